@@ -1,0 +1,152 @@
+//! Throughput benchmarks on generated articles (never timed unit tests): `annals bench`.
+//!
+//! The generator writes pages shaped like scraped news (ads, date lines in several forms,
+//! bylines, datelines, prose, share prompts, disclaimers) from small word lists, the same pages
+//! for the same seed, so runs compare.
+
+use std::fmt;
+use std::time::Instant;
+
+use crate::clean::Context;
+use crate::{ingest, pipeline};
+
+/// A deterministic pseudo-random sequence (SplitMix64): enough to vary generated pages.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+
+    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+        lo + self.next() % (hi - lo + 1)
+    }
+}
+
+const ACTORS: &[&str] = &[
+    "Russia", "Japan", "Mongolia", "China", "the United States", "the European Union", "Ukraine",
+    "the foreign minister", "the prime minister", "the Kremlin", "Tokyo", "Beijing", "the ministry",
+];
+const VERBS: &[&str] = &[
+    "urged", "criticised", "welcomed", "met", "accused", "invited", "warned", "praised",
+    "called on", "signed an agreement with", "held talks with", "imposed sanctions on",
+];
+const TAILS: &[&str] = &[
+    "over the disputed islands", "on Wednesday", "during a visit to the capital", "last month",
+    "ahead of the summit", "in a statement on Friday", "after weeks of tension",
+    "to resume negotiations on a peace treaty", "despite objections from the opposition",
+];
+const BOILER: &[&str] = &[
+    "Advertisement", "Share this article", "Comment (0)", "Leave a Reply", "Read more",
+    "Risk Disclosure: Trading in financial instruments involves high risks.",
+    "© 2024 Example Media Limited. All Rights Reserved.", "No data", "Related articles",
+];
+const DATES: &[&str] = &[
+    "Published 03/09/2014, 14:20", "26 Apr, 2008 10:20", "March 22, 2022", "2024-09-04T10:18:35+07:00",
+    "Fri March 22, 2013", "Updated Sept. 3, 2014",
+];
+
+/// One generated page.
+pub fn generate(rng_seed: u64, i: u64) -> String {
+    let mut rng = Rng(rng_seed.wrapping_mul(1_000_003).wrapping_add(i));
+    let mut page = String::new();
+    page.push_str(rng.pick(BOILER));
+    page.push_str("\n\n");
+    let title = format!("{} {} {} {}", rng.pick(ACTORS), rng.pick(VERBS), rng.pick(ACTORS), rng.pick(TAILS));
+    page.push_str(&title);
+    page.push_str("\n\n");
+    page.push_str(rng.pick(DATES));
+    page.push_str("\n\nBy Ann Example\n\n");
+    for p in 0..rng.range(4, 12) {
+        if p == 0 {
+            page.push_str("TOKYO (Reuters) - ");
+        }
+        for _ in 0..rng.range(1, 4) {
+            let sentence = format!(
+                "{} {} {} {}, officials said on {}. ",
+                rng.pick(ACTORS),
+                rng.pick(VERBS),
+                rng.pick(ACTORS),
+                rng.pick(TAILS),
+                rng.pick(&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]),
+            );
+            let mut c = sentence.chars();
+            page.extend(c.next().map(|f| f.to_ascii_uppercase()));
+            page.push_str(c.as_str());
+        }
+        page.push_str("\n\n");
+    }
+    for _ in 0..rng.range(1, 5) {
+        page.push_str(rng.pick(BOILER));
+        page.push('\n');
+    }
+    page
+}
+
+/// What a benchmark run measured.
+pub struct Throughput {
+    pub docs: usize,
+    pub bytes: usize,
+    pub seconds: f64,
+}
+
+impl fmt::Display for Throughput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "extract: {} documents, {:.1} MB in {:.3} s on one core: {:.0} documents/s, {:.1} MB/s",
+            self.docs,
+            self.bytes as f64 / 1e6,
+            self.seconds,
+            self.docs as f64 / self.seconds,
+            self.bytes as f64 / 1e6 / self.seconds
+        )
+    }
+}
+
+/// Generates `docs` pages, then times decoding, every stage and JSON serialization of each,
+/// one after another on the calling thread.
+pub fn run_extract(docs: usize, seed: u64) -> Throughput {
+    let pages: Vec<String> = (0..docs as u64).map(|i| generate(seed, i)).collect();
+    let bytes = pages.iter().map(String::len).sum();
+    // Load the knowledge files before timing, as a long-running process would have.
+    let warm = ingest::decode("warm", pages[0].as_bytes()).expect("generated page decodes");
+    let _ = pipeline::extract(&warm, &Context::default());
+    let mut sink = Vec::with_capacity(1 << 20);
+    let start = Instant::now();
+    for (i, page) in pages.iter().enumerate() {
+        let raw = ingest::decode(&format!("gen/{i}.txt"), page.as_bytes()).expect("generated page decodes");
+        let doc = pipeline::extract(&raw, &Context::default());
+        serde_json::to_writer(&mut sink, &doc).expect("serializes");
+        sink.clear();
+    }
+    Throughput {
+        docs,
+        bytes,
+        seconds: start.elapsed().as_secs_f64(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_pages_are_deterministic_and_clean_into_a_body() {
+        assert_eq!(generate(7, 3), generate(7, 3));
+        assert_ne!(generate(7, 3), generate(7, 4));
+        let raw = ingest::decode("g", generate(1, 0).as_bytes()).unwrap();
+        let doc = pipeline::extract(&raw, &Context::default());
+        assert!(doc.title.is_some() && doc.published.is_some());
+        assert!(doc.body.starts_with("TOKYO (Reuters) - "));
+        assert_eq!(doc.authors, vec!["Ann Example"]);
+    }
+}

@@ -1,0 +1,261 @@
+//! Metadata lines: bylines, editorial credits, "Source:" lines, datelines and site names glued
+//! to dates. Each parser takes one line and says what it holds, or `None`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::outlets;
+
+/// Who a byline names: people, and an outlet when the byline ends with one.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Byline {
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+}
+
+static BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:by)\s+(.+?)\s*$").expect("byline regex"));
+
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}'’.\-]*(?:\s+(?:(?:de|van|von|der|da|bin|al|le|la)\s+)?\p{Lu}[\p{L}'’.\-]*){0,4}$")
+        .expect("name regex")
+});
+
+static SPLIT_NAMES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\||\band\b)\s*").expect("name split regex"));
+
+const ROLE_WORDS: &[&str] = &[
+    "staff", "writer", "reporter", "correspondent", "editor", "bureau", "contributor",
+];
+
+/// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | Outlet".
+pub fn byline(text: &str) -> Option<Byline> {
+    let rest = BY.captures(text)?.get(1)?.as_str();
+    if rest.split_whitespace().count() > 14 {
+        return None;
+    }
+    let mut out = Byline::default();
+    for part in SPLIT_NAMES.split(rest).filter(|p| !p.is_empty()) {
+        if let Some(o) = outlets::by_name(part) {
+            out.outlet = Some(o.name.to_string());
+        } else if is_role(part) {
+            continue;
+        } else if NAME.is_match(part) {
+            out.authors.push(name_case(part));
+        } else {
+            return None;
+        }
+    }
+    (!out.authors.is_empty()).then_some(out)
+}
+
+fn is_role(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    ROLE_WORDS.iter().any(|w| lower.split_whitespace().any(|t| t == *w))
+}
+
+/// "JANE DOE" becomes "Jane Doe"; names already in mixed case stay as written.
+fn name_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    title_case(name)
+}
+
+/// "ULAN BATOR" → "Ulan Bator".
+pub fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\(\s*((?:additional\s+)?(?:reporting|writing|editing|compiled|written|produced)\s+by\b[^()]*)\)\.?$")
+        .expect("credit regex")
+});
+
+static IN_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+in\s+\p{Lu}[\p{L} .-]*$").expect("in-place regex"));
+
+/// The people who wrote or reported a story, from an editorial credit such as
+/// "(Reporting by A in Moscow; Writing by B; Editing by C)". Editors are not authors.
+pub fn credit(text: &str) -> Option<Vec<String>> {
+    let inner = CREDIT.captures(text.trim())?.get(1)?.as_str();
+    let mut writers = Vec::new();
+    for segment in inner.split(';') {
+        let Some((role, names)) = segment.split_once(" by ") else {
+            continue;
+        };
+        let role = role.trim().to_lowercase();
+        if !(role.contains("reporting") || role.contains("writing") || role.contains("written")) {
+            continue;
+        }
+        for name in SPLIT_NAMES.split(names.trim()) {
+            let name = IN_PLACE.replace(name, "");
+            if NAME.is_match(&name) && !writers.contains(&name.to_string()) {
+                writers.push(name.to_string());
+            }
+        }
+    }
+    Some(writers)
+}
+
+/// What a "Source: …" line points at.
+#[derive(Debug, PartialEq, Eq)]
+pub enum SourceRef {
+    Url(url::Url),
+    Name(String),
+}
+
+static SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:source|sources|nguồn|via)\s*:\s*(\S.{0,300})$").expect("source regex")
+});
+
+/// "Source: https://…" or "Source: Reuters".
+pub fn source_line(text: &str) -> Option<SourceRef> {
+    let rest = SOURCE.captures(text.trim())?.get(1)?.as_str().trim();
+    if let Ok(u) = url::Url::parse(rest) {
+        if u.host_str().is_some() {
+            return Some(SourceRef::Url(u));
+        }
+    }
+    (rest.split_whitespace().count() <= 6).then(|| SourceRef::Name(rest.to_string()))
+}
+
+/// Where a story was filed from and the agency that filed it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Dateline {
+    pub place: String,
+    pub agency: Option<String>,
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu} .'’-]{1,40}?)(?:,\s*[^()\-–—]{1,40}?)?\s*(?:\((?P<agency>[^)]{2,40})\)\s*)?[-–—]+\s")
+        .expect("dateline regex")
+});
+
+/// "ULAN BATOR (Reuters) - …", "MOSCOW, March 22 (AP) — …", "TOKYO — …".
+pub fn dateline(paragraph: &str) -> Option<Dateline> {
+    let caps = DATELINE.captures(paragraph)?;
+    let place = caps.name("place")?.as_str().trim();
+    if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return None;
+    }
+    let agency = caps.name("agency").map(|a| {
+        let a = a.as_str().trim();
+        outlets::by_name(a).map_or_else(|| a.to_string(), |o| o.name.to_string())
+    });
+    Some(Dateline {
+        place: title_case(place),
+        agency,
+    })
+}
+
+const DATE_LABELS: &[&str] = &["published", "posted", "updated", "last", "update", "on", "date", "at"];
+
+/// The site name printed before a date, as in "Người Đưa TinNgười Đưa Tin04/09/2024", where the
+/// page repeats the name and glues the date to it. `date_start` is the date's byte offset.
+pub fn site_before_date(line: &str, date_start: usize) -> Option<String> {
+    let is_label = |t: &&str| {
+        let t = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        t.is_empty() || DATE_LABELS.contains(&t.as_str()) || crate::time::weekday_of(&t).is_some()
+    };
+    let tokens: Vec<&str> = line[..date_start].split_whitespace().collect();
+    let first = tokens.iter().position(|t| !is_label(t))?;
+    let last = tokens.iter().rposition(|t| !is_label(t))?;
+    if last - first >= 8 {
+        return None;
+    }
+    let prefix = tokens[first..=last].join(" ");
+    let half = prefix.len() / 2;
+    if prefix.len() % 2 == 0 && prefix.is_char_boundary(half) && prefix[..half] == prefix[half..] {
+        return Some(prefix[..half].trim().to_string());
+    }
+    Some(prefix)
+}
+
+/// A closing byline: a bare name after the body, "Minh Anh" or "Minh Anh (According to AFP)".
+pub fn closing_byline(text: &str) -> Option<String> {
+    let (name, rest) = match text.split_once('(') {
+        Some((n, r)) if r.trim_end().ends_with(')') => (n.trim(), Some(r)),
+        Some(_) => return None,
+        None => (text.trim(), None),
+    };
+    let words = name.split_whitespace().count();
+    let ok = (2..=4).contains(&words) && NAME.is_match(name) && rest.is_none_or(|r| r.len() < 200);
+    ok.then(|| name.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines() {
+        let b = byline("By Vladimir Soldatkin").unwrap();
+        assert_eq!(b.authors, vec!["Vladimir Soldatkin"]);
+        let b = byline("By JANE DOE and John Roe, Reuters").unwrap();
+        assert_eq!(b.authors, vec!["Jane Doe", "John Roe"]);
+        assert_eq!(b.outlet.as_deref(), Some("Reuters"));
+        let b = byline("By Ann Lee, Staff Writer").unwrap();
+        assert_eq!(b.authors, vec!["Ann Lee"]);
+        assert!(byline("By the end of the war, the islands were seized.").is_none());
+        assert!(byline("Bystanders were hurt").is_none());
+    }
+
+    #[test]
+    fn credits_name_writers_not_editors() {
+        let c = credit("(Reporting by Ann Lee in Moscow and Bo Kim; Writing by Cy Dee; editing by Ed Fox)");
+        assert_eq!(c.unwrap(), vec!["Ann Lee", "Bo Kim", "Cy Dee"]);
+        assert!(credit("(The ministry did not reply by Friday.)").is_none());
+    }
+
+    #[test]
+    fn datelines() {
+        let d = dateline("ULAN BATOR (Reuters) - Russian President ...").unwrap();
+        assert_eq!(d.place, "Ulan Bator");
+        assert_eq!(d.agency.as_deref(), Some("Reuters"));
+        let d = dateline("MOSCOW, March 22 (AP) — The Kremlin said ...").unwrap();
+        assert_eq!(d.place, "Moscow");
+        assert_eq!(d.agency.as_deref(), Some("Associated Press"));
+        let d = dateline("TOKYO — Japan protested ...").unwrap();
+        assert_eq!((d.place.as_str(), d.agency), ("Tokyo", None));
+        assert!(dateline("Russia has urged Japan - again - to ...").is_none());
+        assert!(dateline("A - B").is_none());
+    }
+
+    #[test]
+    fn site_names_glued_to_dates() {
+        let line = "Người Đưa TinNgười Đưa Tin04/09/2024";
+        let at = line.find("04/").unwrap();
+        assert_eq!(site_before_date(line, at).as_deref(), Some("Người Đưa Tin"));
+        let line = "Published 03/09/2014, 14:20";
+        assert_eq!(site_before_date(line, line.find("03").unwrap()), None);
+        let line = "Fri March 22, 2013";
+        assert_eq!(site_before_date(line, 4), None);
+    }
+
+    #[test]
+    fn source_lines() {
+        let s = source_line("Source: https://www.example.vn/a-b-1.htm").unwrap();
+        assert!(matches!(s, SourceRef::Url(u) if u.host_str() == Some("www.example.vn")));
+        assert_eq!(source_line("Source: Reuters"), Some(SourceRef::Name("Reuters".into())));
+        assert_eq!(source_line("Source link"), None);
+    }
+
+    #[test]
+    fn closing_bylines() {
+        assert_eq!(closing_byline("Minh Anh (According to AFP, TASS)").as_deref(), Some("Minh Anh"));
+        assert_eq!(closing_byline("Minh Anh").as_deref(), Some("Minh Anh"));
+        assert_eq!(closing_byline("The talks went nowhere."), None);
+        assert_eq!(closing_byline("Moscow"), None);
+    }
+}

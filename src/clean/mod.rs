@@ -1,0 +1,377 @@
+//! Cleaning a page of plain text: every line becomes title, metadata, body or boilerplate, and
+//! the page's metadata (title, outlet, site, authors, dateline, date lines) is read off it.
+//!
+//! Invariant: this stage reads only the text of one document (and, when asked, the keys of
+//! lines repeated across its site); it never dates, codes actors or finds events.
+
+mod lines;
+mod meta;
+mod outlets;
+mod phrases;
+
+use std::collections::HashSet;
+
+use crate::document::{Paragraph, Removed};
+use lines::{Label, Line, LineContext};
+
+pub use outlets::{by_host as outlet_by_host, by_name as outlet_by_name, Outlet};
+
+/// What cleaning needs beyond the document itself.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Context<'a> {
+    /// Keys (see [`line_keys`]) of lines that recur across documents of the same site.
+    pub repeated: Option<&'a HashSet<u64>>,
+}
+
+/// A line that carries a date, for the time stage to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateLine {
+    pub line: usize,
+    pub text: String,
+    pub updated: bool,
+}
+
+/// The result of cleaning one page.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    pub authors: Vec<String>,
+    pub dateline: Option<String>,
+    /// How the outlet or site writes numeric dates (`dmy`, `mdy`, `ymd`), when known.
+    pub date_order: Option<String>,
+    pub date_lines: Vec<DateLine>,
+    pub body: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub removed: Vec<Removed>,
+}
+
+/// Splits a page into title, metadata, body and boilerplate.
+pub fn clean(text: &str, ctx: &Context) -> Cleaned {
+    let raw: Vec<&str> = text.lines().collect();
+    let line_ctx = LineContext {
+        english: lines::looks_english(raw.iter().copied()),
+        repeated: ctx.repeated,
+    };
+    let mut lines: Vec<Line> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let text = trim(t);
+            let (label, words) = if text.is_empty() {
+                (Label::Empty, 0)
+            } else {
+                lines::classify(text, &line_ctx)
+            };
+            Line {
+                no: i + 1,
+                text,
+                words,
+                label,
+            }
+        })
+        .collect();
+    mark_title(&mut lines);
+    let body = main_run(&lines);
+    mark_after_body(&mut lines, &body);
+    assemble(text, &lines, &body)
+}
+
+/// The keys of a page's lines, for finding lines repeated across documents of one site.
+pub fn line_keys(text: &str) -> HashSet<u64> {
+    text.lines()
+        .map(|l| phrases::line_key(trim(l)))
+        .filter(|k| !k.is_empty())
+        .map(|k| lines::key_hash(&k))
+        .collect()
+}
+
+fn trim(line: &str) -> &str {
+    line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
+}
+
+/// The title is the first short line of three or more words before the first prose line;
+/// every later line that repeats it is marked as a repeat.
+fn mark_title(lines: &mut [Line]) {
+    let first_prose = lines.iter().position(|l| l.label == Label::Prose).unwrap_or(lines.len());
+    let Some(t) = lines[..first_prose]
+        .iter()
+        .position(|l| l.label == Label::Short && l.words >= 3)
+    else {
+        return;
+    };
+    lines[t].label = Label::Title;
+    let key = phrases::line_key(lines[t].text);
+    for l in lines.iter_mut().skip(t + 1) {
+        if l.label != Label::Empty && phrases::line_key(l.text) == key {
+            l.label = Label::TitleRepeat;
+        }
+    }
+}
+
+/// The lines `[start, end]` (indices) of the main run of prose: the stretch whose score is
+/// highest, where prose scores its word count, short lines a small penalty (so headings inside
+/// the article are kept) and boilerplate or metadata a smaller one (so an ad inside the article
+/// does not cut it in two). Only text lines inside the run become body.
+fn main_run(lines: &[Line]) -> Option<(usize, usize)> {
+    let score = |l: &Line| -> i64 {
+        match l.label {
+            Label::Empty => 0,
+            Label::Prose => l.words as i64,
+            Label::Credit => 1,
+            Label::Short => -3,
+            _ => -2,
+        }
+    };
+    let (mut best, mut best_span) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0usize);
+    for (i, l) in lines.iter().enumerate() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += score(l);
+        if sum > best && l.label.is_text() {
+            best = sum;
+            best_span = Some((start, i));
+        }
+    }
+    let (start, end) = best_span.or_else(|| all_text(lines))?;
+    let start = (start..=end).find(|&i| lines[i].label.is_text())?;
+    Some((start, end))
+}
+
+/// With no prose at all (a list, a one-line note), every text line is body.
+fn all_text(lines: &[Line]) -> Option<(usize, usize)> {
+    let first = lines.iter().position(|l| l.label.is_text())?;
+    let last = lines.iter().rposition(|l| l.label.is_text())?;
+    Some((first, last))
+}
+
+/// After the body: an editorial credit right after it is part of the article; a bare name right
+/// after it (or after the credit) is a closing byline.
+fn mark_after_body(lines: &mut [Line], body: &Option<(usize, usize)>) {
+    let Some((_, end)) = *body else { return };
+    for l in lines.iter_mut().skip(end + 1) {
+        match l.label {
+            Label::Empty | Label::Credit => continue,
+            Label::Short if meta::closing_byline(l.text).is_some() => l.label = Label::Byline,
+            _ => {}
+        }
+        break;
+    }
+}
+
+fn in_body(i: usize, l: &Line, body: &Option<(usize, usize)>, lines: &[Line]) -> bool {
+    let Some((start, end)) = *body else { return false };
+    let credit_after = l.label == Label::Credit
+        && i > end
+        && lines[end + 1..i].iter().all(|m| matches!(m.label, Label::Empty | Label::Credit));
+    (l.label.is_text() && (start..=end).contains(&i)) || credit_after
+}
+
+fn assemble(text: &str, lines: &[Line], body_run: &Option<(usize, usize)>) -> Cleaned {
+    let mut out = Cleaned::default();
+    let mut chars = 0usize;
+    for (i, l) in lines.iter().enumerate() {
+        if l.label == Label::Empty {
+            continue;
+        }
+        if in_body(i, l, body_run, lines) {
+            if !out.body.is_empty() {
+                out.body.push_str("\n\n");
+                chars += 2;
+            }
+            let len = l.text.chars().count();
+            out.paragraphs.push(Paragraph {
+                start: chars,
+                end: chars + len,
+                line: l.no,
+            });
+            out.body.push_str(l.text);
+            chars += len;
+            continue;
+        }
+        let (kind, reason) = removal(l.label);
+        out.removed.push(Removed {
+            line: l.no,
+            text: l.text.to_string(),
+            kind: kind.to_string(),
+            reason: reason.to_string(),
+        });
+    }
+    read_metadata(&mut out, text, lines);
+    out
+}
+
+fn removal(label: Label) -> (&'static str, &'static str) {
+    match label {
+        Label::Title => ("title", "title"),
+        Label::TitleRepeat => ("title", "title-repeat"),
+        Label::Date { updated: false } => ("metadata", "date"),
+        Label::Date { updated: true } => ("metadata", "updated"),
+        Label::Byline => ("metadata", "byline"),
+        Label::Outlet => ("metadata", "outlet"),
+        Label::Source => ("metadata", "source"),
+        Label::Boilerplate(family) => ("boilerplate", family),
+        Label::Credit | Label::Prose | Label::Short | Label::Empty => ("boilerplate", "outside-body"),
+    }
+}
+
+/// Reads title, authors, outlet, site, URL, dateline and date lines off the labelled lines.
+fn read_metadata(out: &mut Cleaned, text: &str, lines: &[Line]) {
+    let mut byline_outlet = None;
+    let mut outlet_line = None;
+    let mut glued_site = None;
+    let mut credits = Vec::new();
+    let mut closing = None;
+    let mut source_site: Option<&Outlet> = None;
+    let mut source_name = None;
+    for l in lines {
+        match l.label {
+            Label::Title => out.title = Some(l.text.to_string()),
+            Label::Byline => match meta::byline(l.text) {
+                Some(b) if out.authors.is_empty() => {
+                    out.authors = b.authors;
+                    byline_outlet = b.outlet;
+                }
+                Some(_) => {}
+                None => closing = closing.or_else(|| meta::closing_byline(l.text)),
+            },
+            Label::Credit if credits.is_empty() => credits = meta::credit(l.text).unwrap_or_default(),
+            Label::Outlet => outlet_line = outlet_line.or(outlets::by_name(l.text)),
+            Label::Source => match meta::source_line(l.text) {
+                Some(meta::SourceRef::Url(u)) => {
+                    source_site = u.host_str().and_then(outlets::by_host);
+                    out.url = Some(u.to_string());
+                }
+                Some(meta::SourceRef::Name(n)) => source_name = Some(n),
+                None => {}
+            },
+            Label::Date { updated } => {
+                if let Some(d) = crate::time::stated::find_dates(l.text).first() {
+                    glued_site = glued_site.or_else(|| meta::site_before_date(l.text, d.start));
+                }
+                out.date_lines.push(DateLine {
+                    line: l.no,
+                    text: l.text.to_string(),
+                    updated,
+                });
+            }
+            _ => {}
+        }
+    }
+    if out.authors.is_empty() {
+        out.authors = if credits.is_empty() { closing.into_iter().collect() } else { credits };
+    }
+    let dateline = out.paragraphs.first().and_then(|p| meta::dateline(para_text(&out.body, p)));
+    let fingerprint = outlets::by_fingerprint(text);
+    let glued = glued_site.map(|g| outlets::by_name(&g).map_or(g, |o| o.name.to_string()));
+    out.site = fingerprint
+        .map(|o| o.name.to_string())
+        .or(glued)
+        .or(source_site.map(|o| o.name.to_string()));
+    out.outlet = dateline
+        .as_ref()
+        .and_then(|d| d.agency.clone())
+        .or(outlet_line.map(|o| o.name.to_string()))
+        .or(byline_outlet)
+        .or(source_name.map(|n| outlets::by_name(&n).map_or(n, |o| o.name.to_string())))
+        .or(out.site.clone());
+    out.dateline = dateline.map(|d| d.place);
+    out.date_order = date_order(out);
+}
+
+fn para_text<'a>(body: &'a str, p: &Paragraph) -> &'a str {
+    let start = body.char_indices().nth(p.start).map_or(body.len(), |(b, _)| b);
+    let end = body[start..].char_indices().nth(p.end - p.start).map_or(body.len(), |(b, _)| start + b);
+    &body[start..end]
+}
+
+/// The date order of the site (it prints the page), else of the outlet, else of the URL's
+/// country domain.
+fn date_order(out: &Cleaned) -> Option<String> {
+    let known = |name: &Option<String>| {
+        name.as_deref()
+            .and_then(outlets::by_name)
+            .map(|o| o.date_order)
+            .filter(|o| !o.is_empty())
+    };
+    let by_host = || {
+        let host = url::Url::parse(out.url.as_deref()?).ok()?.host_str()?.to_string();
+        crate::time::date_order_of_host(&host)
+    };
+    known(&out.site)
+        .or_else(|| known(&out.outlet))
+        .map(str::to_string)
+        .or_else(by_host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "\
+Menu
+Big Deal: Up to 50% off PremiumPlus SALE
+
+Ministers meet as island talks stall
+
+Published 05/06/2021, 09:15
+Ministers meet as island talks stall
+
+By Ann Lee
+
+TOKYO (Reuters) - Japan's foreign minister met his Russian counterpart in Tokyo on Saturday, the ministry said in a statement.
+
+Talks on a peace treaty
+
+The two sides agreed to meet again next year, but neither side would give ground on the disputed islands.
+
+(Reporting by Ann Lee; Editing by Bo Kim)
+
+Advertisement
+Comment (0)
+Terms of Use | Privacy Policy
+";
+
+    #[test]
+    fn a_page_is_split_into_title_metadata_body_and_boilerplate() {
+        let c = clean(PAGE, &Context::default());
+        assert_eq!(c.title.as_deref(), Some("Ministers meet as island talks stall"));
+        assert_eq!(c.authors, vec!["Ann Lee"]);
+        assert_eq!(c.outlet.as_deref(), Some("Reuters"));
+        assert_eq!(c.dateline.as_deref(), Some("Tokyo"));
+        let body_lines: Vec<usize> = c.paragraphs.iter().map(|p| p.line).collect();
+        assert_eq!(body_lines, vec![11, 13, 15, 17]);
+        let reasons: Vec<(usize, &str)> =
+            c.removed.iter().map(|r| (r.line, r.reason.as_str())).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                (1, "navigation"),
+                (2, "ad"),
+                (4, "title"),
+                (6, "date"),
+                (7, "title-repeat"),
+                (9, "byline"),
+                (19, "ad"),
+                (20, "comment"),
+                (21, "disclaimer"),
+            ]
+        );
+        assert_eq!(c.date_lines.len(), 1);
+    }
+
+    #[test]
+    fn paragraph_spans_are_character_offsets() {
+        let c = clean("Tiêu đề ngắn gọn ở đây\n\nMột đoạn văn rất dài có đủ từ để được coi là văn xuôi, và nó kết thúc bằng dấu chấm.\n", &Context::default());
+        for p in &c.paragraphs {
+            let text: String = c.body.chars().skip(p.start).take(p.end - p.start).collect();
+            assert!(!text.is_empty() && !text.contains("\n\n"));
+        }
+        assert_eq!(c.paragraphs.last().unwrap().end, c.body.chars().count());
+    }
+}

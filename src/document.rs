@@ -1,0 +1,136 @@
+//! The one object that flows through the pipeline. Each stage fills its own fields; later stages
+//! (time expressions, actors, events) add theirs to the same object.
+//!
+//! Every offset is a count of Unicode characters (not bytes) into `body`, so that
+//! `body[start:end]` in Python gives the same text as the span names.
+
+use serde::{Deserialize, Serialize};
+
+/// A cleaned, dated article with the provenance of everything that was taken out of it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Document {
+    /// Content hash of the raw input bytes (BLAKE3, first 16 hex digits).
+    pub id: String,
+    /// Where the document was read from (`-` for standard input).
+    pub path: String,
+    pub title: Option<String>,
+    /// Who wrote the story: a news agency named in the dateline, or the publishing site.
+    pub outlet: Option<String>,
+    /// The site the page was scraped from, where the page shows it.
+    pub site: Option<String>,
+    /// The article's address, from a "Source: URL" line.
+    pub url: Option<String>,
+    pub authors: Vec<String>,
+    /// The place of a dateline such as "ULAN BATOR (Reuters) -", in title case.
+    pub dateline: Option<String>,
+    /// ISO 639-1 code of the body's language (639-3 where no two-letter code exists).
+    pub language: Option<String>,
+    pub published: Option<Published>,
+    /// Paragraphs of the article joined by a blank line.
+    pub body: String,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Span>,
+    /// Every non-empty input line that is not in `body`, with why it was taken out.
+    pub removed: Vec<Removed>,
+    /// Problems that did not stop the document (repaired encoding, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// A half-open range `[start, end)` of characters in `body`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One paragraph of the body and the input line it came from (1-based).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+}
+
+/// An input line kept out of the body.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Removed {
+    /// 1-based line number in the input.
+    pub line: usize,
+    pub text: String,
+    /// `title`, `metadata` or `boilerplate`.
+    pub kind: String,
+    /// The family or rule that decided it, e.g. `disclaimer`, `date`, `outside-body`.
+    pub reason: String,
+}
+
+/// When the document was published: an interval of days with the evidence for it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Published {
+    /// TIMEX3-style value: `2014-09-03` or `2014-09-03T14:20`.
+    pub value: String,
+    /// First and last possible day, `YYYY-MM-DD`.
+    pub earliest: String,
+    pub latest: String,
+    /// `stated` when the page says it; `inferred` when estimated from the content.
+    pub basis: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// One reason behind a decision, pointing at the words it rests on.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Evidence {
+    pub rule: String,
+    pub text: String,
+    /// Input line (1-based) for evidence taken from the raw page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+impl Document {
+    /// A readable summary for a person at a terminal: metadata, the body's paragraphs cut to
+    /// one line each, and every removed line with its reason.
+    pub fn pretty(&self) -> String {
+        use std::fmt::Write;
+        let or_none = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_string());
+        let mut s = String::new();
+        let _ = writeln!(s, "── {}  (id {})", self.path, self.id);
+        let _ = writeln!(s, "title      {}", or_none(&self.title));
+        let _ = writeln!(s, "outlet     {}   site {}", or_none(&self.outlet), or_none(&self.site));
+        let authors = if self.authors.is_empty() { "—".to_string() } else { self.authors.join(", ") };
+        let _ = writeln!(s, "authors    {authors}");
+        let _ = writeln!(s, "dateline   {}   language {}", or_none(&self.dateline), or_none(&self.language));
+        let published = self.published.as_ref().map_or("—".to_string(), |p| {
+            let why: Vec<String> = p.evidence.iter().map(|e| format!("{}: {}", e.rule, e.text)).collect();
+            format!("{} ({}; {})", p.value, p.basis, why.join("; "))
+        });
+        let _ = writeln!(s, "published  {published}");
+        let _ = writeln!(
+            s,
+            "body       {} paragraphs, {} sentences, {} characters",
+            self.paragraphs.len(),
+            self.sentences.len(),
+            self.body.chars().count()
+        );
+        for p in &self.paragraphs {
+            let text: String = self.body.chars().skip(p.start).take(p.end - p.start).collect();
+            let _ = writeln!(s, "  L{:<4} {}", p.line, cut(&text, 96));
+        }
+        let _ = writeln!(s, "removed    {} lines", self.removed.len());
+        for r in &self.removed {
+            let why = format!("{}/{}", r.kind, r.reason);
+            let _ = writeln!(s, "  L{:<4} {:<24} {}", r.line, why, cut(&r.text, 72));
+        }
+        for w in &self.warnings {
+            let _ = writeln!(s, "warning    {w}");
+        }
+        s
+    }
+}
+
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}

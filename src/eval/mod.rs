@@ -1,0 +1,254 @@
+//! Scoring extraction against hand-made gold files (format: `../shared/gold/README.md`):
+//! body tokens (precision, recall, F1 over the bag of lowercased words), title, outlet, site,
+//! authors, dateline, publication date, and every boilerplate line kept out of the body.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use serde::{Deserialize, Serialize};
+
+use crate::clean::Context;
+use crate::document::Document;
+use crate::{ingest, pipeline};
+
+/// The fields of a gold file this evaluator reads.
+#[derive(Debug, Deserialize)]
+pub struct Gold {
+    pub doc: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub site: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub dateline: Option<String>,
+    pub published: Option<GoldDate>,
+    pub body_lines: Vec<usize>,
+    #[serde(default)]
+    pub title_lines: Vec<usize>,
+    #[serde(default)]
+    pub meta_lines: Vec<usize>,
+    #[serde(default)]
+    pub optional_lines: Vec<usize>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GoldDate {
+    pub earliest: String,
+    pub latest: String,
+    /// The wider interval a content-only estimate may land in.
+    pub acceptable: Option<Box<GoldDate>>,
+}
+
+/// Precision, recall and F1.
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+pub struct Prf {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+impl Prf {
+    fn from_counts(hit: usize, predicted: usize, gold: usize) -> Prf {
+        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+        let (precision, recall) = (ratio(hit, predicted), ratio(hit, gold));
+        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+        Prf { precision, recall, f1 }
+    }
+}
+
+/// One document's scores, with what was predicted where it differs.
+#[derive(Debug, Serialize)]
+pub struct DocScore {
+    pub doc: String,
+    pub body: Prf,
+    pub title: bool,
+    pub outlet: bool,
+    pub site: bool,
+    pub authors: bool,
+    pub dateline: bool,
+    /// `ok`, `missing`, `wrong` or `not-in-gold`.
+    pub published: String,
+    pub published_value: Option<String>,
+    /// Gold boilerplate lines that were left in the body.
+    pub boilerplate_in_body: Vec<usize>,
+    /// Gold body lines that were taken out.
+    pub body_lines_lost: Vec<usize>,
+    /// Every field that differs: (field, predicted, gold).
+    pub differences: Vec<(String, String, String)>,
+}
+
+/// Scores for every gold document and over all of them.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub docs: Vec<DocScore>,
+    /// Token counts summed over all documents.
+    pub body_micro: Prf,
+    pub min_body_f1: f64,
+    pub metadata_exact: usize,
+    pub metadata_fields: usize,
+}
+
+/// Scores extraction of every article in `corpus` that has a gold file in `gold_dir`.
+pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
+    let mut golds = Vec::new();
+    let entries = std::fs::read_dir(gold_dir).with_context(|| format!("cannot read gold folder {}", gold_dir.display()))?;
+    for entry in entries {
+        let path = entry?.path();
+        if path.to_string_lossy().ends_with(".gold.json") {
+            let text = std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
+            let gold: Gold = serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", path.display()))?;
+            golds.push(gold);
+        }
+    }
+    anyhow::ensure!(!golds.is_empty(), "no *.gold.json files in {}", gold_dir.display());
+    golds.sort_by(|a, b| a.doc.cmp(&b.doc));
+    let mut docs = Vec::new();
+    let mut counts = (0, 0, 0);
+    for gold in &golds {
+        let path = corpus.join(&gold.doc);
+        let raw = ingest::read(&ingest::Source::File(path.clone()), ingest::DEFAULT_MAX_BYTES)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let doc = pipeline::extract(&raw, &Context::default());
+        let (score, c) = score(gold, &raw.text, &doc);
+        counts = (counts.0 + c.0, counts.1 + c.1, counts.2 + c.2);
+        docs.push(score);
+    }
+    let fields = ["title", "outlet", "site", "authors", "dateline"];
+    Ok(Report {
+        body_micro: Prf::from_counts(counts.0, counts.1, counts.2),
+        min_body_f1: docs.iter().map(|d| d.body.f1).fold(1.0, f64::min),
+        metadata_exact: docs.iter().map(|d| [d.title, d.outlet, d.site, d.authors, d.dateline].iter().filter(|x| **x).count()).sum(),
+        metadata_fields: fields.len() * docs.len(),
+        docs,
+    })
+}
+
+/// Scores one document; also returns (matched, predicted, gold) token counts.
+pub fn score(gold: &Gold, raw_text: &str, doc: &Document) -> (DocScore, (usize, usize, usize)) {
+    let raw_lines: Vec<&str> = raw_text.lines().collect();
+    let gold_text: Vec<&str> = gold.body_lines.iter().filter_map(|&n| raw_lines.get(n - 1).copied()).collect();
+    let kept: Vec<usize> = doc.paragraphs.iter().map(|p| p.line).filter(|l| !gold.optional_lines.contains(l)).collect();
+    let predicted_text: Vec<&str> = kept.iter().filter_map(|&n| raw_lines.get(n - 1).copied()).collect();
+    let (hit, pred, want) = token_overlap(&predicted_text.join("\n"), &gold_text.join("\n"));
+    let not_boilerplate = |n: &usize| {
+        gold.body_lines.contains(n) || gold.title_lines.contains(n) || gold.meta_lines.contains(n) || gold.optional_lines.contains(n)
+    };
+    let mut differences = Vec::new();
+    let mut same = |field: &str, got: String, want: String| {
+        let ok = got == want;
+        if !ok {
+            differences.push((field.to_string(), got, want));
+        }
+        ok
+    };
+    let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "null".into());
+    let (published, published_value) = date_verdict(gold, doc);
+    let score = DocScore {
+        doc: gold.doc.clone(),
+        body: Prf::from_counts(hit, pred, want),
+        title: same("title", show(&doc.title), show(&gold.title)),
+        outlet: same("outlet", show(&doc.outlet), show(&gold.outlet)),
+        site: same("site", show(&doc.site), show(&gold.site)),
+        authors: same("authors", doc.authors.join("; "), gold.authors.join("; ")),
+        dateline: same("dateline", show(&doc.dateline), show(&gold.dateline)),
+        published,
+        published_value,
+        boilerplate_in_body: kept.iter().copied().filter(|n| !not_boilerplate(n)).collect(),
+        body_lines_lost: gold.body_lines.iter().copied().filter(|n| !doc.paragraphs.iter().any(|p| p.line == *n)).collect(),
+        differences,
+    };
+    (score, (hit, pred, want))
+}
+
+/// A stated date must fall inside the gold interval; an inferred one inside the acceptable one.
+fn date_verdict(gold: &Gold, doc: &Document) -> (String, Option<String>) {
+    let value = doc.published.as_ref().map(|p| format!("{}..{} ({})", p.earliest, p.latest, p.basis));
+    let verdict = match (&gold.published, &doc.published) {
+        (None, None) => "ok",
+        (None, Some(_)) => "not-in-gold",
+        (Some(_), None) => "missing",
+        (Some(g), Some(p)) => {
+            let bounds = match (&g.acceptable, p.basis.as_str()) {
+                (Some(a), "inferred") => a.as_ref(),
+                _ => g,
+            };
+            if p.earliest >= bounds.earliest && p.latest <= bounds.latest { "ok" } else { "wrong" }
+        }
+    };
+    (verdict.to_string(), value)
+}
+
+/// Matched, predicted and gold counts over bags of lowercased word tokens.
+pub fn token_overlap(predicted: &str, gold: &str) -> (usize, usize, usize) {
+    let bag = |text: &str| {
+        let mut m: HashMap<String, usize> = HashMap::new();
+        for t in tokens(text) {
+            *m.entry(t).or_default() += 1;
+        }
+        m
+    };
+    let (p, g) = (bag(predicted), bag(gold));
+    let hit = p.iter().map(|(t, n)| (*n).min(*g.get(t).unwrap_or(&0))).sum();
+    (hit, p.values().sum(), g.values().sum())
+}
+
+fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase)
+}
+
+impl Report {
+    /// The scores as a table for a terminal.
+    pub fn table(&self) -> String {
+        let mark = |b: bool| if b { "ok" } else { "WRONG" };
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "{:<28} {:>6} {:>6} {:>6}  {:<6} {:<6} {:<6} {:<7} {:<8} {:<10} {:>6}",
+            "document", "body P", "R", "F1", "title", "outlet", "site", "authors", "dateline", "published", "boiler"
+        );
+        for d in &self.docs {
+            let _ = writeln!(
+                s,
+                "{:<28} {:>6.3} {:>6.3} {:>6.3}  {:<6} {:<6} {:<6} {:<7} {:<8} {:<10} {:>6}",
+                d.doc,
+                d.body.precision,
+                d.body.recall,
+                d.body.f1,
+                mark(d.title),
+                mark(d.outlet),
+                mark(d.site),
+                mark(d.authors),
+                mark(d.dateline),
+                d.published,
+                d.boilerplate_in_body.len()
+            );
+            for (field, got, want) in &d.differences {
+                let _ = writeln!(s, "    {field}: got {got:?}, gold {want:?}");
+            }
+            if let Some(v) = &d.published_value {
+                let _ = writeln!(s, "    published {v}");
+            }
+        }
+        let _ = writeln!(
+            s,
+            "overall: body P {:.3} R {:.3} F1 {:.3} (micro); lowest document F1 {:.3}; metadata {}/{} exact",
+            self.body_micro.precision, self.body_micro.recall, self.body_micro.f1, self.min_body_f1, self.metadata_exact, self.metadata_fields
+        );
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_overlap_counts_a_bag_of_words() {
+        assert_eq!(token_overlap("The cat, the hat.", "the cat sat"), (2, 4, 3));
+        let p = Prf::from_counts(2, 4, 3);
+        assert!((p.precision - 0.5).abs() < 1e-9 && (p.recall - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(Prf::from_counts(0, 0, 0).f1, 1.0);
+    }
+}

@@ -1,0 +1,19 @@
+//! Annals turns raw news into a record of political events.
+//!
+//! The pipeline follows the data, one module per stage:
+//! [`ingest`] reads bytes into text, [`clean`] splits a page into title, metadata, body and
+//! boilerplate, [`time`] dates the document, [`segment`] splits the body into sentences, and
+//! [`pipeline`] runs them in order over one [`Document`]. [`eval`] scores the result against
+//! hand-made gold files; [`bench`] measures throughput.
+
+pub mod bench;
+pub mod clean;
+pub mod document;
+pub mod eval;
+pub mod ingest;
+pub mod knowledge;
+pub mod pipeline;
+pub mod segment;
+pub mod time;
+
+pub use document::Document;

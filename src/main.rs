@@ -1,0 +1,168 @@
+//! The `annals` command: parses arguments and calls the library's stages. No logic lives here.
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use annals::{bench, eval, ingest, pipeline};
+
+#[derive(Parser)]
+#[command(
+    name = "annals",
+    version,
+    about = "Turns raw news into a dated, sourced record of political events.",
+    long_about = "Turns raw news into a dated, sourced record of political events.\n\n\
+        Start with `annals extract examples/articles`: it reads each article, separates the \
+        story from the page's boilerplate, finds its title, outlet, authors and publication \
+        date, and prints one JSON object per article."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Clean and date articles: one JSON object per article on standard output.
+    ///
+    /// Each PATH is a file, a directory (read recursively, in name order, hidden entries
+    /// skipped) or `-` for standard input. A file that cannot be read (binary, empty, too
+    /// large, unreadable) gets one error line on standard error and the rest goes on.
+    /// The exit code is 1 only when every input failed, or with --strict when any did.
+    Extract {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Print a readable summary of each document instead of JSON Lines.
+        #[arg(long)]
+        pretty: bool,
+        /// Exit with 1 when any input fails, not only when all do.
+        #[arg(long)]
+        strict: bool,
+        /// Refuse inputs larger than this many bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = ingest::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+        /// Treat a line as boilerplate when it recurs in at least N documents of the same
+        /// folder (put each site's pages in a folder of their own). Reads the inputs twice.
+        #[arg(long, value_name = "N")]
+        drop_repeated: Option<usize>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Score extraction against hand-made gold files: body tokens, title, outlet, site,
+    /// authors, dateline, publication date, and boilerplate left in the body.
+    Eval {
+        /// Folder of `NAME.gold.json` files (format: ../shared/gold/README.md).
+        #[arg(long, default_value = "../shared/gold")]
+        gold: PathBuf,
+        /// Folder holding the articles the gold files name.
+        #[arg(long, default_value = "../shared/corpus/seeds")]
+        corpus: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Measure extraction throughput on generated articles, on one core.
+    Bench {
+        /// How many articles to generate.
+        #[arg(long, default_value_t = 10_000)]
+        docs: usize,
+        /// Seed of the article generator (same seed, same articles).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract {
+            paths,
+            pretty,
+            strict,
+            max_bytes,
+            drop_repeated,
+            output,
+        } => {
+            let opts = pipeline::Options {
+                max_bytes,
+                repeated_min_docs: drop_repeated,
+            };
+            extract(&paths, &opts, pretty, strict, output)
+        }
+        Command::Eval { gold, corpus, format } => run_eval(&gold, &corpus, format),
+        Command::Bench { docs, seed } => {
+            println!("{}", bench::run_extract(docs, seed));
+            Ok(true)
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("annals: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn extract(
+    paths: &[PathBuf],
+    opts: &pipeline::Options,
+    pretty: bool,
+    strict: bool,
+    output: Option<PathBuf>,
+) -> anyhow::Result<bool> {
+    let sink: Box<dyn Write> = match &output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(sink);
+    let mut total = 0usize;
+    let mut write_error = None;
+    let failed = pipeline::run_batch(paths, opts, |path, outcome| {
+        total += 1;
+        match outcome {
+            Ok(doc) => {
+                for w in &doc.warnings {
+                    eprintln!("annals: warning: {path}: {w}");
+                }
+                let written = if pretty {
+                    writeln!(out, "{}", doc.pretty())
+                } else {
+                    serde_json::to_writer(&mut out, &doc)
+                        .map_err(std::io::Error::from)
+                        .and_then(|_| writeln!(out))
+                };
+                if let Err(e) = written {
+                    write_error.get_or_insert(e);
+                }
+            }
+            Err(e) => eprintln!("annals: error: {path}: {e}"),
+        }
+    });
+    out.flush()?;
+    if let Some(e) = write_error {
+        anyhow::bail!("cannot write output: {e}");
+    }
+    if failed > 0 {
+        eprintln!("annals: {} of {total} input(s) failed", failed);
+    }
+    Ok(failed == 0 || (!strict && failed < total))
+}
+
+fn run_eval(gold: &std::path::Path, corpus: &std::path::Path, format: Format) -> anyhow::Result<bool> {
+    let report = eval::evaluate(gold, corpus)?;
+    match format {
+        Format::Table => print!("{}", report.table()),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(true)
+}

@@ -1,0 +1,157 @@
+//! Runs the stages over one document, and over a batch of inputs where one bad input never stops
+//! the rest.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::clean::{self, Context};
+use crate::document::Document;
+use crate::ingest::{self, IngestError, RawDoc, Source};
+use crate::{segment, time};
+
+/// Runs every stage over one decoded document.
+pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
+    let cleaned = clean::clean(&raw.text, ctx);
+    let published = time::published(&cleaned.date_lines, &cleaned.body, cleaned.date_order.as_deref());
+    let sentences = segment::sentences(&cleaned.body);
+    Document {
+        id: raw.id.clone(),
+        path: raw.path.clone(),
+        language: language(&cleaned.body),
+        title: cleaned.title,
+        outlet: cleaned.outlet,
+        site: cleaned.site,
+        url: cleaned.url,
+        authors: cleaned.authors,
+        dateline: cleaned.dateline,
+        published,
+        body: cleaned.body,
+        paragraphs: cleaned.paragraphs,
+        sentences,
+        removed: cleaned.removed,
+        warnings: raw.warnings.clone(),
+    }
+}
+
+/// The body's language as ISO 639-1 (639-3 where there is no two-letter code), when the
+/// detector is confident. Only the first few thousand characters are read: enough to decide.
+fn language(body: &str) -> Option<String> {
+    let end = body.char_indices().nth(4000).map_or(body.len(), |(i, _)| i);
+    let info = whatlang::detect(&body[..end])?;
+    if !info.is_reliable() && info.confidence() < 0.5 {
+        return None;
+    }
+    let code = info.lang().code();
+    let iso = isolang::Language::from_639_3(code).and_then(|l| l.to_639_1());
+    Some(iso.unwrap_or(code).to_string())
+}
+
+/// How a batch is read.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub max_bytes: u64,
+    /// Treat a line as boilerplate when it recurs in at least this many documents of the same
+    /// folder (documents of one site are expected to share a folder). `None`: off.
+    pub repeated_min_docs: Option<usize>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_bytes: ingest::DEFAULT_MAX_BYTES,
+            repeated_min_docs: None,
+        }
+    }
+}
+
+/// The outcome of one input of a batch.
+pub type Outcome = Result<Document, IngestError>;
+
+/// Extracts every input in order, handing each outcome to `each` as soon as it is ready.
+/// Returns how many inputs failed.
+pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, Outcome)) -> usize {
+    let sources = ingest::expand(paths);
+    let mut stdin_cache = None;
+    let repeated = opts
+        .repeated_min_docs
+        .map(|min| repeated_lines(&sources, opts.max_bytes, min, &mut stdin_cache));
+    let mut failed = 0;
+    for (source, walk_error) in &sources {
+        let outcome = match walk_error {
+            Some(e) => Err(IngestError::Walk(e.to_string())),
+            None => read_cached(source, opts.max_bytes, &mut stdin_cache).map(|raw| {
+                let group = repeated.as_ref().and_then(|r| r.get(&group_of(source)));
+                extract(&raw, &Context { repeated: group })
+            }),
+        };
+        failed += usize::from(outcome.is_err());
+        each(&source.display(), outcome);
+    }
+    failed
+}
+
+/// Standard input can be read only once: with two passes it is kept from the first.
+fn read_cached(source: &Source, max: u64, cache: &mut Option<RawDoc>) -> Result<RawDoc, IngestError> {
+    match (source, cache.as_ref()) {
+        (Source::Stdin, Some(raw)) => Ok(raw.clone()),
+        (Source::Stdin, None) => {
+            let raw = ingest::read(source, max)?;
+            *cache = Some(raw.clone());
+            Ok(raw)
+        }
+        _ => ingest::read(source, max),
+    }
+}
+
+/// The folder a document belongs to, standing for its site.
+fn group_of(source: &Source) -> PathBuf {
+    match source {
+        Source::File(p) => p.parent().map_or_else(PathBuf::new, Path::to_path_buf),
+        Source::Stdin => PathBuf::from("-"),
+    }
+}
+
+/// First pass: for each folder, the keys of lines found in at least `min_docs` of its documents.
+fn repeated_lines(
+    sources: &[(Source, Option<IngestError>)],
+    max: u64,
+    min_docs: usize,
+    stdin_cache: &mut Option<RawDoc>,
+) -> HashMap<PathBuf, HashSet<u64>> {
+    let mut counts: HashMap<PathBuf, HashMap<u64, usize>> = HashMap::new();
+    for (source, err) in sources {
+        if err.is_some() {
+            continue;
+        }
+        let Ok(raw) = read_cached(source, max, stdin_cache) else { continue };
+        let group = counts.entry(group_of(source)).or_default();
+        for key in clean::line_keys(&raw.text) {
+            *group.entry(key).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(g, c)| (g, c.into_iter().filter(|&(_, n)| n >= min_docs.max(2)).map(|(k, _)| k).collect()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extract_fills_the_document() {
+        let raw = ingest::decode(
+            "t.txt",
+            "Leaders meet in the capital today\n\n22 March 2013\n\nThe two presidents met in the capital on Friday and signed a trade deal. They will meet again next year.\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let doc = extract(&raw, &Context::default());
+        assert_eq!(doc.title.as_deref(), Some("Leaders meet in the capital today"));
+        assert_eq!(doc.published.as_ref().unwrap().earliest, "2013-03-22");
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.language.as_deref(), Some("en"));
+        assert_eq!(doc.removed.len(), 2);
+    }
+}

@@ -1,0 +1,204 @@
+//! Dates as pages print them: `03/09/2014, 14:20`, `26 Apr, 2008 10:20`, `March 22, 2022`,
+//! `2024-09-04T10:18`, `Sept. 3, 2014`, a date glued to a site name (`…Tin04/09/2024`).
+//! A numeric date whose day and month can be swapped yields both readings.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+
+use crate::knowledge;
+
+/// How a numeric date was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    Dmy,
+    Mdy,
+    Ymd,
+    /// The month is a word: no ambiguity.
+    Named,
+}
+
+impl Order {
+    pub fn name(self) -> &'static str {
+        match self {
+            Order::Dmy => "dmy",
+            Order::Mdy => "mdy",
+            Order::Ymd => "ymd",
+            Order::Named => "named",
+        }
+    }
+}
+
+/// One possible reading of a printed date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub date: NaiveDate,
+    pub order: Order,
+}
+
+/// A date found in a line: where it stands (bytes), its readings (two when day and month can be
+/// swapped), and the clock time printed with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMatch {
+    pub start: usize,
+    pub end: usize,
+    pub readings: Vec<Reading>,
+    pub time: Option<(u32, u32)>,
+}
+
+pub(crate) static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+    knowledge::rows(include_str!("../../data/time/months.tsv"))
+        .map(|r| (r[0], r[1].parse().expect("data/time/months.tsv: month number")))
+        .collect()
+});
+
+/// Regex alternation of month names, longest first so "sept" wins over "sep".
+pub(crate) fn month_alternation() -> String {
+    let mut names: Vec<&str> = MONTHS.keys().copied().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.join("|")
+}
+
+const CLOCK: &str = r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<min>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?";
+
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let m = month_alternation();
+    [
+        r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<min>\d{2}))?".to_string(),
+        r"(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})\b".to_string() + CLOCK,
+        r"(?:^|[^\d/.])(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4})\b".to_string() + CLOCK,
+        format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{m})\b\.?,?\s+(?P<y>\d{{4}})\b{CLOCK}"),
+        format!(r"(?i)\b(?P<mon>{m})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b{CLOCK}"),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("date pattern compiles"))
+    .collect()
+});
+
+/// Every date in `text`, in order of position; overlapping matches keep the first pattern's.
+pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    let mut found: Vec<DateMatch> = Vec::new();
+    for re in PATTERNS.iter() {
+        for caps in re.captures_iter(text) {
+            let Some(m) = read(&caps) else { continue };
+            if found.iter().all(|f| m.end <= f.start || m.start >= f.end) {
+                found.push(m);
+            }
+        }
+    }
+    found.sort_by_key(|m| m.start);
+    found
+}
+
+fn read(caps: &regex::Captures) -> Option<DateMatch> {
+    let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
+    let year = num("y")? as i32;
+    let readings = if let (Some(a), Some(b)) = (num("a"), num("b")) {
+        let mut r = Vec::new();
+        push(&mut r, year, b, a, Order::Dmy);
+        if a != b {
+            push(&mut r, year, a, b, Order::Mdy);
+        }
+        r
+    } else if let Some(mon) = caps.name("mon") {
+        let month = *MONTHS.get(mon.as_str().to_lowercase().as_str())?;
+        let mut r = Vec::new();
+        push(&mut r, year, month, num("d")?, Order::Named);
+        r
+    } else {
+        let mut r = Vec::new();
+        push(&mut r, year, num("mo")?, num("d")?, Order::Ymd);
+        r
+    };
+    if readings.is_empty() {
+        return None;
+    }
+    // The numeric pattern may have consumed one character before the date.
+    let whole = caps.get(0)?;
+    let first = ["a", "d", "y", "mon"]
+        .iter()
+        .filter_map(|n| caps.name(n))
+        .map(|m| m.start())
+        .min()?;
+    Some(DateMatch {
+        start: first.max(whole.start()),
+        end: whole.end(),
+        readings,
+        time: clock(caps),
+    })
+}
+
+fn push(out: &mut Vec<Reading>, year: i32, month: u32, day: u32, order: Order) {
+    if !(1800..=2200).contains(&year) {
+        return;
+    }
+    if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+        out.push(Reading { date, order });
+    }
+}
+
+fn clock(caps: &regex::Captures) -> Option<(u32, u32)> {
+    let mut h: u32 = caps.name("h")?.as_str().parse().ok()?;
+    let min: u32 = caps.name("min")?.as_str().parse().ok()?;
+    match caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase()) {
+        Some(p) if p == "p" && h < 12 => h += 12,
+        Some(p) if p == "a" && h == 12 => h = 0,
+        _ => {}
+    }
+    (h < 24 && min < 60).then_some((h, min))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn dates(text: &str) -> Vec<(Vec<NaiveDate>, Option<(u32, u32)>)> {
+        find_dates(text)
+            .into_iter()
+            .map(|m| (m.readings.iter().map(|r| r.date).collect(), m.time))
+            .collect()
+    }
+
+    #[test]
+    fn printed_forms() {
+        let cases: &[(&str, &[&str], Option<(u32, u32)>)] = &[
+            ("Published 03/09/2014, 14:20", &["2014-09-03", "2014-03-09"], Some((14, 20))),
+            ("26 Apr, 2008 10:20", &["2008-04-26"], Some((10, 20))),
+            ("Site NameSite Name04/09/2024", &["2024-09-04", "2024-04-09"], None),
+            ("March 22, 2022", &["2022-03-22"], None),
+            ("Fri March 22, 2013", &["2013-03-22"], None),
+            ("22 March 2013", &["2013-03-22"], None),
+            ("Sept. 3, 2014 at 2:05 p.m.", &["2014-09-03"], Some((14, 5))),
+            ("2024-09-04T10:18:35+07:00", &["2024-09-04"], Some((10, 18))),
+            ("25/12/2020", &["2020-12-25"], None),
+            ("12.12.2012", &["2012-12-12"], None),
+        ];
+        for (text, want, time) in cases {
+            let got = dates(text);
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            let want: Vec<NaiveDate> = want.iter().map(|s| d(s)).collect();
+            assert_eq!(got[0].0, want, "{text}");
+            assert_eq!(got[0].1, *time, "{text}");
+        }
+    }
+
+    #[test]
+    fn not_dates() {
+        assert!(find_dates("In 1945 the islands were seized.").is_empty());
+        assert!(find_dates("Version 1.2.3 and 45/67/8901").is_empty());
+        assert!(find_dates("May 32, 2020").is_empty());
+    }
+
+    #[test]
+    fn span_starts_at_the_date() {
+        let text = "Tin04/09/2024";
+        let m = &find_dates(text)[0];
+        assert_eq!(&text[m.start..m.end], "04/09/2024");
+    }
+}
