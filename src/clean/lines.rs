@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::{meta, phrases};
 use crate::knowledge;
@@ -38,6 +39,8 @@ pub struct Line<'a> {
     /// 1-based line number in the input.
     pub no: usize,
     pub text: &'a str,
+    /// See [`phrases::line_key`].
+    pub key: String,
     pub words: usize,
     pub label: Label,
 }
@@ -50,7 +53,7 @@ pub struct LineContext<'a> {
     pub repeated: Option<&'a HashSet<u64>>,
 }
 
-static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     knowledge::words(include_str!("../../data/clean/stopwords_en.txt")).collect()
 });
 
@@ -63,14 +66,28 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("url regex")
 });
 
-/// Classifies one trimmed, non-empty line.
-pub fn classify(text: &str, ctx: &LineContext) -> (Label, usize) {
-    let words = count_words(text);
-    let key = phrases::line_key(text);
-    (label(text, &key, words, ctx), words)
+/// A line's own features, before the page-wide decisions that classifying it needs.
+pub fn features(no: usize, text: &str) -> (Line<'_>, f64) {
+    let line = Line {
+        no,
+        text,
+        key: phrases::line_key(text),
+        words: count_words(text),
+        label: Label::Empty,
+    };
+    let stops = if line.words >= 8 { stopword_ratio(text) } else { 0.0 };
+    (line, stops)
 }
 
-fn label(text: &str, key: &str, words: usize, ctx: &LineContext) -> Label {
+/// Classifies a line from its features; `stops` is its stopword ratio.
+pub fn classify(line: &mut Line, stops: f64, ctx: &LineContext) {
+    if !line.text.is_empty() {
+        line.label = label(line, stops, ctx);
+    }
+}
+
+fn label(line: &Line, stops: f64, ctx: &LineContext) -> Label {
+    let (text, key, words) = (line.text, line.key.as_str(), line.words);
     if SHORTCODES.is_match(text) {
         return Label::Boilerplate("shortcode");
     }
@@ -101,7 +118,7 @@ fn label(text: &str, key: &str, words: usize, ctx: &LineContext) -> Label {
     if meta::credit(text).is_some() {
         return Label::Credit;
     }
-    if is_prose(text, words, ctx.english) {
+    if is_prose(text, words, stops, ctx.english) {
         Label::Prose
     } else {
         Label::Short
@@ -131,6 +148,9 @@ fn is_link(text: &str) -> bool {
 /// A short line that is mostly a date: `Published 03/09/2014, 14:20`, `Updated ...`.
 /// Returns whether it is an update stamp.
 fn date_line(text: &str, words: usize) -> Option<bool> {
+    if words > 12 || !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let found = stated::find_dates(text);
     let first = found.first()?;
     let date_words = count_words(&text[first.start..first.end]);
@@ -150,11 +170,11 @@ pub fn ends_sentence(text: &str) -> bool {
     trimmed.ends_with(['.', '!', '?', '…'])
 }
 
-fn is_prose(text: &str, words: usize, english: bool) -> bool {
+fn is_prose(text: &str, words: usize, stops: f64, english: bool) -> bool {
     if words < 8 || (words < 20 && !ends_sentence(text)) {
         return false;
     }
-    !english || stopword_ratio(text) >= 0.15
+    !english || stops >= 0.15
 }
 
 fn stopword_ratio(text: &str) -> f64 {
@@ -165,7 +185,12 @@ fn stopword_ratio(text: &str) -> f64 {
             continue;
         }
         total += 1;
-        if STOPWORDS.contains(w.to_lowercase().as_str()) {
+        let hit = if w.chars().any(char::is_uppercase) {
+            STOPWORDS.contains(w.to_lowercase().as_str())
+        } else {
+            STOPWORDS.contains(w)
+        };
+        if hit {
             stops += 1;
         }
     }
@@ -176,27 +201,30 @@ fn stopword_ratio(text: &str) -> f64 {
     }
 }
 
-/// Whether a page's long lines read as English (their stopword ratio), so the stopword test of
-/// prose can be trusted.
-pub fn looks_english<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
-    let long: Vec<&str> = lines.filter(|l| count_words(l) >= 8).take(20).collect();
-    if long.is_empty() {
-        return false;
-    }
-    let mean = long.iter().map(|l| stopword_ratio(l)).sum::<f64>() / long.len() as f64;
-    mean >= 0.2
+/// Whether a page reads as English, from the stopword ratios of its first long lines (lines of
+/// fewer than eight words have a ratio of 0 and are skipped), so that the stopword test of prose
+/// can be trusted.
+pub fn looks_english(stops: &[f64]) -> bool {
+    let long: Vec<f64> = stops.iter().copied().filter(|&r| r > 0.0).take(20).collect();
+    !long.is_empty() && long.iter().sum::<f64>() / long.len() as f64 >= 0.2
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn lab_with(text: &str, ctx: &LineContext) -> Label {
+        let (mut line, stops) = features(1, text);
+        classify(&mut line, stops, ctx);
+        line.label
+    }
+
     fn lab(text: &str) -> Label {
         let ctx = LineContext {
             english: true,
             repeated: None,
         };
-        classify(text, &ctx).0
+        lab_with(text, &ctx)
     }
 
     /// Each row: a line as pages print it, and what it must be classified as.
@@ -245,7 +273,7 @@ mod tests {
             english: true,
             repeated: Some(&set),
         };
-        assert_eq!(classify(line, &ctx).0, Label::Boilerplate("repeated-on-site"));
+        assert_eq!(lab_with(line, &ctx), Label::Boilerplate("repeated-on-site"));
         assert_eq!(lab(line), Label::Short);
     }
 }

@@ -50,29 +50,18 @@ pub struct Cleaned {
 
 /// Splits a page into title, metadata, body and boilerplate.
 pub fn clean(text: &str, ctx: &Context) -> Cleaned {
-    let raw: Vec<&str> = text.lines().collect();
+    let (mut lines, stops): (Vec<Line>, Vec<f64>) = text
+        .lines()
+        .enumerate()
+        .map(|(i, t)| lines::features(i + 1, trim(t)))
+        .unzip();
     let line_ctx = LineContext {
-        english: lines::looks_english(raw.iter().copied()),
+        english: lines::looks_english(&stops),
         repeated: ctx.repeated,
     };
-    let mut lines: Vec<Line> = raw
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let text = trim(t);
-            let (label, words) = if text.is_empty() {
-                (Label::Empty, 0)
-            } else {
-                lines::classify(text, &line_ctx)
-            };
-            Line {
-                no: i + 1,
-                text,
-                words,
-                label,
-            }
-        })
-        .collect();
+    for (line, s) in lines.iter_mut().zip(&stops) {
+        lines::classify(line, *s, &line_ctx);
+    }
     mark_title(&mut lines);
     let body = main_run(&lines);
     mark_after_body(&mut lines, &body);
@@ -103,9 +92,9 @@ fn mark_title(lines: &mut [Line]) {
         return;
     };
     lines[t].label = Label::Title;
-    let key = phrases::line_key(lines[t].text);
+    let key = lines[t].key.clone();
     for l in lines.iter_mut().skip(t + 1) {
-        if l.label != Label::Empty && phrases::line_key(l.text) == key {
+        if l.label != Label::Empty && l.key == key {
             l.label = Label::TitleRepeat;
         }
     }

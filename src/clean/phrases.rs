@@ -1,10 +1,11 @@
 //! Phrase families of boilerplate (`data/clean/boilerplate.tsv`) and navigation words
 //! (`data/clean/menu_words.txt`), matched against one line.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::FxHashSet;
 
 use crate::knowledge;
 
@@ -57,7 +58,7 @@ static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
     }
 });
 
-static MENU_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static MENU_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
     knowledge::words(include_str!("../../data/clean/menu_words.txt")).collect()
 });
 
@@ -72,7 +73,11 @@ pub fn line_key(line: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            key.extend(word.chars().flat_map(char::to_lowercase));
+        }
     }
     key
 }
@@ -114,16 +119,19 @@ fn at_word_boundaries(text: &str, start: usize, end: usize, phrase: &str) -> boo
 /// Whether a line is a run of navigation or icon words ("Home | World | Politics",
 /// "icon bookmark-bicon cameraicon ..."). Returns the reason.
 pub fn navigation(key: &str) -> Option<&'static str> {
-    let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-    if words.len() < 3 {
-        return None;
+    let (mut words, mut icons, mut menu) = (0, 0, 0);
+    for w in key.split(' ').filter(|w| !w.is_empty()) {
+        words += 1;
+        icons += usize::from(w.contains("icon"));
+        menu += usize::from(MENU_WORDS.contains(w));
     }
-    let icons = words.iter().filter(|w| w.contains("icon")).count();
-    if icons * 2 >= words.len() {
-        return Some("icons");
+    if words < 3 {
+        None
+    } else if icons * 2 >= words {
+        Some("icons")
+    } else {
+        (menu * 10 >= words * 7).then_some("navigation")
     }
-    let menu = words.iter().filter(|w| MENU_WORDS.contains(*w)).count();
-    (menu * 10 >= words.len() * 7).then_some("navigation")
 }
 
 #[cfg(test)]
