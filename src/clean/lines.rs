@@ -155,7 +155,9 @@ fn date_line(text: &str, words: usize) -> Option<bool> {
     let first = found.first()?;
     let date_words = count_words(&text[first.start..first.end]);
     let rest = words.saturating_sub(date_words);
-    if rest > 6 || (rest > 3 && ends_sentence(text)) {
+    // A site name glued before a date ends the line with the date: "Site NameSite Name12/10/2023".
+    let ends_with_date = text[first.end..].trim().is_empty() && !ends_sentence(text);
+    if (rest > 6 && !(ends_with_date && rest <= 10)) || (rest > 3 && ends_sentence(text)) {
         return None;
     }
     let lower = text.to_lowercase();
@@ -236,6 +238,7 @@ mod tests {
             ("Updated 03/09/2014, 14:30", Date { updated: true }),
             ("26 Apr, 2008 10:20", Date { updated: false }),
             ("Nhà Báo TâyNhà Báo Tây12/10/2023", Date { updated: false }),
+            ("Tin Nhanh Quoc TeTin Nhanh Quoc Te12/10/2023", Date { updated: false }),
             ("By Jane Doe and John Roe", Byline),
             ("Bloomberg", Outlet),
             ("Source: https://example.vn/some-story-123.htm", Source),

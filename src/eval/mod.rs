@@ -110,6 +110,7 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
         let path = corpus.join(&gold.doc);
         let raw = ingest::read(&ingest::Source::File(path.clone()), ingest::DEFAULT_MAX_BYTES)
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        check_lines(gold, raw.text.lines().count())?;
         let doc = pipeline::extract(&raw, &Context::default());
         let (score, c) = score(gold, &raw.text, &doc);
         counts = (counts.0 + c.0, counts.1 + c.1, counts.2 + c.2);
@@ -123,6 +124,15 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
         metadata_fields: fields.len() * docs.len(),
         docs,
     })
+}
+
+/// A gold file that names a line the article does not have is wrong, not a low score.
+fn check_lines(gold: &Gold, lines: usize) -> Result<()> {
+    let named = gold.body_lines.iter().chain(&gold.title_lines).chain(&gold.meta_lines).chain(&gold.optional_lines);
+    match named.copied().find(|&n| n == 0 || n > lines) {
+        Some(n) => anyhow::bail!("gold for {} names line {n}, but the article has {lines} lines", gold.doc),
+        None => Ok(()),
+    }
 }
 
 /// Scores one document; also returns (matched, predicted, gold) token counts.

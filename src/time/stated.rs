@@ -61,7 +61,7 @@ pub(crate) fn month_alternation() -> String {
     names.join("|")
 }
 
-const CLOCK: &str = r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<min>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?";
+const CLOCK: &str = r"(?:\s*[,/|]?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<min>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let m = month_alternation();
@@ -175,6 +175,7 @@ mod tests {
             ("Fri March 22, 2013", &["2013-03-22"], None),
             ("22 March 2013", &["2013-03-22"], None),
             ("Sept. 3, 2014 at 2:05 p.m.", &["2014-09-03"], Some((14, 5))),
+            ("Fri Nov 2, 2018 / 3:14 PM", &["2018-11-02"], Some((15, 14))),
             ("2024-09-04T10:18:35+07:00", &["2024-09-04"], Some((10, 18))),
             ("25/12/2020", &["2020-12-25"], None),
             ("12.12.2012", &["2012-12-12"], None),
