@@ -32,26 +32,63 @@ impl Rng {
 }
 
 const ACTORS: &[&str] = &[
-    "Russia", "Japan", "Mongolia", "China", "the United States", "the European Union", "Ukraine",
-    "the foreign minister", "the prime minister", "the Kremlin", "Tokyo", "Beijing", "the ministry",
+    "Russia",
+    "Japan",
+    "Mongolia",
+    "China",
+    "the United States",
+    "the European Union",
+    "Ukraine",
+    "the foreign minister",
+    "the prime minister",
+    "the Kremlin",
+    "Tokyo",
+    "Beijing",
+    "the ministry",
 ];
 const VERBS: &[&str] = &[
-    "urged", "criticised", "welcomed", "met", "accused", "invited", "warned", "praised",
-    "called on", "signed an agreement with", "held talks with", "imposed sanctions on",
+    "urged",
+    "criticised",
+    "welcomed",
+    "met",
+    "accused",
+    "invited",
+    "warned",
+    "praised",
+    "called on",
+    "signed an agreement with",
+    "held talks with",
+    "imposed sanctions on",
 ];
 const TAILS: &[&str] = &[
-    "over the disputed islands", "on Wednesday", "during a visit to the capital", "last month",
-    "ahead of the summit", "in a statement on Friday", "after weeks of tension",
-    "to resume negotiations on a peace treaty", "despite objections from the opposition",
+    "over the disputed islands",
+    "on Wednesday",
+    "during a visit to the capital",
+    "last month",
+    "ahead of the summit",
+    "in a statement on Friday",
+    "after weeks of tension",
+    "to resume negotiations on a peace treaty",
+    "despite objections from the opposition",
 ];
 const BOILER: &[&str] = &[
-    "Advertisement", "Share this article", "Comment (0)", "Leave a Reply", "Read more",
+    "Advertisement",
+    "Share this article",
+    "Comment (0)",
+    "Leave a Reply",
+    "Read more",
     "Risk Disclosure: Trading in financial instruments involves high risks.",
-    "© 2024 Example Media Limited. All Rights Reserved.", "No data", "Related articles",
+    "© 2024 Example Media Limited. All Rights Reserved.",
+    "No data",
+    "Related articles",
 ];
 const DATES: &[&str] = &[
-    "Published 03/09/2014, 14:20", "26 Apr, 2008 10:20", "March 22, 2022", "2024-09-04T10:18:35+07:00",
-    "Fri March 22, 2013", "Updated Sept. 3, 2014",
+    "Published 03/09/2014, 14:20",
+    "26 Apr, 2008 10:20",
+    "March 22, 2022",
+    "2024-09-04T10:18:35+07:00",
+    "Fri March 22, 2013",
+    "Updated Sept. 3, 2014",
 ];
 
 /// One generated page.
@@ -60,7 +97,13 @@ pub fn generate(rng_seed: u64, i: u64) -> String {
     let mut page = String::new();
     page.push_str(rng.pick(BOILER));
     page.push_str("\n\n");
-    let title = format!("{} {} {} {}", rng.pick(ACTORS), rng.pick(VERBS), rng.pick(ACTORS), rng.pick(TAILS));
+    let title = format!(
+        "{} {} {} {}",
+        rng.pick(ACTORS),
+        rng.pick(VERBS),
+        rng.pick(ACTORS),
+        rng.pick(TAILS)
+    );
     page.push_str(&title);
     page.push_str("\n\n");
     page.push_str(rng.pick(DATES));
@@ -123,7 +166,8 @@ pub fn run_extract(docs: usize, seed: u64) -> Throughput {
     let mut sink = Vec::with_capacity(1 << 20);
     let start = Instant::now();
     for (i, page) in pages.iter().enumerate() {
-        let raw = ingest::decode(&format!("gen/{i}.txt"), page.as_bytes()).expect("generated page decodes");
+        let raw = ingest::decode(&format!("gen/{i}.txt"), page.as_bytes())
+            .expect("generated page decodes");
         let doc = pipeline::extract(&raw, &Context::default());
         serde_json::to_writer(&mut sink, &doc).expect("serializes");
         sink.clear();

@@ -96,12 +96,30 @@ impl Document {
         let mut s = String::new();
         let _ = writeln!(s, "── {}  (id {})", self.path, self.id);
         let _ = writeln!(s, "title      {}", or_none(&self.title));
-        let _ = writeln!(s, "outlet     {}   site {}", or_none(&self.outlet), or_none(&self.site));
-        let authors = if self.authors.is_empty() { "—".to_string() } else { self.authors.join(", ") };
+        let _ = writeln!(
+            s,
+            "outlet     {}   site {}",
+            or_none(&self.outlet),
+            or_none(&self.site)
+        );
+        let authors = if self.authors.is_empty() {
+            "—".to_string()
+        } else {
+            self.authors.join(", ")
+        };
         let _ = writeln!(s, "authors    {authors}");
-        let _ = writeln!(s, "dateline   {}   language {}", or_none(&self.dateline), or_none(&self.language));
+        let _ = writeln!(
+            s,
+            "dateline   {}   language {}",
+            or_none(&self.dateline),
+            or_none(&self.language)
+        );
         let published = self.published.as_ref().map_or("—".to_string(), |p| {
-            let why: Vec<String> = p.evidence.iter().map(|e| format!("{}: {}", e.rule, e.text)).collect();
+            let why: Vec<String> = p
+                .evidence
+                .iter()
+                .map(|e| format!("{}: {}", e.rule, e.text))
+                .collect();
             format!("{} ({}; {})", p.value, p.basis, why.join("; "))
         });
         let _ = writeln!(s, "published  {published}");
@@ -113,7 +131,12 @@ impl Document {
             self.body.chars().count()
         );
         for p in &self.paragraphs {
-            let text: String = self.body.chars().skip(p.start).take(p.end - p.start).collect();
+            let text: String = self
+                .body
+                .chars()
+                .skip(p.start)
+                .take(p.end - p.start)
+                .collect();
             let _ = writeln!(s, "  L{:<4} {}", p.line, cut(&text, 96));
         }
         let _ = writeln!(s, "removed    {} lines", self.removed.len());

@@ -97,7 +97,11 @@ fn main() -> ExitCode {
             };
             extract(&paths, &opts, pretty, strict, output)
         }
-        Command::Eval { gold, corpus, format } => run_eval(&gold, &corpus, format),
+        Command::Eval {
+            gold,
+            corpus,
+            format,
+        } => run_eval(&gold, &corpus, format),
         Command::Bench { docs, seed } => {
             println!("{}", bench::run_extract(docs, seed));
             Ok(true)
@@ -121,7 +125,9 @@ fn extract(
     output: Option<PathBuf>,
 ) -> anyhow::Result<bool> {
     let sink: Box<dyn Write> = match &output {
-        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
+        Some(p) => {
+            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
+        }
         None => Box::new(std::io::stdout().lock()),
     };
     let mut out = BufWriter::new(sink);
@@ -158,7 +164,11 @@ fn extract(
     Ok(failed == 0 || (!strict && failed < total))
 }
 
-fn run_eval(gold: &std::path::Path, corpus: &std::path::Path, format: Format) -> anyhow::Result<bool> {
+fn run_eval(
+    gold: &std::path::Path,
+    corpus: &std::path::Path,
+    format: Format,
+) -> anyhow::Result<bool> {
     let report = eval::evaluate(gold, corpus)?;
     match format {
         Format::Table => print!("{}", report.table()),

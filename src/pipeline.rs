@@ -12,7 +12,11 @@ use crate::{segment, time};
 /// Runs every stage over one decoded document.
 pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
     let cleaned = clean::clean(&raw.text, ctx);
-    let published = time::published(&cleaned.date_lines, &cleaned.body, cleaned.date_order.as_deref());
+    let published = time::published(
+        &cleaned.date_lines,
+        &cleaned.body,
+        cleaned.date_order.as_deref(),
+    );
     let sentences = segment::sentences(&cleaned.body);
     Document {
         id: raw.id.clone(),
@@ -92,7 +96,11 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
 }
 
 /// Standard input can be read only once: with two passes it is kept from the first.
-fn read_cached(source: &Source, max: u64, cache: &mut Option<RawDoc>) -> Result<RawDoc, IngestError> {
+fn read_cached(
+    source: &Source,
+    max: u64,
+    cache: &mut Option<RawDoc>,
+) -> Result<RawDoc, IngestError> {
     match (source, cache.as_ref()) {
         (Source::Stdin, Some(raw)) => Ok(raw.clone()),
         (Source::Stdin, None) => {
@@ -124,7 +132,9 @@ fn repeated_lines(
         if err.is_some() {
             continue;
         }
-        let Ok(raw) = read_cached(source, max, stdin_cache) else { continue };
+        let Ok(raw) = read_cached(source, max, stdin_cache) else {
+            continue;
+        };
         let group = counts.entry(group_of(source)).or_default();
         for key in clean::line_keys(&raw.text) {
             *group.entry(key).or_default() += 1;
@@ -132,7 +142,15 @@ fn repeated_lines(
     }
     counts
         .into_iter()
-        .map(|(g, c)| (g, c.into_iter().filter(|&(_, n)| n >= min_docs.max(2)).map(|(k, _)| k).collect()))
+        .map(|(g, c)| {
+            (
+                g,
+                c.into_iter()
+                    .filter(|&(_, n)| n >= min_docs.max(2))
+                    .map(|(k, _)| k)
+                    .collect(),
+            )
+        })
         .collect()
 }
 
@@ -149,7 +167,10 @@ mod tests {
         )
         .unwrap();
         let doc = extract(&raw, &Context::default());
-        assert_eq!(doc.title.as_deref(), Some("Leaders meet in the capital today"));
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Leaders meet in the capital today")
+        );
         assert_eq!(doc.published.as_ref().unwrap().earliest, "2013-03-22");
         assert_eq!(doc.sentences.len(), 2);
         assert_eq!(doc.language.as_deref(), Some("en"));

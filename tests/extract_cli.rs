@@ -40,13 +40,31 @@ fn the_examples_extract_to_one_json_object_each() {
     let count = fs::read_dir("examples/articles").unwrap().count();
     assert_eq!(docs.len(), count);
     for d in &docs {
-        for field in ["id", "path", "title", "outlet", "authors", "language", "published", "body", "removed", "sentences"] {
+        for field in [
+            "id",
+            "path",
+            "title",
+            "outlet",
+            "authors",
+            "language",
+            "published",
+            "body",
+            "removed",
+            "sentences",
+        ] {
             assert!(d.get(field).is_some(), "{field} missing in {}", d["path"]);
         }
         let body: Vec<char> = d["body"].as_str().unwrap().chars().collect();
         for s in d["sentences"].as_array().unwrap() {
-            let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
-            assert!(start < end && end <= body.len(), "sentence span out of the body in {}", d["path"]);
+            let (start, end) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            assert!(
+                start < end && end <= body.len(),
+                "sentence span out of the body in {}",
+                d["path"]
+            );
         }
     }
 }
@@ -66,23 +84,35 @@ fn bad_inputs_get_one_clear_error_each_and_the_batch_goes_on() {
 
     let out = annals(&["extract", dir.path().to_str().unwrap()]);
     let err = stderr(&out);
-    assert!(out.status.success(), "some inputs were good, so exit 0: {err}");
+    assert!(
+        out.status.success(),
+        "some inputs were good, so exit 0: {err}"
+    );
     let docs = documents(&out);
     let paths: Vec<&str> = docs.iter().map(|d| d["path"].as_str().unwrap()).collect();
     assert_eq!(paths.len(), 2, "{paths:?}");
     assert!(paths[0].ends_with("a_good.txt") && paths[1].ends_with("d_invalid_utf8.txt"));
     assert_eq!(docs[0]["title"], "Leaders agree to reopen border crossings");
-    assert!(docs[1]["body"].as_str().unwrap().contains("Caf\u{FFFD} owners"));
+    assert!(docs[1]["body"]
+        .as_str()
+        .unwrap()
+        .contains("Caf\u{FFFD} owners"));
 
     let expect = [
-        ("b_binary.bin", "not text: binary data (NUL byte at offset 0)"),
+        (
+            "b_binary.bin",
+            "not text: binary data (NUL byte at offset 0)",
+        ),
         ("c_empty.txt", "empty input"),
         ("d_invalid_utf8.txt", "warning"),
         ("e_huge_one_line.txt", "too large: 50.0 MB"),
         ("f_dangling_link.txt", "cannot read"),
     ];
     for (file, message) in expect {
-        let line = err.lines().find(|l| l.contains(file)).unwrap_or_else(|| panic!("no message for {file}: {err}"));
+        let line = err
+            .lines()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("no message for {file}: {err}"));
         assert!(line.contains(message), "{file}: {line}");
     }
     assert!(err.contains("4 of 6 input(s) failed"), "{err}");
@@ -109,7 +139,10 @@ fn an_unreadable_file_is_reported_and_skipped() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert_eq!(documents(&out).len(), 1);
-    let line = err.lines().find(|l| l.contains("locked.txt")).expect("locked.txt is reported");
+    let line = err
+        .lines()
+        .find(|l| l.contains("locked.txt"))
+        .expect("locked.txt is reported");
     assert!(line.contains("cannot read"), "{line}");
 }
 
@@ -117,7 +150,11 @@ fn an_unreadable_file_is_reported_and_skipped() {
 fn exit_code_is_1_when_every_input_fails() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("empty.txt"), "").unwrap();
-    let out = annals(&["extract", dir.path().join("empty.txt").to_str().unwrap(), "no/such/file.txt"]);
+    let out = annals(&[
+        "extract",
+        dir.path().join("empty.txt").to_str().unwrap(),
+        "no/such/file.txt",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("no/such/file.txt: cannot read"), "{err}");
@@ -133,7 +170,12 @@ fn standard_input_is_read_with_a_dash() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(ARTICLE.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(ARTICLE.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     let docs = documents(&out);
     assert_eq!(docs.len(), 1);
@@ -161,16 +203,28 @@ fn lines_repeated_across_a_site_are_dropped_only_when_asked() {
             .collect()
     };
     let d = dir.path().to_str().unwrap();
-    assert_eq!(reasons(&["extract", "--drop-repeated", "3", d]), vec!["repeated-on-site"; 3]);
+    assert_eq!(
+        reasons(&["extract", "--drop-repeated", "3", d]),
+        vec!["repeated-on-site"; 3]
+    );
     assert_eq!(reasons(&["extract", d]), vec!["outside-body"; 3]);
-    assert!(reasons(&["extract", "--drop-repeated", "4", d]).iter().all(|r| r != "repeated-on-site"));
+    assert!(reasons(&["extract", "--drop-repeated", "4", d])
+        .iter()
+        .all(|r| r != "repeated-on-site"));
 }
 
 #[test]
 fn pretty_view_names_every_removed_line() {
-    let out = annals(&["extract", "--pretty", "examples/articles/01_wire_on_finance_site.txt"]);
+    let out = annals(&[
+        "extract",
+        "--pretty",
+        "examples/articles/01_wire_on_finance_site.txt",
+    ]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("title      EU ministers back new sanctions on Russia over Ukraine"), "{text}");
+    assert!(
+        text.contains("title      EU ministers back new sanctions on Russia over Ukraine"),
+        "{text}"
+    );
     assert!(text.contains("boilerplate/disclaimer"), "{text}");
     assert!(text.contains("weekday: 2019-05-07 is a Tuesday"), "{text}");
 }
@@ -179,6 +233,9 @@ fn pretty_view_names_every_removed_line() {
 fn help_is_written_for_a_newcomer() {
     let out = annals(&["extract", "--help"]);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("--drop-repeated") && text.contains("standard input"), "{text}");
+    assert!(
+        text.contains("--drop-repeated") && text.contains("standard input"),
+        "{text}"
+    );
     assert!(Path::new(env!("CARGO_BIN_EXE_annals")).exists());
 }

@@ -22,22 +22,43 @@ fn assert_report(report: &Report, undated_ok: &[&str]) {
     for d in &report.docs {
         assert!(d.body.f1 >= 0.97, "{}: body F1 {:.3}", d.doc, d.body.f1);
         assert!(d.differences.is_empty(), "{}: {:?}", d.doc, d.differences);
-        assert!(d.boilerplate_in_body.is_empty(), "{}: boilerplate lines in body {:?}", d.doc, d.boilerplate_in_body);
-        assert!(d.body_lines_lost.is_empty(), "{}: body lines lost {:?}", d.doc, d.body_lines_lost);
+        assert!(
+            d.boilerplate_in_body.is_empty(),
+            "{}: boilerplate lines in body {:?}",
+            d.doc,
+            d.boilerplate_in_body
+        );
+        assert!(
+            d.body_lines_lost.is_empty(),
+            "{}: body lines lost {:?}",
+            d.doc,
+            d.body_lines_lost
+        );
         let undated = undated_ok.contains(&d.doc.as_str()) && d.published == "missing";
-        assert!(d.published == "ok" || undated, "{}: published {} {:?}", d.doc, d.published, d.published_value);
+        assert!(
+            d.published == "ok" || undated,
+            "{}: published {} {:?}",
+            d.doc,
+            d.published,
+            d.published_value
+        );
     }
 }
 
 fn extract(path: &Path) -> Document {
-    let raw = ingest::read(&ingest::Source::File(path.to_path_buf()), ingest::DEFAULT_MAX_BYTES).unwrap();
+    let raw = ingest::read(
+        &ingest::Source::File(path.to_path_buf()),
+        ingest::DEFAULT_MAX_BYTES,
+    )
+    .unwrap();
     pipeline::extract(&raw, &clean::Context::default())
 }
 
 #[test]
 fn examples_meet_their_gold() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let report = eval::evaluate(&root.join("examples/gold"), &root.join("examples/articles")).unwrap();
+    let report =
+        eval::evaluate(&root.join("examples/gold"), &root.join("examples/articles")).unwrap();
     assert_eq!(report.docs.len(), 9);
     assert_report(&report, &[]);
     assert_eq!(report.metadata_exact, report.metadata_fields);
@@ -50,7 +71,11 @@ fn seeds_meet_their_gold() {
     assert!(report.docs.len() >= 3);
     // 002 states no date; dating it from its content comes with the time stage's inference.
     assert_report(&report, &["002_1cd64173bffd35a3.txt"]);
-    assert!(report.min_body_f1 >= 0.97, "lowest body F1 {:.3}", report.min_body_f1);
+    assert!(
+        report.min_body_f1 >= 0.97,
+        "lowest body F1 {:.3}",
+        report.min_body_f1
+    );
 }
 
 #[test]
@@ -58,8 +83,17 @@ fn seed_000_is_dated_by_the_weekday_rule() {
     let Some(shared) = shared() else { return };
     let doc = extract(&shared.join("corpus/seeds/000_c359d4b12ef94f7f.txt"));
     let p = doc.published.expect("000 has a date line");
-    assert_eq!((p.earliest.as_str(), p.latest.as_str(), p.basis.as_str()), ("2014-09-03", "2014-09-03", "stated"));
-    assert!(p.evidence.iter().any(|e| e.rule == "weekday" && e.text.contains("Wednesday")), "{:?}", p.evidence);
+    assert_eq!(
+        (p.earliest.as_str(), p.latest.as_str(), p.basis.as_str()),
+        ("2014-09-03", "2014-09-03", "stated")
+    );
+    assert!(
+        p.evidence
+            .iter()
+            .any(|e| e.rule == "weekday" && e.text.contains("Wednesday")),
+        "{:?}",
+        p.evidence
+    );
 }
 
 #[test]
@@ -74,16 +108,28 @@ fn seed_003_is_dated_from_its_date_line() {
 fn seeds_without_gold() {
     let Some(shared) = shared() else { return };
     let doc = extract(&shared.join("corpus/seeds/001_c0a50ba40cb45e53.txt"));
-    assert_eq!(doc.title.as_deref(), Some("Russia, Mongolia strengthen ties, send no signal to the West"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Russia, Mongolia strengthen ties, send no signal to the West")
+    );
     assert_eq!(doc.outlet.as_deref(), Some("Người Đưa Tin"));
     assert_eq!(doc.authors, vec!["Minh Duc"]);
     assert_eq!(doc.published.unwrap().earliest, "2024-09-04");
     assert!(doc.url.unwrap().contains("nguoiduatin.vn"));
-    assert!(!doc.body.contains("No data") && !doc.body.contains("Photo:") && !doc.body.contains("Same tag"));
-    assert!(doc.body.ends_with("as evidenced by our official statements so far,\" the spokesman added."));
+    assert!(
+        !doc.body.contains("No data")
+            && !doc.body.contains("Photo:")
+            && !doc.body.contains("Same tag")
+    );
+    assert!(doc
+        .body
+        .ends_with("as evidenced by our official statements so far,\" the spokesman added."));
 
     let doc = extract(&shared.join("corpus/seeds/004_3d1ef4434a86e21a.txt"));
-    assert!(doc.title.unwrap().starts_with("Russia urges Japan to recognize results of World War II"));
+    assert!(doc
+        .title
+        .unwrap()
+        .starts_with("Russia urges Japan to recognize results of World War II"));
     assert!(doc.published.is_none(), "004 prints no date");
     assert!(!doc.body.contains("sharebang") && !doc.body.contains("Thanks"));
     assert_eq!(doc.paragraphs.len(), 8);
@@ -100,9 +146,19 @@ fn every_line_is_accounted_for() {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
             let doc = extract(&path);
-            let mut seen: Vec<usize> = doc.paragraphs.iter().map(|p| p.line).chain(doc.removed.iter().map(|r| r.line)).collect();
+            let mut seen: Vec<usize> = doc
+                .paragraphs
+                .iter()
+                .map(|p| p.line)
+                .chain(doc.removed.iter().map(|r| r.line))
+                .collect();
             seen.sort_unstable();
-            let want: Vec<usize> = text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, _)| i + 1).collect();
+            let want: Vec<usize> = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, _)| i + 1)
+                .collect();
             assert_eq!(seen, want, "{}", path.display());
         }
     }

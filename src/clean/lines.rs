@@ -53,9 +53,8 @@ pub struct LineContext<'a> {
     pub repeated: Option<&'a HashSet<u64>>,
 }
 
-static STOPWORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    knowledge::words(include_str!("../../data/clean/stopwords_en.txt")).collect()
-});
+static STOPWORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| knowledge::words(include_str!("../../data/clean/stopwords_en.txt")).collect());
 
 static SHORTCODES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*\[/?[A-Za-z_][\w-]*(?:\s[^\]]*)?\])+\s*$").expect("shortcode regex")
@@ -75,7 +74,11 @@ pub fn features(no: usize, text: &str) -> (Line<'_>, f64) {
         words: count_words(text),
         label: Label::Empty,
     };
-    let stops = if line.words >= 8 { stopword_ratio(text) } else { 0.0 };
+    let stops = if line.words >= 8 {
+        stopword_ratio(text)
+    } else {
+        0.0
+    };
     (line, stops)
 }
 
@@ -161,7 +164,11 @@ fn date_line(text: &str, words: usize) -> Option<bool> {
         return None;
     }
     let lower = text.to_lowercase();
-    Some(["updated", "modified", "last update", "cập nhật"].iter().any(|w| lower.contains(w)))
+    Some(
+        ["updated", "modified", "last update", "cập nhật"]
+            .iter()
+            .any(|w| lower.contains(w)),
+    )
 }
 
 /// Ends with sentence punctuation, possibly inside closing quotes or brackets.
@@ -207,7 +214,12 @@ fn stopword_ratio(text: &str) -> f64 {
 /// fewer than eight words have a ratio of 0 and are skipped), so that the stopword test of prose
 /// can be trusted.
 pub fn looks_english(stops: &[f64]) -> bool {
-    let long: Vec<f64> = stops.iter().copied().filter(|&r| r > 0.0).take(20).collect();
+    let long: Vec<f64> = stops
+        .iter()
+        .copied()
+        .filter(|&r| r > 0.0)
+        .take(20)
+        .collect();
     !long.is_empty() && long.iter().sum::<f64>() / long.len() as f64 >= 0.2
 }
 
@@ -238,17 +250,29 @@ mod tests {
             ("Updated 03/09/2014, 14:30", Date { updated: true }),
             ("26 Apr, 2008 10:20", Date { updated: false }),
             ("Nhà Báo TâyNhà Báo Tây12/10/2023", Date { updated: false }),
-            ("Tin Nhanh Quoc TeTin Nhanh Quoc Te12/10/2023", Date { updated: false }),
+            (
+                "Tin Nhanh Quoc TeTin Nhanh Quoc Te12/10/2023",
+                Date { updated: false },
+            ),
             ("By Jane Doe and John Roe", Byline),
             ("Bloomberg", Outlet),
             ("Source: https://example.vn/some-story-123.htm", Source),
             ("(Reporting by Ann Lee; Editing by Bo Kim)", Credit),
-            ("[sharebang profile=\"1\" src=\"2\"]", Boilerplate("shortcode")),
-            ("icon bookmark-bicon cameraicon checkicon closeicon", Boilerplate("icons")),
+            (
+                "[sharebang profile=\"1\" src=\"2\"]",
+                Boilerplate("shortcode"),
+            ),
+            (
+                "icon bookmark-bicon cameraicon checkicon closeicon",
+                Boilerplate("icons"),
+            ),
             ("https://example.com/a/b/c", Boilerplate("link")),
             ("No data", Boilerplate("nodata")),
             ("Comment (0)", Boilerplate("comment")),
-            ("Thanks for sharing this, you are awesome !", Boilerplate("share")),
+            (
+                "Thanks for sharing this, you are awesome !",
+                Boilerplate("share"),
+            ),
             (
                 "The two ministers met in Tokyo on Monday and agreed to resume the stalled talks.",
                 Prose,

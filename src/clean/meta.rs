@@ -26,7 +26,13 @@ static SPLIT_NAMES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\||\band\b)\s*").expect("name split regex"));
 
 const ROLE_WORDS: &[&str] = &[
-    "staff", "writer", "reporter", "correspondent", "editor", "bureau", "contributor",
+    "staff",
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "bureau",
+    "contributor",
 ];
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | Outlet".
@@ -52,7 +58,9 @@ pub fn byline(text: &str) -> Option<Byline> {
 
 fn is_role(part: &str) -> bool {
     let lower = part.to_lowercase();
-    ROLE_WORDS.iter().any(|w| lower.split_whitespace().any(|t| t == *w))
+    ROLE_WORDS
+        .iter()
+        .any(|w| lower.split_whitespace().any(|t| t == *w))
 }
 
 /// "JANE DOE" becomes "Jane Doe"; names already in mixed case stay as written.
@@ -69,7 +77,10 @@ pub fn title_case(text: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) => f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect(),
+                Some(f) => f
+                    .to_uppercase()
+                    .chain(c.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -159,13 +170,24 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     })
 }
 
-const DATE_LABELS: &[&str] = &["published", "posted", "updated", "last", "update", "on", "date", "at"];
+const DATE_LABELS: &[&str] = &[
+    "published",
+    "posted",
+    "updated",
+    "last",
+    "update",
+    "on",
+    "date",
+    "at",
+];
 
 /// The site name printed before a date, as in "Người Đưa TinNgười Đưa Tin04/09/2024", where the
 /// page repeats the name and glues the date to it. `date_start` is the date's byte offset.
 pub fn site_before_date(line: &str, date_start: usize) -> Option<String> {
     let is_label = |t: &&str| {
-        let t = t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let t = t
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
         t.is_empty() || DATE_LABELS.contains(&t.as_str()) || crate::time::weekday_of(&t).is_some()
     };
     let tokens: Vec<&str> = line[..date_start].split_whitespace().collect();
@@ -213,7 +235,9 @@ mod tests {
 
     #[test]
     fn credits_name_writers_not_editors() {
-        let c = credit("(Reporting by Ann Lee in Moscow and Bo Kim; Writing by Cy Dee; editing by Ed Fox)");
+        let c = credit(
+            "(Reporting by Ann Lee in Moscow and Bo Kim; Writing by Cy Dee; editing by Ed Fox)",
+        );
         assert_eq!(c.unwrap(), vec!["Ann Lee", "Bo Kim", "Cy Dee"]);
         assert!(credit("(The ministry did not reply by Friday.)").is_none());
     }
@@ -247,13 +271,19 @@ mod tests {
     fn source_lines() {
         let s = source_line("Source: https://www.example.vn/a-b-1.htm").unwrap();
         assert!(matches!(s, SourceRef::Url(u) if u.host_str() == Some("www.example.vn")));
-        assert_eq!(source_line("Source: Reuters"), Some(SourceRef::Name("Reuters".into())));
+        assert_eq!(
+            source_line("Source: Reuters"),
+            Some(SourceRef::Name("Reuters".into()))
+        );
         assert_eq!(source_line("Source link"), None);
     }
 
     #[test]
     fn closing_bylines() {
-        assert_eq!(closing_byline("Minh Anh (According to AFP, TASS)").as_deref(), Some("Minh Anh"));
+        assert_eq!(
+            closing_byline("Minh Anh (According to AFP, TASS)").as_deref(),
+            Some("Minh Anh")
+        );
         assert_eq!(closing_byline("Minh Anh").as_deref(), Some("Minh Anh"));
         assert_eq!(closing_byline("The talks went nowhere."), None);
         assert_eq!(closing_byline("Moscow"), None);

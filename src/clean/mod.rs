@@ -84,7 +84,10 @@ fn trim(line: &str) -> &str {
 /// The title is the first short line of three or more words before the first prose line;
 /// every later line that repeats it is marked as a repeat.
 fn mark_title(lines: &mut [Line]) {
-    let first_prose = lines.iter().position(|l| l.label == Label::Prose).unwrap_or(lines.len());
+    let first_prose = lines
+        .iter()
+        .position(|l| l.label == Label::Prose)
+        .unwrap_or(lines.len());
     let Some(t) = lines[..first_prose]
         .iter()
         .position(|l| l.label == Label::Short && l.words >= 3)
@@ -154,10 +157,14 @@ fn mark_after_body(lines: &mut [Line], body: &Option<(usize, usize)>) {
 }
 
 fn in_body(i: usize, l: &Line, body: &Option<(usize, usize)>, lines: &[Line]) -> bool {
-    let Some((start, end)) = *body else { return false };
+    let Some((start, end)) = *body else {
+        return false;
+    };
     let credit_after = l.label == Label::Credit
         && i > end
-        && lines[end + 1..i].iter().all(|m| matches!(m.label, Label::Empty | Label::Credit));
+        && lines[end + 1..i]
+            .iter()
+            .all(|m| matches!(m.label, Label::Empty | Label::Credit));
     (l.label.is_text() && (start..=end).contains(&i)) || credit_after
 }
 
@@ -205,7 +212,9 @@ fn removal(label: Label) -> (&'static str, &'static str) {
         Label::Outlet => ("metadata", "outlet"),
         Label::Source => ("metadata", "source"),
         Label::Boilerplate(family) => ("boilerplate", family),
-        Label::Credit | Label::Prose | Label::Short | Label::Empty => ("boilerplate", "outside-body"),
+        Label::Credit | Label::Prose | Label::Short | Label::Empty => {
+            ("boilerplate", "outside-body")
+        }
     }
 }
 
@@ -229,7 +238,9 @@ fn read_metadata(out: &mut Cleaned, text: &str, lines: &[Line]) {
                 Some(_) => {}
                 None => closing = closing.or_else(|| meta::closing_byline(l.text)),
             },
-            Label::Credit if credits.is_empty() => credits = meta::credit(l.text).unwrap_or_default(),
+            Label::Credit if credits.is_empty() => {
+                credits = meta::credit(l.text).unwrap_or_default()
+            }
             Label::Outlet => outlet_line = outlet_line.or(outlets::by_name(l.text)),
             Label::Source => match meta::source_line(l.text) {
                 Some(meta::SourceRef::Url(u)) => {
@@ -253,9 +264,16 @@ fn read_metadata(out: &mut Cleaned, text: &str, lines: &[Line]) {
         }
     }
     if out.authors.is_empty() {
-        out.authors = if credits.is_empty() { closing.into_iter().collect() } else { credits };
+        out.authors = if credits.is_empty() {
+            closing.into_iter().collect()
+        } else {
+            credits
+        };
     }
-    let dateline = out.paragraphs.first().and_then(|p| meta::dateline(para_text(&out.body, p)));
+    let dateline = out
+        .paragraphs
+        .first()
+        .and_then(|p| meta::dateline(para_text(&out.body, p)));
     let fingerprint = outlets::by_fingerprint(text);
     let glued = glued_site.map(|g| outlets::by_name(&g).map_or(g, |o| o.name.to_string()));
     out.site = fingerprint
@@ -274,8 +292,14 @@ fn read_metadata(out: &mut Cleaned, text: &str, lines: &[Line]) {
 }
 
 fn para_text<'a>(body: &'a str, p: &Paragraph) -> &'a str {
-    let start = body.char_indices().nth(p.start).map_or(body.len(), |(b, _)| b);
-    let end = body[start..].char_indices().nth(p.end - p.start).map_or(body.len(), |(b, _)| start + b);
+    let start = body
+        .char_indices()
+        .nth(p.start)
+        .map_or(body.len(), |(b, _)| b);
+    let end = body[start..]
+        .char_indices()
+        .nth(p.end - p.start)
+        .map_or(body.len(), |(b, _)| start + b);
     &body[start..end]
 }
 
@@ -289,7 +313,10 @@ fn date_order(out: &Cleaned) -> Option<String> {
             .filter(|o| !o.is_empty())
     };
     let by_host = || {
-        let host = url::Url::parse(out.url.as_deref()?).ok()?.host_str()?.to_string();
+        let host = url::Url::parse(out.url.as_deref()?)
+            .ok()?
+            .host_str()?
+            .to_string();
         crate::time::date_order_of_host(&host)
     };
     known(&out.site)
@@ -329,14 +356,20 @@ Terms of Use | Privacy Policy
     #[test]
     fn a_page_is_split_into_title_metadata_body_and_boilerplate() {
         let c = clean(PAGE, &Context::default());
-        assert_eq!(c.title.as_deref(), Some("Ministers meet as island talks stall"));
+        assert_eq!(
+            c.title.as_deref(),
+            Some("Ministers meet as island talks stall")
+        );
         assert_eq!(c.authors, vec!["Ann Lee"]);
         assert_eq!(c.outlet.as_deref(), Some("Reuters"));
         assert_eq!(c.dateline.as_deref(), Some("Tokyo"));
         let body_lines: Vec<usize> = c.paragraphs.iter().map(|p| p.line).collect();
         assert_eq!(body_lines, vec![11, 13, 15, 17]);
-        let reasons: Vec<(usize, &str)> =
-            c.removed.iter().map(|r| (r.line, r.reason.as_str())).collect();
+        let reasons: Vec<(usize, &str)> = c
+            .removed
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
         assert_eq!(
             reasons,
             vec![

@@ -61,7 +61,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// The outlet with this name or alias (any case).
 pub fn by_name(name: &str) -> Option<&'static Outlet> {
     let t = &*TABLE;
-    t.by_name.get(&name.trim().to_lowercase()).map(|&i| &t.outlets[i])
+    t.by_name
+        .get(&name.trim().to_lowercase())
+        .map(|&i| &t.outlets[i])
 }
 
 /// The outlet serving this host, trying the host and then each parent domain

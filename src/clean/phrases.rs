@@ -58,9 +58,8 @@ static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
     }
 });
 
-static MENU_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    knowledge::words(include_str!("../../data/clean/menu_words.txt")).collect()
-});
+static MENU_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| knowledge::words(include_str!("../../data/clean/menu_words.txt")).collect());
 
 /// A line reduced to lowercase letters and single spaces: digits, punctuation and symbols
 /// dropped. "Comment (0)" and "comment" share a key.
@@ -110,9 +109,15 @@ pub fn family(line: &str, key: &str) -> Option<&'static str> {
 /// "sale" is not in "wholesale".
 fn at_word_boundaries(text: &str, start: usize, end: usize, phrase: &str) -> bool {
     let glued_before = phrase.starts_with(char::is_alphanumeric)
-        && text[..start].chars().next_back().is_some_and(char::is_alphanumeric);
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
     let glued_after = phrase.ends_with(char::is_alphanumeric)
-        && text[end..].chars().next().is_some_and(char::is_alphanumeric);
+        && text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric);
     !glued_before && !glued_after
 }
 
@@ -159,7 +164,10 @@ mod tests {
             ("Big Deal: Up to 40% off all plans SALE", Some("ad")),
             ("Talks on the arms sale stalled in May.", None),
             ("The wholesale market opened on Monday.", None),
-            ("The ceremony in the capital. Photo: Kremlin.ru", Some("caption")),
+            (
+                "The ceremony in the capital. Photo: Kremlin.ru",
+                Some("caption"),
+            ),
         ];
         for (line, want) in cases {
             assert_eq!(fam(line), want, "{line}");
@@ -168,8 +176,17 @@ mod tests {
 
     #[test]
     fn navigation_runs() {
-        assert_eq!(navigation(&line_key("icon bookmark-bicon cameraicon checkicon")), Some("icons"));
-        assert_eq!(navigation(&line_key("Home | World | Politics | Business")), Some("navigation"));
-        assert_eq!(navigation(&line_key("Russia and Japan hold talks on islands")), None);
+        assert_eq!(
+            navigation(&line_key("icon bookmark-bicon cameraicon checkicon")),
+            Some("icons")
+        );
+        assert_eq!(
+            navigation(&line_key("Home | World | Politics | Business")),
+            Some("navigation")
+        );
+        assert_eq!(
+            navigation(&line_key("Russia and Japan hold talks on islands")),
+            None
+        );
     }
 }

@@ -53,8 +53,16 @@ impl Prf {
     fn from_counts(hit: usize, predicted: usize, gold: usize) -> Prf {
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         let (precision, recall) = (ratio(hit, predicted), ratio(hit, gold));
-        let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
-        Prf { precision, recall, f1 }
+        let f1 = if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        };
+        Prf {
+            precision,
+            recall,
+            f1,
+        }
     }
 }
 
@@ -93,23 +101,33 @@ pub struct Report {
 /// Scores extraction of every article in `corpus` that has a gold file in `gold_dir`.
 pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
     let mut golds = Vec::new();
-    let entries = std::fs::read_dir(gold_dir).with_context(|| format!("cannot read gold folder {}", gold_dir.display()))?;
+    let entries = std::fs::read_dir(gold_dir)
+        .with_context(|| format!("cannot read gold folder {}", gold_dir.display()))?;
     for entry in entries {
         let path = entry?.path();
         if path.to_string_lossy().ends_with(".gold.json") {
-            let text = std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
-            let gold: Gold = serde_json::from_str(&text).with_context(|| format!("{}: not a gold file", path.display()))?;
+            let text =
+                std::fs::read_to_string(&path).with_context(|| format!("{}", path.display()))?;
+            let gold: Gold = serde_json::from_str(&text)
+                .with_context(|| format!("{}: not a gold file", path.display()))?;
             golds.push(gold);
         }
     }
-    anyhow::ensure!(!golds.is_empty(), "no *.gold.json files in {}", gold_dir.display());
+    anyhow::ensure!(
+        !golds.is_empty(),
+        "no *.gold.json files in {}",
+        gold_dir.display()
+    );
     golds.sort_by(|a, b| a.doc.cmp(&b.doc));
     let mut docs = Vec::new();
     let mut counts = (0, 0, 0);
     for gold in &golds {
         let path = corpus.join(&gold.doc);
-        let raw = ingest::read(&ingest::Source::File(path.clone()), ingest::DEFAULT_MAX_BYTES)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let raw = ingest::read(
+            &ingest::Source::File(path.clone()),
+            ingest::DEFAULT_MAX_BYTES,
+        )
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         check_lines(gold, raw.text.lines().count())?;
         let doc = pipeline::extract(&raw, &Context::default());
         let (score, c) = score(gold, &raw.text, &doc);
@@ -120,7 +138,15 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
     Ok(Report {
         body_micro: Prf::from_counts(counts.0, counts.1, counts.2),
         min_body_f1: docs.iter().map(|d| d.body.f1).fold(1.0, f64::min),
-        metadata_exact: docs.iter().map(|d| [d.title, d.outlet, d.site, d.authors, d.dateline].iter().filter(|x| **x).count()).sum(),
+        metadata_exact: docs
+            .iter()
+            .map(|d| {
+                [d.title, d.outlet, d.site, d.authors, d.dateline]
+                    .iter()
+                    .filter(|x| **x)
+                    .count()
+            })
+            .sum(),
         metadata_fields: fields.len() * docs.len(),
         docs,
     })
@@ -128,9 +154,17 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
 
 /// A gold file that names a line the article does not have is wrong, not a low score.
 fn check_lines(gold: &Gold, lines: usize) -> Result<()> {
-    let named = gold.body_lines.iter().chain(&gold.title_lines).chain(&gold.meta_lines).chain(&gold.optional_lines);
+    let named = gold
+        .body_lines
+        .iter()
+        .chain(&gold.title_lines)
+        .chain(&gold.meta_lines)
+        .chain(&gold.optional_lines);
     match named.copied().find(|&n| n == 0 || n > lines) {
-        Some(n) => anyhow::bail!("gold for {} names line {n}, but the article has {lines} lines", gold.doc),
+        Some(n) => anyhow::bail!(
+            "gold for {} names line {n}, but the article has {lines} lines",
+            gold.doc
+        ),
         None => Ok(()),
     }
 }
@@ -138,12 +172,27 @@ fn check_lines(gold: &Gold, lines: usize) -> Result<()> {
 /// Scores one document; also returns (matched, predicted, gold) token counts.
 pub fn score(gold: &Gold, raw_text: &str, doc: &Document) -> (DocScore, (usize, usize, usize)) {
     let raw_lines: Vec<&str> = raw_text.lines().collect();
-    let gold_text: Vec<&str> = gold.body_lines.iter().filter_map(|&n| raw_lines.get(n - 1).copied()).collect();
-    let kept: Vec<usize> = doc.paragraphs.iter().map(|p| p.line).filter(|l| !gold.optional_lines.contains(l)).collect();
-    let predicted_text: Vec<&str> = kept.iter().filter_map(|&n| raw_lines.get(n - 1).copied()).collect();
+    let gold_text: Vec<&str> = gold
+        .body_lines
+        .iter()
+        .filter_map(|&n| raw_lines.get(n - 1).copied())
+        .collect();
+    let kept: Vec<usize> = doc
+        .paragraphs
+        .iter()
+        .map(|p| p.line)
+        .filter(|l| !gold.optional_lines.contains(l))
+        .collect();
+    let predicted_text: Vec<&str> = kept
+        .iter()
+        .filter_map(|&n| raw_lines.get(n - 1).copied())
+        .collect();
     let (hit, pred, want) = token_overlap(&predicted_text.join("\n"), &gold_text.join("\n"));
     let not_boilerplate = |n: &usize| {
-        gold.body_lines.contains(n) || gold.title_lines.contains(n) || gold.meta_lines.contains(n) || gold.optional_lines.contains(n)
+        gold.body_lines.contains(n)
+            || gold.title_lines.contains(n)
+            || gold.meta_lines.contains(n)
+            || gold.optional_lines.contains(n)
     };
     let mut differences = Vec::new();
     let mut same = |field: &str, got: String, want: String| {
@@ -165,8 +214,17 @@ pub fn score(gold: &Gold, raw_text: &str, doc: &Document) -> (DocScore, (usize, 
         dateline: same("dateline", show(&doc.dateline), show(&gold.dateline)),
         published,
         published_value,
-        boilerplate_in_body: kept.iter().copied().filter(|n| !not_boilerplate(n)).collect(),
-        body_lines_lost: gold.body_lines.iter().copied().filter(|n| !doc.paragraphs.iter().any(|p| p.line == *n)).collect(),
+        boilerplate_in_body: kept
+            .iter()
+            .copied()
+            .filter(|n| !not_boilerplate(n))
+            .collect(),
+        body_lines_lost: gold
+            .body_lines
+            .iter()
+            .copied()
+            .filter(|n| !doc.paragraphs.iter().any(|p| p.line == *n))
+            .collect(),
         differences,
     };
     (score, (hit, pred, want))
@@ -174,7 +232,10 @@ pub fn score(gold: &Gold, raw_text: &str, doc: &Document) -> (DocScore, (usize, 
 
 /// A stated date must fall inside the gold interval; an inferred one inside the acceptable one.
 fn date_verdict(gold: &Gold, doc: &Document) -> (String, Option<String>) {
-    let value = doc.published.as_ref().map(|p| format!("{}..{} ({})", p.earliest, p.latest, p.basis));
+    let value = doc
+        .published
+        .as_ref()
+        .map(|p| format!("{}..{} ({})", p.earliest, p.latest, p.basis));
     let verdict = match (&gold.published, &doc.published) {
         (None, None) => "ok",
         (None, Some(_)) => "not-in-gold",
@@ -184,7 +245,11 @@ fn date_verdict(gold: &Gold, doc: &Document) -> (String, Option<String>) {
                 (Some(a), "inferred") => a.as_ref(),
                 _ => g,
             };
-            if p.earliest >= bounds.earliest && p.latest <= bounds.latest { "ok" } else { "wrong" }
+            if p.earliest >= bounds.earliest && p.latest <= bounds.latest {
+                "ok"
+            } else {
+                "wrong"
+            }
         }
     };
     (verdict.to_string(), value)
@@ -200,12 +265,17 @@ pub fn token_overlap(predicted: &str, gold: &str) -> (usize, usize, usize) {
         m
     };
     let (p, g) = (bag(predicted), bag(gold));
-    let hit = p.iter().map(|(t, n)| (*n).min(*g.get(t).unwrap_or(&0))).sum();
+    let hit = p
+        .iter()
+        .map(|(t, n)| (*n).min(*g.get(t).unwrap_or(&0)))
+        .sum();
     (hit, p.values().sum(), g.values().sum())
 }
 
 fn tokens(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).map(str::to_lowercase)
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .map(str::to_lowercase)
 }
 
 impl Report {
@@ -216,7 +286,17 @@ impl Report {
         let _ = writeln!(
             s,
             "{:<28} {:>6} {:>6} {:>6}  {:<6} {:<6} {:<6} {:<7} {:<8} {:<10} {:>6}",
-            "document", "body P", "R", "F1", "title", "outlet", "site", "authors", "dateline", "published", "boiler"
+            "document",
+            "body P",
+            "R",
+            "F1",
+            "title",
+            "outlet",
+            "site",
+            "authors",
+            "dateline",
+            "published",
+            "boiler"
         );
         for d in &self.docs {
             let _ = writeln!(

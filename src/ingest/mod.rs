@@ -194,7 +194,12 @@ fn binary_kind(bytes: &[u8]) -> Option<String> {
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
-    (control * 10 > head.len()).then(|| format!("binary data ({control} control bytes in the first {} bytes)", head.len()))
+    (control * 10 > head.len()).then(|| {
+        format!(
+            "binary data ({control} control bytes in the first {} bytes)",
+            head.len()
+        )
+    })
 }
 
 #[cfg(test)]

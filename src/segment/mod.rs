@@ -78,7 +78,10 @@ fn split_paragraph(chars: &[char], from: usize, to: usize, out: &mut Vec<Span>) 
 }
 
 fn is_closing(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']' | '»'
+    )
 }
 
 /// Whether the terminator at `at` (closing run up to `after`) ends a sentence.
@@ -95,7 +98,8 @@ fn breaks(chars: &[char], start: usize, at: usize, after: usize, to: usize) -> b
     if next.is_lowercase() {
         return false;
     }
-    let single_period = chars[at] == '.' && (at == 0 || chars[at - 1] != '.') && chars.get(at + 1) != Some(&'.');
+    let single_period =
+        chars[at] == '.' && (at == 0 || chars[at - 1] != '.') && chars.get(at + 1) != Some(&'.');
     if !single_period {
         return true;
     }
@@ -161,23 +165,59 @@ mod tests {
     #[test]
     fn sentence_table() {
         let rows: &[(&str, &[&str])] = &[
-            ("Mr. Putin arrived. He spoke.", &["Mr. Putin arrived.", "He spoke."]),
-            ("The U.S. plan was dropped.", &["The U.S. plan was dropped."]),
-            ("It was sent to the U.S. The plan failed.", &["It was sent to the U.S.", "The plan failed."]),
-            ("Talks began on Jan. 14 in Tokyo.", &["Talks began on Jan. 14 in Tokyo."]),
-            ("J. K. Smith wrote it. Then he left.", &["J. K. Smith wrote it.", "Then he left."]),
+            (
+                "Mr. Putin arrived. He spoke.",
+                &["Mr. Putin arrived.", "He spoke."],
+            ),
+            (
+                "The U.S. plan was dropped.",
+                &["The U.S. plan was dropped."],
+            ),
+            (
+                "It was sent to the U.S. The plan failed.",
+                &["It was sent to the U.S.", "The plan failed."],
+            ),
+            (
+                "Talks began on Jan. 14 in Tokyo.",
+                &["Talks began on Jan. 14 in Tokyo."],
+            ),
+            (
+                "J. K. Smith wrote it. Then he left.",
+                &["J. K. Smith wrote it.", "Then he left."],
+            ),
             (
                 "\"We will not yield.\" The minister left.",
                 &["\"We will not yield.\"", "The minister left."],
             ),
-            ("\"Why now?\" he asked. Nobody knew.", &["\"Why now?\" he asked.", "Nobody knew."]),
-            ("It went on... and on. Then it stopped.", &["It went on... and on.", "Then it stopped."]),
+            (
+                "\"Why now?\" he asked. Nobody knew.",
+                &["\"Why now?\" he asked.", "Nobody knew."],
+            ),
+            (
+                "It went on... and on. Then it stopped.",
+                &["It went on... and on.", "Then it stopped."],
+            ),
             ("He waited… Nothing came.", &["He waited…", "Nothing came."]),
-            ("Growth was 3.5 percent. Prices rose.", &["Growth was 3.5 percent.", "Prices rose."]),
-            ("See Kremlin.ru for more. Done.", &["See Kremlin.ru for more.", "Done."]),
-            ("First paragraph\n\nSecond one.", &["First paragraph", "Second one."]),
-            ("A “quoted claim.” Next one.", &["A “quoted claim.”", "Next one."]),
-            ("Gen. Smith and Dr. Jones met.", &["Gen. Smith and Dr. Jones met."]),
+            (
+                "Growth was 3.5 percent. Prices rose.",
+                &["Growth was 3.5 percent.", "Prices rose."],
+            ),
+            (
+                "See Kremlin.ru for more. Done.",
+                &["See Kremlin.ru for more.", "Done."],
+            ),
+            (
+                "First paragraph\n\nSecond one.",
+                &["First paragraph", "Second one."],
+            ),
+            (
+                "A “quoted claim.” Next one.",
+                &["A “quoted claim.”", "Next one."],
+            ),
+            (
+                "Gen. Smith and Dr. Jones met.",
+                &["Gen. Smith and Dr. Jones met."],
+            ),
         ];
         for (text, want) in rows {
             assert_eq!(split(text), *want, "{text}");

@@ -19,7 +19,9 @@ pub use published::published;
 static WEEKDAYS: LazyLock<HashMap<&'static str, Weekday>> = LazyLock::new(|| {
     knowledge::rows(include_str!("../../data/time/weekdays.tsv"))
         .map(|r| {
-            let n: u8 = r[1].parse().expect("data/time/weekdays.tsv: weekday number");
+            let n: u8 = r[1]
+                .parse()
+                .expect("data/time/weekdays.tsv: weekday number");
             (r[0], Weekday::try_from(n - 1).expect("weekday 1-7"))
         })
         .collect()

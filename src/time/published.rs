@@ -15,10 +15,19 @@ use crate::clean::DateLine;
 use crate::document::{Evidence, Published};
 
 /// The publication date stated on the page, or `None` when no date line holds one.
-pub fn published(date_lines: &[DateLine], body: &str, date_order: Option<&str>) -> Option<Published> {
+pub fn published(
+    date_lines: &[DateLine],
+    body: &str,
+    date_order: Option<&str>,
+) -> Option<Published> {
     let (line, found) = pick_line(date_lines)?;
     let mut evidence = vec![Evidence {
-        rule: if line.updated { "update-line" } else { "date-line" }.to_string(),
+        rule: if line.updated {
+            "update-line"
+        } else {
+            "date-line"
+        }
+        .to_string(),
         text: line.text.clone(),
         line: Some(line.line),
     }];
@@ -40,25 +49,35 @@ pub fn published(date_lines: &[DateLine], body: &str, date_order: Option<&str>) 
 /// The first publication line with a date; an update line only when there is no other.
 fn pick_line(lines: &[DateLine]) -> Option<(&DateLine, DateMatch)> {
     let first_date = |l: &DateLine| stated::find_dates(&l.text).into_iter().next();
-    let stamped = lines.iter().filter(|l| !l.updated).chain(lines.iter().filter(|l| l.updated));
+    let stamped = lines
+        .iter()
+        .filter(|l| !l.updated)
+        .chain(lines.iter().filter(|l| l.updated));
     stamped.into_iter().find_map(|l| Some((l, first_date(l)?)))
 }
 
-fn choose(readings: &[Reading], body: &str, order: Option<&str>, evidence: &mut Vec<Evidence>) -> Reading {
+fn choose(
+    readings: &[Reading],
+    body: &str,
+    order: Option<&str>,
+    evidence: &mut Vec<Evidence>,
+) -> Reading {
     if readings.len() == 1 {
         return readings[0];
     }
-    let rules: [(&str, &dyn Fn(&Reading) -> Option<(i64, String)>); 3] = [
-        ("weekday", &|r| weekday_fit(r.date, body)),
-        ("date-order", &|r| order_fit(r, order)),
-        ("other-dates", &|r| other_dates_fit(r.date, body)),
-    ];
-    for (rule, fit) in rules {
+    for rule in ["weekday", "date-order", "other-dates"] {
+        let fit = |r: &Reading| match rule {
+            "weekday" => weekday_fit(r.date, body),
+            "date-order" => order_fit(r, order),
+            _ => other_dates_fit(r.date, body),
+        };
         let scored: Vec<(Reading, i64, String)> = readings
             .iter()
             .filter_map(|r| fit(r).map(|(s, why)| (*r, s, why)))
             .collect();
-        let Some(best) = scored.iter().min_by_key(|(_, s, _)| *s) else { continue };
+        let Some(best) = scored.iter().min_by_key(|(_, s, _)| *s) else {
+            continue;
+        };
         let unique = scored.iter().filter(|(_, s, _)| *s == best.1).count() == 1;
         if scored.len() == readings.len() && unique {
             let why: Vec<String> = scored.iter().map(|(_, _, w)| w.clone()).collect();
@@ -75,27 +94,44 @@ fn choose(readings: &[Reading], body: &str, order: Option<&str>, evidence: &mut 
         text: "day and month can be swapped and nothing decides: read as day/month".to_string(),
         line: None,
     });
-    readings.iter().copied().find(|r| r.order == Order::Dmy).unwrap_or(readings[0])
+    readings
+        .iter()
+        .copied()
+        .find(|r| r.order == Order::Dmy)
+        .unwrap_or(readings[0])
 }
 
 static WEEKDAY_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").expect("weekday regex")
+    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+        .expect("weekday regex")
 });
 
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(will|shall|next|scheduled|due|expected|to be held|plans? to)\b").expect("future regex")
+    Regex::new(r"(?i)\b(will|shall|next|scheduled|due|expected|to be held|plans? to)\b")
+        .expect("future regex")
 });
+
+/// How well a reading fits one rule: a cost (lower fits better) and a sentence saying why;
+/// `None` when the rule has nothing to go on.
+type Fit = Option<(i64, String)>;
 
 /// Days between the reading and the weekdays the text names (before it for past mentions, after
 /// it for future ones); the smallest over all mentions. `None` when the text names no weekday.
-fn weekday_fit(date: NaiveDate, body: &str) -> Option<(i64, String)> {
+fn weekday_fit(date: NaiveDate, body: &str) -> Fit {
     let mut best: Option<(i64, &str)> = None;
     for m in WEEKDAY_MENTION.find_iter(body) {
         let wd = super::weekday_of(m.as_str())?;
         let sentence_start = body[..m.start()].rfind(['.', '\n']).map_or(0, |i| i + 1);
         let future = FUTURE_CUE.is_match(&body[sentence_start..m.start()]);
-        let (a, b) = (date.weekday().num_days_from_monday() as i64, wd.num_days_from_monday() as i64);
-        let gap = if future { (b - a).rem_euclid(7) } else { (a - b).rem_euclid(7) };
+        let (a, b) = (
+            date.weekday().num_days_from_monday() as i64,
+            wd.num_days_from_monday() as i64,
+        );
+        let gap = if future {
+            (b - a).rem_euclid(7)
+        } else {
+            (a - b).rem_euclid(7)
+        };
         if best.is_none_or(|(g, _)| gap < g) {
             best = Some((gap, m.as_str()));
         }
@@ -103,21 +139,36 @@ fn weekday_fit(date: NaiveDate, body: &str) -> Option<(i64, String)> {
     let (gap, name) = best?;
     Some((
         gap,
-        format!("{date} is a {}: '{name}' is {gap} day(s) away", weekday_name(date)),
+        format!(
+            "{date} is a {}: '{name}' is {gap} day(s) away",
+            weekday_name(date)
+        ),
     ))
 }
 
 fn weekday_name(date: NaiveDate) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        [date.weekday().num_days_from_monday() as usize]
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][date.weekday().num_days_from_monday() as usize]
 }
 
-fn order_fit(r: &Reading, order: Option<&str>) -> Option<(i64, String)> {
+fn order_fit(r: &Reading, order: Option<&str>) -> Fit {
     let order = order?;
     let fits = r.order.name() == order;
     Some((
         i64::from(!fits),
-        format!("{} read as {} {} the site's {order} order", r.date, r.order.name(), if fits { "fits" } else { "does not fit" }),
+        format!(
+            "{} read as {} {} the site's {order} order",
+            r.date,
+            r.order.name(),
+            if fits { "fits" } else { "does not fit" }
+        ),
     ))
 }
 
@@ -131,19 +182,32 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Days from the closest earlier "Month Day" mention in the text to the reading; a reading
 /// that precedes every mention fits badly.
-fn other_dates_fit(date: NaiveDate, body: &str) -> Option<(i64, String)> {
+fn other_dates_fit(date: NaiveDate, body: &str) -> Fit {
     let mut best: Option<i64> = None;
     for caps in MONTH_DAY.captures_iter(body) {
         let mon = caps.name("mon").or(caps.name("mon2"))?.as_str();
-        let Some(&month) = MONTHS.get(mon.to_lowercase().as_str()) else { continue };
-        let Some(day) = caps.name("d").or(caps.name("d2")).and_then(|d| d.as_str().parse().ok()) else { continue };
-        let Some(mention) = NaiveDate::from_ymd_opt(date.year(), month, day) else { continue };
+        let Some(&month) = MONTHS.get(mon.to_lowercase().as_str()) else {
+            continue;
+        };
+        let Some(day) = caps
+            .name("d")
+            .or(caps.name("d2"))
+            .and_then(|d| d.as_str().parse().ok())
+        else {
+            continue;
+        };
+        let Some(mention) = NaiveDate::from_ymd_opt(date.year(), month, day) else {
+            continue;
+        };
         let gap = (date - mention).num_days();
         let cost = if gap >= 0 { gap } else { 1000 - gap };
         best = Some(best.map_or(cost, |b| b.min(cost)));
     }
     let cost = best?;
-    Some((cost, format!("{date} is {cost} day(s) after the closest date the text names")))
+    Some((
+        cost,
+        format!("{date} is {cost} day(s) after the closest date the text names"),
+    ))
 }
 
 #[cfg(test)]
@@ -151,13 +215,22 @@ mod tests {
     use super::*;
 
     fn line(text: &str) -> Vec<DateLine> {
-        vec![DateLine { line: 1, text: text.to_string(), updated: false }]
+        vec![DateLine {
+            line: 1,
+            text: text.to_string(),
+            updated: false,
+        }]
     }
 
     #[test]
     fn weekday_decides_day_and_month() {
         // 3 Sep 2014 was a Wednesday; 9 Mar 2014 a Sunday.
-        let p = published(&line("Published 03/09/2014, 14:20"), "He arrived on Wednesday.", Some("mdy")).unwrap();
+        let p = published(
+            &line("Published 03/09/2014, 14:20"),
+            "He arrived on Wednesday.",
+            Some("mdy"),
+        )
+        .unwrap();
         assert_eq!(p.value, "2014-09-03T14:20");
         assert_eq!(p.evidence[1].rule, "weekday");
     }
@@ -174,10 +247,20 @@ mod tests {
     fn site_order_then_other_dates() {
         let p = published(&line("04/09/2024"), "No weekday here.", Some("dmy")).unwrap();
         assert_eq!(p.earliest, "2024-09-04");
-        let p = published(&line("04/09/2024"), "The visit on September 3 went well.", None).unwrap();
+        let p = published(
+            &line("04/09/2024"),
+            "The visit on September 3 went well.",
+            None,
+        )
+        .unwrap();
         assert_eq!(p.earliest, "2024-09-04");
         assert_eq!(p.evidence[1].rule, "other-dates");
-        let p = published(&line("09/04/2024"), "The visit on September 3 went well.", None).unwrap();
+        let p = published(
+            &line("09/04/2024"),
+            "The visit on September 3 went well.",
+            None,
+        )
+        .unwrap();
         assert_eq!(p.earliest, "2024-09-04");
     }
 
@@ -191,7 +274,10 @@ mod tests {
     #[test]
     fn named_months_need_no_rule() {
         let p = published(&line("26 Apr, 2008 10:20"), "", None).unwrap();
-        assert_eq!((p.value.as_str(), p.evidence.len()), ("2008-04-26T10:20", 1));
+        assert_eq!(
+            (p.value.as_str(), p.evidence.len()),
+            ("2008-04-26T10:20", 1)
+        );
         assert!(published(&[], "", None).is_none());
     }
 }

@@ -50,7 +50,12 @@ pub struct DateMatch {
 
 pub(crate) static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
     knowledge::rows(include_str!("../../data/time/months.tsv"))
-        .map(|r| (r[0], r[1].parse().expect("data/time/months.tsv: month number")))
+        .map(|r| {
+            (
+                r[0],
+                r[1].parse().expect("data/time/months.tsv: month number"),
+            )
+        })
         .collect()
 });
 
@@ -61,7 +66,8 @@ pub(crate) fn month_alternation() -> String {
     names.join("|")
 }
 
-const CLOCK: &str = r"(?:\s*[,/|]?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<min>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?";
+const CLOCK: &str =
+    r"(?:\s*[,/|]?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<min>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let m = month_alternation();
@@ -158,7 +164,9 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    fn dates(text: &str) -> Vec<(Vec<NaiveDate>, Option<(u32, u32)>)> {
+    type Clock = Option<(u32, u32)>;
+
+    fn dates(text: &str) -> Vec<(Vec<NaiveDate>, Clock)> {
         find_dates(text)
             .into_iter()
             .map(|m| (m.readings.iter().map(|r| r.date).collect(), m.time))
@@ -167,10 +175,18 @@ mod tests {
 
     #[test]
     fn printed_forms() {
-        let cases: &[(&str, &[&str], Option<(u32, u32)>)] = &[
-            ("Published 03/09/2014, 14:20", &["2014-09-03", "2014-03-09"], Some((14, 20))),
+        let cases: &[(&str, &[&str], Clock)] = &[
+            (
+                "Published 03/09/2014, 14:20",
+                &["2014-09-03", "2014-03-09"],
+                Some((14, 20)),
+            ),
             ("26 Apr, 2008 10:20", &["2008-04-26"], Some((10, 20))),
-            ("Site NameSite Name04/09/2024", &["2024-09-04", "2024-04-09"], None),
+            (
+                "Site NameSite Name04/09/2024",
+                &["2024-09-04", "2024-04-09"],
+                None,
+            ),
             ("March 22, 2022", &["2022-03-22"], None),
             ("Fri March 22, 2013", &["2013-03-22"], None),
             ("22 March 2013", &["2013-03-22"], None),
