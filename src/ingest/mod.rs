@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// Default largest input accepted, in bytes. A news article is rarely over 1 MB of text.
-pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+pub const DEFAULT_MAX_BYTES: u64 = 16_000_000;
 
 /// Where one document comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
