@@ -11,30 +11,17 @@ use crate::{segment, time};
 
 /// Runs every stage over one decoded document.
 pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
-    let cleaned = clean::clean(&raw.text, ctx);
-    let published = time::published(
-        &cleaned.date_lines,
-        &cleaned.body,
-        cleaned.date_order.as_deref(),
-    );
-    let sentences = segment::sentences(&cleaned.body);
-    Document {
+    let mut doc = Document {
         id: raw.id.clone(),
         path: raw.path.clone(),
-        language: language(&cleaned.body),
-        title: cleaned.title,
-        outlet: cleaned.outlet,
-        site: cleaned.site,
-        url: cleaned.url,
-        authors: cleaned.authors,
-        dateline: cleaned.dateline,
-        published,
-        body: cleaned.body,
-        paragraphs: cleaned.paragraphs,
-        sentences,
-        removed: cleaned.removed,
         warnings: raw.warnings.clone(),
-    }
+        ..Document::default()
+    };
+    let dates = clean::clean(&raw.text, ctx, &mut doc);
+    doc.published = time::published(&dates.lines, &doc.body, dates.order.as_deref());
+    doc.sentences = segment::sentences(&doc.body);
+    doc.language = language(&doc.body);
+    doc
 }
 
 /// The body's language as ISO 639-1 (639-3 where there is no two-letter code), when the
@@ -83,7 +70,7 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
     let mut failed = 0;
     for (source, walk_error) in &sources {
         let outcome = match walk_error {
-            Some(e) => Err(IngestError::Walk(e.to_string())),
+            Some(e) => Err(IngestError::Walk(e.clone())),
             None => read_cached(source, opts.max_bytes, &mut stdin_cache).map(|raw| {
                 let group = repeated.as_ref().and_then(|r| r.get(&group_of(source)));
                 extract(&raw, &Context { repeated: group })
@@ -122,7 +109,7 @@ fn group_of(source: &Source) -> PathBuf {
 
 /// First pass: for each folder, the keys of lines found in at least `min_docs` of its documents.
 fn repeated_lines(
-    sources: &[(Source, Option<IngestError>)],
+    sources: &[(Source, Option<String>)],
     max: u64,
     min_docs: usize,
     stdin_cache: &mut Option<RawDoc>,

@@ -11,7 +11,7 @@ mod phrases;
 
 use std::collections::HashSet;
 
-use crate::document::{Paragraph, Removed};
+use crate::document::{Document, Paragraph, Removed};
 use lines::{Label, Line, LineContext};
 
 pub use outlets::{by_host as outlet_by_host, by_name as outlet_by_name, Outlet};
@@ -31,25 +31,16 @@ pub struct DateLine {
     pub updated: bool,
 }
 
-/// The result of cleaning one page.
+/// What cleaning found for the time stage: the page's date lines and how its site writes dates.
 #[derive(Debug, Default)]
-pub struct Cleaned {
-    pub title: Option<String>,
-    pub outlet: Option<String>,
-    pub site: Option<String>,
-    pub url: Option<String>,
-    pub authors: Vec<String>,
-    pub dateline: Option<String>,
-    /// How the outlet or site writes numeric dates (`dmy`, `mdy`, `ymd`), when known.
-    pub date_order: Option<String>,
-    pub date_lines: Vec<DateLine>,
-    pub body: String,
-    pub paragraphs: Vec<Paragraph>,
-    pub removed: Vec<Removed>,
+pub struct PageDates {
+    pub lines: Vec<DateLine>,
+    /// `dmy`, `mdy` or `ymd`, from the site, the outlet or the URL's country domain.
+    pub order: Option<String>,
 }
 
-/// Splits a page into title, metadata, body and boilerplate.
-pub fn clean(text: &str, ctx: &Context) -> Cleaned {
+/// Splits a page into title, metadata, body and boilerplate, filling those fields of `doc`.
+pub fn clean(text: &str, ctx: &Context, doc: &mut Document) -> PageDates {
     let (mut lines, stops): (Vec<Line>, Vec<f64>) = text
         .lines()
         .enumerate()
@@ -65,7 +56,8 @@ pub fn clean(text: &str, ctx: &Context) -> Cleaned {
     mark_title(&mut lines);
     let body = main_run(&lines);
     mark_after_body(&mut lines, &body);
-    assemble(text, &lines, &body)
+    assemble(&lines, &body, doc);
+    read_metadata(doc, text, &lines)
 }
 
 /// The keys of a page's lines, for finding lines repeated across documents of one site.
@@ -168,8 +160,7 @@ fn in_body(i: usize, l: &Line, body: &Option<(usize, usize)>, lines: &[Line]) ->
     (l.label.is_text() && (start..=end).contains(&i)) || credit_after
 }
 
-fn assemble(text: &str, lines: &[Line], body_run: &Option<(usize, usize)>) -> Cleaned {
-    let mut out = Cleaned::default();
+fn assemble(lines: &[Line], body_run: &Option<(usize, usize)>, out: &mut Document) {
     let mut chars = 0usize;
     for (i, l) in lines.iter().enumerate() {
         if l.label == Label::Empty {
@@ -198,8 +189,6 @@ fn assemble(text: &str, lines: &[Line], body_run: &Option<(usize, usize)>) -> Cl
             reason: reason.to_string(),
         });
     }
-    read_metadata(&mut out, text, lines);
-    out
 }
 
 fn removal(label: Label) -> (&'static str, &'static str) {
@@ -219,7 +208,8 @@ fn removal(label: Label) -> (&'static str, &'static str) {
 }
 
 /// Reads title, authors, outlet, site, URL, dateline and date lines off the labelled lines.
-fn read_metadata(out: &mut Cleaned, text: &str, lines: &[Line]) {
+fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
+    let mut dates = PageDates::default();
     let mut byline_outlet = None;
     let mut outlet_line = None;
     let mut glued_site = None;
@@ -254,7 +244,7 @@ fn read_metadata(out: &mut Cleaned, text: &str, lines: &[Line]) {
                 if let Some(d) = crate::time::stated::find_dates(l.text).first() {
                     glued_site = glued_site.or_else(|| meta::site_before_date(l.text, d.start));
                 }
-                out.date_lines.push(DateLine {
+                dates.lines.push(DateLine {
                     line: l.no,
                     text: l.text.to_string(),
                     updated,
@@ -270,10 +260,11 @@ fn read_metadata(out: &mut Cleaned, text: &str, lines: &[Line]) {
             credits
         };
     }
-    let dateline = out
+    let first_body_line = out
         .paragraphs
         .first()
-        .and_then(|p| meta::dateline(para_text(&out.body, p)));
+        .and_then(|p| lines.iter().find(|l| l.no == p.line));
+    let dateline = first_body_line.and_then(|l| meta::dateline(l.text));
     let fingerprint = outlets::by_fingerprint(text);
     let glued = glued_site.map(|g| outlets::by_name(&g).map_or(g, |o| o.name.to_string()));
     out.site = fingerprint
@@ -288,24 +279,13 @@ fn read_metadata(out: &mut Cleaned, text: &str, lines: &[Line]) {
         .or(source_name.map(|n| outlets::by_name(&n).map_or(n, |o| o.name.to_string())))
         .or(out.site.clone());
     out.dateline = dateline.map(|d| d.place);
-    out.date_order = date_order(out);
-}
-
-fn para_text<'a>(body: &'a str, p: &Paragraph) -> &'a str {
-    let start = body
-        .char_indices()
-        .nth(p.start)
-        .map_or(body.len(), |(b, _)| b);
-    let end = body[start..]
-        .char_indices()
-        .nth(p.end - p.start)
-        .map_or(body.len(), |(b, _)| start + b);
-    &body[start..end]
+    dates.order = date_order(out);
+    dates
 }
 
 /// The date order of the site (it prints the page), else of the outlet, else of the URL's
 /// country domain.
-fn date_order(out: &Cleaned) -> Option<String> {
+fn date_order(out: &Document) -> Option<String> {
     let known = |name: &Option<String>| {
         name.as_deref()
             .and_then(outlets::by_name)
@@ -355,7 +335,8 @@ Terms of Use | Privacy Policy
 
     #[test]
     fn a_page_is_split_into_title_metadata_body_and_boilerplate() {
-        let c = clean(PAGE, &Context::default());
+        let mut c = Document::default();
+        let dates = clean(PAGE, &Context::default(), &mut c);
         assert_eq!(
             c.title.as_deref(),
             Some("Ministers meet as island talks stall")
@@ -384,12 +365,13 @@ Terms of Use | Privacy Policy
                 (21, "disclaimer"),
             ]
         );
-        assert_eq!(c.date_lines.len(), 1);
+        assert_eq!(dates.lines.len(), 1);
     }
 
     #[test]
     fn paragraph_spans_are_character_offsets() {
-        let c = clean("Tiêu đề ngắn gọn ở đây\n\nMột đoạn văn rất dài có đủ từ để được coi là văn xuôi, và nó kết thúc bằng dấu chấm.\n", &Context::default());
+        let mut c = Document::default();
+        clean("Tiêu đề ngắn gọn ở đây\n\nMột đoạn văn rất dài có đủ từ để được coi là văn xuôi, và nó kết thúc bằng dấu chấm.\n", &Context::default(), &mut c);
         for p in &c.paragraphs {
             let text: String = c.body.chars().skip(p.start).take(p.end - p.start).collect();
             assert!(!text.is_empty() && !text.contains("\n\n"));

@@ -73,8 +73,8 @@ fn mb(bytes: u64) -> String {
 
 /// Expands the command-line paths into sources, in a stable order. Directories are walked
 /// recursively (hidden entries skipped); an entry that cannot be listed comes back as an error
-/// so that it is reported and the rest goes on.
-pub fn expand(paths: &[PathBuf]) -> Vec<(Source, Option<IngestError>)> {
+/// (the reason, as text) so that it is reported and the rest goes on.
+pub fn expand(paths: &[PathBuf]) -> Vec<(Source, Option<String>)> {
     let mut out = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -88,7 +88,7 @@ pub fn expand(paths: &[PathBuf]) -> Vec<(Source, Option<IngestError>)> {
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<(Source, Option<IngestError>)>) {
+fn walk(dir: &Path, out: &mut Vec<(Source, Option<String>)>) {
     let entries = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
@@ -99,7 +99,7 @@ fn walk(dir: &Path, out: &mut Vec<(Source, Option<IngestError>)>) {
             Ok(e) => out.push((Source::File(e.into_path()), None)),
             Err(e) => {
                 let path = e.path().unwrap_or(dir).to_path_buf();
-                out.push((Source::File(path), Some(IngestError::Walk(e.to_string()))));
+                out.push((Source::File(path), Some(e.to_string())));
             }
         }
     }
