@@ -71,6 +71,9 @@ enum Command {
         /// Seed of the article generator (same seed, same articles).
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// How many times to time the same articles; the median run is reported.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
     },
 }
 
@@ -102,8 +105,12 @@ fn main() -> ExitCode {
             corpus,
             format,
         } => run_eval(&gold, &corpus, format),
-        Command::Bench { docs, seed } => {
-            println!("{}", bench::run_extract(docs, seed));
+        Command::Bench { docs, seed, runs } => {
+            let mut results = bench::run_extract(docs, seed, runs);
+            for (i, r) in results.iter().enumerate() {
+                println!("run {}: {r}", i + 1);
+            }
+            println!("median {}", bench::median(&mut results));
             Ok(true)
         }
     };

@@ -97,10 +97,12 @@ fn label(line: &Line, stops: f64, ctx: &LineContext) -> Label {
     if meta::source_line(text).is_some() {
         return Label::Source;
     }
-    if let Some(reason) = phrases::navigation(key) {
+    // Menus, icon runs and links do not end like sentences; skipping prose saves most of the work.
+    let sentence = ends_sentence(text);
+    if let Some(reason) = phrases::navigation(key).filter(|_| !sentence) {
         return Label::Boilerplate(reason);
     }
-    if is_link(text) {
+    if !sentence && is_link(text) {
         return Label::Boilerplate("link");
     }
     if let Some(family) = phrases::family(text, key) {
@@ -112,10 +114,10 @@ fn label(line: &Line, stops: f64, ctx: &LineContext) -> Label {
     if let Some(updated) = date_line(text, words) {
         return Label::Date { updated };
     }
-    if meta::byline(text).is_some() {
+    if words <= 15 && meta::byline(text).is_some() {
         return Label::Byline;
     }
-    if super::outlets::by_name(text).is_some() {
+    if words <= 6 && super::outlets::by_name(text).is_some() {
         return Label::Outlet;
     }
     if meta::credit(text).is_some() {
@@ -144,6 +146,9 @@ pub fn count_words(text: &str) -> usize {
 }
 
 fn is_link(text: &str) -> bool {
+    if !text.contains('.') {
+        return false;
+    }
     let linked: usize = URL.find_iter(text).map(|m| m.len()).sum();
     linked * 2 >= text.trim().len()
 }

@@ -155,6 +155,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "ULAN BATOR (Reuters) - …", "MOSCOW, March 22 (AP) — …", "TOKYO — …".
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
+    // A dateline opens with a capitalized place name: most paragraphs fail this at once.
+    let mut head = paragraph.chars().take(2);
+    if !head.all(char::is_uppercase) {
+        return None;
+    }
     let caps = DATELINE.captures(paragraph)?;
     let place = caps.name("place")?.as_str().trim();
     if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {

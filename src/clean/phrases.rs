@@ -1,6 +1,7 @@
 //! Phrase families of boilerplate (`data/clean/boilerplate.tsv`) and navigation words
 //! (`data/clean/menu_words.txt`), matched against one line.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -90,8 +91,13 @@ pub fn family(line: &str, key: &str) -> Option<&'static str> {
     }
     let mut weak: Option<&'static str> = None;
     let mut weak_hits = 0;
-    let lower = line.to_lowercase();
-    for m in f.contains.find_overlapping_iter(&lower) {
+    // The automaton ignores ASCII case; only other scripts need lowercasing first.
+    let lower = if line.is_ascii() {
+        Cow::Borrowed(line)
+    } else {
+        Cow::Owned(line.to_lowercase())
+    };
+    for m in f.contains.find_overlapping_iter(lower.as_ref()) {
         if !at_word_boundaries(&lower, m.start(), m.end(), f.patterns[m.pattern()]) {
             continue;
         }
