@@ -56,6 +56,8 @@ pub struct LineContext<'a> {
 static STOPWORDS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| knowledge::words(include_str!("../../data/clean/stopwords_en.txt")).collect());
 
+static UPDATE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| meta::meta_words("update"));
+
 static SHORTCODES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*\[/?[A-Za-z_][\w-]*(?:\s[^\]]*)?\])+\s*$").expect("shortcode regex")
 });
@@ -169,11 +171,7 @@ fn date_line(text: &str, words: usize) -> Option<bool> {
         return None;
     }
     let lower = text.to_lowercase();
-    Some(
-        ["updated", "modified", "last update", "cập nhật"]
-            .iter()
-            .any(|w| lower.contains(w)),
-    )
+    Some(UPDATE_WORDS.iter().any(|w| lower.contains(w)))
 }
 
 /// Ends with sentence punctuation, possibly inside closing quotes or brackets.

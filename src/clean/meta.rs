@@ -25,15 +25,16 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 static SPLIT_NAMES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*(?:,|;|&|\||\band\b)\s*").expect("name split regex"));
 
-const ROLE_WORDS: &[&str] = &[
-    "staff",
-    "writer",
-    "reporter",
-    "correspondent",
-    "editor",
-    "bureau",
-    "contributor",
-];
+/// The words of `data/clean/meta_words.tsv` of one kind.
+pub fn meta_words(kind: &str) -> Vec<&'static str> {
+    crate::knowledge::rows(include_str!("../../data/clean/meta_words.tsv"))
+        .filter(|r| r[0] == kind)
+        .map(|r| r[1])
+        .collect()
+}
+
+static ROLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| meta_words("role"));
+static DATE_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| meta_words("date-label"));
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | Outlet".
 pub fn byline(text: &str) -> Option<Byline> {
@@ -174,17 +175,6 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
         agency,
     })
 }
-
-const DATE_LABELS: &[&str] = &[
-    "published",
-    "posted",
-    "updated",
-    "last",
-    "update",
-    "on",
-    "date",
-    "at",
-];
 
 /// The site name printed before a date, as in "Người Đưa TinNgười Đưa Tin04/09/2024", where the
 /// page repeats the name and glues the date to it. `date_start` is the date's byte offset.
