@@ -166,10 +166,9 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
     }
-    let agency = caps.name("agency").map(|a| {
-        let a = a.as_str().trim();
-        outlets::by_name(a).map_or_else(|| a.to_string(), |o| o.name.to_string())
-    });
+    let agency = caps
+        .name("agency")
+        .map(|a| outlets::canonical(a.as_str().trim()));
     Some(Dateline {
         place: title_case(place),
         agency,

@@ -14,8 +14,6 @@ use std::collections::HashSet;
 use crate::document::{Document, Paragraph, Removed};
 use lines::{Label, Line, LineContext};
 
-pub use outlets::{by_host as outlet_by_host, by_name as outlet_by_name, Outlet};
-
 /// What cleaning needs beyond the document itself.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Context<'a> {
@@ -29,6 +27,8 @@ pub struct DateLine {
     pub line: usize,
     pub text: String,
     pub updated: bool,
+    /// The first date printed on the line.
+    pub found: crate::time::stated::DateMatch,
 }
 
 /// What cleaning found for the time stage: the page's date lines and how its site writes dates.
@@ -215,7 +215,7 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
     let mut glued_site = None;
     let mut credits = Vec::new();
     let mut closing = None;
-    let mut source_site: Option<&Outlet> = None;
+    let mut source_site: Option<&outlets::Outlet> = None;
     let mut source_name = None;
     for l in lines {
         match l.label {
@@ -241,13 +241,15 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
                 None => {}
             },
             Label::Date { updated } => {
-                if let Some(d) = crate::time::stated::find_dates(l.text).first() {
-                    glued_site = glued_site.or_else(|| meta::site_before_date(l.text, d.start));
-                }
+                let Some(found) = crate::time::stated::find_dates(l.text).into_iter().next() else {
+                    continue;
+                };
+                glued_site = glued_site.or_else(|| meta::site_before_date(l.text, found.start));
                 dates.lines.push(DateLine {
                     line: l.no,
                     text: l.text.to_string(),
                     updated,
+                    found,
                 });
             }
             _ => {}
@@ -266,7 +268,7 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
         .and_then(|p| lines.iter().find(|l| l.no == p.line));
     let dateline = first_body_line.and_then(|l| meta::dateline(l.text));
     let fingerprint = outlets::by_fingerprint(text);
-    let glued = glued_site.map(|g| outlets::by_name(&g).map_or(g, |o| o.name.to_string()));
+    let glued = glued_site.map(|g| outlets::canonical(&g));
     out.site = fingerprint
         .map(|o| o.name.to_string())
         .or(glued)
@@ -276,7 +278,7 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
         .and_then(|d| d.agency.clone())
         .or(outlet_line.map(|o| o.name.to_string()))
         .or(byline_outlet)
-        .or(source_name.map(|n| outlets::by_name(&n).map_or(n, |o| o.name.to_string())))
+        .or(source_name.map(|n| outlets::canonical(&n)))
         .or(out.site.clone());
     out.dateline = dateline.map(|d| d.place);
     dates.order = date_order(out);

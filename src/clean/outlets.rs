@@ -11,7 +11,6 @@ use crate::knowledge;
 #[derive(Debug)]
 pub struct Outlet {
     pub name: &'static str,
-    pub agency: bool,
     /// `dmy`, `mdy` or `ymd`; empty when unknown.
     pub date_order: &'static str,
 }
@@ -34,13 +33,12 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     };
     let mut prints = Vec::new();
     for row in knowledge::rows(include_str!("../../data/clean/outlets.tsv")) {
-        let [name, kind, aliases, hosts, order, fingerprints] = row[..] else {
+        let [name, _kind, aliases, hosts, order, fingerprints] = row[..] else {
             panic!("data/clean/outlets.tsv: a row needs 6 fields: {row:?}");
         };
         let i = t.outlets.len();
         t.outlets.push(Outlet {
             name,
-            agency: kind == "agency",
             date_order: order,
         });
         for n in std::iter::once(name).chain(knowledge::list(aliases)) {
@@ -64,6 +62,12 @@ pub fn by_name(name: &str) -> Option<&'static Outlet> {
     t.by_name
         .get(&name.trim().to_lowercase())
         .map(|&i| &t.outlets[i])
+}
+
+/// The table's name for an outlet written any way it knows ("AP" → "Associated Press"); an
+/// outlet it does not know keeps the name as written.
+pub fn canonical(name: &str) -> String {
+    by_name(name).map_or_else(|| name.to_string(), |o| o.name.to_string())
 }
 
 /// The outlet serving this host, trying the host and then each parent domain
@@ -97,7 +101,8 @@ mod tests {
     #[test]
     fn names_hosts_and_fingerprints() {
         assert_eq!(by_name("REUTERS").unwrap().name, "Reuters");
-        assert!(by_name("Reuters").unwrap().agency);
+        assert_eq!(canonical("AP"), "Associated Press");
+        assert_eq!(canonical("Some Blog"), "Some Blog");
         assert_eq!(by_host("www.nguoiduatin.vn").unwrap().name, "Người Đưa Tin");
         assert_eq!(by_host("uk.investing.com").unwrap().name, "Investing.com");
         assert!(by_host("example.com").is_none());

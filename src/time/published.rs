@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use super::stated::{self, month_alternation, DateMatch, Order, Reading, MONTHS};
+use super::stated::{month_alternation, Order, Reading, MONTHS};
 use crate::clean::DateLine;
 use crate::document::{Evidence, Published};
 
@@ -20,7 +20,8 @@ pub fn published(
     body: &str,
     date_order: Option<&str>,
 ) -> Option<Published> {
-    let (line, found) = pick_line(date_lines)?;
+    let line = pick_line(date_lines)?;
+    let found = &line.found;
     let mut evidence = vec![Evidence {
         rule: if line.updated {
             "update-line"
@@ -47,13 +48,8 @@ pub fn published(
 }
 
 /// The first publication line with a date; an update line only when there is no other.
-fn pick_line(lines: &[DateLine]) -> Option<(&DateLine, DateMatch)> {
-    let first_date = |l: &DateLine| stated::find_dates(&l.text).into_iter().next();
-    let stamped = lines
-        .iter()
-        .filter(|l| !l.updated)
-        .chain(lines.iter().filter(|l| l.updated));
-    stamped.into_iter().find_map(|l| Some((l, first_date(l)?)))
+fn pick_line(lines: &[DateLine]) -> Option<&DateLine> {
+    lines.iter().find(|l| !l.updated).or_else(|| lines.first())
 }
 
 fn choose(
@@ -107,8 +103,11 @@ static WEEKDAY_MENTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(will|shall|next|scheduled|due|expected|to be held|plans? to)\b")
-        .expect("future regex")
+    let cues: Vec<String> =
+        crate::knowledge::words(include_str!("../../data/time/future_cues.txt"))
+            .map(regex::escape)
+            .collect();
+    Regex::new(&format!(r"(?i)\b(?:{})\b", cues.join("|"))).expect("future-cue regex")
 });
 
 /// How well a reading fits one rule: a cost (lower fits better) and a sentence saying why;
@@ -219,6 +218,10 @@ mod tests {
             line: 1,
             text: text.to_string(),
             updated: false,
+            found: crate::time::stated::find_dates(text)
+                .into_iter()
+                .next()
+                .expect("a date in the test line"),
         }]
     }
 
