@@ -30,6 +30,8 @@ pub struct Document {
     pub body: String,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Span>,
+    /// Time expressions of the body, normalized against the publication date.
+    pub timexes: Vec<Timex>,
     /// Every non-empty input line that is not in `body`, with why it was taken out.
     pub removed: Vec<Removed>,
     /// Problems that did not stop the document (repaired encoding, ...).
@@ -75,6 +77,37 @@ pub struct Published {
     /// `stated` when the page says it; `inferred` when estimated from the content.
     pub basis: String,
     pub evidence: Vec<Evidence>,
+}
+
+/// A time expression of the body, TIMEX3-compatible, with the days it can cover.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Timex {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// TIMEX3 type (`DATE`, `TIME`, `DURATION`, `SET`), or an Annals extension that TimeML
+    /// leaves out: `PERIOD` (a named era such as World War II), `ANNIVERSARY` (the year it
+    /// recalls), `RANGE` ("between 2012 and 2020").
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// TIMEX3 value: `2013-03-22`, `2012-SU`, `P3M`, `PRESENT_REF`, `XXXX-WXX-2` when the
+    /// reference date is unknown.
+    pub value: String,
+    /// TIMEX3 mod: `START`, `MID`, `END`, `APPROX`, `LESS_THAN`, ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// First and last possible day (`YYYY-MM-DD`), for expressions that name days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub earliest: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest: Option<String>,
+    /// `day`, `week`, `month`, `quarter`, `season`, `year`, `decade`, `century`, `time`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub granularity: Option<String>,
+    /// The value was computed from the reference date ("yesterday"), not read off the text.
+    pub anchored: bool,
+    /// The grammar rule or data entry that produced it.
+    pub rule: String,
 }
 
 /// One reason behind a decision, pointing at the words it rests on.

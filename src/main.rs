@@ -63,6 +63,18 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Score time expressions on TimeML files (TempEval-3 task A): strict and relaxed
+    /// extraction F1, value accuracy and value F1, each file's creation time as reference.
+    Timeml {
+        /// TimeML files or folders of them.
+        #[arg(value_name = "PATH", default_value = "../shared/data/temporal/te3-platinum")]
+        paths: Vec<PathBuf>,
+        /// Also list every missed, spurious and wrongly valued expression.
+        #[arg(long)]
+        errors: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Measure extraction throughput on generated articles, on one core.
     Bench {
         /// How many articles to generate.
@@ -105,6 +117,11 @@ fn main() -> ExitCode {
             corpus,
             format,
         } => run_eval(&gold, &corpus, format),
+        Command::Timeml {
+            paths,
+            errors,
+            format,
+        } => run_timeml(&paths, errors, format),
         Command::Bench { docs, seed, runs } => {
             let mut results = bench::run_extract(docs, seed, runs);
             for (i, r) in results.iter().enumerate() {
@@ -180,6 +197,19 @@ fn run_eval(
     match format {
         Format::Table => print!("{}", report.table()),
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(true)
+}
+
+fn run_timeml(paths: &[PathBuf], errors: bool, format: Format) -> anyhow::Result<bool> {
+    let scores = eval::timeml::evaluate(paths)?;
+    let name: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    match format {
+        Format::Table => print!("{}", scores.table(&name.join(" "))),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&scores)?),
+    }
+    if errors {
+        print!("{}", scores.errors());
     }
     Ok(true)
 }

@@ -2,6 +2,8 @@
 //! body tokens (precision, recall, F1 over the bag of lowercased words), title, outlet, site,
 //! authors, dateline, publication date, and every boilerplate line kept out of the body.
 
+pub mod timeml;
+
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;
@@ -50,7 +52,7 @@ pub struct Prf {
 }
 
 impl Prf {
-    fn from_counts(hit: usize, predicted: usize, gold: usize) -> Prf {
+    pub(crate) fn from_counts(hit: usize, predicted: usize, gold: usize) -> Prf {
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         let (precision, recall) = (ratio(hit, predicted), ratio(hit, gold));
         let f1 = if precision + recall == 0.0 {

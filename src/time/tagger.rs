@@ -1,0 +1,880 @@
+//! Finds time expressions in text and says what each means, before any reference date is known.
+//! The grammar is written here (it is the product); the words it reads are in
+//! `data/time/lexicon.tsv`. Extents follow TimeML: a leading "the", "early"/"late" and "about"
+//! belong to the expression; "in", "on", "since" and "more than" do not.
+
+use super::lexicon::{tokenize, Lex, Shape, Token, Unit};
+
+/// What an expression means, relative to a reference date still unknown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sem {
+    /// A calendar date, possibly partial: "March 22, 2013", "May 2010", "September 3", "1945".
+    Date {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
+    Weekday(u32),
+    /// "the 1990s": the first three digits of the years.
+    Decade(i32),
+    /// "the 20th century": the first two digits of the years.
+    Century(i32),
+    Season {
+        year: Option<i32>,
+        season: &'static str,
+    },
+    Quarter {
+        year: Option<i32>,
+        quarter: Option<u32>,
+        shift: i32,
+    },
+    /// "last year", "this week", "next month", "this century".
+    Shifted { unit: Unit, shift: i32 },
+    /// "last October", "this summer", "next Monday".
+    ShiftedName { name: Name, shift: i32 },
+    /// "March last year": a month of the year `shift` years from the reference's.
+    MonthOfYear { month: u32, shift: i32 },
+    /// "a year ago", "three days later", "year-earlier".
+    Offset {
+        unit: Unit,
+        amount: Option<f64>,
+        sign: i32,
+    },
+    /// "today", "yesterday", "tomorrow".
+    Deictic(i64),
+    /// PRESENT_REF, PAST_REF, FUTURE_REF.
+    Ref(&'static str),
+    Duration { unit: Unit, amount: Option<f64> },
+    /// A recurrence, already a TIMEX3 value or a unit to count ("every two years").
+    Set(String),
+    /// A part of a day: "Friday night", "this morning", "tonight".
+    Part { day: Box<Sem>, part: &'static str },
+    /// A clock time, on a day when one is named ("15:00 GMT Saturday").
+    Clock {
+        day: Option<Box<Sem>>,
+        hour: u32,
+        minute: u32,
+    },
+}
+
+/// A month, weekday or season named without a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Name {
+    Month(u32),
+    Weekday(u32),
+    Season(&'static str),
+}
+
+/// A time expression found in the text: token range, meaning, TIMEX3 `mod`, and the grammar
+/// rule that matched (kept as provenance).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub sem: Sem,
+    pub modifier: Option<&'static str>,
+    pub rule: &'static str,
+    /// The tense of the clause before the expression: -1 past, 1 future, 0 unknown.
+    pub tense: i32,
+}
+
+/// Every time expression in `text`, with byte spans; `tokens` must come from `tokenize(text)`.
+pub fn tag(text: &str) -> (Vec<Token<'_>>, Vec<Found>) {
+    let toks = tokenize(text);
+    let mut out = Vec::new();
+    let grammar = Grammar { t: &toks };
+    let mut i = 0;
+    while i < toks.len() {
+        match grammar.at(i) {
+            Some(mut f) => {
+                f.tense = tense(&toks, f.start);
+                i = f.end;
+                out.push(f);
+            }
+            None => i += 1,
+        }
+    }
+    (toks, out)
+}
+
+/// A partial match: the token just past it, its meaning, and the rule's name.
+type Part = (usize, Sem, &'static str);
+
+struct Grammar<'t, 'a> {
+    t: &'t [Token<'a>],
+}
+
+impl Grammar<'_, '_> {
+    fn tok(&self, i: usize) -> Option<&Token<'_>> {
+        self.t.get(i)
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.is(word))
+    }
+
+    fn lex<T>(&self, i: usize, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
+        self.tok(i).and_then(|t| t.find(f))
+    }
+
+    /// The longest expression starting at token `i`.
+    fn at(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        if t.shape == Shape::Punct && t.text != "'" || t.lex.is_empty() && t.shape == Shape::Word
+        {
+            if !["the", "at", "fiscal", "noon", "midnight"].iter().any(|w| t.is(w)) {
+                return None;
+            }
+        }
+        let found = |(end, sem, rule): Part, modifier| Found {
+            start: i,
+            end,
+            sem,
+            modifier,
+            rule,
+            tense: 0,
+        };
+        if let Some((m, j)) = self.approx(i) {
+            if let Some(p) = self.amount(j).or_else(|| self.offset(j)) {
+                let p = self.offset_after(&p).unwrap_or(p);
+                return Some(found(p, Some(m)));
+            }
+        }
+        if let Some((m, j)) = self.part_of(i) {
+            if let Some(p) = self.core(j) {
+                if is_period(&p.1) {
+                    return Some(found(p, Some(m)));
+                }
+            }
+        }
+        self.core(i).map(|p| found(p, None))
+    }
+
+    /// "about", "nearly", "almost" before an amount.
+    fn approx(&self, i: usize) -> Option<(&'static str, usize)> {
+        let m = self.lex(i, |l| match l {
+            Lex::Approx(m) => Some(*m),
+            _ => None,
+        })?;
+        Some((m, i + 1))
+    }
+
+    /// "early", "late", "mid-", "earlier", "the end of", "the beginning of", "the middle of".
+    fn part_of(&self, i: usize) -> Option<(&'static str, usize)> {
+        let the = usize::from(self.is(i, "the"));
+        let j = i + the;
+        let m = self.lex(j, |l| match l {
+            Lex::Mod(m) => Some(*m),
+            _ => None,
+        })?;
+        let word = self.tok(j)?;
+        let noun = ["end", "beginning", "start", "middle"]
+            .iter()
+            .any(|w| word.is(w));
+        if noun {
+            return self.is(j + 1, "of").then_some((m, j + 2));
+        }
+        if the == 1 {
+            return None;
+        }
+        let k = if self.is(j + 1, "-") { j + 2 } else { j + 1 };
+        Some((m, k))
+    }
+
+    fn core(&self, i: usize) -> Option<Part> {
+        let rules: [fn(&Self, usize) -> Option<Part>; 15] = [
+            Self::season,
+            Self::month_date,
+            Self::day_month,
+            Self::weekday,
+            Self::year,
+            Self::decade,
+            Self::century,
+            Self::quarter,
+            Self::shifted,
+            Self::span,
+            Self::amount_or_offset,
+            Self::deictic,
+            Self::reference,
+            Self::set,
+            Self::clock,
+        ];
+        rules.iter().filter_map(|r| r(self, i)).max_by_key(|p| p.0)
+    }
+
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.tok(i)?;
+        let m = t.find(|l| match l {
+            Lex::Month(m) => Some(*m),
+            _ => None,
+        })?;
+        let dot = self.is(i + 1, ".");
+        // Short forms count only with their period or before a number ("Jan. 14", "Sept 3").
+        let short = t.text.len() <= 4 && !["june", "july", "may"].iter().any(|w| t.is(w));
+        let next_number = self.tok(i + 1 + usize::from(dot)).is_some_and(|n| {
+            n.shape == Shape::Digits || n.shape == Shape::Mixed && day_of(n.text).is_some()
+        });
+        if short && !dot && !next_number {
+            return None;
+        }
+        Some((m, i + 1 + usize::from(dot && short)))
+    }
+
+    /// "March 22, 2013", "Jan. 14", "May 2010", "March last year", and a month alone.
+    fn month_date(&self, i: usize) -> Option<Part> {
+        let (month, j) = self.month_at(i)?;
+        if let Some(day) = self.tok(j).and_then(|t| day_of(t.text)) {
+            let mut k = j + 1;
+            k += usize::from(self.is(k, ","));
+            if let Some(year) = self.tok(k).and_then(|t| year_of(t.text)) {
+                return Some((k + 1, date(Some(year), Some(month), Some(day)), "month-day-year"));
+            }
+            return Some((j + 1, date(None, Some(month), Some(day)), "month-day"));
+        }
+        let k = j + usize::from(self.is(j, ",") || self.is(j, "of"));
+        if let Some(year) = self.tok(k).and_then(|t| year_of(t.text)) {
+            return Some((k + 1, date(Some(year), Some(month), None), "month-year"));
+        }
+        if let Some((end, shift)) = self.year_shift(j) {
+            return Some((end, Sem::MonthOfYear { month, shift }, "month-shifted-year"));
+        }
+        self.month_alone(i, month)
+            .then(|| (j, date(None, Some(month), None), "month"))
+    }
+
+    /// "last year", "this year", "next year" right after a month or season.
+    fn year_shift(&self, j: usize) -> Option<(usize, i32)> {
+        let shift = self.lex(j, shift_of)?;
+        self.is(j + 1, "year").then_some((j + 2, shift))
+    }
+
+    /// A month named alone is a date only when it looks like one: capitalized, and for "May"
+    /// and "March" (also a verb and a noun) after a word that introduces a time.
+    fn month_alone(&self, i: usize, month: u32) -> bool {
+        let t = &self.t[i];
+        if !t.capitalized() {
+            return false;
+        }
+        if month != 5 && month != 3 {
+            return true;
+        }
+        let before = i.checked_sub(1).and_then(|p| self.tok(p));
+        before.is_some_and(|b| {
+            [
+                "in", "since", "until", "by", "of", "before", "after", "from", "to", "through",
+                "during", "early", "late", "mid", "-", "last", "next", "this", "between", "and",
+            ]
+            .iter()
+            .any(|w| b.is(w))
+        })
+    }
+
+    /// "22 March 2013", "3 September".
+    fn day_month(&self, i: usize) -> Option<Part> {
+        let day = day_of(self.tok(i)?.text)?;
+        let j = i + 1 + usize::from(self.is(i + 1, "of"));
+        let (month, k) = self.month_at(j)?;
+        let l = k + usize::from(self.is(k, ","));
+        if let Some(year) = self.tok(l).and_then(|t| year_of(t.text)) {
+            return Some((l + 1, date(Some(year), Some(month), Some(day)), "day-month-year"));
+        }
+        Some((k, date(None, Some(month), Some(day)), "day-month"))
+    }
+
+    /// "Friday", "Friday night", "Friday, March 22", "Friday's".
+    fn weekday(&self, i: usize) -> Option<Part> {
+        let t = self.tok(i)?;
+        let wd = t.find(|l| match l {
+            Lex::Weekday(w) => Some(*w),
+            _ => None,
+        })?;
+        if !t.capitalized() {
+            return None;
+        }
+        let j = i + 1 + usize::from(self.is(i + 1, ","));
+        if let Some(p) = self.month_date(j).or_else(|| self.day_month(j)) {
+            if matches!(p.1, Sem::Date { day: Some(_), .. }) {
+                return Some((p.0, p.1, "weekday-date"));
+            }
+        }
+        let day = Sem::Weekday(wd);
+        if let Some(part) = self.lex(i + 1, daypart_of) {
+            let sem = Sem::Part {
+                day: Box::new(day),
+                part,
+            };
+            return Some((i + 2, sem, "weekday-part"));
+        }
+        Some((i + 1, day, "weekday"))
+    }
+
+    /// A year standing alone: "1945", "in 2010", "fiscal 1998".
+    fn year(&self, i: usize) -> Option<Part> {
+        let fiscal = self.is(i, "fiscal");
+        let j = i + usize::from(fiscal) + usize::from(fiscal && self.is(i + 1, "year"));
+        let t = self.tok(j)?;
+        let year = year_of(t.text)?;
+        let before = j.checked_sub(1).and_then(|p| self.tok(p));
+        if before.is_some_and(|b| !t.spaced && matches!(b.text, "$" | "." | "," | "/" | ":")) {
+            return None;
+        }
+        let after = self.tok(j + 1);
+        if after.is_some_and(|a| !a.spaced && matches!(a.text, "%" | "," | "/" | ":" | ".") && {
+            self.tok(j + 2).is_some_and(|n| n.shape == Shape::Digits && !n.spaced)
+        }) {
+            return None;
+        }
+        if !(1900..=2099).contains(&year) && !before.is_some_and(introduces_year) && !fiscal {
+            return None;
+        }
+        Some((j + 1, date(Some(year), None, None), "year"))
+    }
+
+    /// "the summer", "summer 2012", "the spring of 1945".
+    fn season(&self, i: usize) -> Option<Part> {
+        let the = self.is(i, "the");
+        let j = i + usize::from(the);
+        let season = self.lex(j, season_of)?;
+        let k = j + 1 + usize::from(self.is(j + 1, "of"));
+        let year = self.tok(k).and_then(|t| year_of(t.text));
+        let end = if year.is_some() { k + 1 } else { j + 1 };
+        if !the && year.is_none() {
+            return None;
+        }
+        Some((end, Sem::Season { year, season }, "season"))
+    }
+
+    /// "the 1990s", "1990s", "the '90s".
+    fn decade(&self, i: usize) -> Option<Part> {
+        let j = i + usize::from(self.is(i, "the"));
+        let (k, digits) = if self.is(j, "'") {
+            (j + 1, self.tok(j + 1)?.text)
+        } else {
+            (j, self.tok(j)?.text)
+        };
+        let num = digits.strip_suffix('s')?;
+        let value: i32 = num.parse().ok()?;
+        let decade = match num.len() {
+            4 if value % 10 == 0 && (1000..2100).contains(&value) => value / 10,
+            2 if value % 10 == 0 => 190 + value / 10,
+            _ => return None,
+        };
+        Some((k + 1, Sem::Decade(decade), "decade"))
+    }
+
+    /// "the 20th century", "the nineteenth century", "this century".
+    fn century(&self, i: usize) -> Option<Part> {
+        let j = i + usize::from(self.is(i, "the"));
+        let t = self.tok(j)?;
+        let n = t.find(ordinal_of).or_else(|| ordinal_digits(t.text))?;
+        if !self.is(j + 1, "century") || n == 0 {
+            return None;
+        }
+        Some((j + 2, Sem::Century(n as i32 - 1), "century"))
+    }
+
+    /// "the third quarter", "third-quarter", "the latest quarter", "the first quarter of 2012".
+    fn quarter(&self, i: usize) -> Option<Part> {
+        let mut j = i + usize::from(self.is(i, "the"));
+        j += usize::from(self.is(j, "fiscal"));
+        let t = self.tok(j)?;
+        let (quarter, shift) = if let Some(n) = t.find(ordinal_of) {
+            (Some(n), 0)
+        } else if let Some(s) = t.find(shift_of) {
+            (None, s)
+        } else if t.is("latest") {
+            (None, -1)
+        } else {
+            return None;
+        };
+        let k = j + 1 + usize::from(self.is(j + 1, "-"));
+        if !self.is(k, "quarter") || quarter.is_some_and(|q| !(1..=4).contains(&q)) {
+            return None;
+        }
+        let of_year = self.is(k + 1, "of");
+        let year = self
+            .tok(k + 2)
+            .filter(|_| of_year)
+            .and_then(|t| year_of(t.text));
+        let end = if year.is_some() { k + 3 } else { k + 1 };
+        let sem = Sem::Quarter {
+            year,
+            quarter,
+            shift,
+        };
+        Some((end, sem, "quarter"))
+    }
+
+    /// "last year", "this week", "next month", "last October", "this summer", "this morning".
+    fn shifted(&self, i: usize) -> Option<Part> {
+        let the = usize::from(self.is(i, "the"));
+        let j = i + the;
+        let shift = self.lex(j, shift_of)?;
+        let next = self.tok(j + 1)?;
+        let end = j + 2;
+        if let Some(unit) = next.find(unit_of) {
+            let plural = next.text.ends_with('s');
+            if plural || unit.is_clock() {
+                return None;
+            }
+            if unit == Unit::Day && shift != 0 || unit == Unit::Quarter {
+                return None;
+            }
+            return Some((end, Sem::Shifted { unit, shift }, "shifted-unit"));
+        }
+        if the == 1 {
+            return None;
+        }
+        if let Some(part) = next.find(daypart_of).filter(|_| shift == 0) {
+            let sem = Sem::Part {
+                day: Box::new(Sem::Deictic(0)),
+                part,
+            };
+            return Some((end, sem, "this-daypart"));
+        }
+        let name = next.find(|l| match l {
+            Lex::Month(m) => Some(Name::Month(*m)),
+            Lex::Weekday(w) => Some(Name::Weekday(*w)),
+            Lex::Season(s) => Some(Name::Season(s)),
+            _ => None,
+        })?;
+        Some((end, Sem::ShiftedName { name, shift }, "shifted-name"))
+    }
+
+    /// "the past two years", "the next few months", "recent weeks", "the past year": durations
+    /// reaching back or forward from the reference.
+    fn span(&self, i: usize) -> Option<Part> {
+        let j = i + usize::from(self.is(i, "the"));
+        let t = self.tok(j)?;
+        let opens = t.find(|l| matches!(l, Lex::Span).then_some(()));
+        let shifts = t.find(shift_of).filter(|s| *s != 0);
+        if opens.is_none() && shifts.is_none() {
+            return None;
+        }
+        let (k, amount) = match self.quantity(j + 1) {
+            Some((k, amount)) => (k, amount),
+            None => (j + 1, None),
+        };
+        let unit_tok = self.tok(k)?;
+        let unit = unit_tok.find(unit_of)?;
+        let plural = unit_tok.text.ends_with('s');
+        let amount = match (amount, plural) {
+            (Some(a), _) => Some(a),
+            (None, false) if opens.is_some() => Some(1.0),
+            (None, true) => None,
+            (None, false) => return None,
+        };
+        Some((k + 1, Sem::Duration { unit, amount }, "span"))
+    }
+
+    /// A number, "a", "a few", "several", "a couple of": `None` inside for unknown amounts.
+    fn quantity(&self, i: usize) -> Option<(usize, Option<f64>)> {
+        let t = self.tok(i)?;
+        if t.find(|l| matches!(l, Lex::Fuzzy).then_some(())).is_some() {
+            return Some((i + 1, None));
+        }
+        if t.is("a") && self.is(i + 1, "few") {
+            return Some((i + 2, None));
+        }
+        if t.is("a") && self.is(i + 1, "couple") && self.is(i + 2, "of") {
+            return Some((i + 3, Some(2.0)));
+        }
+        let n = t.number()?;
+        let mut j = i + 1;
+        // "twenty-five", "one hundred"
+        if let Some(m) = self.tok(j).and_then(|t| t.number()).filter(|m| *m < 10.0) {
+            if n >= 20.0 && self.t[j].shape == Shape::Word {
+                return Some((j + 1, Some(n + m)));
+            }
+        }
+        if self.is(j, "-") {
+            if let Some(m) = self.tok(j + 1).and_then(|t| t.number()).filter(|m| *m < 10.0) {
+                if n >= 20.0 {
+                    j += 2;
+                    return Some((j, Some(n + m)));
+                }
+            }
+        }
+        Some((j, Some(n)))
+    }
+
+    /// "two years", "a decade", "90 days", "three-month", "several days", bare "years".
+    fn amount(&self, i: usize) -> Option<Part> {
+        let j = i + usize::from(self.is(i, "the"));
+        let (k, amount) = match self.quantity(j) {
+            Some((k, a)) => (k, a),
+            None if j == i => (j, None),
+            None => return None,
+        };
+        let k = k + usize::from(self.is(k, "-") && k > j);
+        let k = k + usize::from(self.is(k, "more") || self.is(k, "full"));
+        let t = self.tok(k)?;
+        let unit = t.find(unit_of)?;
+        let plural = t.text.ends_with('s');
+        if amount.is_none() && !plural || unit == Unit::Weekend {
+            return None;
+        }
+        if k == j && amount.is_none() && j != i {
+            return None;
+        }
+        let mut end = k + 1;
+        if self.is(end, "'") && plural {
+            end += 1;
+        }
+        let rule = if amount.is_some() {
+            "amount"
+        } else {
+            "amount-vague"
+        };
+        Some((end, Sem::Duration { unit, amount }, rule))
+    }
+
+    /// "a year ago", "three days later", "year-earlier", "decades ago".
+    fn offset(&self, i: usize) -> Option<Part> {
+        let t = self.tok(i)?;
+        if let Some(unit) = t.find(unit_of) {
+            if self.is(i + 1, "-") {
+                let sign = self.lex(i + 2, ago_of)?;
+                if self.tok(i + 2).is_some_and(|t| t.is("ago") || t.is("earlier")) {
+                    let sem = Sem::Offset {
+                        unit,
+                        amount: Some(1.0),
+                        sign,
+                    };
+                    return Some((i + 3, sem, "unit-ago"));
+                }
+            }
+        }
+        None
+    }
+
+    fn offset_after(&self, p: &Part) -> Option<Part> {
+        let (end, sem, _) = p;
+        let Sem::Duration { unit, amount } = sem else {
+            return None;
+        };
+        let sign = self.lex(*end, ago_of)?;
+        let sem = Sem::Offset {
+            unit: *unit,
+            amount: *amount,
+            sign,
+        };
+        Some((end + 1, sem, "ago"))
+    }
+
+    fn amount_or_offset(&self, i: usize) -> Option<Part> {
+        if let Some(p) = self.offset(i) {
+            return Some(p);
+        }
+        let p = self.amount(i)?;
+        Some(self.offset_after(&p).unwrap_or(p))
+    }
+
+    /// "today", "yesterday morning", "tonight", "Friday's".
+    fn deictic(&self, i: usize) -> Option<Part> {
+        let t = self.tok(i)?;
+        let days = t.find(|l| match l {
+            Lex::Deictic(d) => Some(*d),
+            _ => None,
+        })?;
+        let day = Sem::Deictic(days);
+        if t.is("tonight") {
+            let sem = Sem::Part {
+                day: Box::new(day),
+                part: "NI",
+            };
+            return Some((i + 1, sem, "tonight"));
+        }
+        if let Some(part) = self.lex(i + 1, daypart_of) {
+            let sem = Sem::Part {
+                day: Box::new(day),
+                part,
+            };
+            return Some((i + 2, sem, "deictic-part"));
+        }
+        Some((i + 1, day, "deictic"))
+    }
+
+    /// "now", "recently", "the past", "the future", "at the time".
+    fn reference(&self, i: usize) -> Option<Part> {
+        let t = self.tok(i)?;
+        if t.is("at") {
+            let the_time = self.is(i + 1, "the") && self.is(i + 2, "time");
+            return the_time.then_some((i + 3, Sem::Ref("PAST_REF"), "at-the-time"));
+        }
+        if t.is("the") {
+            let n = self.tok(i + 1)?;
+            if n.is("past") && !self.tok(i + 2).is_some_and(|u| u.find(unit_of).is_some()) {
+                return Some((i + 2, Sem::Ref("PAST_REF"), "the-past"));
+            }
+            if n.is("future") {
+                return Some((i + 2, Sem::Ref("FUTURE_REF"), "the-future"));
+            }
+            return None;
+        }
+        let r = t.find(|l| match l {
+            Lex::Ref(r) => Some(*r),
+            _ => None,
+        })?;
+        if t.is("future") {
+            return None;
+        }
+        Some((i + 1, Sem::Ref(r), "reference"))
+    }
+
+    /// "daily", "annually", "every day", "each Monday", "every two years".
+    fn set(&self, i: usize) -> Option<Part> {
+        let t = self.tok(i)?;
+        if let Some(v) = t.find(|l| match l {
+            Lex::Set(v) => Some(*v),
+            _ => None,
+        }) {
+            return Some((i + 1, Sem::Set(v.to_string()), "set-word"));
+        }
+        t.find(|l| matches!(l, Lex::Each).then_some(()))?;
+        let (j, amount) = self
+            .quantity(i + 1)
+            .filter(|(_, a)| a.is_some())
+            .unwrap_or((i + 1, Some(1.0)));
+        let n = self.tok(j)?;
+        let value = if let Some(unit) = n.find(unit_of) {
+            duration_value(unit, amount)
+        } else if let Some(part) = n.find(daypart_of) {
+            format!("XXXX-XX-XXT{part}")
+        } else if let Some(wd) = n.find(weekday_of) {
+            format!("XXXX-WXX-{wd}")
+        } else if let Some(s) = n.find(season_of) {
+            format!("XXXX-{s}")
+        } else if let Some(m) = n.find(month_of) {
+            format!("XXXX-{m:02}")
+        } else {
+            return None;
+        };
+        Some((j + 1, Sem::Set(value), "set-each"))
+    }
+
+    /// "8 PM", "3 p.m.", "15:00 GMT Saturday", "noon".
+    fn clock(&self, i: usize) -> Option<Part> {
+        let t = self.tok(i)?;
+        let (mut hour, mut minute, mut j) = (None, 0, i + 1);
+        if t.is("noon") {
+            (hour, j) = (Some(12), i + 1);
+        } else if t.is("midnight") {
+            (hour, j) = (Some(0), i + 1);
+        } else if t.shape == Shape::Digits && t.text.len() <= 2 {
+            let h: u32 = t.text.parse().ok()?;
+            if self.is(j, ":") || self.is(j, ".") && self.meridiem(j + 2).is_some() {
+                let m = self.tok(j + 1).filter(|m| m.text.len() == 2 && !m.spaced)?;
+                minute = m.text.parse().ok()?;
+                j += 2;
+                if self.is(j, ":") && !self.tok(j).is_some_and(|t| t.spaced) {
+                    return None; // h:m:s is a running time, not a clock time
+                }
+            }
+            let (pm, k) = match self.meridiem(j) {
+                Some((pm, k)) => (Some(pm), k),
+                None if j > i + 1 && h < 24 => (None, j),
+                None => return None,
+            };
+            hour = match pm {
+                Some(true) if h < 12 => Some(h + 12),
+                Some(false) if h == 12 => Some(0),
+                _ => Some(h),
+            };
+            j = k;
+            j += usize::from(self.tok(j).is_some_and(|z| is_zone(z.text)));
+        }
+        let hour = hour.filter(|h| *h < 24 && minute < 60)?;
+        let day = self.clock_day(j);
+        let end = day.as_ref().map_or(j, |(e, _)| *e);
+        let sem = Sem::Clock {
+            day: day.map(|(_, d)| Box::new(d)),
+            hour,
+            minute,
+        };
+        Some((end, sem, "clock"))
+    }
+
+    /// "a.m.", "pm", "PM".
+    fn meridiem(&self, i: usize) -> Option<(bool, usize)> {
+        let t = self.tok(i)?;
+        let lower = t.text.to_ascii_lowercase();
+        match lower.as_str() {
+            "am" | "pm" => Some((lower == "pm", i + 1)),
+            "a" | "p" if self.is(i + 1, ".") && self.is(i + 2, "m") => {
+                let end = i + 3 + usize::from(self.is(i + 3, "."));
+                Some((lower == "p", end))
+            }
+            _ => None,
+        }
+    }
+
+    /// The day a clock time names right after it: "15:00 GMT Saturday", "3 p.m. today".
+    fn clock_day(&self, i: usize) -> Option<(usize, Sem)> {
+        let t = self.tok(i)?;
+        if let Some(wd) = t.find(weekday_of).filter(|_| t.capitalized()) {
+            return Some((i + 1, Sem::Weekday(wd)));
+        }
+        let d = t.find(|l| match l {
+            Lex::Deictic(d) => Some(*d),
+            _ => None,
+        })?;
+        Some((i + 1, Sem::Deictic(d)))
+    }
+}
+
+fn date(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Sem {
+    Sem::Date { year, month, day }
+}
+
+/// Whether a meaning is a stretch of time a "mod" can take a part of.
+fn is_period(sem: &Sem) -> bool {
+    !matches!(
+        sem,
+        Sem::Ref(_) | Sem::Duration { .. } | Sem::Set(_) | Sem::Clock { .. }
+    )
+}
+
+fn shift_of(l: &Lex) -> Option<i32> {
+    match l {
+        Lex::Shift(s) => Some(*s),
+        _ => None,
+    }
+}
+
+fn unit_of(l: &Lex) -> Option<Unit> {
+    match l {
+        Lex::Unit(u) => Some(*u),
+        _ => None,
+    }
+}
+
+fn ordinal_of(l: &Lex) -> Option<u32> {
+    match l {
+        Lex::Ordinal(n) => Some(*n),
+        _ => None,
+    }
+}
+
+fn daypart_of(l: &Lex) -> Option<&'static str> {
+    match l {
+        Lex::Daypart(p) => Some(p),
+        _ => None,
+    }
+}
+
+fn weekday_of(l: &Lex) -> Option<u32> {
+    match l {
+        Lex::Weekday(w) => Some(*w),
+        _ => None,
+    }
+}
+
+fn season_of(l: &Lex) -> Option<&'static str> {
+    match l {
+        Lex::Season(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn month_of(l: &Lex) -> Option<u32> {
+    match l {
+        Lex::Month(m) => Some(*m),
+        _ => None,
+    }
+}
+
+fn ago_of(l: &Lex) -> Option<i32> {
+    match l {
+        Lex::Ago(s) => Some(*s),
+        _ => None,
+    }
+}
+
+/// "75th", "3rd", "21st" as a number.
+pub(crate) fn ordinal_digits(text: &str) -> Option<u32> {
+    let digits = text.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = text[digits.len()..].to_ascii_lowercase();
+    if !["st", "nd", "rd", "th"].contains(&suffix.as_str()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// A day of the month: "22", "3rd".
+fn day_of(text: &str) -> Option<u32> {
+    let n = if text.bytes().all(|b| b.is_ascii_digit()) && text.len() <= 2 {
+        text.parse().ok()?
+    } else {
+        ordinal_digits(text)?
+    };
+    (1..=31).contains(&n).then_some(n)
+}
+
+fn year_of(text: &str) -> Option<i32> {
+    if text.len() != 4 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|y| (1000..=2199).contains(y))
+}
+
+/// Words after which a number of four digits outside 1900-2099 is still a year ("in 1453").
+fn introduces_year(t: &Token) -> bool {
+    ["in", "since", "until", "by", "of", "from", "to", "between", "and", "year", "before"]
+        .iter()
+        .any(|w| t.is(w))
+}
+
+fn is_zone(text: &str) -> bool {
+    matches!(
+        text,
+        "GMT" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "MSK" | "JST" | "BST" | "CET"
+    )
+}
+
+/// A TIMEX3 duration value: P3M, PXY, PT2H, P10Y for a decade.
+pub fn duration_value(unit: Unit, amount: Option<f64>) -> String {
+    let n = |scale: f64| match amount {
+        Some(a) if (a * scale).fract() == 0.0 => format!("{}", (a * scale) as i64),
+        Some(a) => format!("{}", a * scale),
+        None => "X".to_string(),
+    };
+    match unit {
+        Unit::Day => format!("P{}D", n(1.0)),
+        Unit::Week => format!("P{}W", n(1.0)),
+        Unit::Month => format!("P{}M", n(1.0)),
+        Unit::Year => format!("P{}Y", n(1.0)),
+        Unit::Decade if amount.is_some() => format!("P{}Y", n(10.0)),
+        Unit::Decade => "PXDE".to_string(),
+        Unit::Century if amount.is_some() => format!("P{}Y", n(100.0)),
+        Unit::Century => "PXCE".to_string(),
+        Unit::Quarter => format!("P{}Q", n(1.0)),
+        Unit::Hour => format!("PT{}H", n(1.0)),
+        Unit::Minute => format!("PT{}M", n(1.0)),
+        Unit::Second => format!("PT{}S", n(1.0)),
+        Unit::Weekend => format!("P{}WE", n(1.0)),
+    }
+}
+
+/// The tense of the clause before token `i`, from the words since the sentence began: a future
+/// cue ("will", "scheduled", "next") makes it future, a past form ("said", "was") past.
+fn tense(toks: &[Token], i: usize) -> i32 {
+    let mut past = false;
+    for t in toks[..i].iter().rev().take(40) {
+        if matches!(t.text, "." | "!" | "?" | "\n") {
+            break;
+        }
+        if t.shape != Shape::Word {
+            continue;
+        }
+        if super::is_future_cue(t.text) {
+            return 1;
+        }
+        past |= super::is_past_form(t.text);
+    }
+    if past {
+        -1
+    } else {
+        0
+    }
+}
