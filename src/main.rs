@@ -67,7 +67,10 @@ enum Command {
     /// extraction F1, value accuracy and value F1, each file's creation time as reference.
     Timeml {
         /// TimeML files or folders of them.
-        #[arg(value_name = "PATH", default_value = "../shared/data/temporal/te3-platinum")]
+        #[arg(
+            value_name = "PATH",
+            default_value = "../shared/data/temporal/te3-platinum"
+        )]
         paths: Vec<PathBuf>,
         /// Also list every missed, spurious and wrongly valued expression.
         #[arg(long)]

@@ -86,8 +86,11 @@ pub fn files(paths: &[PathBuf]) -> Result<Vec<PathBuf>> {
 /// Reads one TimeML file.
 pub fn read(path: &Path) -> Result<TimeMl> {
     let xml = std::fs::read_to_string(path).with_context(|| path.display().to_string())?;
-    parse(&path.file_name().unwrap_or_default().to_string_lossy(), &xml)
-        .with_context(|| path.display().to_string())
+    parse(
+        &path.file_name().unwrap_or_default().to_string_lossy(),
+        &xml,
+    )
+    .with_context(|| path.display().to_string())
 }
 
 /// Parses TimeML text: the DCT's value and the `<TEXT>` element with its TIMEX3 tags.
@@ -234,7 +237,13 @@ pub fn score(docs: &[TimeMl]) -> Scores {
     }
     s.strict = Prf::from_counts(strict, s.system, s.gold);
     s.relaxed = Prf::from_counts(relaxed, s.system, s.gold);
-    let ratio = |n: usize| if relaxed == 0 { 0.0 } else { n as f64 / relaxed as f64 };
+    let ratio = |n: usize| {
+        if relaxed == 0 {
+            0.0
+        } else {
+            n as f64 / relaxed as f64
+        }
+    };
     s.value_accuracy = ratio(values);
     s.type_accuracy = ratio(types);
     s.value_f1 = s.relaxed.f1 * s.value_accuracy;
@@ -304,8 +313,9 @@ impl Scores {
 
     pub fn errors(&self) -> String {
         let show = |e: &Option<Expr>| {
-            e.as_ref()
-                .map_or("—".to_string(), |e| format!("{:?} {} {}", e.text, e.kind, e.value))
+            e.as_ref().map_or("—".to_string(), |e| {
+                format!("{:?} {} {}", e.text, e.kind, e.value)
+            })
         };
         self.misses
             .iter()
@@ -338,10 +348,18 @@ mod tests {
         assert!(doc.text.contains("rose & fell"));
         assert_eq!(doc.gold.len(), 2);
         let g = &doc.gold[1];
-        let span: String = doc.text.chars().skip(g.start).take(g.end - g.start).collect();
+        let span: String = doc
+            .text
+            .chars()
+            .skip(g.start)
+            .take(g.end - g.start)
+            .collect();
         assert_eq!(span, "the past two years");
         let s = score(&[doc]);
-        assert_eq!((s.relaxed.f1, s.strict.f1, s.value_accuracy), (1.0, 1.0, 1.0));
+        assert_eq!(
+            (s.relaxed.f1, s.strict.f1, s.value_accuracy),
+            (1.0, 1.0, 1.0)
+        );
     }
 
     #[test]

@@ -187,11 +187,7 @@ fn token(text: &str, start: usize, end: usize, spaced: bool) -> Token<'_> {
         (false, true) => Shape::Digits,
         _ => Shape::Punct,
     };
-    let lex = if shape == Shape::Word {
-        lookup(t)
-    } else {
-        &[]
-    };
+    let lex = if shape == Shape::Word { lookup(t) } else { &[] };
     Token {
         text: t,
         start,

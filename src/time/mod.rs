@@ -44,9 +44,8 @@ static FUTURE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-static PAST_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    knowledge::words(include_str!("../../data/time/past_cues.txt")).collect()
-});
+static PAST_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| knowledge::words(include_str!("../../data/time/past_cues.txt")).collect());
 
 /// Whether a word puts what follows in the future ("will", "scheduled").
 pub(crate) fn is_future_cue(word: &str) -> bool {

@@ -29,11 +29,20 @@ pub enum Sem {
         shift: i32,
     },
     /// "last year", "this week", "next month", "this century".
-    Shifted { unit: Unit, shift: i32 },
+    Shifted {
+        unit: Unit,
+        shift: i32,
+    },
     /// "last October", "this summer", "next Monday".
-    ShiftedName { name: Name, shift: i32 },
+    ShiftedName {
+        name: Name,
+        shift: i32,
+    },
     /// "March last year": a month of the year `shift` years from the reference's.
-    MonthOfYear { month: u32, shift: i32 },
+    MonthOfYear {
+        month: u32,
+        shift: i32,
+    },
     /// "a year ago", "three days later", "year-earlier".
     Offset {
         unit: Unit,
@@ -44,11 +53,17 @@ pub enum Sem {
     Deictic(i64),
     /// PRESENT_REF, PAST_REF, FUTURE_REF.
     Ref(&'static str),
-    Duration { unit: Unit, amount: Option<f64> },
+    Duration {
+        unit: Unit,
+        amount: Option<f64>,
+    },
     /// A recurrence, already a TIMEX3 value or a unit to count ("every two years").
     Set(String),
     /// A part of a day: "Friday night", "this morning", "tonight".
-    Part { day: Box<Sem>, part: &'static str },
+    Part {
+        day: Box<Sem>,
+        part: &'static str,
+    },
     /// A clock time, on a day when one is named ("15:00 GMT Saturday").
     Clock {
         day: Option<Box<Sem>>,
@@ -120,9 +135,11 @@ impl Grammar<'_, '_> {
     /// The longest expression starting at token `i`.
     fn at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
-        if t.shape == Shape::Punct && t.text != "'" || t.lex.is_empty() && t.shape == Shape::Word
-        {
-            if !["the", "at", "fiscal", "noon", "midnight"].iter().any(|w| t.is(w)) {
+        if t.shape == Shape::Punct && t.text != "'" || t.lex.is_empty() && t.shape == Shape::Word {
+            if !["the", "at", "fiscal", "noon", "midnight"]
+                .iter()
+                .any(|w| t.is(w))
+            {
                 return None;
             }
         }
@@ -227,7 +244,11 @@ impl Grammar<'_, '_> {
             let mut k = j + 1;
             k += usize::from(self.is(k, ","));
             if let Some(year) = self.tok(k).and_then(|t| year_of(t.text)) {
-                return Some((k + 1, date(Some(year), Some(month), Some(day)), "month-day-year"));
+                return Some((
+                    k + 1,
+                    date(Some(year), Some(month), Some(day)),
+                    "month-day-year",
+                ));
             }
             return Some((j + 1, date(None, Some(month), Some(day)), "month-day"));
         }
@@ -276,7 +297,11 @@ impl Grammar<'_, '_> {
         let (month, k) = self.month_at(j)?;
         let l = k + usize::from(self.is(k, ","));
         if let Some(year) = self.tok(l).and_then(|t| year_of(t.text)) {
-            return Some((l + 1, date(Some(year), Some(month), Some(day)), "day-month-year"));
+            return Some((
+                l + 1,
+                date(Some(year), Some(month), Some(day)),
+                "day-month-year",
+            ));
         }
         Some((k, date(None, Some(month), Some(day)), "day-month"))
     }
@@ -319,8 +344,11 @@ impl Grammar<'_, '_> {
             return None;
         }
         let after = self.tok(j + 1);
-        if after.is_some_and(|a| !a.spaced && matches!(a.text, "%" | "," | "/" | ":" | ".") && {
-            self.tok(j + 2).is_some_and(|n| n.shape == Shape::Digits && !n.spaced)
+        if after.is_some_and(|a| {
+            !a.spaced && matches!(a.text, "%" | "," | "/" | ":" | ".") && {
+                self.tok(j + 2)
+                    .is_some_and(|n| n.shape == Shape::Digits && !n.spaced)
+            }
         }) {
             return None;
         }
@@ -382,8 +410,15 @@ impl Grammar<'_, '_> {
             (Some(n), 0)
         } else if let Some(s) = t.find(shift_of) {
             (None, s)
-        } else if t.is("latest") {
-            (None, -1)
+        } else if t.is("latest") || t.is("quarter") && j > i {
+            // "the latest quarter"; "the quarter" in a report is the one just ended.
+            return self
+                .is(j, "quarter")
+                .then_some((j + 1, last_quarter(), "quarter"))
+                .or_else(|| {
+                    self.is(j + 1, "quarter")
+                        .then_some((j + 2, last_quarter(), "quarter"))
+                });
         } else {
             return None;
         };
@@ -417,7 +452,10 @@ impl Grammar<'_, '_> {
             if plural || unit.is_clock() {
                 return None;
             }
-            if unit == Unit::Day && shift != 0 || unit == Unit::Quarter {
+            // "the next day" counts from another event, "next quarter" is read by `quarter`,
+            // and "the past decade" is a duration (read by `span`).
+            let long = matches!(unit, Unit::Decade | Unit::Century);
+            if unit == Unit::Day && shift != 0 || unit == Unit::Quarter || long && the == 1 {
                 return None;
             }
             return Some((end, Sem::Shifted { unit, shift }, "shifted-unit"));
@@ -460,7 +498,9 @@ impl Grammar<'_, '_> {
         let plural = unit_tok.text.ends_with('s');
         let amount = match (amount, plural) {
             (Some(a), _) => Some(a),
-            (None, false) if opens.is_some() => Some(1.0),
+            (None, false) if opens.is_some() || matches!(unit, Unit::Decade | Unit::Century) => {
+                Some(1.0)
+            }
             (None, true) => None,
             (None, false) => return None,
         };
@@ -481,6 +521,10 @@ impl Grammar<'_, '_> {
         }
         let n = t.number()?;
         let mut j = i + 1;
+        // "5 1/2"
+        if self.is(j, "1") && self.is(j + 1, "/") && self.is(j + 2, "2") {
+            return Some((j + 3, Some(n + 0.5)));
+        }
         // "twenty-five", "one hundred"
         if let Some(m) = self.tok(j).and_then(|t| t.number()).filter(|m| *m < 10.0) {
             if n >= 20.0 && self.t[j].shape == Shape::Word {
@@ -488,7 +532,11 @@ impl Grammar<'_, '_> {
             }
         }
         if self.is(j, "-") {
-            if let Some(m) = self.tok(j + 1).and_then(|t| t.number()).filter(|m| *m < 10.0) {
+            if let Some(m) = self
+                .tok(j + 1)
+                .and_then(|t| t.number())
+                .filter(|m| *m < 10.0)
+            {
                 if n >= 20.0 {
                     j += 2;
                     return Some((j, Some(n + m)));
@@ -518,6 +566,11 @@ impl Grammar<'_, '_> {
             return None;
         }
         let mut end = k + 1;
+        // An age ("a 6-year-old") and a share ("three-quarters of") are not times.
+        let age = self.is(end, "-") && self.is(end + 1, "old");
+        if age || unit == Unit::Quarter && (self.is(end, "of") || self.is(k - 1, "-")) {
+            return None;
+        }
         if self.is(end, "'") && plural {
             end += 1;
         }
@@ -535,7 +588,10 @@ impl Grammar<'_, '_> {
         if let Some(unit) = t.find(unit_of) {
             if self.is(i + 1, "-") {
                 let sign = self.lex(i + 2, ago_of)?;
-                if self.tok(i + 2).is_some_and(|t| t.is("ago") || t.is("earlier")) {
+                if self
+                    .tok(i + 2)
+                    .is_some_and(|t| t.is("ago") || t.is("earlier"))
+                {
                     let sem = Sem::Offset {
                         unit,
                         amount: Some(1.0),
@@ -662,6 +718,9 @@ impl Grammar<'_, '_> {
         } else if t.is("midnight") {
             (hour, j) = (Some(0), i + 1);
         } else if t.shape == Shape::Digits && t.text.len() <= 2 {
+            if i > 0 && self.is(i - 1, ":") && !t.spaced {
+                return None; // the end of a running time such as 3:07:35
+            }
             let h: u32 = t.text.parse().ok()?;
             if self.is(j, ":") || self.is(j, ".") && self.meridiem(j + 2).is_some() {
                 let m = self.tok(j + 1).filter(|m| m.text.len() == 2 && !m.spaced)?;
@@ -720,6 +779,14 @@ impl Grammar<'_, '_> {
             _ => None,
         })?;
         Some((i + 1, Sem::Deictic(d)))
+    }
+}
+
+fn last_quarter() -> Sem {
+    Sem::Quarter {
+        year: None,
+        quarter: None,
+        shift: -1,
     }
 }
 
@@ -820,20 +887,42 @@ fn year_of(text: &str) -> Option<i32> {
 
 /// Words after which a number of four digits outside 1900-2099 is still a year ("in 1453").
 fn introduces_year(t: &Token) -> bool {
-    ["in", "since", "until", "by", "of", "from", "to", "between", "and", "year", "before"]
-        .iter()
-        .any(|w| t.is(w))
+    [
+        "in", "since", "until", "by", "of", "from", "to", "between", "and", "year", "before",
+    ]
+    .iter()
+    .any(|w| t.is(w))
 }
 
 fn is_zone(text: &str) -> bool {
     matches!(
         text,
-        "GMT" | "UTC" | "EST" | "EDT" | "CST" | "CDT" | "PST" | "PDT" | "MSK" | "JST" | "BST" | "CET"
+        "GMT"
+            | "UTC"
+            | "EST"
+            | "EDT"
+            | "CST"
+            | "CDT"
+            | "PST"
+            | "PDT"
+            | "MSK"
+            | "JST"
+            | "BST"
+            | "CET"
     )
 }
 
 /// A TIMEX3 duration value: P3M, PXY, PT2H, P10Y for a decade.
 pub fn duration_value(unit: Unit, amount: Option<f64>) -> String {
+    if let Some(a) = amount.filter(|a| a.fract() != 0.0) {
+        let (whole, part) = (a.trunc() as i64, a.fract());
+        match unit {
+            Unit::Year => return format!("P{whole}Y{}M", (part * 12.0).round()),
+            Unit::Day => return format!("P{whole}DT{}H", (part * 24.0).round()),
+            Unit::Hour => return format!("PT{whole}H{}M", (part * 60.0).round()),
+            _ => {}
+        }
+    }
     let n = |scale: f64| match amount {
         Some(a) if (a * scale).fract() == 0.0 => format!("{}", (a * scale) as i64),
         Some(a) => format!("{}", a * scale),
