@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::clean::{self, Context};
-use crate::document::Document;
+use chrono::NaiveDate;
+
+use crate::document::{Document, Published};
 use crate::ingest::{self, IngestError, RawDoc, Source};
 use crate::{segment, time};
 
@@ -18,10 +20,18 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
         ..Document::default()
     };
     let dates = clean::clean(&raw.text, ctx, &mut doc);
-    doc.published = time::published(&dates.lines, &doc.body, dates.order.as_deref());
+    doc.published = time::published(&dates.lines, &doc.body, dates.order.as_deref())
+        .or_else(|| time::infer::infer(&doc.body));
+    doc.timexes = time::timexes(&doc.body, doc.published.as_ref().and_then(reference));
     doc.sentences = segment::sentences(&doc.body);
     doc.language = language(&doc.body);
     doc
+}
+
+/// The days the publication date can be, as the reference of relative expressions.
+fn reference(p: &Published) -> Option<(NaiveDate, NaiveDate)> {
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+    day(&p.earliest).zip(day(&p.latest))
 }
 
 /// The body's language as ISO 639-1 (639-3 where there is no two-letter code), when the

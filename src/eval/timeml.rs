@@ -175,7 +175,7 @@ fn trimmed(mut e: Expr) -> Expr {
 
 /// The system's expressions for a document, TimeML types only.
 pub fn system(doc: &TimeMl) -> Vec<Expr> {
-    time::timexes(&doc.text, Some(doc.dct))
+    time::timexes(&doc.text, Some((doc.dct, doc.dct)))
         .into_iter()
         .filter(|t| matches!(t.kind.as_str(), "DATE" | "TIME" | "DURATION" | "SET"))
         .map(|t| Expr {

@@ -54,6 +54,49 @@ pub fn resolve(f: &Found, reference: Option<NaiveDate>) -> Resolved {
     r
 }
 
+/// Normalizes one expression against a reference known to lie between two days.
+pub fn resolve_between(f: &Found, reference: Option<(NaiveDate, NaiveDate)>) -> Resolved {
+    let Some((from, to)) = reference else {
+        return resolve(f, None);
+    };
+    let a = resolve(f, Some(from));
+    if from == to {
+        return a;
+    }
+    let b = resolve(f, Some(to));
+    if a.value == b.value {
+        return a;
+    }
+    Resolved {
+        value: blur(&a.value, &b.value),
+        interval: a
+            .interval
+            .zip(b.interval)
+            .map(|(x, y)| (x.0.min(y.0), x.1.max(y.1))),
+        ..a
+    }
+}
+
+/// The value two readings share: components after the first that differs become `X`s
+/// ("2022-03-01" and "2022-03-29" give "2022-03-XX").
+fn blur(a: &str, b: &str) -> String {
+    let mut differ = false;
+    a.split('-')
+        .zip(b.split('-'))
+        .map(|(x, y)| {
+            differ |= x != y;
+            if differ {
+                x.chars()
+                    .map(|c| if c.is_ascii_digit() { 'X' } else { c })
+                    .collect()
+            } else {
+                x.to_string()
+            }
+        })
+        .collect::<Vec<String>>()
+        .join("-")
+}
+
 fn meaning(sem: &Sem, tense: i32, reference: Option<NaiveDate>) -> Resolved {
     match sem {
         Sem::Date { year, month, day } => calendar(*year, *month, *day, tense, reference),

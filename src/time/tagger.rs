@@ -945,6 +945,11 @@ pub fn duration_value(unit: Unit, amount: Option<f64>) -> String {
     }
 }
 
+/// The tense of the clause before the token at byte `at`.
+pub(crate) fn tense_at(toks: &[Token], at: usize) -> i32 {
+    tense(toks, toks.partition_point(|t| t.start < at))
+}
+
 /// The tense of the clause before token `i`, from the words since the sentence began: a future
 /// cue ("will", "scheduled", "next") makes it future, a past form ("said", "was") past.
 fn tense(toks: &[Token], i: usize) -> i32 {

@@ -1,0 +1,589 @@
+//! Dating an article that states no date, from what it says. Each clue limits the days the
+//! article can have been written on:
+//! - a date it reports in the past ("between 2012 and 2020"): not older than that;
+//! - a well-known dated event (`data/time/events.tsv`): not older when reported as past, not
+//!   newer when announced;
+//! - a person named with a role ("Prime Minister Fumio Kishida"): within a term of that office
+//!   (`data/actors/terms.tsv`); after one, for a "former" holder;
+//! - a relative expression next to a known event ("in Buenos Aires early last month"): the
+//!   expression, read from that day, must cover the event;
+//! - a month without a year ("Earlier in March", "later in January"): close to it;
+//! - bare weekdays ("said Friday", "will meet on Monday"): all within one week of the day.
+//!
+//! Days from the latest lower bound onward are scored by the clues they satisfy; the best days
+//! nearest the lower bound win (an article is usually written soon after the newest thing it
+//! reports), and the interval covers them.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::{Datelike, Days, Months, NaiveDate};
+use regex::Regex;
+
+use super::resolve::resolve;
+use super::tagger::{tag, Found, Sem};
+use crate::document::{Evidence, Published};
+use crate::knowledge;
+
+/// How far past the lower bound days are considered.
+const HORIZON_DAYS: u64 = 3 * 366;
+
+#[derive(Debug, Clone)]
+enum Test {
+    NotBefore(NaiveDate),
+    NotAfter(NaiveDate),
+    /// Inside one of these terms; or, for a former holder, after the first has ended and inside
+    /// none of them.
+    Terms {
+        terms: Vec<(NaiveDate, Option<NaiveDate>)>,
+        former: bool,
+    },
+    /// The expression, resolved from the day, overlaps the event's days.
+    Covers {
+        found: Found,
+        event: (NaiveDate, NaiveDate),
+    },
+    /// The day is within `before` days before the month starts and `after` days after it ends.
+    Month {
+        month: u32,
+        before: i64,
+        after: i64,
+    },
+    /// Weekdays named alone, resolved from the day, fall within one week with it.
+    Weekdays(Vec<Found>),
+}
+
+/// One thing the text says about its date.
+#[derive(Debug, Clone)]
+pub struct Clue {
+    test: Test,
+    rule: &'static str,
+    text: String,
+}
+
+impl Clue {
+    fn holds(&self, day: NaiveDate) -> bool {
+        match &self.test {
+            Test::NotBefore(d) => day >= *d,
+            Test::NotAfter(d) => day <= *d,
+            Test::Terms { terms, former } => {
+                let inside = terms
+                    .iter()
+                    .any(|(a, b)| day >= *a && b.is_none_or(|b| day <= b));
+                if *former {
+                    !inside && terms.iter().any(|(_, b)| b.is_some_and(|b| day > b))
+                } else {
+                    inside
+                }
+            }
+            Test::Covers { found, event } => resolve(found, Some(day))
+                .interval
+                .is_some_and(|(a, b)| a <= event.1 && event.0 <= b),
+            Test::Month {
+                month,
+                before,
+                after,
+            } => [day.year() - 1, day.year(), day.year() + 1]
+                .iter()
+                .any(|y| {
+                    let Some(first) = NaiveDate::from_ymd_opt(*y, *month, 1) else {
+                        return false;
+                    };
+                    let last = first + Months::new(1) - Days::new(1);
+                    (first - day).num_days() <= *before && (day - last).num_days() <= *after
+                }),
+            Test::Weekdays(found) => {
+                let days: Vec<NaiveDate> = found
+                    .iter()
+                    .filter_map(|f| resolve(f, Some(day)).interval.map(|iv| iv.0))
+                    .chain([day])
+                    .collect();
+                let (lo, hi) = (days.iter().min(), days.iter().max());
+                lo.zip(hi).is_some_and(|(a, b)| (*b - *a).num_days() <= 6)
+            }
+        }
+    }
+
+    fn lower_bound(&self) -> Option<NaiveDate> {
+        match &self.test {
+            Test::NotBefore(d) => Some(*d),
+            Test::Terms { terms, former } => terms
+                .iter()
+                .map(|(a, b)| if *former { b.unwrap_or(*a) } else { *a })
+                .min(),
+            _ => None,
+        }
+    }
+
+    fn evidence(&self, held: bool) -> Evidence {
+        let rule = if held {
+            self.rule.to_string()
+        } else {
+            format!("{} (overruled)", self.rule)
+        };
+        Evidence {
+            rule,
+            text: self.text.clone(),
+            line: None,
+        }
+    }
+}
+
+/// The publication date of an undated text, inferred from its content; `None` when the text
+/// gives no lower bound to start from.
+pub fn infer(text: &str) -> Option<Published> {
+    let clues = clues(text);
+    let (days, score) = best_days(&clues)?;
+    let (first, last) = (days[0], days[days.len() - 1]);
+    let mut evidence: Vec<Evidence> = clues
+        .iter()
+        .map(|c| c.evidence(days.iter().all(|d| c.holds(*d))))
+        .collect();
+    evidence.push(Evidence {
+        rule: "best-days".to_string(),
+        text: format!(
+            "{} of {} clues hold on {} day(s) from {first} to {last}",
+            score,
+            clues.len(),
+            days.len()
+        ),
+        line: None,
+    });
+    Some(Published {
+        value: shared_value(first, last),
+        earliest: first.to_string(),
+        latest: last.to_string(),
+        basis: "inferred".to_string(),
+        evidence,
+    })
+}
+
+/// How many of the text's clues a day breaks: used to check a stated date that can be read two
+/// ways. `None` when the text has no clue.
+pub fn conflicts(text: &str, day: NaiveDate) -> Option<(usize, usize)> {
+    let clues = clues(text);
+    if clues.is_empty() {
+        return None;
+    }
+    Some((clues.iter().filter(|c| !c.holds(day)).count(), clues.len()))
+}
+
+/// The days that satisfy the most clues, nearest the lower bound: the first run of such days
+/// with no gap over a week.
+fn best_days(clues: &[Clue]) -> Option<(Vec<NaiveDate>, usize)> {
+    let start = clues.iter().filter_map(Clue::lower_bound).max()?;
+    let days: Vec<NaiveDate> = (0..HORIZON_DAYS)
+        .filter_map(|i| start.checked_add_days(Days::new(i)))
+        .collect();
+    let scores: Vec<usize> = days
+        .iter()
+        .map(|d| clues.iter().filter(|c| c.holds(*d)).count())
+        .collect();
+    let best = *scores.iter().max()?;
+    let mut run: Vec<NaiveDate> = Vec::new();
+    for (d, s) in days.iter().zip(&scores) {
+        if *s != best {
+            continue;
+        }
+        if run.last().is_some_and(|l| (*d - *l).num_days() > 7) {
+            break;
+        }
+        run.push(*d);
+    }
+    Some((run, best))
+}
+
+/// The TIMEX3 value both ends share: a day, a month, a year, or the two days.
+fn shared_value(a: NaiveDate, b: NaiveDate) -> String {
+    if a == b {
+        a.to_string()
+    } else if (a.year(), a.month()) == (b.year(), b.month()) {
+        a.format("%Y-%m").to_string()
+    } else if a.year() == b.year() {
+        a.year().to_string()
+    } else {
+        format!("{a}/{b}")
+    }
+}
+
+/// Every clue of a text.
+pub fn clues(text: &str) -> Vec<Clue> {
+    let (toks, found) = tag(text);
+    let span = |f: &Found| (toks[f.start].start, toks[f.end - 1].end);
+    let mut out = Vec::new();
+    let mut weekdays = Vec::new();
+    for f in &found {
+        let (a, b) = span(f);
+        let words = &text[a..b];
+        match &f.sem {
+            Sem::Date { year: Some(_), .. } => date_clue(f, words, &mut out),
+            Sem::Date {
+                year: None,
+                month: Some(m),
+                ..
+            } => out.push(month_clue(text, a, *m, f, words)),
+            Sem::Weekday(_) => weekdays.push(f.clone()),
+            _ => {}
+        }
+    }
+    if !weekdays.is_empty() {
+        let names: Vec<&str> = weekdays
+            .iter()
+            .map(|f| &text[span(f).0..span(f).1])
+            .collect();
+        out.push(Clue {
+            test: Test::Weekdays(weekdays.clone()),
+            rule: "weekdays",
+            text: format!(
+                "weekdays named alone fall in one week: {}",
+                names.join(", ")
+            ),
+        });
+    }
+    event_clues(text, &toks, &found, &mut out);
+    out.extend(term_clues(text));
+    out
+}
+
+/// An absolute date in a past clause is a lower bound; in a future one, an upper bound.
+fn date_clue(f: &Found, words: &str, out: &mut Vec<Clue>) {
+    let Some((first, last)) = resolve(f, None).interval else {
+        return;
+    };
+    let (test, rule) = if f.tense > 0 {
+        (Test::NotAfter(last), "future-date")
+    } else {
+        (Test::NotBefore(first), "reported-date")
+    };
+    out.push(Clue {
+        test,
+        rule,
+        text: format!("'{words}' ({first} to {last})"),
+    });
+}
+
+/// A month without a year: "Earlier in March" is said within March, "later in January" within
+/// January or the month before; a month alone puts the day within the year after it (past) or
+/// before it (future).
+fn month_clue(text: &str, at: usize, month: u32, f: &Found, words: &str) -> Clue {
+    let before = window(text, at, 12, true).to_lowercase();
+    let before = before.trim_end();
+    let strict = ["earlier in", "later in"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    let (lo, hi, rule) = match (strict, f.tense) {
+        (true, t) if t > 0 || before.ends_with("later in") => (31, 0, "month-this"),
+        (true, _) => (0, 0, "month-this"),
+        (false, t) if t > 0 => (330, 0, "month-ahead"),
+        (false, _) => (0, 330, "month-past"),
+    };
+    Clue {
+        test: Test::Month {
+            month,
+            before: lo,
+            after: hi,
+        },
+        rule,
+        text: format!("'{words}'"),
+    }
+}
+
+struct KnownEvent {
+    id: &'static str,
+    days: (NaiveDate, NaiveDate),
+    /// Each group: alternatives, one of which must appear in the sentence.
+    cues: Vec<Vec<&'static str>>,
+}
+
+static EVENTS: LazyLock<Vec<KnownEvent>> = LazyLock::new(|| {
+    let day = |s: &str| {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .unwrap_or_else(|_| panic!("data/time/events.tsv: bad date {s:?}"))
+    };
+    knowledge::rows(include_str!("../../data/time/events.tsv"))
+        .map(|r| KnownEvent {
+            id: r[0],
+            days: (day(r[1]), day(r[2])),
+            cues: r[3].split(';').map(knowledge::list).collect(),
+        })
+        .collect()
+});
+
+/// Every cue word of every event, to find them in one pass.
+static EVENT_CUES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = EVENTS
+        .iter()
+        .flat_map(|e| e.cues.iter().flatten().copied())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&words)
+        .expect("event cues build");
+    (ac, words)
+});
+
+/// Sentences as byte ranges: good enough to keep a cue with the words around it.
+fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"[.!?]["”’]?\s+|\n\s*\n"#).expect("sentence end"));
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in END.find_iter(text) {
+        out.push((start, m.end()));
+        start = m.end();
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+fn event_clues(text: &str, toks: &[super::lexicon::Token], found: &[Found], out: &mut Vec<Clue>) {
+    let (ac, words) = &*EVENT_CUES;
+    for (s, e) in sentence_spans(text) {
+        let sentence = &text[s..e];
+        let mut present: HashMap<&str, usize> = HashMap::new();
+        for m in ac.find_iter(sentence) {
+            let edge = |i: usize| super::periods::is_word_edge(sentence, i);
+            if edge(m.start()) && edge(m.end()) {
+                present
+                    .entry(words[m.pattern().as_usize()])
+                    .or_insert(m.start());
+            }
+        }
+        for ev in EVENTS.iter() {
+            let hits: Option<Vec<usize>> = ev
+                .cues
+                .iter()
+                .map(|g| g.iter().filter_map(|w| present.get(w).copied()).min())
+                .collect();
+            let Some(hits) = hits else { continue };
+            let at = s + hits.iter().copied().min().unwrap_or(0);
+            let here: Vec<&Found> = found
+                .iter()
+                .filter(|f| toks[f.start].start >= s && toks[f.end - 1].end <= e)
+                .collect();
+            let tense = super::tagger::tense_at(toks, at);
+            let quote: String = sentence.trim().chars().take(120).collect();
+            let (test, rule) = if tense > 0 {
+                (Test::NotAfter(ev.days.1), "announced-event")
+            } else {
+                (Test::NotBefore(ev.days.0), "reported-event")
+            };
+            out.push(Clue {
+                test,
+                rule,
+                text: format!("{} ({} to {}): \"{quote}\"", ev.id, ev.days.0, ev.days.1),
+            });
+            for f in here.into_iter().filter(|f| is_relative(&f.sem)) {
+                let words = &text[toks[f.start].start..toks[f.end - 1].end];
+                out.push(Clue {
+                    test: Test::Covers {
+                        found: f.clone(),
+                        event: ev.days,
+                    },
+                    rule: "relative-to-event",
+                    text: format!(
+                        "'{words}' must cover {} ({} to {})",
+                        ev.id, ev.days.0, ev.days.1
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Expressions whose days depend on the reference.
+fn is_relative(sem: &Sem) -> bool {
+    matches!(
+        sem,
+        Sem::Shifted { .. }
+            | Sem::ShiftedName { .. }
+            | Sem::MonthOfYear { .. }
+            | Sem::Offset {
+                amount: Some(_),
+                ..
+            }
+            | Sem::Deictic(_)
+    )
+}
+
+struct Term {
+    name: &'static str,
+    roles: Vec<&'static str>,
+    days: (NaiveDate, Option<NaiveDate>),
+}
+
+static TERMS: LazyLock<(AhoCorasick, Vec<&'static str>, Vec<Term>)> = LazyLock::new(|| {
+    let day = |s: &str| {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .unwrap_or_else(|_| panic!("data/actors/terms.tsv: bad date {s:?}"))
+    };
+    let mut terms = Vec::new();
+    let mut names: Vec<&'static str> = Vec::new();
+    for r in knowledge::rows(include_str!("../../data/actors/terms.tsv")) {
+        let end = (!r[5].is_empty()).then(|| day(r[5]));
+        terms.push(Term {
+            name: r[0],
+            roles: knowledge::list(r[2]),
+            days: (day(r[4]), end),
+        });
+        names.push(r[0]);
+        names.extend(knowledge::list(r[1]));
+    }
+    names.sort_unstable();
+    names.dedup();
+    let ac = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .expect("officeholder names build");
+    (ac, names, terms)
+});
+
+/// People named with a role: the article falls within a term of that office, or after one for
+/// a "former" holder.
+fn term_clues(text: &str) -> Vec<Clue> {
+    let (ac, names, terms) = &*TERMS;
+    let mut seen: Vec<(&str, &str, bool)> = Vec::new();
+    let mut out = Vec::new();
+    for m in ac.find_iter(text) {
+        let edge = |i| super::periods::is_word_edge(text, i);
+        if !edge(m.start()) || !edge(m.end()) {
+            continue;
+        }
+        let name = names[m.pattern().as_usize()];
+        let holder = |t: &&Term| t.name == name || t.name.ends_with(&format!(" {name}"));
+        for role in terms.iter().filter(holder).flat_map(|t| t.roles.iter()) {
+            let Some(former) = role_near(text, m.start(), m.end(), role) else {
+                continue;
+            };
+            let person = terms.iter().find(holder).map_or(name, |t| t.name);
+            if seen.contains(&(person, role, former)) {
+                continue;
+            }
+            seen.push((person, role, former));
+            let days: Vec<(NaiveDate, Option<NaiveDate>)> = terms
+                .iter()
+                .filter(|t| t.name == person && t.roles.contains(role))
+                .map(|t| t.days)
+                .collect();
+            let spans: Vec<String> = days
+                .iter()
+                .map(|(a, b)| format!("{a} to {}", b.map_or("now".to_string(), |b| b.to_string())))
+                .collect();
+            out.push(Clue {
+                test: Test::Terms {
+                    terms: days,
+                    former,
+                },
+                rule: if former {
+                    "former-officeholder"
+                } else {
+                    "officeholder"
+                },
+                text: format!(
+                    "{}{person}, {role}: {}",
+                    if former { "former " } else { "" },
+                    spans.join(", ")
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// Whether `role` is said of the name at `start..end` ("Prime Minister Fumio Kishida",
+/// "Medvedev, a former Russian president"), and if so whether as a former holder.
+fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
+    let before = window(text, start, 45, true).to_lowercase();
+    let after = window(text, end, 50, false).to_lowercase();
+    let role = role.to_lowercase();
+    if let Some(i) = before.rfind(&role) {
+        let between = &before[i + role.len()..];
+        // Only the name's own words (a first name) may stand between role and name.
+        if between.split_whitespace().count() <= 2 && !between.contains([',', '.', ';']) {
+            let lead = &before[..i];
+            let lead_words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+            return Some(lead_words.iter().any(|w| *w == "former" || *w == "ex-"));
+        }
+    }
+    let apposition = after.strip_prefix(',')?;
+    let clause = apposition.split([',', '.', ';']).next()?;
+    let i = clause.find(&role)?;
+    Some(clause[..i].contains("former"))
+}
+
+/// Up to `n` bytes of text before (or after) a byte offset, cut at a character boundary.
+fn window(text: &str, at: usize, n: usize, before: bool) -> &str {
+    if before {
+        let mut from = at.saturating_sub(n);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        &text[from..at]
+    } else {
+        let mut to = (at + n).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        &text[at..to]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn roles_and_former_holders() {
+        let t = "Japanese Prime Minister Fumio Kishida spoke.";
+        assert_eq!(role_near(t, 24, 37, "prime minister"), Some(false));
+        let t = "Former Japanese Prime Minister Shinzo Abe sought ties.";
+        assert_eq!(role_near(t, 31, 41, "prime minister"), Some(true));
+        let t = "Dmitry Medvedev, a former Russian president who is now deputy head";
+        assert_eq!(role_near(t, 0, 15, "president"), Some(true));
+        let t = "Kishida met the president of France.";
+        assert_eq!(role_near(t, 0, 7, "president"), None);
+    }
+
+    #[test]
+    fn weekdays_and_a_month_narrow_the_day() {
+        // A statement "Friday", a meeting "on Monday", "later in January", a known summit
+        // "early last month" and a foreign minister in office.
+        let text = "Foreign Minister Taro Kono will meet Lavrov on Monday. The ministry said in \
+                    a statement Friday that Abe and Putin met at the G20 summit in Buenos Aires \
+                    early last month. A summit is expected later in January.";
+        let p = infer(text).expect("a date");
+        assert_eq!(p.basis, "inferred");
+        assert!(p.earliest.as_str() >= "2019-01-01", "{p:?}");
+        assert!(p.latest.as_str() <= "2019-01-31", "{p:?}");
+        let friday_to_monday = |s: &str| {
+            let w = d(s).weekday().number_from_monday();
+            w >= 5 || w == 1
+        };
+        assert!(friday_to_monday(&p.earliest) && friday_to_monday(&p.latest));
+    }
+
+    #[test]
+    fn no_lower_bound_no_date() {
+        assert!(infer("Officials met on Tuesday to discuss the islands.").is_none());
+    }
+
+    #[test]
+    fn a_stated_reading_that_breaks_clues() {
+        let text = "Prime Minister Fumio Kishida said the invasion of Ukraine by Russia was wrong.";
+        let good = conflicts(text, d("2022-03-09")).unwrap();
+        let bad = conflicts(text, d("2022-09-03")).unwrap();
+        assert_eq!(good.0, 0);
+        assert_eq!(bad.0, 0);
+        assert!(conflicts(text, d("2020-03-09")).unwrap().0 > 0);
+    }
+}

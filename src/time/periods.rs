@@ -1,0 +1,246 @@
+//! Expressions TimeML leaves out but a record of events needs: named periods ("the final days of
+//! World War II", from `data/time/periods.tsv`), anniversaries ("the 75th anniversary of …"
+//! recalls a year), and ranges ("between 2012 and 2020").
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use crate::knowledge;
+
+/// An extra expression, with byte offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extra {
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+    pub value: String,
+    pub interval: Option<(NaiveDate, NaiveDate)>,
+    pub granularity: &'static str,
+    pub anchored: bool,
+    pub rule: String,
+}
+
+struct Period {
+    name: &'static str,
+    days: (NaiveDate, NaiveDate),
+    ending: (NaiveDate, NaiveDate),
+}
+
+struct Periods {
+    names: AhoCorasick,
+    /// For each name of the automaton, its period.
+    of_name: Vec<usize>,
+    periods: Vec<Period>,
+}
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .unwrap_or_else(|_| panic!("data/time/periods.tsv: bad date {s:?}"))
+}
+
+static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
+    let (mut names, mut of_name, mut periods) = (Vec::new(), Vec::new(), Vec::new());
+    for r in knowledge::rows(include_str!("../../data/time/periods.tsv")) {
+        let all = knowledge::list(r[0]);
+        for n in &all {
+            names.push(*n);
+            of_name.push(periods.len());
+        }
+        periods.push(Period {
+            name: all[0],
+            days: (day(r[1]), day(r[2])),
+            ending: (day(r[3]), day(r[4])),
+        });
+    }
+    let names = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(names)
+        .expect("period names build");
+    Periods {
+        names,
+        of_name,
+        periods,
+    }
+});
+
+/// "the end of", "the final days of", "the outbreak of" right before a period's name.
+static PHASE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:the\s+)?(end|final|last|closing|beginning|start|outbreak)\s+(?:(?:days|weeks|months|stages)\s+)?of\s+(?:the\s+)?$",
+    )
+    .expect("phase regex")
+});
+
+static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the\s+)?(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b").expect("anniversary")
+});
+
+pub(crate) fn is_word_edge(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+/// Named periods in `text`.
+pub fn periods(text: &str) -> Vec<Extra> {
+    let p = &*PERIODS;
+    let mut out = Vec::new();
+    for m in p.names.find_iter(text) {
+        if !is_word_edge(text, m.start()) || !is_word_edge(text, m.end()) {
+            continue;
+        }
+        let period = &p.periods[p.of_name[m.pattern().as_usize()]];
+        let lookback = text[..m.start()]
+            .char_indices()
+            .rev()
+            .nth(40)
+            .map_or(0, |(i, _)| i);
+        let (start, phase) = match PHASE.captures(&text[lookback..m.start()]) {
+            Some(c) => (
+                lookback + c.get(0).map_or(0, |g| g.start()),
+                c[1].to_lowercase(),
+            ),
+            None => {
+                let the = text[..m.start()].to_lowercase().ends_with("the ");
+                (m.start() - if the { 4 } else { 0 }, String::new())
+            }
+        };
+        let (first, last) = period.days;
+        let (value, interval, rule) = match phase.as_str() {
+            "" => (format!("{first}/{last}"), period.days, "period"),
+            "end" => (
+                last.year().to_string(),
+                (year_start(last), last),
+                "period-end",
+            ),
+            "final" | "last" | "closing" => {
+                let (a, b) = period.ending;
+                (months_value(a, b), period.ending, "period-final")
+            }
+            _ => (
+                first.year().to_string(),
+                (first, year_last(first)),
+                "period-start",
+            ),
+        };
+        out.push(Extra {
+            start,
+            end: m.end(),
+            kind: "PERIOD",
+            value,
+            interval: Some(interval),
+            granularity: "day",
+            anchored: false,
+            rule: format!("{rule}:{}", period.name),
+        });
+    }
+    out
+}
+
+fn year_start(d: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d)
+}
+
+fn year_last(d: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(d.year(), 12, 31).unwrap_or(d)
+}
+
+/// "1945-08/1945-09", or one month when both ends share it.
+fn months_value(a: NaiveDate, b: NaiveDate) -> String {
+    let (x, y) = (a.format("%Y-%m").to_string(), b.format("%Y-%m").to_string());
+    if x == y {
+        x
+    } else {
+        format!("{x}/{y}")
+    }
+}
+
+/// "the 75th anniversary": the year it recalls, counted back from the reference year.
+pub fn anniversaries(text: &str, reference: Option<NaiveDate>) -> Vec<Extra> {
+    ANNIVERSARY
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let years: i32 = c[1].parse().ok()?;
+            let (value, interval) = match reference {
+                Some(r) => {
+                    let y = r.year() - years;
+                    let first = NaiveDate::from_ymd_opt(y, 1, 1)?;
+                    (y.to_string(), Some((first, year_last(first))))
+                }
+                None => ("XXXX".to_string(), None),
+            };
+            Some(Extra {
+                start: whole.start(),
+                end: whole.end(),
+                kind: "ANNIVERSARY",
+                value,
+                interval,
+                granularity: "year",
+                anchored: reference.is_some(),
+                rule: "anniversary".to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A range between two dates found in `text` at byte spans `a` and `b` (in order), when the
+/// words around them make one: "between A and B", "from A to B", "A-B".
+pub fn range(text: &str, a: (usize, usize), b: (usize, usize)) -> Option<usize> {
+    let gap = text.get(a.1..b.0)?.trim().to_lowercase();
+    let before = text[..a.0].trim_end().to_lowercase();
+    let opener = |w: &str| before.ends_with(w) && is_word_edge(&before, before.len() - w.len());
+    let start = match gap.as_str() {
+        "and" if opener("between") => before.len() - "between".len(),
+        "to" | "until" | "through" if opener("from") => before.len() - "from".len(),
+        "-" | "–" | "—" => a.0,
+        _ => return None,
+    };
+    Some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_and_their_phases() {
+        let text = "The Soviet Union seized them in the final days of World War II. \
+                    The end of World War Two came in 1945; the Cold War followed.";
+        let got: Vec<(&str, String)> = periods(text)
+            .into_iter()
+            .map(|e| (&text[e.start..e.end], e.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "the final days of World War II",
+                    "1945-08/1945-09".to_string()
+                ),
+                ("The end of World War Two", "1945".to_string()),
+                ("the Cold War", "1947-03-12/1991-12-26".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn anniversaries_recall_a_year() {
+        let r = NaiveDate::from_ymd_opt(2014, 9, 3);
+        let a = anniversaries("marking the 75th anniversary of the battle", r);
+        assert_eq!(a[0].value, "1939");
+    }
+
+    #[test]
+    fn ranges() {
+        let t = "meetings between 2012 and 2020, war from 1939 to 1945, 2009-2010";
+        assert_eq!(range(t, (17, 21), (26, 30)), Some(9));
+        assert_eq!(range(t, (41, 45), (49, 53)), Some(36));
+        assert_eq!(range(t, (55, 59), (60, 64)), Some(55));
+        assert_eq!(range(t, (17, 21), (41, 45)), None);
+    }
+}
