@@ -8,7 +8,9 @@ use std::fmt;
 use std::time::Instant;
 
 use crate::clean::Context;
-use crate::{ingest, pipeline};
+use chrono::NaiveDate;
+
+use crate::{ingest, pipeline, time};
 
 /// A deterministic pseudo-random sequence (SplitMix64): enough to vary generated pages.
 struct Rng(u64);
@@ -134,6 +136,23 @@ pub fn generate(rng_seed: u64, i: u64) -> String {
     page
 }
 
+/// A measured run.
+pub trait Timed {
+    fn seconds(&self) -> f64;
+}
+
+impl Timed for Throughput {
+    fn seconds(&self) -> f64 {
+        self.seconds
+    }
+}
+
+impl Timed for Words {
+    fn seconds(&self) -> f64 {
+        self.seconds
+    }
+}
+
 /// What a benchmark run measured.
 pub struct Throughput {
     pub docs: usize,
@@ -184,9 +203,68 @@ pub fn run_extract(docs: usize, seed: u64, runs: usize) -> Vec<Throughput> {
         .collect()
 }
 
+/// What a run of the time tagger measured.
+pub struct Words {
+    pub texts: usize,
+    pub words: usize,
+    pub expressions: usize,
+    pub seconds: f64,
+}
+
+impl fmt::Display for Words {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "time: {} texts, {} words, {} expressions in {:.3} s on one core: {:.0} words/s",
+            self.texts,
+            self.words,
+            self.expressions,
+            self.seconds,
+            self.words as f64 / self.seconds
+        )
+    }
+}
+
+/// Times tagging and normalizing the time expressions of `texts` (each with its reference
+/// day), `runs` times over the same texts; words are runs of non-space characters.
+pub fn run_time(texts: &[(String, NaiveDate)], runs: usize) -> Vec<Words> {
+    let words = texts
+        .iter()
+        .map(|(t, _)| t.split_whitespace().count())
+        .sum();
+    let _ = time::timexes("warm up on Friday", None);
+    (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            let mut expressions = 0;
+            for (text, day) in texts {
+                expressions += time::timexes(text, Some((*day, *day))).len();
+            }
+            Words {
+                texts: texts.len(),
+                words,
+                expressions,
+                seconds: start.elapsed().as_secs_f64(),
+            }
+        })
+        .collect()
+}
+
+/// The bodies of generated pages, each with its stated publication day.
+pub fn generated_bodies(docs: usize, seed: u64) -> Vec<(String, NaiveDate)> {
+    (0..docs as u64)
+        .filter_map(|i| {
+            let raw = ingest::decode("gen", generate(seed, i).as_bytes()).ok()?;
+            let doc = pipeline::extract(&raw, &Context::default());
+            let day = doc.published.as_ref()?.earliest.parse().ok()?;
+            Some((doc.body, day))
+        })
+        .collect()
+}
+
 /// The run of median duration.
-pub fn median(runs: &mut [Throughput]) -> &Throughput {
-    runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+pub fn median<T: Timed>(runs: &mut [T]) -> &T {
+    runs.sort_by(|a, b| a.seconds().total_cmp(&b.seconds()));
     &runs[runs.len() / 2]
 }
 

@@ -78,8 +78,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Measure extraction throughput on generated articles, on one core.
+    /// Measure throughput on one core: of extraction on generated articles, or (--stage time)
+    /// of tagging and normalizing time expressions, in words per second.
     Bench {
+        /// `extract` (the whole pipeline) or `time` (the time tagger alone).
+        #[arg(long, value_enum, default_value_t = Stage::Extract)]
+        stage: Stage,
+        /// With --stage time: read the texts of these TimeML files or folders (real news) instead
+        /// of generated articles' bodies.
+        #[arg(long, value_name = "PATH")]
+        tml: Vec<PathBuf>,
         /// How many articles to generate.
         #[arg(long, default_value_t = 10_000)]
         docs: usize,
@@ -90,6 +98,12 @@ enum Command {
         #[arg(long, default_value_t = 5)]
         runs: usize,
     },
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Stage {
+    Extract,
+    Time,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -125,14 +139,13 @@ fn main() -> ExitCode {
             errors,
             format,
         } => run_timeml(&paths, errors, format),
-        Command::Bench { docs, seed, runs } => {
-            let mut results = bench::run_extract(docs, seed, runs);
-            for (i, r) in results.iter().enumerate() {
-                println!("run {}: {r}", i + 1);
-            }
-            println!("median {}", bench::median(&mut results));
-            Ok(true)
-        }
+        Command::Bench {
+            stage,
+            tml,
+            docs,
+            seed,
+            runs,
+        } => run_bench(stage, &tml, docs, seed, runs),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -202,6 +215,38 @@ fn run_eval(
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
     }
     Ok(true)
+}
+
+fn run_bench(
+    stage: Stage,
+    tml: &[PathBuf],
+    docs: usize,
+    seed: u64,
+    runs: usize,
+) -> anyhow::Result<bool> {
+    if stage == Stage::Extract {
+        print_runs(bench::run_extract(docs, seed, runs));
+        return Ok(true);
+    }
+    let texts = if tml.is_empty() {
+        bench::generated_bodies(docs, seed)
+    } else {
+        let mut texts = Vec::new();
+        for f in eval::timeml::files(tml)? {
+            let doc = eval::timeml::read(&f)?;
+            texts.push((doc.text, doc.dct));
+        }
+        texts
+    };
+    print_runs(bench::run_time(&texts, runs));
+    Ok(true)
+}
+
+fn print_runs<T: bench::Timed + std::fmt::Display>(mut results: Vec<T>) {
+    for (i, r) in results.iter().enumerate() {
+        println!("run {}: {r}", i + 1);
+    }
+    println!("median {}", bench::median(&mut results));
 }
 
 fn run_timeml(paths: &[PathBuf], errors: bool, format: Format) -> anyhow::Result<bool> {

@@ -59,6 +59,15 @@ pub struct Scores {
     pub type_accuracy: f64,
     pub value_f1: f64,
     pub type_f1: f64,
+    /// Bare weekdays ("said Friday") whose gold value is a day: how many, and how many the
+    /// normalizer dates right from the creation time.
+    pub weekdays: usize,
+    pub weekdays_right: usize,
+    /// Dating from content alone (the creation time hidden): documents given an interval,
+    /// how many of those intervals hold the creation time, and their median width in days.
+    pub dated: usize,
+    pub dated_right: usize,
+    pub dated_median_days: i64,
     #[serde(skip)]
     pub misses: Vec<Miss>,
 }
@@ -235,6 +244,8 @@ pub fn score(docs: &[TimeMl]) -> Scores {
             }
         }
     }
+    weekday_check(docs, &mut s);
+    dating_check(docs, &mut s);
     s.strict = Prf::from_counts(strict, s.system, s.gold);
     s.relaxed = Prf::from_counts(relaxed, s.system, s.gold);
     let ratio = |n: usize| {
@@ -249,6 +260,39 @@ pub fn score(docs: &[TimeMl]) -> Scores {
     s.value_f1 = s.relaxed.f1 * s.value_accuracy;
     s.type_f1 = s.relaxed.f1 * s.type_accuracy;
     s
+}
+
+fn weekday_check(docs: &[TimeMl], s: &mut Scores) {
+    for doc in docs {
+        let sys = system(doc);
+        for g in &doc.gold {
+            let bare = time::weekday_of(&g.text).is_some();
+            if !bare || g.value.len() != 10 {
+                continue;
+            }
+            s.weekdays += 1;
+            let same = sys.iter().any(|e| e.start == g.start && e.value == g.value);
+            s.weekdays_right += usize::from(same);
+        }
+    }
+}
+
+fn dating_check(docs: &[TimeMl], s: &mut Scores) {
+    let mut widths = Vec::new();
+    for doc in docs {
+        let Some(p) = time::infer::infer(&doc.text) else {
+            continue;
+        };
+        let day = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
+        let (Some(a), Some(b)) = (day(&p.earliest), day(&p.latest)) else {
+            continue;
+        };
+        s.dated += 1;
+        s.dated_right += usize::from(a <= doc.dct && doc.dct <= b);
+        widths.push((b - a).num_days() + 1);
+    }
+    widths.sort_unstable();
+    s.dated_median_days = widths.get(widths.len() / 2).copied().unwrap_or(0);
 }
 
 /// For each gold expression, the system expression it is matched with: the first overlapping
@@ -294,7 +338,10 @@ impl Scores {
             "{name}: {} documents, {} gold and {} system expressions\n  \
              strict   P {:.3}  R {:.3}  F1 {:.3}\n  \
              relaxed  P {:.3}  R {:.3}  F1 {:.3}\n  \
-             value accuracy {:.3}  value F1 {:.3}   type accuracy {:.3}  type F1 {:.3}\n",
+             value accuracy {:.3}  value F1 {:.3}   type accuracy {:.3}  type F1 {:.3}\n  \
+             bare weekdays dated from the creation time: {}/{} right\n  \
+             dated from content alone: {}/{} documents, {} holding the creation time \
+             (median interval {} days)\n",
             self.documents,
             self.gold,
             self.system,
@@ -308,6 +355,12 @@ impl Scores {
             self.value_f1,
             self.type_accuracy,
             self.type_f1,
+            self.weekdays_right,
+            self.weekdays,
+            self.dated,
+            self.documents,
+            self.dated_right,
+            self.dated_median_days,
         )
     }
 

@@ -10,9 +10,9 @@
 //! - a month without a year ("Earlier in March", "later in January"): close to it;
 //! - bare weekdays ("said Friday", "will meet on Monday"): all within one week of the day.
 //!
-//! Days from the latest lower bound onward are scored by the clues they satisfy; the best days
-//! nearest the lower bound win (an article is usually written soon after the newest thing it
-//! reports), and the interval covers them.
+//! Days between the latest lower bound and the earliest upper bound are scored by the clues
+//! they satisfy, and the interval covers the best (see `best_days`). A text that bounds its date
+//! only from one side gets no date.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -26,8 +26,8 @@ use super::tagger::{tag, Found, Sem};
 use crate::document::{Evidence, Published};
 use crate::knowledge;
 
-/// How far past the lower bound days are considered.
-const HORIZON_DAYS: u64 = 3 * 366;
+/// How far past the lower bound days are considered, at most.
+const HORIZON_DAYS: u64 = 10 * 366;
 
 #[derive(Debug, Clone)]
 enum Test {
@@ -116,6 +116,22 @@ impl Clue {
         }
     }
 
+    fn upper_bound(&self) -> Option<NaiveDate> {
+        match &self.test {
+            Test::NotAfter(d) => Some(*d),
+            Test::Terms {
+                terms,
+                former: false,
+            } => terms
+                .iter()
+                .map(|(_, b)| *b)
+                .collect::<Option<Vec<NaiveDate>>>()?
+                .into_iter()
+                .max(),
+            _ => None,
+        }
+    }
+
     fn evidence(&self, held: bool) -> Evidence {
         let rule = if held {
             self.rule.to_string()
@@ -169,29 +185,41 @@ pub fn conflicts(text: &str, day: NaiveDate) -> Option<(usize, usize)> {
     Some((clues.iter().filter(|c| !c.holds(day)).count(), clues.len()))
 }
 
-/// The days that satisfy the most clues, nearest the lower bound: the first run of such days
-/// with no gap over a week.
+/// The days that satisfy the most clues between the latest lower bound and the earliest upper
+/// bound. When they fall in several runs (the same month of different years), the first run
+/// wins if a known event reported as past lies within a year before it (news is written soon
+/// after the events it reports); otherwise the interval covers every run.
 fn best_days(clues: &[Clue]) -> Option<(Vec<NaiveDate>, usize)> {
     let start = clues.iter().filter_map(Clue::lower_bound).max()?;
+    let end = clues.iter().filter_map(Clue::upper_bound).min()?;
     let days: Vec<NaiveDate> = (0..HORIZON_DAYS)
         .filter_map(|i| start.checked_add_days(Days::new(i)))
+        .take_while(|d| *d <= end)
         .collect();
     let scores: Vec<usize> = days
         .iter()
         .map(|d| clues.iter().filter(|c| c.holds(*d)).count())
         .collect();
     let best = *scores.iter().max()?;
-    let mut run: Vec<NaiveDate> = Vec::new();
+    let mut runs: Vec<Vec<NaiveDate>> = Vec::new();
     for (d, s) in days.iter().zip(&scores) {
         if *s != best {
             continue;
         }
-        if run.last().is_some_and(|l| (*d - *l).num_days() > 7) {
-            break;
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|l| (*d - *l).num_days() <= 7) => run.push(*d),
+            _ => runs.push(vec![*d]),
         }
-        run.push(*d);
     }
-    Some((run, best))
+    let first = runs.first()?.clone();
+    let recent_event = clues.iter().any(|c| match c.test {
+        Test::NotBefore(e) if c.rule == "reported-event" => (first[0] - e).num_days() <= 366,
+        _ => false,
+    });
+    if runs.len() == 1 || recent_event {
+        return Some((first, best));
+    }
+    Some((runs.concat(), best))
 }
 
 /// The TIMEX3 value both ends share: a day, a month, a year, or the two days.
@@ -251,10 +279,11 @@ fn date_clue(f: &Found, words: &str, out: &mut Vec<Clue>) {
     let Some((first, last)) = resolve(f, None).interval else {
         return;
     };
-    let (test, rule) = if f.tense > 0 {
-        (Test::NotAfter(last), "future-date")
-    } else {
-        (Test::NotBefore(first), "reported-date")
+    // A year in a clause of unknown tense may be a forecast ("growth by the end of 1990").
+    let (test, rule) = match f.tense {
+        t if t > 0 => (Test::NotAfter(last), "future-date"),
+        t if t < 0 => (Test::NotBefore(first), "reported-date"),
+        _ => return,
     };
     out.push(Clue {
         test,
@@ -456,21 +485,31 @@ fn term_clues(text: &str) -> Vec<Clue> {
             continue;
         }
         let name = names[m.pattern().as_usize()];
+        // Everyone the name can be ("Bush": both presidents), with every term of the role.
         let holder = |t: &&Term| t.name == name || t.name.ends_with(&format!(" {name}"));
-        for role in terms.iter().filter(holder).flat_map(|t| t.roles.iter()) {
+        let roles: Vec<&str> = terms
+            .iter()
+            .filter(holder)
+            .flat_map(|t| t.roles.clone())
+            .collect();
+        for role in roles {
             let Some(former) = role_near(text, m.start(), m.end(), role) else {
                 continue;
             };
-            let person = terms.iter().find(holder).map_or(name, |t| t.name);
+            let held: Vec<&Term> = terms
+                .iter()
+                .filter(holder)
+                .filter(|t| t.roles.contains(&role))
+                .collect();
+            let person = held.first().map_or(name, |t| t.name);
             if seen.contains(&(person, role, former)) {
                 continue;
             }
             seen.push((person, role, former));
-            let days: Vec<(NaiveDate, Option<NaiveDate>)> = terms
-                .iter()
-                .filter(|t| t.name == person && t.roles.contains(role))
-                .map(|t| t.days)
-                .collect();
+            let days: Vec<(NaiveDate, Option<NaiveDate>)> = held.iter().map(|t| t.days).collect();
+            let mut people: Vec<&str> = held.iter().map(|t| t.name).collect();
+            people.dedup();
+            let person = people.join(" or ");
             let spans: Vec<String> = days
                 .iter()
                 .map(|(a, b)| format!("{a} to {}", b.map_or("now".to_string(), |b| b.to_string())))

@@ -3,7 +3,8 @@
 //! 1. weekday words in the text: the story's "on Wednesday" should be the publication day or
 //!    just before it (just after it for "will … on Monday");
 //! 2. the outlet's or site's date order (`data/clean/outlets.tsv`, `data/time/date_order.tsv`);
-//! 3. other dates in the text ("September 3"): the publication follows them closely.
+//! 3. other dates in the text ("September 3"): the publication follows them closely;
+//! 4. the text's dating clues (`infer`): offices held by the people named, known events.
 
 use std::sync::LazyLock;
 
@@ -61,11 +62,12 @@ fn choose(
     if readings.len() == 1 {
         return readings[0];
     }
-    for rule in ["weekday", "date-order", "other-dates"] {
+    for rule in ["weekday", "date-order", "other-dates", "content"] {
         let fit = |r: &Reading| match rule {
             "weekday" => weekday_fit(r.date, body),
             "date-order" => order_fit(r, order),
-            _ => other_dates_fit(r.date, body),
+            "other-dates" => other_dates_fit(r.date, body),
+            _ => content_fit(r.date, body),
         };
         let scored: Vec<(Reading, i64, String)> = readings
             .iter()
@@ -155,6 +157,16 @@ fn weekday_name(date: NaiveDate) -> &'static str {
         "Saturday",
         "Sunday",
     ][date.weekday().num_days_from_monday() as usize]
+}
+
+/// How many of the text's dating clues (offices held, known events, reported dates; see
+/// `infer`) the reading breaks.
+fn content_fit(date: NaiveDate, body: &str) -> Fit {
+    let (broken, total) = super::infer::conflicts(body, date)?;
+    Some((
+        broken as i64,
+        format!("{date} breaks {broken} of the text's {total} dating clues"),
+    ))
 }
 
 fn order_fit(r: &Reading, order: Option<&str>) -> Fit {
@@ -265,6 +277,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.earliest, "2024-09-04");
+    }
+
+    #[test]
+    fn content_decides_when_nothing_else_does() {
+        // 10 Feb 2022 is before Russia's invasion of Ukraine, which the story reports as past.
+        let body = "Japan joined sanctions after Russia's invasion of Ukraine, officials said.";
+        let p = published(&line("10/02/2022"), body, None).unwrap();
+        assert_eq!(p.earliest, "2022-10-02");
+        assert_eq!(p.evidence[1].rule, "content");
     }
 
     #[test]

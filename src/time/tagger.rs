@@ -112,6 +112,9 @@ pub fn tag(text: &str) -> (Vec<Token<'_>>, Vec<Found>) {
     (toks, out)
 }
 
+/// Words outside the lexicon that can open an expression ("the past", "at the time").
+const OPENERS: [&str; 5] = ["the", "at", "fiscal", "noon", "midnight"];
+
 /// A partial match: the token just past it, its meaning, and the rule's name.
 type Part = (usize, Sem, &'static str);
 
@@ -135,13 +138,11 @@ impl Grammar<'_, '_> {
     /// The longest expression starting at token `i`.
     fn at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
-        if t.shape == Shape::Punct && t.text != "'" || t.lex.is_empty() && t.shape == Shape::Word {
-            if !["the", "at", "fiscal", "noon", "midnight"]
-                .iter()
-                .any(|w| t.is(w))
-            {
-                return None;
-            }
+        // Most tokens start nothing: skip them before trying the rules.
+        let inert =
+            t.shape == Shape::Punct && t.text != "'" || t.lex.is_empty() && t.shape == Shape::Word;
+        if inert && !OPENERS.iter().any(|w| t.is(w)) {
+            return None;
         }
         let found = |(end, sem, rule): Part, modifier| Found {
             start: i,
@@ -660,7 +661,7 @@ impl Grammar<'_, '_> {
         }
         if t.is("the") {
             let n = self.tok(i + 1)?;
-            if n.is("past") && !self.tok(i + 2).is_some_and(|u| u.find(unit_of).is_some()) {
+            if n.is("past") && self.tok(i + 2).is_none_or(|u| u.find(unit_of).is_none()) {
                 return Some((i + 2, Sem::Ref("PAST_REF"), "the-past"));
             }
             if n.is("future") {
