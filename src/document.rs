@@ -147,15 +147,25 @@ impl Document {
             or_none(&self.dateline),
             or_none(&self.language)
         );
-        let published = self.published.as_ref().map_or("—".to_string(), |p| {
-            let why: Vec<String> = p
-                .evidence
-                .iter()
-                .map(|e| format!("{}: {}", e.rule, e.text))
-                .collect();
-            format!("{} ({}; {})", p.value, p.basis, why.join("; "))
-        });
-        let _ = writeln!(s, "published  {published}");
+        match &self.published {
+            None => {
+                let _ = writeln!(s, "published  —");
+            }
+            Some(p) => {
+                let _ = writeln!(
+                    s,
+                    "published  {} ({}, {} to {})",
+                    p.value, p.basis, p.earliest, p.latest
+                );
+                for e in &p.evidence {
+                    let _ = writeln!(s, "  {:<22} {}", e.rule, e.text);
+                }
+            }
+        }
+        let _ = writeln!(s, "timexes    {}", self.timexes.len());
+        for t in &self.timexes {
+            let _ = writeln!(s, "  {:<11} {:<24} {}", t.kind, t.value, t.text);
+        }
         let _ = writeln!(
             s,
             "body       {} paragraphs, {} sentences, {} characters",

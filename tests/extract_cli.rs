@@ -226,7 +226,12 @@ fn pretty_view_names_every_removed_line() {
         "{text}"
     );
     assert!(text.contains("boilerplate/disclaimer"), "{text}");
-    assert!(text.contains("weekday: 2019-05-07 is a Tuesday"), "{text}");
+    assert!(
+        text.contains("weekday") && text.contains("2019-05-07 is a Tuesday"),
+        "{text}"
+    );
+    // Time expressions are listed with their normalized values.
+    assert!(text.contains("timexes"), "{text}");
 }
 
 #[test]
