@@ -617,12 +617,12 @@ mod tests {
     }
 
     #[test]
-    fn a_stated_reading_that_breaks_clues() {
+    fn conflicts_count_the_clues_a_day_breaks() {
         let text = "Prime Minister Fumio Kishida said the invasion of Ukraine by Russia was wrong.";
-        let good = conflicts(text, d("2022-03-09")).unwrap();
-        let bad = conflicts(text, d("2022-09-03")).unwrap();
-        assert_eq!(good.0, 0);
-        assert_eq!(bad.0, 0);
-        assert!(conflicts(text, d("2020-03-09")).unwrap().0 > 0);
+        // Kishida in office and the invasion past: both clues hold.
+        assert_eq!(conflicts(text, d("2022-03-09")), Some((0, 2)));
+        // Before the invasion and before Kishida took office: both broken.
+        assert_eq!(conflicts(text, d("2020-03-09")), Some((2, 2)));
+        assert_eq!(conflicts("Nothing dated here.", d("2020-03-09")), None);
     }
 }

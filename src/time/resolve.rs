@@ -2,7 +2,7 @@
 //! reference date (the publication date). Without a reference, anything that needs one keeps
 //! `X` digits and no interval.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate};
 
 use super::lexicon::Unit;
 use super::tagger::{duration_value, Found, Name, Sem};
@@ -488,11 +488,6 @@ fn part(iv: (NaiveDate, NaiveDate), m: &str) -> (NaiveDate, NaiveDate) {
         "MID" => (add_days(iv.0, third), add_days(iv.1, -third)),
         _ => iv,
     }
-}
-
-/// A weekday as chrono counts it (Monday = 1).
-pub fn weekday_number(w: Weekday) -> u32 {
-    w.number_from_monday()
 }
 
 #[cfg(test)]

@@ -93,7 +93,7 @@ pub struct Found {
     pub tense: i32,
 }
 
-/// Every time expression in `text`, with byte spans; `tokens` must come from `tokenize(text)`.
+/// The tokens of `text` and every time expression in it, as token ranges.
 pub fn tag(text: &str) -> (Vec<Token<'_>>, Vec<Found>) {
     let toks = tokenize(text);
     let mut out = Vec::new();
@@ -585,24 +585,17 @@ impl Grammar<'_, '_> {
 
     /// "a year ago", "three days later", "year-earlier", "decades ago".
     fn offset(&self, i: usize) -> Option<Part> {
-        let t = self.tok(i)?;
-        if let Some(unit) = t.find(unit_of) {
-            if self.is(i + 1, "-") {
-                let sign = self.lex(i + 2, ago_of)?;
-                if self
-                    .tok(i + 2)
-                    .is_some_and(|t| t.is("ago") || t.is("earlier"))
-                {
-                    let sem = Sem::Offset {
-                        unit,
-                        amount: Some(1.0),
-                        sign,
-                    };
-                    return Some((i + 3, sem, "unit-ago"));
-                }
-            }
+        let unit = self.lex(i, unit_of)?;
+        let back = self.is(i + 2, "ago") || self.is(i + 2, "earlier");
+        if !self.is(i + 1, "-") || !back {
+            return None;
         }
-        None
+        let sem = Sem::Offset {
+            unit,
+            amount: Some(1.0),
+            sign: -1,
+        };
+        Some((i + 3, sem, "unit-ago"))
     }
 
     fn offset_after(&self, p: &Part) -> Option<Part> {
