@@ -26,6 +26,11 @@ use super::tagger::{tag, Found, Sem};
 use crate::document::{Evidence, Published};
 use crate::knowledge;
 
+/// At most this many clues (and weekdays in the weekday clue) are weighed, in text order, so
+/// that a huge text costs no more than a long article: every clue is tested on every day.
+const MAX_CLUES: usize = 200;
+const MAX_WEEKDAYS: usize = 20;
+
 /// How far past the lower bound days are considered, at most.
 const HORIZON_DAYS: u64 = 10 * 366;
 
@@ -251,7 +256,7 @@ pub fn clues(text: &str) -> Vec<Clue> {
                 month: Some(m),
                 ..
             } => out.push(month_clue(text, a, *m, f, words)),
-            Sem::Weekday(_) => weekdays.push(f.clone()),
+            Sem::Weekday(_) if weekdays.len() < MAX_WEEKDAYS => weekdays.push(f.clone()),
             _ => {}
         }
     }
@@ -271,6 +276,7 @@ pub fn clues(text: &str) -> Vec<Clue> {
     }
     event_clues(text, &toks, &found, &mut out);
     out.extend(term_clues(text));
+    out.truncate(MAX_CLUES);
     out
 }
 
@@ -373,7 +379,11 @@ fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
 
 fn event_clues(text: &str, toks: &[super::lexicon::Token], found: &[Found], out: &mut Vec<Clue>) {
     let (ac, words) = &*EVENT_CUES;
+    let mut seen: Vec<(&str, &str)> = Vec::new();
     for (s, e) in sentence_spans(text) {
+        if out.len() >= MAX_CLUES {
+            return;
+        }
         let sentence = &text[s..e];
         let mut present: HashMap<&str, usize> = HashMap::new();
         for m in ac.find_iter(sentence) {
@@ -392,10 +402,10 @@ fn event_clues(text: &str, toks: &[super::lexicon::Token], found: &[Found], out:
                 .collect();
             let Some(hits) = hits else { continue };
             let at = s + hits.iter().copied().min().unwrap_or(0);
-            let here: Vec<&Found> = found
+            let first = found.partition_point(|f| toks[f.start].start < s);
+            let here = found[first..]
                 .iter()
-                .filter(|f| toks[f.start].start >= s && toks[f.end - 1].end <= e)
-                .collect();
+                .take_while(|f| toks[f.end - 1].end <= e);
             let tense = super::tagger::tense_at(toks, at);
             let quote: String = sentence.trim().chars().take(120).collect();
             let (test, rule) = if tense > 0 {
@@ -403,12 +413,15 @@ fn event_clues(text: &str, toks: &[super::lexicon::Token], found: &[Found], out:
             } else {
                 (Test::NotBefore(ev.days.0), "reported-event")
             };
-            out.push(Clue {
-                test,
-                rule,
-                text: format!("{} ({} to {}): \"{quote}\"", ev.id, ev.days.0, ev.days.1),
-            });
-            for f in here.into_iter().filter(|f| is_relative(&f.sem)) {
+            if !seen.contains(&(ev.id, rule)) {
+                seen.push((ev.id, rule));
+                out.push(Clue {
+                    test,
+                    rule,
+                    text: format!("{} ({} to {}): \"{quote}\"", ev.id, ev.days.0, ev.days.1),
+                });
+            }
+            for f in here.filter(|f| is_relative(&f.sem)) {
                 let words = &text[toks[f.start].start..toks[f.end - 1].end];
                 out.push(Clue {
                     test: Test::Covers {

@@ -191,12 +191,21 @@ pub fn anniversaries(text: &str, reference: Option<NaiveDate>) -> Vec<Extra> {
 /// A range between two dates found in `text` at byte spans `a` and `b` (in order), when the
 /// words around them make one: "between A and B", "from A to B", "A-B".
 pub fn range(text: &str, a: (usize, usize), b: (usize, usize)) -> Option<usize> {
-    let gap = text.get(a.1..b.0)?.trim().to_lowercase();
-    let before = text[..a.0].trim_end().to_lowercase();
+    let gap = text.get(a.1..b.0)?;
+    if gap.len() > 12 {
+        return None;
+    }
+    let gap = gap.trim().to_ascii_lowercase();
+    // Only the few words before the first date matter ("between", "from").
+    let mut from = a.0.saturating_sub(16);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..a.0].trim_end().to_ascii_lowercase();
     let opener = |w: &str| before.ends_with(w) && is_word_edge(&before, before.len() - w.len());
     let start = match gap.as_str() {
-        "and" if opener("between") => before.len() - "between".len(),
-        "to" | "until" | "through" if opener("from") => before.len() - "from".len(),
+        "and" if opener("between") => from + before.len() - "between".len(),
+        "to" | "until" | "through" if opener("from") => from + before.len() - "from".len(),
         "-" | "–" | "—" => a.0,
         _ => return None,
     };
@@ -242,5 +251,10 @@ mod tests {
         assert_eq!(range(t, (41, 45), (49, 53)), Some(36));
         assert_eq!(range(t, (55, 59), (60, 64)), Some(55));
         assert_eq!(range(t, (17, 21), (41, 45)), None);
+        // Letters of several bytes before the first date cut no character in two.
+        let t = "Đại hội từ năm 2012 đến 2020, between 2012 and 2020";
+        let a = t.rfind("2012").unwrap();
+        let b = t.rfind("2020").unwrap();
+        assert_eq!(range(t, (a, a + 4), (b, b + 4)), t.find("between"));
     }
 }
