@@ -64,41 +64,96 @@ pub enum Lex {
     Set(&'static str),
     Each,
     Ago(i32),
+    /// A tense cue: 1 future ("will"), -1 past ("said").
+    Tense(i32),
+    Intro,
+    Zone,
 }
 
 static LEXICON: LazyLock<HashMap<&'static str, Vec<Lex>>> = LazyLock::new(|| {
     let mut map: HashMap<&'static str, Vec<Lex>> = HashMap::new();
+    let mut add = |word: &'static str, lex: Lex| map.entry(word).or_default().push(lex);
     for r in knowledge::rows(include_str!("../../data/time/lexicon.tsv")) {
-        let (word, class, value) = (r[0], r[1], r.get(2).copied().unwrap_or(""));
-        let num = || -> f64 {
-            value
-                .parse()
-                .unwrap_or_else(|_| panic!("data/time/lexicon.tsv: {word}: number {value:?}"))
-        };
-        let lex = match class {
-            "month" => Lex::Month(num() as u32),
-            "weekday" => Lex::Weekday(num() as u32),
-            "unit" => Lex::Unit(Unit::parse(value)),
-            "number" => Lex::Number(num()),
-            "ordinal" => Lex::Ordinal(num() as u32),
-            "season" => Lex::Season(value),
-            "daypart" => Lex::Daypart(value),
-            "shift" => Lex::Shift(num() as i32),
-            "span" => Lex::Span,
-            "deictic" => Lex::Deictic(num() as i64),
-            "ref" => Lex::Ref(value),
-            "mod" => Lex::Mod(value),
-            "approx" => Lex::Approx(value),
-            "fuzzy" => Lex::Fuzzy,
-            "set" => Lex::Set(value),
-            "each" => Lex::Each,
-            "ago" => Lex::Ago(num() as i32),
-            c => panic!("data/time/lexicon.tsv: {word}: unknown class {c:?}"),
-        };
-        map.entry(word).or_default().push(lex);
+        add(r[0], parse(r[0], r[1], r.get(2).copied().unwrap_or("")));
+    }
+    for r in knowledge::rows(include_str!("../../data/time/months.tsv")) {
+        add(r[0], parse(r[0], "month", r[1]));
+    }
+    for r in knowledge::rows(include_str!("../../data/time/weekdays.tsv")) {
+        add(r[0], parse(r[0], "weekday", r[1]));
+    }
+    // Phrases ("to be held") are for the publication-date rules; single words mark tense here.
+    let future = knowledge::words(include_str!("../../data/time/future_cues.txt"));
+    for w in future.filter(|w| !w.contains(' ')) {
+        add(w, Lex::Tense(1));
+    }
+    for w in knowledge::words(include_str!("../../data/time/past_cues.txt")) {
+        add(w, Lex::Tense(-1));
     }
     map
 });
+
+fn parse(word: &'static str, class: &str, value: &'static str) -> Lex {
+    let num = || -> f64 {
+        value
+            .parse()
+            .unwrap_or_else(|_| panic!("data/time: {word}: number {value:?}"))
+    };
+    match class {
+        "month" => Lex::Month(num() as u32),
+        "weekday" => Lex::Weekday(num() as u32),
+        "unit" => Lex::Unit(Unit::parse(value)),
+        "number" => Lex::Number(num()),
+        "ordinal" => Lex::Ordinal(num() as u32),
+        "season" => Lex::Season(value),
+        "daypart" => Lex::Daypart(value),
+        "shift" => Lex::Shift(num() as i32),
+        "span" => Lex::Span,
+        "deictic" => Lex::Deictic(num() as i64),
+        "ref" => Lex::Ref(value),
+        "mod" => Lex::Mod(value),
+        "approx" => Lex::Approx(value),
+        "fuzzy" => Lex::Fuzzy,
+        "set" => Lex::Set(value),
+        "each" => Lex::Each,
+        "ago" => Lex::Ago(num() as i32),
+        "intro" => Lex::Intro,
+        "zone" => Lex::Zone,
+        c => panic!("data/time/lexicon.tsv: {word}: unknown class {c:?}"),
+    }
+}
+
+/// Accessors for `Token::find`: the value of one class of meaning.
+macro_rules! accessors {
+    ($($name:ident: $variant:ident -> $t:ty;)*) => {
+        $(
+            pub fn $name(l: &Lex) -> Option<$t> {
+                match l {
+                    Lex::$variant(v) => Some(*v),
+                    _ => None,
+                }
+            }
+        )*
+    };
+}
+
+accessors! {
+    number: Number -> f64;
+    month: Month -> u32;
+    weekday: Weekday -> u32;
+    unit: Unit -> Unit;
+    ordinal: Ordinal -> u32;
+    season: Season -> &'static str;
+    daypart: Daypart -> &'static str;
+    shift: Shift -> i32;
+    deictic: Deictic -> i64;
+    reference: Ref -> &'static str;
+    modifier: Mod -> &'static str;
+    approx: Approx -> &'static str;
+    set: Set -> &'static str;
+    ago: Ago -> i32;
+    tense: Tense -> i32;
+}
 
 /// What kind of characters a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,15 +191,17 @@ impl Token<'_> {
     pub fn number(&self) -> Option<f64> {
         match self.shape {
             Shape::Digits if self.text.len() <= 9 => self.text.parse().ok(),
-            _ => self.lex.iter().find_map(|l| match l {
-                Lex::Number(n) => Some(*n),
-                _ => None,
-            }),
+            _ => self.find(number),
         }
     }
 
     pub fn find<T>(&self, f: impl Fn(&Lex) -> Option<T>) -> Option<T> {
         self.lex.iter().find_map(f)
+    }
+
+    /// Whether one of the token's meanings is `lex` (for classes without a value).
+    pub fn has(&self, lex: Lex) -> bool {
+        self.lex.contains(&lex)
     }
 }
 

@@ -12,7 +12,7 @@ pub mod resolve;
 pub mod stated;
 pub mod tagger;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -38,30 +38,6 @@ static TLD_ORDER: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(
         .map(|r| (r[0], r[1]))
         .collect()
 });
-
-/// Single words of `data/time/future_cues.txt` ("will", "scheduled").
-static FUTURE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    knowledge::words(include_str!("../../data/time/future_cues.txt"))
-        .filter(|w| !w.contains(' '))
-        .collect()
-});
-
-static PAST_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| knowledge::words(include_str!("../../data/time/past_cues.txt")).collect());
-
-/// Whether a word puts what follows in the future ("will", "scheduled").
-pub(crate) fn is_future_cue(word: &str) -> bool {
-    word.len() <= 12 && FUTURE_WORDS.contains(word.to_ascii_lowercase().as_str())
-}
-
-/// Whether a word is a past verb form ("said", "announced").
-pub(crate) fn is_past_form(word: &str) -> bool {
-    if word.len() > 12 {
-        return false;
-    }
-    let w = word.to_ascii_lowercase();
-    PAST_WORDS.contains(w.as_str()) || w.len() > 4 && w.ends_with("ed")
-}
 
 /// Every time expression of `text`, normalized against the reference: the publication day, or
 /// the first and last day it can be when it is inferred (a value both ends agree on is kept;

@@ -3,7 +3,7 @@
 //! `data/time/lexicon.tsv`. Extents follow TimeML: a leading "the", "early"/"late" and "about"
 //! belong to the expression; "in", "on", "since" and "more than" do not.
 
-use super::lexicon::{tokenize, Lex, Shape, Token, Unit};
+use super::lexicon::{self as lex, tokenize, Lex, Shape, Token, Unit};
 
 /// What an expression means, relative to a reference date still unknown.
 #[derive(Debug, Clone, PartialEq)]
@@ -170,10 +170,7 @@ impl Grammar<'_, '_> {
 
     /// "about", "nearly", "almost" before an amount.
     fn approx(&self, i: usize) -> Option<(&'static str, usize)> {
-        let m = self.lex(i, |l| match l {
-            Lex::Approx(m) => Some(*m),
-            _ => None,
-        })?;
+        let m = self.lex(i, lex::approx)?;
         Some((m, i + 1))
     }
 
@@ -181,10 +178,7 @@ impl Grammar<'_, '_> {
     fn part_of(&self, i: usize) -> Option<(&'static str, usize)> {
         let the = usize::from(self.is(i, "the"));
         let j = i + the;
-        let m = self.lex(j, |l| match l {
-            Lex::Mod(m) => Some(*m),
-            _ => None,
-        })?;
+        let m = self.lex(j, lex::modifier)?;
         let word = self.tok(j)?;
         let noun = ["end", "beginning", "start", "middle"]
             .iter()
@@ -222,10 +216,7 @@ impl Grammar<'_, '_> {
 
     fn month_at(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.tok(i)?;
-        let m = t.find(|l| match l {
-            Lex::Month(m) => Some(*m),
-            _ => None,
-        })?;
+        let m = t.find(lex::month)?;
         let dot = self.is(i + 1, ".");
         // Short forms count only with their period or before a number ("Jan. 14", "Sept 3").
         let short = t.text.len() <= 4 && !["june", "july", "may"].iter().any(|w| t.is(w));
@@ -266,12 +257,13 @@ impl Grammar<'_, '_> {
 
     /// "last year", "this year", "next year" right after a month or season.
     fn year_shift(&self, j: usize) -> Option<(usize, i32)> {
-        let shift = self.lex(j, shift_of)?;
+        let shift = self.lex(j, lex::shift)?;
         self.is(j + 1, "year").then_some((j + 2, shift))
     }
 
     /// A month named alone is a date only when it looks like one: capitalized, and for "May"
-    /// and "March" (also a verb and a noun) after a word that introduces a time.
+    /// and "March" (also a verb and a noun) after a word that introduces a time ("in May",
+    /// "early March", "last May").
     fn month_alone(&self, i: usize, month: u32) -> bool {
         let t = &self.t[i];
         if !t.capitalized() {
@@ -282,12 +274,10 @@ impl Grammar<'_, '_> {
         }
         let before = i.checked_sub(1).and_then(|p| self.tok(p));
         before.is_some_and(|b| {
-            [
-                "in", "since", "until", "by", "of", "before", "after", "from", "to", "through",
-                "during", "early", "late", "mid", "-", "last", "next", "this", "between", "and",
-            ]
-            .iter()
-            .any(|w| b.is(w))
+            b.text == "-"
+                || b.has(Lex::Intro)
+                || b.find(lex::modifier).is_some()
+                || b.find(lex::shift).is_some()
         })
     }
 
@@ -310,11 +300,10 @@ impl Grammar<'_, '_> {
     /// "Friday", "Friday night", "Friday, March 22", "Friday's".
     fn weekday(&self, i: usize) -> Option<Part> {
         let t = self.tok(i)?;
-        let wd = t.find(|l| match l {
-            Lex::Weekday(w) => Some(*w),
-            _ => None,
-        })?;
-        if !t.capitalized() {
+        let wd = t.find(lex::weekday)?;
+        // Abbreviations ("Fri.", "Thurs.") only with their period: "Sun" is also a newspaper.
+        let short = t.text.len() < "monday".len();
+        if !t.capitalized() || short && !self.is(i + 1, ".") {
             return None;
         }
         let j = i + 1 + usize::from(self.is(i + 1, ","));
@@ -324,7 +313,7 @@ impl Grammar<'_, '_> {
             }
         }
         let day = Sem::Weekday(wd);
-        if let Some(part) = self.lex(i + 1, daypart_of) {
+        if let Some(part) = self.lex(i + 1, lex::daypart) {
             let sem = Sem::Part {
                 day: Box::new(day),
                 part,
@@ -353,7 +342,8 @@ impl Grammar<'_, '_> {
         }) {
             return None;
         }
-        if !(1900..=2099).contains(&year) && !before.is_some_and(introduces_year) && !fiscal {
+        let introduced = before.is_some_and(|b| b.has(Lex::Intro));
+        if !(1900..=2099).contains(&year) && !introduced && !fiscal {
             return None;
         }
         Some((j + 1, date(Some(year), None, None), "year"))
@@ -363,7 +353,7 @@ impl Grammar<'_, '_> {
     fn season(&self, i: usize) -> Option<Part> {
         let the = self.is(i, "the");
         let j = i + usize::from(the);
-        let season = self.lex(j, season_of)?;
+        let season = self.lex(j, lex::season)?;
         let k = j + 1 + usize::from(self.is(j + 1, "of"));
         let year = self.tok(k).and_then(|t| year_of(t.text));
         let end = if year.is_some() { k + 1 } else { j + 1 };
@@ -395,7 +385,7 @@ impl Grammar<'_, '_> {
     fn century(&self, i: usize) -> Option<Part> {
         let j = i + usize::from(self.is(i, "the"));
         let t = self.tok(j)?;
-        let n = t.find(ordinal_of).or_else(|| ordinal_digits(t.text))?;
+        let n = t.find(lex::ordinal).or_else(|| ordinal_digits(t.text))?;
         if !self.is(j + 1, "century") || n == 0 {
             return None;
         }
@@ -407,9 +397,9 @@ impl Grammar<'_, '_> {
         let mut j = i + usize::from(self.is(i, "the"));
         j += usize::from(self.is(j, "fiscal"));
         let t = self.tok(j)?;
-        let (quarter, shift) = if let Some(n) = t.find(ordinal_of) {
+        let (quarter, shift) = if let Some(n) = t.find(lex::ordinal) {
             (Some(n), 0)
-        } else if let Some(s) = t.find(shift_of) {
+        } else if let Some(s) = t.find(lex::shift) {
             (None, s)
         } else if t.is("latest") || t.is("quarter") && j > i {
             // "the latest quarter"; "the quarter" in a report is the one just ended.
@@ -445,10 +435,10 @@ impl Grammar<'_, '_> {
     fn shifted(&self, i: usize) -> Option<Part> {
         let the = usize::from(self.is(i, "the"));
         let j = i + the;
-        let shift = self.lex(j, shift_of)?;
+        let shift = self.lex(j, lex::shift)?;
         let next = self.tok(j + 1)?;
         let end = j + 2;
-        if let Some(unit) = next.find(unit_of) {
+        if let Some(unit) = next.find(lex::unit) {
             let plural = next.text.ends_with('s');
             if plural || unit.is_clock() {
                 return None;
@@ -464,7 +454,7 @@ impl Grammar<'_, '_> {
         if the == 1 {
             return None;
         }
-        if let Some(part) = next.find(daypart_of).filter(|_| shift == 0) {
+        if let Some(part) = next.find(lex::daypart).filter(|_| shift == 0) {
             let sem = Sem::Part {
                 day: Box::new(Sem::Deictic(0)),
                 part,
@@ -485,8 +475,8 @@ impl Grammar<'_, '_> {
     fn span(&self, i: usize) -> Option<Part> {
         let j = i + usize::from(self.is(i, "the"));
         let t = self.tok(j)?;
-        let opens = t.find(|l| matches!(l, Lex::Span).then_some(()));
-        let shifts = t.find(shift_of).filter(|s| *s != 0);
+        let opens = t.has(Lex::Span).then_some(());
+        let shifts = t.find(lex::shift).filter(|s| *s != 0);
         if opens.is_none() && shifts.is_none() {
             return None;
         }
@@ -495,7 +485,7 @@ impl Grammar<'_, '_> {
             None => (j + 1, None),
         };
         let unit_tok = self.tok(k)?;
-        let unit = unit_tok.find(unit_of)?;
+        let unit = unit_tok.find(lex::unit)?;
         let plural = unit_tok.text.ends_with('s');
         let amount = match (amount, plural) {
             (Some(a), _) => Some(a),
@@ -511,7 +501,7 @@ impl Grammar<'_, '_> {
     /// A number, "a", "a few", "several", "a couple of": `None` inside for unknown amounts.
     fn quantity(&self, i: usize) -> Option<(usize, Option<f64>)> {
         let t = self.tok(i)?;
-        if t.find(|l| matches!(l, Lex::Fuzzy).then_some(())).is_some() {
+        if t.has(Lex::Fuzzy) {
             return Some((i + 1, None));
         }
         if t.is("a") && self.is(i + 1, "few") {
@@ -558,7 +548,7 @@ impl Grammar<'_, '_> {
         let k = k + usize::from(self.is(k, "-") && k > j);
         let k = k + usize::from(self.is(k, "more") || self.is(k, "full"));
         let t = self.tok(k)?;
-        let unit = t.find(unit_of)?;
+        let unit = t.find(lex::unit)?;
         let plural = t.text.ends_with('s');
         if amount.is_none() && !plural || unit == Unit::Weekend {
             return None;
@@ -585,7 +575,7 @@ impl Grammar<'_, '_> {
 
     /// "a year ago", "three days later", "year-earlier", "decades ago".
     fn offset(&self, i: usize) -> Option<Part> {
-        let unit = self.lex(i, unit_of)?;
+        let unit = self.lex(i, lex::unit)?;
         let back = self.is(i + 2, "ago") || self.is(i + 2, "earlier");
         if !self.is(i + 1, "-") || !back {
             return None;
@@ -603,7 +593,7 @@ impl Grammar<'_, '_> {
         let Sem::Duration { unit, amount } = sem else {
             return None;
         };
-        let sign = self.lex(*end, ago_of)?;
+        let sign = self.lex(*end, lex::ago)?;
         let sem = Sem::Offset {
             unit: *unit,
             amount: *amount,
@@ -623,10 +613,7 @@ impl Grammar<'_, '_> {
     /// "today", "yesterday morning", "tonight", "Friday's".
     fn deictic(&self, i: usize) -> Option<Part> {
         let t = self.tok(i)?;
-        let days = t.find(|l| match l {
-            Lex::Deictic(d) => Some(*d),
-            _ => None,
-        })?;
+        let days = t.find(lex::deictic)?;
         let day = Sem::Deictic(days);
         if t.is("tonight") {
             let sem = Sem::Part {
@@ -635,7 +622,7 @@ impl Grammar<'_, '_> {
             };
             return Some((i + 1, sem, "tonight"));
         }
-        if let Some(part) = self.lex(i + 1, daypart_of) {
+        if let Some(part) = self.lex(i + 1, lex::daypart) {
             let sem = Sem::Part {
                 day: Box::new(day),
                 part,
@@ -654,7 +641,7 @@ impl Grammar<'_, '_> {
         }
         if t.is("the") {
             let n = self.tok(i + 1)?;
-            if n.is("past") && self.tok(i + 2).is_none_or(|u| u.find(unit_of).is_none()) {
+            if n.is("past") && self.tok(i + 2).is_none_or(|u| u.find(lex::unit).is_none()) {
                 return Some((i + 2, Sem::Ref("PAST_REF"), "the-past"));
             }
             if n.is("future") {
@@ -662,10 +649,7 @@ impl Grammar<'_, '_> {
             }
             return None;
         }
-        let r = t.find(|l| match l {
-            Lex::Ref(r) => Some(*r),
-            _ => None,
-        })?;
+        let r = t.find(lex::reference)?;
         if t.is("future") {
             return None;
         }
@@ -675,27 +659,24 @@ impl Grammar<'_, '_> {
     /// "daily", "annually", "every day", "each Monday", "every two years".
     fn set(&self, i: usize) -> Option<Part> {
         let t = self.tok(i)?;
-        if let Some(v) = t.find(|l| match l {
-            Lex::Set(v) => Some(*v),
-            _ => None,
-        }) {
+        if let Some(v) = t.find(lex::set) {
             return Some((i + 1, Sem::Set(v.to_string()), "set-word"));
         }
-        t.find(|l| matches!(l, Lex::Each).then_some(()))?;
+        t.has(Lex::Each).then_some(())?;
         let (j, amount) = self
             .quantity(i + 1)
             .filter(|(_, a)| a.is_some())
             .unwrap_or((i + 1, Some(1.0)));
         let n = self.tok(j)?;
-        let value = if let Some(unit) = n.find(unit_of) {
+        let value = if let Some(unit) = n.find(lex::unit) {
             duration_value(unit, amount)
-        } else if let Some(part) = n.find(daypart_of) {
+        } else if let Some(part) = n.find(lex::daypart) {
             format!("XXXX-XX-XXT{part}")
-        } else if let Some(wd) = n.find(weekday_of) {
+        } else if let Some(wd) = n.find(lex::weekday) {
             format!("XXXX-WXX-{wd}")
-        } else if let Some(s) = n.find(season_of) {
+        } else if let Some(s) = n.find(lex::season) {
             format!("XXXX-{s}")
-        } else if let Some(m) = n.find(month_of) {
+        } else if let Some(m) = n.find(lex::month) {
             format!("XXXX-{m:02}")
         } else {
             return None;
@@ -735,7 +716,7 @@ impl Grammar<'_, '_> {
                 _ => Some(h),
             };
             j = k;
-            j += usize::from(self.tok(j).is_some_and(|z| is_zone(z.text)));
+            j += usize::from(self.tok(j).is_some_and(|z| z.has(Lex::Zone)));
         }
         let hour = hour.filter(|h| *h < 24 && minute < 60)?;
         let day = self.clock_day(j);
@@ -765,13 +746,10 @@ impl Grammar<'_, '_> {
     /// The day a clock time names right after it: "15:00 GMT Saturday", "3 p.m. today".
     fn clock_day(&self, i: usize) -> Option<(usize, Sem)> {
         let t = self.tok(i)?;
-        if let Some(wd) = t.find(weekday_of).filter(|_| t.capitalized()) {
+        if let Some(wd) = t.find(lex::weekday).filter(|_| t.capitalized()) {
             return Some((i + 1, Sem::Weekday(wd)));
         }
-        let d = t.find(|l| match l {
-            Lex::Deictic(d) => Some(*d),
-            _ => None,
-        })?;
+        let d = t.find(lex::deictic)?;
         Some((i + 1, Sem::Deictic(d)))
     }
 }
@@ -794,62 +772,6 @@ fn is_period(sem: &Sem) -> bool {
         sem,
         Sem::Ref(_) | Sem::Duration { .. } | Sem::Set(_) | Sem::Clock { .. }
     )
-}
-
-fn shift_of(l: &Lex) -> Option<i32> {
-    match l {
-        Lex::Shift(s) => Some(*s),
-        _ => None,
-    }
-}
-
-fn unit_of(l: &Lex) -> Option<Unit> {
-    match l {
-        Lex::Unit(u) => Some(*u),
-        _ => None,
-    }
-}
-
-fn ordinal_of(l: &Lex) -> Option<u32> {
-    match l {
-        Lex::Ordinal(n) => Some(*n),
-        _ => None,
-    }
-}
-
-fn daypart_of(l: &Lex) -> Option<&'static str> {
-    match l {
-        Lex::Daypart(p) => Some(p),
-        _ => None,
-    }
-}
-
-fn weekday_of(l: &Lex) -> Option<u32> {
-    match l {
-        Lex::Weekday(w) => Some(*w),
-        _ => None,
-    }
-}
-
-fn season_of(l: &Lex) -> Option<&'static str> {
-    match l {
-        Lex::Season(s) => Some(s),
-        _ => None,
-    }
-}
-
-fn month_of(l: &Lex) -> Option<u32> {
-    match l {
-        Lex::Month(m) => Some(*m),
-        _ => None,
-    }
-}
-
-fn ago_of(l: &Lex) -> Option<i32> {
-    match l {
-        Lex::Ago(s) => Some(*s),
-        _ => None,
-    }
 }
 
 /// "75th", "3rd", "21st" as a number.
@@ -877,33 +799,6 @@ fn year_of(text: &str) -> Option<i32> {
         return None;
     }
     text.parse().ok().filter(|y| (1000..=2199).contains(y))
-}
-
-/// Words after which a number of four digits outside 1900-2099 is still a year ("in 1453").
-fn introduces_year(t: &Token) -> bool {
-    [
-        "in", "since", "until", "by", "of", "from", "to", "between", "and", "year", "before",
-    ]
-    .iter()
-    .any(|w| t.is(w))
-}
-
-fn is_zone(text: &str) -> bool {
-    matches!(
-        text,
-        "GMT"
-            | "UTC"
-            | "EST"
-            | "EDT"
-            | "CST"
-            | "CDT"
-            | "PST"
-            | "PDT"
-            | "MSK"
-            | "JST"
-            | "BST"
-            | "CET"
-    )
 }
 
 /// A TIMEX3 duration value: P3M, PXY, PT2H, P10Y for a decade.
@@ -944,25 +839,25 @@ pub(crate) fn tense_at(toks: &[Token], at: usize) -> i32 {
     tense(toks, toks.partition_point(|t| t.start < at))
 }
 
-/// The tense of the clause before token `i`, from the words since the sentence began: a future
-/// cue ("will", "scheduled", "next") makes it future, a past form ("said", "was") past.
+/// The tense of the clause before token `i`: the nearest tense cue since the sentence began
+/// decides ("will meet on Monday" is future, "who will attend said Friday" past). Cues are in
+/// `data/time/future_cues.txt` and `past_cues.txt`; a regular past form ("announced") counts too.
 fn tense(toks: &[Token], i: usize) -> i32 {
-    let mut past = false;
     for t in toks[..i].iter().rev().take(40) {
-        if matches!(t.text, "." | "!" | "?" | "\n") {
+        if matches!(t.text, "." | "!" | "?") {
             break;
         }
-        if t.shape != Shape::Word {
-            continue;
+        if let Some(cue) = t.find(lex::tense) {
+            return cue;
         }
-        if super::is_future_cue(t.text) {
-            return 1;
+        if t.shape == Shape::Word && regular_past(t.text) {
+            return -1;
         }
-        past |= super::is_past_form(t.text);
     }
-    if past {
-        -1
-    } else {
-        0
-    }
+    0
+}
+
+fn regular_past(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() > 4 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
 }
