@@ -232,13 +232,13 @@ pub fn run_time(texts: &[(String, NaiveDate)], runs: usize) -> Vec<Words> {
         .iter()
         .map(|(t, _)| t.split_whitespace().count())
         .sum();
-    let _ = time::timexes("warm up on Friday", None);
+    let _ = time::timexes(&time::tag("warm up on Friday"), None);
     (0..runs.max(1))
         .map(|_| {
             let start = Instant::now();
             let mut expressions = 0;
             for (text, day) in texts {
-                expressions += time::timexes(text, Some((*day, *day))).len();
+                expressions += time::timexes(&time::tag(text), Some((*day, *day))).len();
             }
             Words {
                 texts: texts.len(),

@@ -20,9 +20,10 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
         ..Document::default()
     };
     let dates = clean::clean(&raw.text, ctx, &mut doc);
-    doc.published = time::published(&dates.lines, &doc.body, dates.order.as_deref())
-        .or_else(|| time::infer::infer(&doc.body));
-    doc.timexes = time::timexes(&doc.body, doc.published.as_ref().and_then(reference));
+    let tagged = time::tag(&doc.body);
+    doc.published = time::published(&dates.lines, &tagged, dates.order.as_deref())
+        .or_else(|| time::infer::infer(&tagged));
+    doc.timexes = time::timexes(&tagged, doc.published.as_ref().and_then(reference));
     doc.sentences = segment::sentences(&doc.body);
     doc.language = language(&doc.body);
     doc

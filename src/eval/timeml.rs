@@ -183,8 +183,8 @@ fn trimmed(mut e: Expr) -> Expr {
 }
 
 /// The system's expressions for a document, TimeML types only.
-pub fn system(doc: &TimeMl) -> Vec<Expr> {
-    time::timexes(&doc.text, Some((doc.dct, doc.dct)))
+pub fn system(doc: &TimeMl, tagged: &time::Tagged) -> Vec<Expr> {
+    time::timexes(tagged, Some((doc.dct, doc.dct)))
         .into_iter()
         .filter(|t| matches!(t.kind.as_str(), "DATE" | "TIME" | "DURATION" | "SET"))
         .map(|t| Expr {
@@ -216,8 +216,14 @@ pub fn score(docs: &[TimeMl]) -> Scores {
         ..Scores::default()
     };
     let (mut strict, mut relaxed, mut values, mut types) = (0, 0, 0, 0);
+    let mut widths = Vec::new();
     for doc in docs {
-        let sys = system(doc);
+        let tagged = time::tag(&doc.text);
+        let sys = system(doc, &tagged);
+        count_weekdays(doc, &sys, &mut s);
+        if let Some(width) = date_from_content(doc, &tagged, &mut s) {
+            widths.push(width);
+        }
         s.gold += doc.gold.len();
         s.system += sys.len();
         let pairs = align(&doc.gold, &sys);
@@ -244,8 +250,8 @@ pub fn score(docs: &[TimeMl]) -> Scores {
             }
         }
     }
-    weekday_check(docs, &mut s);
-    dating_check(docs, &mut s);
+    widths.sort_unstable();
+    s.dated_median_days = widths.get(widths.len() / 2).copied().unwrap_or(0);
     s.strict = Prf::from_counts(strict, s.system, s.gold);
     s.relaxed = Prf::from_counts(relaxed, s.system, s.gold);
     let ratio = |n: usize| {
@@ -262,37 +268,26 @@ pub fn score(docs: &[TimeMl]) -> Scores {
     s
 }
 
-fn weekday_check(docs: &[TimeMl], s: &mut Scores) {
-    for doc in docs {
-        let sys = system(doc);
-        for g in &doc.gold {
-            let bare = time::weekday_of(&g.text).is_some();
-            if !bare || g.value.len() != 10 {
-                continue;
-            }
-            s.weekdays += 1;
-            let same = sys.iter().any(|e| e.start == g.start && e.value == g.value);
-            s.weekdays_right += usize::from(same);
+/// Bare weekdays of the gold whose value is a day, and how many the system dates the same.
+fn count_weekdays(doc: &TimeMl, sys: &[Expr], s: &mut Scores) {
+    for g in &doc.gold {
+        if time::weekday_of(&g.text).is_none() || g.value.len() != 10 {
+            continue;
         }
+        s.weekdays += 1;
+        let same = sys.iter().any(|e| e.start == g.start && e.value == g.value);
+        s.weekdays_right += usize::from(same);
     }
 }
 
-fn dating_check(docs: &[TimeMl], s: &mut Scores) {
-    let mut widths = Vec::new();
-    for doc in docs {
-        let Some(p) = time::infer::infer(&doc.text) else {
-            continue;
-        };
-        let day = |v: &str| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok();
-        let (Some(a), Some(b)) = (day(&p.earliest), day(&p.latest)) else {
-            continue;
-        };
-        s.dated += 1;
-        s.dated_right += usize::from(a <= doc.dct && doc.dct <= b);
-        widths.push((b - a).num_days() + 1);
-    }
-    widths.sort_unstable();
-    s.dated_median_days = widths.get(widths.len() / 2).copied().unwrap_or(0);
+/// Dates the document from its content alone; counts it, and whether the interval holds the
+/// creation time. Returns the interval's width in days.
+fn date_from_content(doc: &TimeMl, tagged: &time::Tagged, s: &mut Scores) -> Option<i64> {
+    let p = time::infer::infer(tagged)?;
+    let (a, b): (NaiveDate, NaiveDate) = (p.earliest.parse().ok()?, p.latest.parse().ok()?);
+    s.dated += 1;
+    s.dated_right += usize::from(a <= doc.dct && doc.dct <= b);
+    Some((b - a).num_days() + 1)
 }
 
 /// For each gold expression, the system expression it is matched with: the first overlapping

@@ -19,10 +19,9 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{Datelike, Days, Months, NaiveDate};
-use regex::Regex;
 
 use super::resolve::resolve;
-use super::tagger::{tag, Found, Sem};
+use super::tagger::{Found, Sem, Tagged};
 use crate::document::{Evidence, Published};
 use crate::knowledge;
 
@@ -152,9 +151,9 @@ impl Clue {
 }
 
 /// The publication date of an undated text, inferred from its content; `None` when the text
-/// gives no lower bound to start from.
-pub fn infer(text: &str) -> Option<Published> {
-    let clues = clues(text);
+/// does not bound it from both sides.
+pub fn infer(tagged: &Tagged) -> Option<Published> {
+    let clues = clues(tagged);
     let (days, score) = best_days(&clues)?;
     let (first, last) = (days[0], days[days.len() - 1]);
     let mut evidence: Vec<Evidence> = clues
@@ -180,10 +179,9 @@ pub fn infer(text: &str) -> Option<Published> {
     })
 }
 
-/// How many of the text's clues a day breaks: used to check a stated date that can be read two
-/// ways. `None` when the text has no clue.
-pub fn conflicts(text: &str, day: NaiveDate) -> Option<(usize, usize)> {
-    let clues = clues(text);
+/// How many of a text's clues a day breaks, of how many: used to check a stated date that can
+/// be read two ways. `None` when the text has no clue.
+pub fn conflicts(clues: &[Clue], day: NaiveDate) -> Option<(usize, usize)> {
     if clues.is_empty() {
         return None;
     }
@@ -240,15 +238,14 @@ fn shared_value(a: NaiveDate, b: NaiveDate) -> String {
     }
 }
 
-/// Every clue of a text.
-pub fn clues(text: &str) -> Vec<Clue> {
-    let (toks, found) = tag(text);
-    let span = |f: &Found| (toks[f.start].start, toks[f.end - 1].end);
+/// Every clue of a tagged text.
+pub fn clues(tagged: &Tagged) -> Vec<Clue> {
+    let text = tagged.text;
     let mut out = Vec::new();
     let mut weekdays = Vec::new();
-    for f in &found {
-        let (a, b) = span(f);
-        let words = &text[a..b];
+    for f in &tagged.found {
+        let (a, _) = tagged.span(f);
+        let words = tagged.words(f);
         match &f.sem {
             Sem::Date { year: Some(_), .. } => date_clue(f, words, &mut out),
             Sem::Date {
@@ -261,10 +258,7 @@ pub fn clues(text: &str) -> Vec<Clue> {
         }
     }
     if !weekdays.is_empty() {
-        let names: Vec<&str> = weekdays
-            .iter()
-            .map(|f| &text[span(f).0..span(f).1])
-            .collect();
+        let names: Vec<&str> = weekdays.iter().map(|f| tagged.words(f)).collect();
         out.push(Clue {
             test: Test::Weekdays(weekdays.clone()),
             rule: "weekdays",
@@ -274,7 +268,7 @@ pub fn clues(text: &str) -> Vec<Clue> {
             ),
         });
     }
-    event_clues(text, &toks, &found, &mut out);
+    event_clues(tagged, &mut out);
     out.extend(term_clues(text));
     out.truncate(MAX_CLUES);
     out
@@ -361,23 +355,21 @@ static EVENT_CUES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(||
     (ac, words)
 });
 
-/// Sentences as byte ranges: good enough to keep a cue with the words around it.
+/// The sentences of `text` (from `segment`) as byte ranges.
 fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
-    static END: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"[.!?]["”’]?\s+|\n\s*\n"#).expect("sentence end"));
-    let mut out = Vec::new();
-    let mut start = 0;
-    for m in END.find_iter(text) {
-        out.push((start, m.end()));
-        start = m.end();
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
+    let byte: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect();
+    crate::segment::sentences(text)
+        .iter()
+        .map(|s| (byte[s.start], byte[s.end]))
+        .collect()
 }
 
-fn event_clues(text: &str, toks: &[super::lexicon::Token], found: &[Found], out: &mut Vec<Clue>) {
+fn event_clues(tagged: &Tagged, out: &mut Vec<Clue>) {
+    let (text, toks, found) = (tagged.text, &tagged.toks, &tagged.found);
     let (ac, words) = &*EVENT_CUES;
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for (s, e) in sentence_spans(text) {
@@ -589,6 +581,16 @@ fn window(text: &str, at: usize, n: usize, before: bool) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::tag;
+
+    /// The inference and the clue count on text.
+    fn infer(text: &str) -> Option<Published> {
+        super::infer(&tag(text))
+    }
+
+    fn conflicts(text: &str, day: NaiveDate) -> Option<(usize, usize)> {
+        super::conflicts(&clues(&tag(text)), day)
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -244,7 +244,11 @@ fn token(text: &str, start: usize, end: usize, spaced: bool) -> Token<'_> {
         (false, true) => Shape::Digits,
         _ => Shape::Punct,
     };
-    let lex = if shape == Shape::Word { lookup(t) } else { &[] };
+    let lex = if shape == Shape::Word {
+        meanings(t)
+    } else {
+        &[]
+    };
     Token {
         text: t,
         start,
@@ -256,7 +260,7 @@ fn token(text: &str, start: usize, end: usize, spaced: bool) -> Token<'_> {
 }
 
 /// The lexicon entry of a word, case-insensitively, without allocating for short ASCII words.
-fn lookup(word: &str) -> &'static [Lex] {
+pub(crate) fn meanings(word: &str) -> &'static [Lex] {
     let mut buf = [0u8; 16];
     if word.len() > buf.len() || !word.is_ascii() {
         return &[];
@@ -285,6 +289,6 @@ mod tests {
         assert_eq!(toks[5].lex, &[Lex::Month(1)]);
         assert_eq!(toks[10].lex, &[Lex::Weekday(5)]);
         assert_eq!(toks[7].number(), Some(14.0));
-        assert!(lookup("EARLIER").contains(&Lex::Ago(-1)));
+        assert!(meanings("EARLIER").contains(&Lex::Ago(-1)));
     }
 }

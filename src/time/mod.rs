@@ -19,19 +19,10 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::document::Timex;
 use crate::knowledge;
+use resolve::Resolved;
+pub use tagger::{tag, Tagged};
 
 pub use published::published;
-
-static WEEKDAYS: LazyLock<HashMap<&'static str, Weekday>> = LazyLock::new(|| {
-    knowledge::rows(include_str!("../../data/time/weekdays.tsv"))
-        .map(|r| {
-            let n: u8 = r[1]
-                .parse()
-                .expect("data/time/weekdays.tsv: weekday number");
-            (r[0], Weekday::try_from(n - 1).expect("weekday 1-7"))
-        })
-        .collect()
-});
 
 static TLD_ORDER: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     knowledge::rows(include_str!("../../data/time/date_order.tsv"))
@@ -39,22 +30,35 @@ static TLD_ORDER: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(
         .collect()
 });
 
-/// Every time expression of `text`, normalized against the reference: the publication day, or
-/// the first and last day it can be when it is inferred (a value both ends agree on is kept;
-/// digits they disagree on become `X`, and the interval covers both). Offsets count characters.
-pub fn timexes(text: &str, reference: Option<(NaiveDate, NaiveDate)>) -> Vec<Timex> {
-    let (toks, found) = tagger::tag(text);
-    let mut out: Vec<(usize, usize, Timex)> = found
+/// One expression before it becomes a `Timex`: byte span, normalized value, provenance.
+struct Spot {
+    from: usize,
+    to: usize,
+    r: Resolved,
+    modifier: Option<&'static str>,
+    rule: String,
+}
+
+/// Every time expression of a tagged text, normalized against the reference: the publication
+/// day, or the first and last day it can be when it is inferred (a value both ends agree on is
+/// kept; digits they disagree on become `X`, and the interval covers both). Offsets count
+/// characters.
+pub fn timexes(tagged: &Tagged, reference: Option<(NaiveDate, NaiveDate)>) -> Vec<Timex> {
+    let text = tagged.text;
+    let mut spots: Vec<Spot> = tagged
+        .found
         .iter()
         .map(|f| {
-            let (from, to) = (toks[f.start].start, toks[f.end - 1].end);
+            let (from, to) = tagged.span(f);
             let r = resolve::resolve_between(f, reference);
-            let modifier = f.modifier.map(str::to_string);
-            (
+            let rule = f.rule.to_string();
+            Spot {
                 from,
                 to,
-                timex(text, from, to, r, modifier, f.rule.to_string()),
-            )
+                r,
+                modifier: f.modifier,
+                rule,
+            }
         })
         .collect();
     let anniversary_ref = reference.filter(|(a, b)| a.year() == b.year()).map(|r| r.0);
@@ -62,92 +66,68 @@ pub fn timexes(text: &str, reference: Option<(NaiveDate, NaiveDate)>) -> Vec<Tim
         .into_iter()
         .chain(periods::anniversaries(text, anniversary_ref));
     for e in extras {
-        out.retain(|(a, b, _)| *b <= e.start || *a >= e.end);
-        let r = resolve::Resolved {
-            kind: e.kind,
-            value: e.value,
-            interval: e.interval,
-            granularity: Some(e.granularity),
-            anchored: e.anchored,
-        };
-        out.push((e.start, e.end, timex(text, e.start, e.end, r, None, e.rule)));
+        spots.retain(|s| s.to <= e.start || s.from >= e.end);
+        let (from, to, r, rule) = (e.start, e.end, e.resolved, e.rule);
+        spots.push(Spot {
+            from,
+            to,
+            r,
+            modifier: None,
+            rule,
+        });
     }
-    out.sort_by_key(|(a, _, _)| *a);
-    add_ranges(text, &mut out);
+    spots.sort_by_key(|s| s.from);
+    add_ranges(text, &mut spots);
     let mut chars = CharOffsets::new(text);
-    out.into_iter()
-        .map(|(from, to, mut t)| {
-            t.start = chars.at(from);
-            t.end = chars.at(to);
-            t
+    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    spots
+        .into_iter()
+        .map(|s| Timex {
+            start: chars.at(s.from),
+            end: chars.at(s.to),
+            text: text[s.from..s.to].to_string(),
+            kind: s.r.kind.to_string(),
+            value: s.r.value,
+            modifier: s.modifier.map(str::to_string),
+            earliest: s.r.interval.map(|iv| day(iv.0)),
+            latest: s.r.interval.map(|iv| day(iv.1)),
+            granularity: s.r.granularity.map(str::to_string),
+            anchored: s.r.anchored,
+            rule: s.rule,
         })
         .collect()
 }
 
-fn timex(
-    text: &str,
-    from: usize,
-    to: usize,
-    r: resolve::Resolved,
-    modifier: Option<String>,
-    rule: String,
-) -> Timex {
-    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    Timex {
-        start: from,
-        end: to,
-        text: text[from..to].to_string(),
-        kind: r.kind.to_string(),
-        value: r.value,
-        modifier,
-        earliest: r.interval.map(|iv| day(iv.0)),
-        latest: r.interval.map(|iv| day(iv.1)),
-        granularity: r.granularity.map(str::to_string),
-        anchored: r.anchored,
-        rule,
-    }
-}
-
 /// Adds a RANGE over each pair of neighbouring dates joined as "between A and B", "from A to
 /// B" or "A-B"; the two dates stay as they are (TimeML tags them one by one).
-fn add_ranges(text: &str, out: &mut Vec<(usize, usize, Timex)>) {
+fn add_ranges(text: &str, spots: &mut Vec<Spot>) {
     let mut ranges = Vec::new();
-    for pair in out.windows(2) {
-        let [(a0, a1, a), (b0, b1, b)] = pair else {
-            continue;
-        };
-        if a.kind != "DATE" || b.kind != "DATE" {
+    for pair in spots.windows(2) {
+        let [a, b] = pair else { continue };
+        if a.r.kind != "DATE" || b.r.kind != "DATE" {
             continue;
         }
-        let Some(start) = periods::range(text, (*a0, *a1), (*b0, *b1)) else {
+        let Some(from) = periods::range(text, (a.from, a.to), (b.from, b.to)) else {
             continue;
         };
-        let r = resolve::Resolved {
+        let r = Resolved {
             kind: "RANGE",
-            value: format!("{}/{}", a.value, b.value),
-            interval: a
-                .earliest
-                .as_ref()
-                .zip(b.latest.as_ref())
-                .and_then(|(x, y)| {
-                    let p = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-                    p(x).zip(p(y))
-                }),
-            granularity: a.granularity.as_deref().and_then(granularity_name),
-            anchored: a.anchored || b.anchored,
+            value: format!("{}/{}", a.r.value, b.r.value),
+            interval: a.r.interval.zip(b.r.interval).map(|(x, y)| (x.0, y.1)),
+            granularity: a.r.granularity,
+            anchored: a.r.anchored || b.r.anchored,
         };
-        ranges.push((start, *b1, timex(text, start, *b1, r, None, "range".into())));
+        let rule = "range".to_string();
+        ranges.push(Spot {
+            from,
+            to: b.to,
+            r,
+            modifier: None,
+            rule,
+        });
     }
-    out.extend(ranges);
-    out.sort_by_key(|(a, b, _)| (*a, std::cmp::Reverse(*b)));
-}
-
-fn granularity_name(g: &str) -> Option<&'static str> {
-    [
-        "day", "week", "month", "quarter", "season", "year", "decade", "century", "time",
-    ]
-    .into_iter()
-    .find(|n| *n == g)
+    spots.extend(ranges);
+    spots.sort_by_key(|s| (s.from, std::cmp::Reverse(s.to)));
 }
 
 /// Byte offsets to character offsets, for offsets asked in increasing order.
@@ -183,8 +163,10 @@ impl<'a> CharOffsets<'a> {
 
 /// The weekday a word names ("Wednesday", "wed", "Thurs."), if any.
 pub fn weekday_of(word: &str) -> Option<Weekday> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    WEEKDAYS.get(w.as_str()).copied()
+    let n = lexicon::meanings(word.trim_end_matches('.'))
+        .iter()
+        .find_map(lexicon::weekday)?;
+    Weekday::try_from(u8::try_from(n).ok()? - 1).ok()
 }
 
 /// How numeric dates are written on a host, from its country-code top-level domain.

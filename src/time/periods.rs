@@ -8,6 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
+use super::resolve::Resolved;
 use crate::knowledge;
 
 /// An extra expression, with byte offsets.
@@ -15,11 +16,7 @@ use crate::knowledge;
 pub struct Extra {
     pub start: usize,
     pub end: usize,
-    pub kind: &'static str,
-    pub value: String,
-    pub interval: Option<(NaiveDate, NaiveDate)>,
-    pub granularity: &'static str,
-    pub anchored: bool,
+    pub resolved: Resolved,
     pub rule: String,
 }
 
@@ -130,11 +127,13 @@ pub fn periods(text: &str) -> Vec<Extra> {
         out.push(Extra {
             start,
             end: m.end(),
-            kind: "PERIOD",
-            value,
-            interval: Some(interval),
-            granularity: "day",
-            anchored: false,
+            resolved: Resolved {
+                kind: "PERIOD",
+                value,
+                interval: Some(interval),
+                granularity: Some("day"),
+                anchored: false,
+            },
             rule: format!("{rule}:{}", period.name),
         });
     }
@@ -177,11 +176,13 @@ pub fn anniversaries(text: &str, reference: Option<NaiveDate>) -> Vec<Extra> {
             Some(Extra {
                 start: whole.start(),
                 end: whole.end(),
-                kind: "ANNIVERSARY",
-                value,
-                interval,
-                granularity: "year",
-                anchored: reference.is_some(),
+                resolved: Resolved {
+                    kind: "ANNIVERSARY",
+                    value,
+                    interval,
+                    granularity: Some("year"),
+                    anchored: reference.is_some(),
+                },
                 rule: "anniversary".to_string(),
             })
         })
@@ -222,7 +223,7 @@ mod tests {
                     The end of World War Two came in 1945; the Cold War followed.";
         let got: Vec<(&str, String)> = periods(text)
             .into_iter()
-            .map(|e| (&text[e.start..e.end], e.value))
+            .map(|e| (&text[e.start..e.end], e.resolved.value))
             .collect();
         assert_eq!(
             got,
@@ -241,7 +242,7 @@ mod tests {
     fn anniversaries_recall_a_year() {
         let r = NaiveDate::from_ymd_opt(2014, 9, 3);
         let a = anniversaries("marking the 75th anniversary of the battle", r);
-        assert_eq!(a[0].value, "1939");
+        assert_eq!(a[0].resolved.value, "1939");
     }
 
     #[test]

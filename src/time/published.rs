@@ -6,19 +6,20 @@
 //! 3. other dates in the text ("September 3"): the publication follows them closely;
 //! 4. the text's dating clues (`infer`): offices held by the people named, known events.
 
-use std::sync::LazyLock;
+use std::cell::OnceCell;
 
 use chrono::{Datelike, NaiveDate};
-use regex::Regex;
 
-use super::stated::{month_alternation, Order, Reading, MONTHS};
+use super::infer::{self, Clue};
+use super::stated::{Order, Reading};
+use super::tagger::{Sem, Tagged};
 use crate::clean::DateLine;
 use crate::document::{Evidence, Published};
 
 /// The publication date stated on the page, or `None` when no date line holds one.
 pub fn published(
     date_lines: &[DateLine],
-    body: &str,
+    body: &Tagged,
     date_order: Option<&str>,
 ) -> Option<Published> {
     let line = pick_line(date_lines)?;
@@ -55,19 +56,21 @@ fn pick_line(lines: &[DateLine]) -> Option<&DateLine> {
 
 fn choose(
     readings: &[Reading],
-    body: &str,
+    body: &Tagged,
     order: Option<&str>,
     evidence: &mut Vec<Evidence>,
 ) -> Reading {
     if readings.len() == 1 {
         return readings[0];
     }
+    // The content's clues are gathered once, and only if the cheaper rules do not decide.
+    let clues: OnceCell<Vec<Clue>> = OnceCell::new();
     for rule in ["weekday", "date-order", "other-dates", "content"] {
         let fit = |r: &Reading| match rule {
             "weekday" => weekday_fit(r.date, body),
             "date-order" => order_fit(r, order),
             "other-dates" => other_dates_fit(r.date, body),
-            _ => content_fit(r.date, body),
+            _ => content_fit(r.date, clues.get_or_init(|| infer::clues(body))),
         };
         let scored: Vec<(Reading, i64, String)> = readings
             .iter()
@@ -99,42 +102,27 @@ fn choose(
         .unwrap_or(readings[0])
 }
 
-static WEEKDAY_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-        .expect("weekday regex")
-});
-
-static FUTURE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    let cues: Vec<String> =
-        crate::knowledge::words(include_str!("../../data/time/future_cues.txt"))
-            .map(regex::escape)
-            .collect();
-    Regex::new(&format!(r"(?i)\b(?:{})\b", cues.join("|"))).expect("future-cue regex")
-});
-
 /// How well a reading fits one rule: a cost (lower fits better) and a sentence saying why;
 /// `None` when the rule has nothing to go on.
 type Fit = Option<(i64, String)>;
 
 /// Days between the reading and the weekdays the text names (before it for past mentions, after
 /// it for future ones); the smallest over all mentions. `None` when the text names no weekday.
-fn weekday_fit(date: NaiveDate, body: &str) -> Fit {
+fn weekday_fit(date: NaiveDate, body: &Tagged) -> Fit {
     let mut best: Option<(i64, &str)> = None;
-    for m in WEEKDAY_MENTION.find_iter(body) {
-        let wd = super::weekday_of(m.as_str())?;
-        let sentence_start = body[..m.start()].rfind(['.', '\n']).map_or(0, |i| i + 1);
-        let future = FUTURE_CUE.is_match(&body[sentence_start..m.start()]);
+    for f in &body.found {
+        let Some(wd) = f.sem.weekday() else { continue };
         let (a, b) = (
-            date.weekday().num_days_from_monday() as i64,
-            wd.num_days_from_monday() as i64,
+            i64::from(date.weekday().number_from_monday()),
+            i64::from(wd),
         );
-        let gap = if future {
+        let gap = if f.tense > 0 {
             (b - a).rem_euclid(7)
         } else {
             (a - b).rem_euclid(7)
         };
         if best.is_none_or(|(g, _)| gap < g) {
-            best = Some((gap, m.as_str()));
+            best = Some((gap, body.words(f)));
         }
     }
     let (gap, name) = best?;
@@ -161,8 +149,8 @@ fn weekday_name(date: NaiveDate) -> &'static str {
 
 /// How many of the text's dating clues (offices held, known events, reported dates; see
 /// `infer`) the reading breaks.
-fn content_fit(date: NaiveDate, body: &str) -> Fit {
-    let (broken, total) = super::infer::conflicts(body, date)?;
+fn content_fit(date: NaiveDate, clues: &[Clue]) -> Fit {
+    let (broken, total) = infer::conflicts(clues, date)?;
     Some((
         broken as i64,
         format!("{date} breaks {broken} of the text's {total} dating clues"),
@@ -183,38 +171,27 @@ fn order_fit(r: &Reading, order: Option<&str>) -> Fit {
     ))
 }
 
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    let m = month_alternation();
-    Regex::new(&format!(
-        r"(?i)\b(?:(?P<mon>{m})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{m}))\b"
-    ))
-    .expect("month-day regex")
-});
-
-/// Days from the closest earlier "Month Day" mention in the text to the reading; a reading
-/// that precedes every mention fits badly.
-fn other_dates_fit(date: NaiveDate, body: &str) -> Fit {
-    let mut best: Option<i64> = None;
-    for caps in MONTH_DAY.captures_iter(body) {
-        let mon = caps.name("mon").or(caps.name("mon2"))?.as_str();
-        let Some(&month) = MONTHS.get(mon.to_lowercase().as_str()) else {
-            continue;
-        };
-        let Some(day) = caps
-            .name("d")
-            .or(caps.name("d2"))
-            .and_then(|d| d.as_str().parse().ok())
-        else {
-            continue;
-        };
-        let Some(mention) = NaiveDate::from_ymd_opt(date.year(), month, day) else {
-            continue;
-        };
-        let gap = (date - mention).num_days();
-        let cost = if gap >= 0 { gap } else { 1000 - gap };
-        best = Some(best.map_or(cost, |b| b.min(cost)));
-    }
-    let cost = best?;
+/// Days from the closest earlier "Month Day" the text names to the reading; a reading that
+/// precedes every such date fits badly.
+fn other_dates_fit(date: NaiveDate, body: &Tagged) -> Fit {
+    let mentions = body.found.iter().filter_map(|f| match f.sem {
+        Sem::Date {
+            month: Some(m),
+            day: Some(d),
+            ..
+        } => NaiveDate::from_ymd_opt(date.year(), m, d),
+        _ => None,
+    });
+    let cost = mentions
+        .map(|mention| {
+            let gap = (date - mention).num_days();
+            if gap >= 0 {
+                gap
+            } else {
+                1000 - gap
+            }
+        })
+        .min()?;
     Some((
         cost,
         format!("{date} is {cost} day(s) after the closest date the text names"),
@@ -224,6 +201,12 @@ fn other_dates_fit(date: NaiveDate, body: &str) -> Fit {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::time::tag;
+
+    /// The rules on a body given as text.
+    fn published(lines: &[DateLine], body: &str, order: Option<&str>) -> Option<Published> {
+        super::published(lines, &tag(body), order)
+    }
 
     fn line(text: &str) -> Vec<DateLine> {
         vec![DateLine {

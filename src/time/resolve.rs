@@ -497,13 +497,11 @@ mod tests {
 
     fn values(text: &str, reference: &str) -> Vec<(String, String)> {
         let r = NaiveDate::parse_from_str(reference, "%Y-%m-%d").ok();
-        let (toks, found) = tag(text);
-        found
+        let tagged = tag(text);
+        tagged
+            .found
             .iter()
-            .map(|f| {
-                let span = &text[toks[f.start].start..toks[f.end - 1].end];
-                (span.to_string(), resolve(f, r).value)
-            })
+            .map(|f| (tagged.words(f).to_string(), resolve(f, r).value))
             .collect()
     }
 

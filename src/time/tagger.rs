@@ -3,7 +3,10 @@
 //! `data/time/lexicon.tsv`. Extents follow TimeML: a leading "the", "early"/"late" and "about"
 //! belong to the expression; "in", "on", "since" and "more than" do not.
 
+use std::sync::LazyLock;
+
 use super::lexicon::{self as lex, tokenize, Lex, Shape, Token, Unit};
+use crate::knowledge;
 
 /// What an expression means, relative to a reference date still unknown.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,6 +75,18 @@ pub enum Sem {
     },
 }
 
+impl Sem {
+    /// The weekday named alone, also with a part of day or a clock time ("Friday night").
+    pub fn weekday(&self) -> Option<u32> {
+        match self {
+            Sem::Weekday(w) => Some(*w),
+            Sem::Part { day, .. } => day.weekday(),
+            Sem::Clock { day: Some(day), .. } => day.weekday(),
+            _ => None,
+        }
+    }
+}
+
 /// A month, weekday or season named without a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Name {
@@ -93,10 +108,31 @@ pub struct Found {
     pub tense: i32,
 }
 
-/// The tokens of `text` and every time expression in it, as token ranges.
-pub fn tag(text: &str) -> (Vec<Token<'_>>, Vec<Found>) {
+/// A text tagged once: its tokens and time expressions (as token ranges). The publication-date
+/// rules, the inference of undated texts and the normalizer all read the same tagging.
+pub struct Tagged<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token<'a>>,
+    pub found: Vec<Found>,
+}
+
+impl<'a> Tagged<'a> {
+    /// The byte range of an expression.
+    pub fn span(&self, f: &Found) -> (usize, usize) {
+        (self.toks[f.start].start, self.toks[f.end - 1].end)
+    }
+
+    /// The words of an expression.
+    pub fn words(&self, f: &Found) -> &'a str {
+        let (a, b) = self.span(f);
+        &self.text[a..b]
+    }
+}
+
+/// Tags every time expression of `text`.
+pub fn tag(text: &str) -> Tagged<'_> {
     let toks = tokenize(text);
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     let grammar = Grammar { t: &toks };
     let mut i = 0;
     while i < toks.len() {
@@ -104,12 +140,12 @@ pub fn tag(text: &str) -> (Vec<Token<'_>>, Vec<Found>) {
             Some(mut f) => {
                 f.tense = tense(&toks, f.start);
                 i = f.end;
-                out.push(f);
+                found.push(f);
             }
             None => i += 1,
         }
     }
-    (toks, out)
+    Tagged { text, toks, found }
 }
 
 /// Words outside the lexicon that can open an expression ("the past", "at the time").
@@ -839,13 +875,26 @@ pub(crate) fn tense_at(toks: &[Token], at: usize) -> i32 {
     tense(toks, toks.partition_point(|t| t.start < at))
 }
 
+/// Future cues of several words ("plans to", "to be held"), from `data/time/future_cues.txt`;
+/// single words are in the lexicon.
+static FUTURE_PHRASES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    knowledge::words(include_str!("../../data/time/future_cues.txt"))
+        .filter(|w| w.contains(' '))
+        .map(|w| w.split(' ').collect())
+        .collect()
+});
+
 /// The tense of the clause before token `i`: the nearest tense cue since the sentence began
 /// decides ("will meet on Monday" is future, "who will attend said Friday" past). Cues are in
 /// `data/time/future_cues.txt` and `past_cues.txt`; a regular past form ("announced") counts too.
 fn tense(toks: &[Token], i: usize) -> i32 {
-    for t in toks[..i].iter().rev().take(40) {
+    for k in (i.saturating_sub(40)..i).rev() {
+        let t = &toks[k];
         if matches!(t.text, "." | "!" | "?") {
             break;
+        }
+        if phrase_ends(toks, k) {
+            return 1;
         }
         if let Some(cue) = t.find(lex::tense) {
             return cue;
@@ -855,6 +904,17 @@ fn tense(toks: &[Token], i: usize) -> i32 {
         }
     }
     0
+}
+
+/// Whether a future phrase ends at token `k`.
+fn phrase_ends(toks: &[Token], k: usize) -> bool {
+    FUTURE_PHRASES.iter().any(|p| {
+        k + 1 >= p.len()
+            && toks[k + 1 - p.len()..=k]
+                .iter()
+                .zip(p)
+                .all(|(t, w)| t.is(w))
+    })
 }
 
 fn regular_past(word: &str) -> bool {
