@@ -31,6 +31,14 @@ pub fn list(field: &str) -> Vec<&str> {
         .collect()
 }
 
+/// An ISO date field (`2022-02-24`) of the knowledge file `file`; a bad one is a build-time
+/// mistake in the data, so it stops the program with the file's name.
+pub fn date(file: &str, field: &str) -> chrono::NaiveDate {
+    field
+        .parse()
+        .unwrap_or_else(|_| panic!("{file}: bad date {field:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

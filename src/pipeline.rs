@@ -31,8 +31,7 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
 
 /// The days the publication date can be, as the reference of relative expressions.
 fn reference(p: &Published) -> Option<(NaiveDate, NaiveDate)> {
-    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-    day(&p.earliest).zip(day(&p.latest))
+    p.earliest.parse().ok().zip(p.latest.parse().ok())
 }
 
 /// The body's language as ISO 639-1 (639-3 where there is no two-letter code), when the

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use super::resolve::resolve;
 use super::tagger::{Found, Sem, Tagged};
@@ -94,7 +94,7 @@ impl Clue {
                     let Some(first) = NaiveDate::from_ymd_opt(*y, *month, 1) else {
                         return false;
                     };
-                    let last = first + Months::new(1) - Days::new(1);
+                    let last = super::resolve::month_end(*y, *month);
                     (first - day).num_days() <= *before && (day - last).num_days() <= *after
                 }),
             Test::Weekdays(found) => {
@@ -326,10 +326,7 @@ struct KnownEvent {
 }
 
 static EVENTS: LazyLock<Vec<KnownEvent>> = LazyLock::new(|| {
-    let day = |s: &str| {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .unwrap_or_else(|_| panic!("data/time/events.tsv: bad date {s:?}"))
-    };
+    let day = |s| knowledge::date("data/time/events.tsv", s);
     knowledge::rows(include_str!("../../data/time/events.tsv"))
         .map(|r| KnownEvent {
             id: r[0],
@@ -453,10 +450,7 @@ struct Term {
 }
 
 static TERMS: LazyLock<(AhoCorasick, Vec<&'static str>, Vec<Term>)> = LazyLock::new(|| {
-    let day = |s: &str| {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .unwrap_or_else(|_| panic!("data/actors/terms.tsv: bad date {s:?}"))
-    };
+    let day = |s| knowledge::date("data/actors/terms.tsv", s);
     let mut terms = Vec::new();
     let mut names: Vec<&'static str> = Vec::new();
     for r in knowledge::rows(include_str!("../../data/actors/terms.tsv")) {
@@ -491,7 +485,10 @@ fn term_clues(text: &str) -> Vec<Clue> {
         }
         let name = names[m.pattern().as_usize()];
         // Everyone the name can be ("Bush": both presidents), with every term of the role.
-        let holder = |t: &&Term| t.name == name || t.name.ends_with(&format!(" {name}"));
+        let holder = |t: &&Term| {
+            let rest = t.name.strip_suffix(name);
+            rest.is_some_and(|r| r.is_empty() || r.ends_with(' '))
+        };
         let roles: Vec<&str> = terms
             .iter()
             .filter(holder)

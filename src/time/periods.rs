@@ -33,12 +33,8 @@ struct Periods {
     periods: Vec<Period>,
 }
 
-fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .unwrap_or_else(|_| panic!("data/time/periods.tsv: bad date {s:?}"))
-}
-
 static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
+    let day = |s| knowledge::date("data/time/periods.tsv", s);
     let (mut names, mut of_name, mut periods) = (Vec::new(), Vec::new(), Vec::new());
     for r in knowledge::rows(include_str!("../../data/time/periods.tsv")) {
         let all = knowledge::list(r[0]);

@@ -2,7 +2,7 @@
 //! reference date (the publication date). Without a reference, anything that needs one keeps
 //! `X` digits and no interval.
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate, TimeDelta};
 
 use super::lexicon::Unit;
 use super::tagger::{duration_value, Found, Name, Sem};
@@ -187,7 +187,7 @@ fn year_end(y: i32) -> NaiveDate {
     ymd(y, 12, 31)
 }
 
-fn month_end(y: i32, m: u32) -> NaiveDate {
+pub(crate) fn month_end(y: i32, m: u32) -> NaiveDate {
     let first = ymd(y, m, 1);
     first
         .checked_add_months(Months::new(1))
@@ -196,12 +196,7 @@ fn month_end(y: i32, m: u32) -> NaiveDate {
 }
 
 fn add_days(d: NaiveDate, n: i64) -> NaiveDate {
-    if n >= 0 {
-        d.checked_add_days(Days::new(n as u64))
-    } else {
-        d.checked_sub_days(Days::new(n.unsigned_abs()))
-    }
-    .unwrap_or(d)
+    d.checked_add_signed(TimeDelta::days(n)).unwrap_or(d)
 }
 
 fn add_months(d: NaiveDate, n: i32) -> NaiveDate {
@@ -372,23 +367,11 @@ fn month_of_year(month: u32, shift: i32, r: NaiveDate) -> Resolved {
 /// The year of "last summer", "this winter", "next spring".
 fn season_year(s: &str, shift: i32, r: NaiveDate) -> i32 {
     let y = r.year();
-    let (from, _) = season_days(y, s);
+    let (from, to) = season_days(y, s);
     match shift {
         0 => y,
-        sh if sh < 0 => {
-            if from < r && season_days(y, s).1 < r {
-                y
-            } else {
-                y - 1
-            }
-        }
-        _ => {
-            if from > r {
-                y
-            } else {
-                y + 1
-            }
-        }
+        sh if sh < 0 => y - i32::from(to >= r),
+        _ => y + i32::from(from <= r),
     }
 }
 

@@ -433,21 +433,17 @@ impl Grammar<'_, '_> {
         let mut j = i + usize::from(self.is(i, "the"));
         j += usize::from(self.is(j, "fiscal"));
         let t = self.tok(j)?;
-        let (quarter, shift) = if let Some(n) = t.find(lex::ordinal) {
-            (Some(n), 0)
-        } else if let Some(s) = t.find(lex::shift) {
-            (None, s)
-        } else if t.is("latest") || t.is("quarter") && j > i {
-            // "the latest quarter"; "the quarter" in a report is the one just ended.
-            return self
-                .is(j, "quarter")
-                .then_some((j + 1, last_quarter(), "quarter"))
-                .or_else(|| {
-                    self.is(j + 1, "quarter")
-                        .then_some((j + 2, last_quarter(), "quarter"))
-                });
-        } else {
-            return None;
+        // "the latest quarter"; "the quarter" in a report is the one just ended.
+        if t.is("latest") && self.is(j + 1, "quarter") {
+            return Some((j + 2, last_quarter(), "quarter"));
+        }
+        if t.is("quarter") && j > i {
+            return Some((j + 1, last_quarter(), "quarter"));
+        }
+        let (quarter, shift) = match (t.find(lex::ordinal), t.find(lex::shift)) {
+            (Some(n), _) => (Some(n), 0),
+            (None, Some(s)) => (None, s),
+            (None, None) => return None,
         };
         let k = j + 1 + usize::from(self.is(j + 1, "-"));
         if !self.is(k, "quarter") || quarter.is_some_and(|q| !(1..=4).contains(&q)) {
@@ -547,7 +543,7 @@ impl Grammar<'_, '_> {
             return Some((i + 3, Some(2.0)));
         }
         let n = t.number()?;
-        let mut j = i + 1;
+        let j = i + 1;
         // "5 1/2"
         if self.is(j, "1") && self.is(j + 1, "/") && self.is(j + 2, "2") {
             return Some((j + 3, Some(n + 0.5)));
@@ -558,16 +554,13 @@ impl Grammar<'_, '_> {
                 return Some((j + 1, Some(n + m)));
             }
         }
-        if self.is(j, "-") {
+        if self.is(j, "-") && n >= 20.0 {
             if let Some(m) = self
                 .tok(j + 1)
                 .and_then(|t| t.number())
                 .filter(|m| *m < 10.0)
             {
-                if n >= 20.0 {
-                    j += 2;
-                    return Some((j, Some(n + m)));
-                }
+                return Some((j + 2, Some(n + m)));
             }
         }
         Some((j, Some(n)))
@@ -589,9 +582,6 @@ impl Grammar<'_, '_> {
         if amount.is_none() && !plural || unit == Unit::Weekend {
             return None;
         }
-        if k == j && amount.is_none() && j != i {
-            return None;
-        }
         let mut end = k + 1;
         // An age ("a 6-year-old") and a share ("three-quarters of") are not times.
         let age = self.is(end, "-") && self.is(end + 1, "old");
@@ -609,7 +599,7 @@ impl Grammar<'_, '_> {
         Some((end, Sem::Duration { unit, amount }, rule))
     }
 
-    /// "a year ago", "three days later", "year-earlier", "decades ago".
+    /// "year-earlier", "year-ago": one unit back, written as one word.
     fn offset(&self, i: usize) -> Option<Part> {
         let unit = self.lex(i, lex::unit)?;
         let back = self.is(i + 2, "ago") || self.is(i + 2, "earlier");
@@ -624,6 +614,7 @@ impl Grammar<'_, '_> {
         Some((i + 3, sem, "unit-ago"))
     }
 
+    /// A duration followed by "ago", "earlier" or "later": "a year ago", "three days later".
     fn offset_after(&self, p: &Part) -> Option<Part> {
         let (end, sem, _) = p;
         let Sem::Duration { unit, amount } = sem else {
@@ -725,9 +716,9 @@ impl Grammar<'_, '_> {
         let t = self.tok(i)?;
         let (mut hour, mut minute, mut j) = (None, 0, i + 1);
         if t.is("noon") {
-            (hour, j) = (Some(12), i + 1);
+            hour = Some(12);
         } else if t.is("midnight") {
-            (hour, j) = (Some(0), i + 1);
+            hour = Some(0);
         } else if t.shape == Shape::Digits && t.text.len() <= 2 {
             if i > 0 && self.is(i - 1, ":") && !t.spaced {
                 return None; // the end of a running time such as 3:07:35
