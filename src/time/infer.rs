@@ -296,7 +296,7 @@ fn date_clue(f: &Found, words: &str, out: &mut Vec<Clue>) {
 /// January or the month before; a month alone puts the day within the year after it (past) or
 /// before it (future).
 fn month_clue(text: &str, at: usize, month: u32, f: &Found, words: &str) -> Clue {
-    let before = window(text, at, 12, true).to_lowercase();
+    let before = super::before(text, at, 12).to_lowercase();
     let before = before.trim_end();
     let strict = ["earlier in", "later in"]
         .iter()
@@ -376,7 +376,7 @@ fn event_clues(tagged: &Tagged, out: &mut Vec<Clue>) {
         let sentence = &text[s..e];
         let mut present: HashMap<&str, usize> = HashMap::new();
         for m in ac.find_iter(sentence) {
-            let edge = |i: usize| super::periods::is_word_edge(sentence, i);
+            let edge = |i: usize| super::is_word_edge(sentence, i);
             if edge(m.start()) && edge(m.end()) {
                 present
                     .entry(words[m.pattern().as_usize()])
@@ -479,7 +479,7 @@ fn term_clues(text: &str) -> Vec<Clue> {
     let mut seen: Vec<(&str, &str, bool)> = Vec::new();
     let mut out = Vec::new();
     for m in ac.find_iter(text) {
-        let edge = |i| super::periods::is_word_edge(text, i);
+        let edge = |i| super::is_word_edge(text, i);
         if !edge(m.start()) || !edge(m.end()) {
             continue;
         }
@@ -540,8 +540,8 @@ fn term_clues(text: &str) -> Vec<Clue> {
 /// Whether `role` is said of the name at `start..end` ("Prime Minister Fumio Kishida",
 /// "Medvedev, a former Russian president"), and if so whether as a former holder.
 fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
-    let before = window(text, start, 45, true).to_lowercase();
-    let after = window(text, end, 50, false).to_lowercase();
+    let before = super::before(text, start, 45).to_lowercase();
+    let after = super::after(text, end, 50).to_lowercase();
     let role = role.to_lowercase();
     if let Some(i) = before.rfind(&role) {
         let between = &before[i + role.len()..];
@@ -556,23 +556,6 @@ fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
     let clause = apposition.split([',', '.', ';']).next()?;
     let i = clause.find(&role)?;
     Some(clause[..i].contains("former"))
-}
-
-/// Up to `n` bytes of text before (or after) a byte offset, cut at a character boundary.
-fn window(text: &str, at: usize, n: usize, before: bool) -> &str {
-    if before {
-        let mut from = at.saturating_sub(n);
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
-        &text[from..at]
-    } else {
-        let mut to = (at + n).min(text.len());
-        while !text.is_char_boundary(to) {
-            to -= 1;
-        }
-        &text[at..to]
-    }
 }
 
 #[cfg(test)]

@@ -62,11 +62,19 @@ pub fn timexes(tagged: &Tagged, reference: Option<(NaiveDate, NaiveDate)>) -> Ve
         })
         .collect();
     let anniversary_ref = reference.filter(|(a, b)| a.year() == b.year()).map(|r| r.0);
-    let extras = periods::periods(text)
-        .into_iter()
-        .chain(periods::anniversaries(text, anniversary_ref));
+    let mut extras: Vec<periods::Extra> = periods::periods(text);
+    extras.extend(periods::anniversaries(text, anniversary_ref));
+    extras.sort_by_key(|e| e.start);
+    // A named period or an anniversary replaces the tagged expressions it overlaps; both lists
+    // are in text order, so one sweep finds the overlaps.
+    let mut k = 0;
+    spots.retain(|s| {
+        while k < extras.len() && extras[k].end <= s.from {
+            k += 1;
+        }
+        k == extras.len() || extras[k].start >= s.to
+    });
     for e in extras {
-        spots.retain(|s| s.to <= e.start || s.from >= e.end);
         let (from, to, r, rule) = (e.start, e.end, e.resolved, e.rule);
         spots.push(Spot {
             from,
@@ -130,6 +138,32 @@ fn add_ranges(text: &str, spots: &mut Vec<Spot>) {
     spots.sort_by_key(|s| (s.from, std::cmp::Reverse(s.to)));
 }
 
+/// Whether a byte offset falls between words (not inside a run of letters and digits).
+pub(crate) fn is_word_edge(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+/// Up to `n` bytes of text right before a byte offset, cut at a character boundary: a bounded
+/// look back, so that work per match does not grow with the text.
+pub(crate) fn before(text: &str, at: usize, n: usize) -> &str {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// Up to `n` bytes of text right after a byte offset, cut at a character boundary.
+pub(crate) fn after(text: &str, at: usize, n: usize) -> &str {
+    let mut to = (at + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
+}
+
 /// Byte offsets to character offsets, for offsets asked in increasing order.
 struct CharOffsets<'a> {
     text: &'a str,
@@ -178,6 +212,26 @@ pub fn date_order_of_host(host: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn periods_sit_beside_tagged_dates() {
+        let text = "In the final days of World War II, in August 1945, and on Friday.";
+        let day = NaiveDate::from_ymd_opt(2014, 9, 5).unwrap();
+        let got: Vec<(String, String)> = timexes(&tag(text), Some((day, day)))
+            .into_iter()
+            .map(|t| (t.text, t.value))
+            .collect();
+        let want = [
+            ("the final days of World War II", "1945-08/1945-09"),
+            ("August 1945", "1945-08"),
+            ("Friday", "2014-09-05"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
 
     #[test]
     fn weekdays_and_hosts() {

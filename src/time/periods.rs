@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
 use super::resolve::Resolved;
+use super::{before, is_word_edge};
 use crate::knowledge;
 
 /// An extra expression, with byte offsets.
@@ -72,12 +73,6 @@ static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+)?(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b").expect("anniversary")
 });
 
-pub(crate) fn is_word_edge(text: &str, at: usize) -> bool {
-    let before = text[..at].chars().next_back();
-    let after = text[at..].chars().next();
-    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
-}
-
 /// Named periods in `text`.
 pub fn periods(text: &str) -> Vec<Extra> {
     let p = &*PERIODS;
@@ -87,18 +82,15 @@ pub fn periods(text: &str) -> Vec<Extra> {
             continue;
         }
         let period = &p.periods[p.of_name[m.pattern().as_usize()]];
-        let lookback = text[..m.start()]
-            .char_indices()
-            .rev()
-            .nth(40)
-            .map_or(0, |(i, _)| i);
-        let (start, phase) = match PHASE.captures(&text[lookback..m.start()]) {
+        let lead = before(text, m.start(), 40);
+        let lookback = m.start() - lead.len();
+        let (start, phase) = match PHASE.captures(lead) {
             Some(c) => (
                 lookback + c.get(0).map_or(0, |g| g.start()),
                 c[1].to_lowercase(),
             ),
             None => {
-                let the = text[..m.start()].to_lowercase().ends_with("the ");
+                let the = lead.to_ascii_lowercase().ends_with("the ");
                 (m.start() - if the { 4 } else { 0 }, String::new())
             }
         };
@@ -194,11 +186,9 @@ pub fn range(text: &str, a: (usize, usize), b: (usize, usize)) -> Option<usize> 
     }
     let gap = gap.trim().to_ascii_lowercase();
     // Only the few words before the first date matter ("between", "from").
-    let mut from = a.0.saturating_sub(16);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    let before = text[from..a.0].trim_end().to_ascii_lowercase();
+    let lead = before(text, a.0, 16);
+    let from = a.0 - lead.len();
+    let before = lead.trim_end().to_ascii_lowercase();
     let opener = |w: &str| before.ends_with(w) && is_word_edge(&before, before.len() - w.len());
     let start = match gap.as_str() {
         "and" if opener("between") => from + before.len() - "between".len(),
