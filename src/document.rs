@@ -32,6 +32,9 @@ pub struct Document {
     pub sentences: Vec<Span>,
     /// Time expressions of the body, normalized against the publication date.
     pub timexes: Vec<Timex>,
+    /// Mentions of actors in the body: states, organizations, people, and the words that refer
+    /// back to them.
+    pub mentions: Vec<Mention>,
     /// Every non-empty input line that is not in `body`, with why it was taken out.
     pub removed: Vec<Removed>,
     /// Problems that did not stop the document (repaired encoding, ...).
@@ -110,6 +113,48 @@ pub struct Timex {
     pub rule: String,
 }
 
+/// A span of the body that names an actor, with who it is at the time the sentence speaks of.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub actor: Actor,
+    /// The name is used as a place ("a visit to Ulan Bator"), not as an actor that does things.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub place: bool,
+    /// How the actor was found: `name`, `adjective`, `capital`, `seat`, `organization`,
+    /// `agent`, `role-appositive`, `appositive`, `coreference`, `pair`, `pronoun`, ...
+    pub rule: String,
+    /// Why it got its code, for a person: e.g. `prime-minister 2012-12-26..2020-09-16` or
+    /// `former: last term ended 2020-09-16`.
+    pub why: String,
+}
+
+/// Who an actor is, CAMEO-style.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Actor {
+    /// Country or organization code followed by the role: `RUSGOV`, `JPNMIL`, `RUS`, `ICC`.
+    pub code: String,
+    /// ISO 3166-1 alpha-3 (or `SUN` and other historical codes) of the state.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Code of an organization or region: `ICC`, `UNO`, `WST`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    /// CAMEO agent code: `GOV`, `MIL`, `ELI` (former officials), `LEG`, `MED`, ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The office held at that time (`prime-minister`), or the one a former holder held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Entry of the knowledge base: `person:shinzo-abe`, `state:JPN`, `org:ICC`, `seat:Kremlin`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kb_id: Option<String>,
+}
+
 /// One reason behind a decision, pointing at the words it rests on.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Evidence {
@@ -165,6 +210,19 @@ impl Document {
         let _ = writeln!(s, "timexes    {}", self.timexes.len());
         for t in &self.timexes {
             let _ = writeln!(s, "  {:<11} {:<24} {}", t.kind, t.value, t.text);
+        }
+        let _ = writeln!(s, "mentions   {}", self.mentions.len());
+        for m in &self.mentions {
+            let name = m.actor.name.as_deref().unwrap_or("");
+            let place = if m.place { " (place)" } else { "" };
+            let _ = writeln!(
+                s,
+                "  {:<9} {:<32} {:<15} {}{place}",
+                m.actor.code,
+                cut(&m.text, 32),
+                m.rule,
+                name
+            );
         }
         let _ = writeln!(
             s,

@@ -6,6 +6,7 @@
 //! [`pipeline`] runs them in order over one [`Document`]. [`eval`] scores the result against
 //! hand-made gold files; [`bench`] measures throughput.
 
+pub mod actors;
 pub mod bench;
 pub mod clean;
 pub mod document;
@@ -14,6 +15,7 @@ pub mod ingest;
 pub mod knowledge;
 pub mod pipeline;
 pub mod segment;
+pub mod text;
 pub mod time;
 
 pub use document::Document;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::document::{Document, Published};
 use crate::ingest::{self, IngestError, RawDoc, Source};
-use crate::{segment, time};
+use crate::{actors, segment, time};
 
 /// Runs every stage over one decoded document.
 pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
@@ -25,6 +25,7 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
         .or_else(|| time::infer::infer(&tagged));
     doc.timexes = time::timexes(&tagged, doc.published.as_ref().and_then(reference));
     doc.sentences = segment::sentences(&doc.body);
+    doc.mentions = actors::mentions(&doc);
     doc.language = language(&doc.body);
     doc
 }

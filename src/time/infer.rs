@@ -4,7 +4,7 @@
 //! - a well-known dated event (`data/time/events.tsv`): not older when reported as past, not
 //!   newer when announced;
 //! - a person named with a role ("Prime Minister Fumio Kishida"): within a term of that office
-//!   (`data/actors/terms.tsv`); after one, for a "former" holder;
+//!   (`data/actors/terms.tsv`, read through the actors' knowledge base); after one, for a "former" holder;
 //! - a relative expression next to a known event ("in Buenos Aires early last month"): the
 //!   expression, read from that day, must cover the event;
 //! - a month without a year ("Earlier in March", "later in January"): close to it;
@@ -450,18 +450,22 @@ struct Term {
 }
 
 static TERMS: LazyLock<(AhoCorasick, Vec<&'static str>, Vec<Term>)> = LazyLock::new(|| {
-    let day = |s| knowledge::date("data/actors/terms.tsv", s);
+    let kb = crate::actors::kb::kb();
     let mut terms = Vec::new();
     let mut names: Vec<&'static str> = Vec::new();
-    for r in knowledge::rows(include_str!("../../data/actors/terms.tsv")) {
-        let end = (!r[5].is_empty()).then(|| day(r[5]));
-        terms.push(Term {
-            name: r[0],
-            roles: knowledge::list(r[2]),
-            days: (day(r[4]), end),
-        });
-        names.push(r[0]);
-        names.extend(knowledge::list(r[1]));
+    for p in &kb.people {
+        for t in &p.terms {
+            terms.push(Term {
+                name: p.name,
+                roles: kb.offices[t.office].titles.clone(),
+                days: (t.start, t.end),
+            });
+        }
+        if !p.terms.is_empty() {
+            names.push(p.name);
+            names.extend(p.also.iter().copied());
+            names.push(p.surname);
+        }
     }
     names.sort_unstable();
     names.dedup();
@@ -485,10 +489,11 @@ fn term_clues(text: &str) -> Vec<Clue> {
         }
         let name = names[m.pattern().as_usize()];
         // Everyone the name can be ("Bush": both presidents), with every term of the role.
-        let holder = |t: &&Term| {
-            let rest = t.name.strip_suffix(name);
-            rest.is_some_and(|r| r.is_empty() || r.ends_with(' '))
-        };
+        let people: Vec<&str> = crate::actors::kb::kb()
+            .people_named(name)
+            .map(|p| p.name)
+            .collect();
+        let holder = |t: &&Term| people.contains(&t.name);
         let roles: Vec<&str> = terms
             .iter()
             .filter(holder)

@@ -1,0 +1,1 @@
+//! What the knowledge base covers, for `annals kb`.

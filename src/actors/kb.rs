@@ -1,0 +1,470 @@
+//! The actors' knowledge base: states, seats of power, organizations, agents, offices, people
+//! and their terms, read once from the files under `data/actors/` (embedded at build time).
+//!
+//! Every name the recognizer looks for becomes a [`Surface`] with the [`Sense`]s it can have;
+//! the recognizer never reads the files itself.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+
+use crate::knowledge;
+
+const STATES: &str = include_str!("../../data/actors/states.tsv");
+const SEATS: &str = include_str!("../../data/actors/seats.tsv");
+const ORGS: &str = include_str!("../../data/actors/orgs.tsv");
+const AGENTS: &str = include_str!("../../data/actors/agents.tsv");
+const OFFICES: &str = include_str!("../../data/actors/offices.tsv");
+const PEOPLE: &str = include_str!("../../data/actors/people.tsv");
+const TERMS: &str = include_str!("../../data/actors/terms.tsv");
+const COREF: &str = include_str!("../../data/actors/coref.tsv");
+const NOT_ACTORS: &str = include_str!("../../data/actors/not_actors.tsv");
+const NAME_HEADS: &str = include_str!("../../data/actors/name_heads.txt");
+
+/// A state, a territory or a historical state.
+#[derive(Debug)]
+pub struct State {
+    pub code: &'static str,
+    pub name: &'static str,
+}
+
+/// A building or institution that stands for a state's government ("the Kremlin").
+#[derive(Debug)]
+pub struct Seat {
+    pub name: &'static str,
+    pub country: &'static str,
+    pub role: &'static str,
+}
+
+/// An international organization, a region named as an actor, or a news organization.
+#[derive(Debug)]
+pub struct Org {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// IGO, NGO, REG (region), MED (media).
+    pub kind: &'static str,
+}
+
+/// An office people hold (`prime-minister`).
+#[derive(Debug)]
+pub struct Office {
+    pub id: &'static str,
+    /// The words that name it: "prime minister", "premier", "PM".
+    pub titles: Vec<&'static str>,
+    pub role: &'static str,
+    /// `head-of-state`, `head-of-government`, `foreign-minister` or `other`.
+    pub kind: &'static str,
+}
+
+/// One term of office.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub office: usize,
+    /// ISO3 code of a state, or the code of an organization (EU, UNO, NATO, ICC).
+    pub country: &'static str,
+    pub start: NaiveDate,
+    pub end: Option<NaiveDate>,
+}
+
+impl Term {
+    /// Whether the term overlaps the days `from..=to`.
+    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.start <= to && self.end.is_none_or(|e| e >= from)
+    }
+}
+
+#[derive(Debug)]
+pub struct Person {
+    /// `person:vladimir-putin`.
+    pub id: String,
+    pub name: &'static str,
+    pub surname: &'static str,
+    pub also: Vec<&'static str>,
+    pub female: bool,
+    pub country: &'static str,
+    /// CAMEO code outside any office (MED for a journalist), empty when none.
+    pub role: &'static str,
+    pub terms: Vec<Term>,
+}
+
+/// What a word of an agent list does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgentKind {
+    /// A body of people or a member of one: "army", "spokesman".
+    Group,
+    /// A word before a name that names no office: "Gen.".
+    Title,
+    /// "Mr", "Mrs": no role, but the next capitalized words are a name.
+    Honorific,
+    /// "former", "ex-".
+    Former,
+    /// "then-": the office held at the time of the sentence.
+    Then,
+}
+
+/// What a phrase that refers back stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CorefKind {
+    Pair,
+    Leaders,
+    Org,
+    Country,
+    He,
+    She,
+}
+
+/// One meaning a surface can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sense {
+    State(usize),
+    /// An adjective or demonym of a state: "Russian", "Russians".
+    Adjective(usize),
+    Capital(usize),
+    Seat(usize),
+    Org(usize),
+    /// A full name or another name of a person that names them alone.
+    Person(usize),
+    /// A surname, which names a person only after a title or after their full name.
+    Surname(usize),
+    Agent {
+        role: &'static str,
+        kind: AgentKind,
+    },
+    /// An office title ("prime minister"); its role is the office's.
+    Office(usize),
+    /// A phrase that refers back, and the role it adds ("both governments": GOV).
+    Coref(CorefKind, &'static str),
+    /// Part of a phrase that names no actor ("Rome Statute").
+    NotActor,
+}
+
+/// A string the recognizer looks for, with how its case must match.
+#[derive(Debug)]
+pub struct Surface {
+    pub text: String,
+    pub case: Case,
+    pub senses: Vec<Sense>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Lowercase in the data: any case in the text.
+    Any,
+    /// Capitalized in the data: the first letter must be a capital in the text.
+    Capitalized,
+    /// All capitals in the data ("US", "NATO"): exactly as written.
+    Exact,
+}
+
+impl Case {
+    fn of(text: &str) -> Case {
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        match letters.first() {
+            Some(c) if c.is_uppercase() => {
+                if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                    Case::Exact
+                } else {
+                    Case::Capitalized
+                }
+            }
+            _ => Case::Any,
+        }
+    }
+}
+
+pub struct Kb {
+    pub states: Vec<State>,
+    pub seats: Vec<Seat>,
+    pub orgs: Vec<Org>,
+    pub offices: Vec<Office>,
+    pub people: Vec<Person>,
+    pub surfaces: Vec<Surface>,
+    /// Surfaces that carry an agent or office sense, counted for the coverage report.
+    pub agent_phrases: usize,
+    /// Last words of institutions' names ("Centre"), inside which a state is no actor.
+    pub name_heads: Vec<&'static str>,
+}
+
+static KB: LazyLock<Kb> = LazyLock::new(Kb::load);
+
+/// The knowledge base, loaded on first use.
+pub fn kb() -> &'static Kb {
+    &KB
+}
+
+impl Kb {
+    fn load() -> Kb {
+        let mut kb = Kb {
+            states: Vec::new(),
+            seats: Vec::new(),
+            orgs: Vec::new(),
+            offices: Vec::new(),
+            people: Vec::new(),
+            surfaces: Vec::new(),
+            agent_phrases: 0,
+            name_heads: knowledge::words(NAME_HEADS).collect(),
+        };
+        let mut found = Names::default();
+        for r in knowledge::rows(STATES) {
+            let i = kb.states.len();
+            let names = knowledge::list(r[1]);
+            kb.states.push(State {
+                code: r[0],
+                name: names[0],
+            });
+            for n in &names {
+                found.add(n, Sense::State(i));
+            }
+            for a in knowledge::list(r[2]) {
+                found.add(a, Sense::Adjective(i));
+            }
+            for c in knowledge::list(r[3]) {
+                found.add(c, Sense::Capital(i));
+            }
+        }
+        for r in knowledge::rows(SEATS) {
+            let i = kb.seats.len();
+            found.add(r[0], Sense::Seat(i));
+            kb.seats.push(Seat {
+                name: r[0],
+                country: r[1],
+                role: r[2],
+            });
+        }
+        for r in knowledge::rows(ORGS) {
+            let names = knowledge::list(r[1]);
+            let i = kb.orgs.len();
+            for n in &names {
+                found.add(n, Sense::Org(i));
+            }
+            kb.orgs.push(Org {
+                code: r[0],
+                name: names[0],
+                kind: r[2],
+            });
+        }
+        for r in knowledge::rows(OFFICES) {
+            let i = kb.offices.len();
+            for t in knowledge::list(r[1]) {
+                found.add(t, Sense::Office(i));
+            }
+            kb.offices.push(Office {
+                id: r[0],
+                titles: knowledge::list(r[1]),
+                role: r[2],
+                kind: r[3],
+            });
+        }
+        for r in knowledge::rows(AGENTS) {
+            let kind = match r[2] {
+                "group" => AgentKind::Group,
+                "title" => AgentKind::Title,
+                "honorific" => AgentKind::Honorific,
+                "former" => AgentKind::Former,
+                "then" => AgentKind::Then,
+                other => panic!("data/actors/agents.tsv: unknown kind {other:?}"),
+            };
+            found.add(r[0], Sense::Agent { role: r[1], kind });
+        }
+        for r in knowledge::rows(COREF) {
+            let kind = match r[1] {
+                "pair" => CorefKind::Pair,
+                "leaders" => CorefKind::Leaders,
+                "org" => CorefKind::Org,
+                "country" => CorefKind::Country,
+                "he" => CorefKind::He,
+                "she" => CorefKind::She,
+                other => panic!("data/actors/coref.tsv: unknown kind {other:?}"),
+            };
+            found.add(r[0], Sense::Coref(kind, r[2]));
+        }
+        for r in knowledge::rows(NOT_ACTORS) {
+            found.add(r[0], Sense::NotActor);
+        }
+        kb.people = load_people(&kb.offices);
+        for (i, p) in kb.people.iter().enumerate() {
+            found.add(p.name, Sense::Person(i));
+            for a in &p.also {
+                found.add(a, Sense::Person(i));
+            }
+            found.add(p.surname, Sense::Surname(i));
+        }
+        kb.surfaces = found.surfaces;
+        kb.agent_phrases = kb
+            .surfaces
+            .iter()
+            .filter(|s| {
+                s.senses
+                    .iter()
+                    .any(|s| matches!(s, Sense::Agent { .. } | Sense::Office(_)))
+            })
+            .count();
+        kb
+    }
+
+    pub fn office(&self, id: &str) -> Option<usize> {
+        self.offices.iter().position(|o| o.id == id)
+    }
+
+    pub fn state(&self, code: &str) -> Option<&State> {
+        self.states.iter().find(|s| s.code == code)
+    }
+
+    /// The people named by a name string (full name or another name), for the time stage.
+    pub fn people_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Person> {
+        self.people
+            .iter()
+            .filter(move |p| p.name == name || p.also.contains(&name) || p.surname == name)
+    }
+}
+
+/// The surfaces being gathered, each once with all its senses.
+#[derive(Default)]
+struct Names {
+    surfaces: Vec<Surface>,
+    index: HashMap<String, usize>,
+}
+
+impl Names {
+    fn add(&mut self, text: &str, sense: Sense) {
+        for text in variants(text) {
+            let i = *self.index.entry(text.clone()).or_insert_with(|| {
+                self.surfaces.push(Surface {
+                    case: Case::of(&text),
+                    text,
+                    senses: Vec::new(),
+                });
+                self.surfaces.len() - 1
+            });
+            if !self.surfaces[i].senses.contains(&sense) {
+                self.surfaces[i].senses.push(sense);
+            }
+        }
+    }
+}
+
+/// The spellings a name is looked for under: as written, with a typographic apostrophe, and
+/// without accents only when the data gives both (the data lists accented forms explicitly).
+fn variants(text: &str) -> Vec<String> {
+    let mut out = vec![text.to_string()];
+    if text.contains('\'') {
+        out.push(text.replace('\'', "\u{2019}"));
+    }
+    out
+}
+
+fn load_people(offices: &[Office]) -> Vec<Person> {
+    let day = |s| knowledge::date("data/actors/terms.tsv", s);
+    let mut people: Vec<Person> = Vec::new();
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    let mut person = |people: &mut Vec<Person>, name: &'static str| -> usize {
+        *by_name.entry(name).or_insert_with(|| {
+            people.push(Person {
+                id: format!("person:{}", slug(name)),
+                name,
+                surname: name.rsplit(' ').next().unwrap_or(name),
+                also: Vec::new(),
+                female: false,
+                country: "",
+                role: "",
+                terms: Vec::new(),
+            });
+            people.len() - 1
+        })
+    };
+    for r in knowledge::rows(TERMS) {
+        let office = offices
+            .iter()
+            .position(|o| o.id == r[1])
+            .unwrap_or_else(|| panic!("data/actors/terms.tsv: unknown office {:?}", r[1]));
+        let i = person(&mut people, r[0]);
+        people[i].terms.push(Term {
+            office,
+            country: r[2],
+            start: day(r[3]),
+            end: (!r[4].is_empty()).then(|| day(r[4])),
+        });
+    }
+    for r in knowledge::rows(PEOPLE) {
+        let i = person(&mut people, r[0]);
+        let p = &mut people[i];
+        if !r[1].is_empty() {
+            p.surname = r[1];
+        }
+        p.also = knowledge::list(r[2]);
+        p.female = r[3] == "f";
+        p.country = r[4];
+        p.role = r[5];
+    }
+    for p in &mut people {
+        p.terms.sort_by_key(|t| t.start);
+        if p.country.is_empty() {
+            p.country = p.terms.first().map_or("", |t| t.country);
+        }
+    }
+    people
+}
+
+/// `Vladimir Putin` → `vladimir-putin`.
+fn slug(name: &str) -> String {
+    let mut s = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            s.extend(c.to_lowercase());
+        } else if !s.ends_with('-') {
+            s.push('-');
+        }
+    }
+    s.trim_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_state_code_is_iso_or_a_known_historical_code() {
+        let historical = ["SUN", "YUG", "CSK", "DDR", "SCG"];
+        for s in &kb().states {
+            assert!(
+                rust_iso3166::from_alpha3(s.code).is_some() || historical.contains(&s.code),
+                "{} is not an ISO 3166-1 alpha-3 code",
+                s.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_iso_country_has_a_row() {
+        for c in rust_iso3166::ALL {
+            assert!(kb().state(c.alpha3).is_some(), "{} {} missing", c.alpha3, c.name);
+        }
+    }
+
+    #[test]
+    fn terms_are_ordered_and_people_have_countries() {
+        for p in &kb().people {
+            assert!(!p.country.is_empty(), "{} has no country", p.name);
+            for t in &p.terms {
+                assert!(t.end.is_none_or(|e| e >= t.start), "{}: term ends before it starts", p.name);
+            }
+        }
+    }
+
+    #[test]
+    fn names_carry_their_senses() {
+        let find = |t: &str| kb().surfaces.iter().find(|s| s.text == t).unwrap();
+        assert_eq!(find("US").case, Case::Exact);
+        assert_eq!(find("Russian").case, Case::Capitalized);
+        assert_eq!(find("army").case, Case::Any);
+        assert!(matches!(find("Putin").senses[0], Sense::Person(_)));
+        assert!(find("Clinton").senses.len() >= 2, "both Clintons");
+    }
+
+    #[test]
+    fn slugs_are_plain() {
+        assert_eq!(slug("George H. W. Bush"), "george-h-w-bush");
+        assert_eq!(slug("Massimo D'Alema"), "massimo-d-alema");
+    }
+}

@@ -1,0 +1,130 @@
+//! Finds every name of the knowledge base in a text in one pass of an Aho-Corasick automaton.
+//! Matching ignores ASCII case; the case each name asks for (see [`Case`]) and word edges are
+//! checked on each match afterwards, which is cheaper than asking the automaton for them.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::kb::{kb, Case, Sense, Surface};
+use crate::text::is_word_edge;
+
+/// One name found in the text, in byte offsets.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub surface: &'static Surface,
+    /// Followed by `'s` or `’s` ("Japan's military"); `end` stops before it.
+    pub possessive: bool,
+    /// Where the words after it start: past the possessive, if any.
+    pub next: usize,
+}
+
+impl Hit {
+    pub fn senses(&self) -> &'static [Sense] {
+        &self.surface.senses
+    }
+
+    /// The first sense that `pick` accepts.
+    pub fn find<T>(&self, pick: impl Fn(&Sense) -> Option<T>) -> Option<T> {
+        self.senses().iter().find_map(pick)
+    }
+}
+
+static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(kb().surfaces.iter().map(|s| s.text.as_str()))
+        .expect("actor names build")
+});
+
+/// Every name in `text`, left to right, none overlapping.
+pub fn hits(text: &str) -> Vec<Hit> {
+    let surfaces = &kb().surfaces;
+    let mut out = Vec::new();
+    for m in MATCHER.find_iter(text) {
+        let surface = &surfaces[m.pattern().as_usize()];
+        let (start, end) = (m.start(), m.end());
+        if !is_word_edge(text, start) || !ends_word(text, end) {
+            continue;
+        }
+        if !case_fits(surface, &text[start..end]) {
+            continue;
+        }
+        let next = possessive_end(text, end, &surface.text);
+        out.push(Hit {
+            start,
+            end,
+            surface,
+            possessive: next.is_some(),
+            next: next.unwrap_or(end),
+        });
+    }
+    out
+}
+
+/// A name ends where a word ends, or before a hyphenated suffix that is not a word of its own
+/// ("ex-" and "then-" end in a hyphen themselves).
+fn ends_word(text: &str, end: usize) -> bool {
+    text[..end].ends_with('-') || is_word_edge(text, end)
+}
+
+fn case_fits(surface: &Surface, found: &str) -> bool {
+    match surface.case {
+        Case::Any => true,
+        Case::Exact => found == surface.text,
+        Case::Capitalized => found.chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
+/// The end of a possessive `'s` (or a bare `'` after a name ending in s) right after `end`.
+fn possessive_end(text: &str, end: usize, name: &str) -> Option<usize> {
+    let rest = &text[end..];
+    let quote = ['\'', '\u{2019}'].into_iter().find(|q| rest.starts_with(*q))?;
+    let at = end + quote.len_utf8();
+    let word_ends = |i: usize| !text[i..].starts_with(char::is_alphanumeric);
+    if text[at..].starts_with('s') && word_ends(at + 1) {
+        Some(at + 1)
+    } else if name.ends_with('s') && word_ends(at) {
+        Some(at)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        hits(t).iter().map(|h| &t[h.start..h.end]).collect()
+    }
+
+    #[test]
+    fn finds_names_at_word_edges_with_their_case() {
+        assert_eq!(
+            texts("Russian President Vladimir Putin met Japan's military."),
+            vec!["Russian", "President", "Vladimir Putin", "Japan", "military"]
+        );
+        assert_eq!(texts("tell us about Chad"), vec!["Chad"], "lowercase 'us' is no state");
+        assert_eq!(texts("the US and the U.S."), vec!["US", "U.S."]);
+        assert!(texts("Aberdeen polish").is_empty());
+    }
+
+    #[test]
+    fn marks_possessives() {
+        let t = "Putin's aide and Japan’s army";
+        let h = hits(t);
+        assert!(h[0].possessive && h[2].possessive);
+        assert_eq!(&t[h[0].next..h[0].next + 5], " aide");
+        assert_eq!(&t[h[2].next..], " army");
+    }
+
+    #[test]
+    fn the_longest_name_wins() {
+        assert_eq!(texts("the South Africa talks"), vec!["South Africa"]);
+        assert_eq!(texts("Latin America"), vec!["Latin America"]);
+    }
+}

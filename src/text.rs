@@ -1,0 +1,58 @@
+//! Small helpers over byte offsets of a text, shared by the stages that match words.
+
+/// Whether a byte offset falls between words (not inside a run of letters and digits).
+pub(crate) fn is_word_edge(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
+}
+
+/// Up to `n` bytes of text right before a byte offset, cut at a character boundary: a bounded
+/// look back, so that work per match does not grow with the text.
+pub(crate) fn before(text: &str, at: usize, n: usize) -> &str {
+    let mut from = at.saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// Up to `n` bytes of text right after a byte offset, cut at a character boundary.
+pub(crate) fn after(text: &str, at: usize, n: usize) -> &str {
+    let mut to = (at + n).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
+}
+
+/// Byte offsets to character offsets, for offsets asked in increasing order.
+pub(crate) struct CharOffsets<'a> {
+    text: &'a str,
+    ascii: bool,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub(crate) fn new(text: &'a str) -> Self {
+        CharOffsets {
+            text,
+            ascii: text.is_ascii(),
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    pub(crate) fn at(&mut self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        if byte < self.byte {
+            (self.byte, self.chars) = (0, 0);
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
