@@ -57,9 +57,22 @@ enum Command {
         /// Folder of `NAME.gold.json` files (format: ../shared/gold/README.md).
         #[arg(long, default_value = "../shared/gold")]
         gold: PathBuf,
+        /// Score actor mentions instead, against the lists in this folder (`NAME.tsv` for the
+        /// article `NAME.txt`; format: tests/mentions/README.md).
+        #[arg(long, value_name = "DIR")]
+        mentions: Option<PathBuf>,
+        /// With --mentions: list every missed and extra mention.
+        #[arg(long)]
+        errors: bool,
         /// Folder holding the articles the gold files name.
         #[arg(long, default_value = "../shared/corpus/seeds")]
         corpus: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Print what the actors' knowledge base covers: states, organizations, people, terms of
+    /// office, and the gaps in the terms of the top offices of the G20 states and neighbours.
+    Kb {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -131,9 +144,29 @@ fn main() -> ExitCode {
         }
         Command::Eval {
             gold,
+            mentions: Some(lists),
+            errors,
             corpus,
             format,
+        } => {
+            let _ = gold;
+            run_mentions(&lists, &corpus, errors, format)
+        }
+        Command::Eval {
+            gold,
+            corpus,
+            format,
+            ..
         } => run_eval(&gold, &corpus, format),
+        Command::Kb { format } => {
+            let today = chrono::Local::now().date_naive();
+            let c = annals::actors::coverage::coverage(today);
+            match format {
+                Format::Table => print!("{}", c.table()),
+                Format::Json => println!("{}", serde_json::to_string_pretty(&c).unwrap_or_default()),
+            }
+            Ok(true)
+        }
         Command::Timeml {
             paths,
             errors,
@@ -212,6 +245,20 @@ fn run_eval(
     let report = eval::evaluate(gold, corpus)?;
     match format {
         Format::Table => print!("{}", report.table()),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(true)
+}
+
+fn run_mentions(
+    lists: &std::path::Path,
+    corpus: &std::path::Path,
+    errors: bool,
+    format: Format,
+) -> anyhow::Result<bool> {
+    let report = eval::mentions::evaluate(lists, corpus)?;
+    match format {
+        Format::Table => print!("{}", report.table(errors)),
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
     }
     Ok(true)

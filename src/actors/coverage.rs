@@ -1,1 +1,202 @@
-//! What the knowledge base covers, for `annals kb`.
+//! What the knowledge base covers, for `annals kb`: counts of every kind of entry, and for the
+//! G20 states and their neighbours whether the terms of their heads of state, heads of
+//! government and foreign ministers cover 1990 to today without gaps.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::kb::{kb, Term};
+use crate::knowledge;
+
+const HEADS: &str = include_str!("../../data/actors/heads.tsv");
+
+/// The states whose three top offices the base means to cover from 1990 (the G20 members and
+/// the neighbours the news about them names most).
+pub const CHECKED: [&str; 27] = [
+    "ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN", "KOR",
+    "MEX", "RUS", "SAU", "TUR", "USA", "ZAF", "MNG", "UKR", "PRK", "BLR", "KAZ", "POL", "IRN",
+    "ISR",
+];
+
+/// Offices covered: head of state, head of government, foreign minister.
+const KINDS: [&str; 3] = ["head-of-state", "head-of-government", "foreign-minister"];
+
+/// A gap longer than this between two terms is reported (acting holders are often missing).
+const GAP_DAYS: i64 = 45;
+
+#[derive(Debug, Serialize)]
+pub struct Coverage {
+    pub states: usize,
+    pub historical_states: usize,
+    pub state_names: usize,
+    pub capitals_and_seats: usize,
+    pub organizations: usize,
+    pub regions: usize,
+    pub media: usize,
+    pub agent_phrases: usize,
+    pub offices: usize,
+    pub people: usize,
+    pub people_with_terms: usize,
+    pub terms: usize,
+    pub offices_checked: Vec<OfficeCoverage>,
+}
+
+/// How well one office of one state is covered from 1990-01-01 to today.
+#[derive(Debug, Serialize)]
+pub struct OfficeCoverage {
+    pub country: String,
+    pub kind: String,
+    pub terms: usize,
+    /// Share of the days covered by some term.
+    pub covered: f64,
+    /// Gaps longer than 45 days: first and last uncovered day.
+    pub gaps: Vec<(String, String)>,
+}
+
+pub fn coverage(today: NaiveDate) -> Coverage {
+    let kb = kb();
+    let historical = kb
+        .states
+        .iter()
+        .filter(|s| rust_iso3166::from_alpha3(s.code).is_none())
+        .count();
+    let count_senses = |pick: fn(&super::kb::Sense) -> bool| {
+        kb.surfaces.iter().filter(|s| s.senses.iter().any(pick)).count()
+    };
+    use super::kb::Sense;
+    let orgs = |kind: &str| kb.orgs.iter().filter(|o| o.kind == kind).count();
+    let mut offices_checked = Vec::new();
+    for country in CHECKED {
+        for kind in KINDS {
+            offices_checked.push(office_coverage(country, kind, today));
+        }
+    }
+    Coverage {
+        states: kb.states.len() - historical,
+        historical_states: historical,
+        state_names: count_senses(|s| matches!(s, Sense::State(_) | Sense::Adjective(_))),
+        capitals_and_seats: count_senses(|s| matches!(s, Sense::Capital(_) | Sense::Seat(_))),
+        organizations: orgs("IGO") + orgs("NGO"),
+        regions: orgs("REG"),
+        media: orgs("MED"),
+        agent_phrases: kb.agent_phrases,
+        offices: kb.offices.len(),
+        people: kb.people.len(),
+        people_with_terms: kb.people.iter().filter(|p| !p.terms.is_empty()).count(),
+        terms: kb.people.iter().map(|p| p.terms.len()).sum(),
+        offices_checked,
+    }
+}
+
+fn office_coverage(country: &str, kind: &str, today: NaiveDate) -> OfficeCoverage {
+    let kb = kb();
+    let mut terms: Vec<Term> = kb
+        .people
+        .iter()
+        .flat_map(|p| &p.terms)
+        .filter(|t| t.country == country && kb.offices[t.office].kind == kind)
+        .cloned()
+        .collect();
+    if kind == "head-of-government" {
+        terms.extend(heads_of_government(country));
+    }
+    terms.sort_by_key(|t| t.start);
+    let from = NaiveDate::from_ymd_opt(1990, 1, 1).expect("a date");
+    let mut gaps = Vec::new();
+    let mut covered_to = from.pred_opt().expect("a date");
+    let mut uncovered = 0;
+    for t in &terms {
+        let end = t.end.unwrap_or(today).min(today);
+        if end < from {
+            continue;
+        }
+        let gap = (t.start - covered_to).num_days() - 1;
+        if gap > 0 {
+            uncovered += gap;
+            if gap > GAP_DAYS {
+                gaps.push(span(covered_to.succ_opt(), t.start.pred_opt()));
+            }
+        }
+        covered_to = covered_to.max(end);
+    }
+    let tail = (today - covered_to).num_days();
+    if tail > 0 {
+        uncovered += tail;
+        if tail > GAP_DAYS {
+            gaps.push(span(covered_to.succ_opt(), Some(today)));
+        }
+    }
+    let total = (today - from).num_days() + 1;
+    OfficeCoverage {
+        country: country.to_string(),
+        kind: kind.to_string(),
+        terms: terms.len(),
+        covered: 1.0 - uncovered as f64 / total as f64,
+        gaps,
+    }
+}
+
+/// Terms of a head of state who heads the government too (heads.tsv), cut to those days.
+fn heads_of_government(country: &str) -> Vec<Term> {
+    let kb = kb();
+    let day = |s| knowledge::date("data/actors/heads.tsv", s);
+    let mut out = Vec::new();
+    for r in knowledge::rows(HEADS).filter(|r| r[0] == country) {
+        let (from, to) = (day(r[2]), (!r[3].is_empty()).then(|| day(r[3])));
+        let office = kb.office(r[1]);
+        for t in kb.people.iter().flat_map(|p| &p.terms) {
+            if t.country != country || Some(t.office) != office {
+                continue;
+            }
+            let start = t.start.max(from);
+            let end = match (t.end, to) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if end.is_none_or(|e| e >= start) {
+                out.push(Term { start, end, ..t.clone() });
+            }
+        }
+    }
+    out
+}
+
+fn span(a: Option<NaiveDate>, b: Option<NaiveDate>) -> (String, String) {
+    let show = |d: Option<NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+    (show(a), show(b))
+}
+
+impl Coverage {
+    pub fn table(&self) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        let _ = writeln!(s, "states                 {} (ISO 3166-1) + {} historical", self.states, self.historical_states);
+        let _ = writeln!(s, "state names            {} names, adjectives and demonyms", self.state_names);
+        let _ = writeln!(s, "capitals and seats     {}", self.capitals_and_seats);
+        let _ = writeln!(s, "organizations          {} international, {} regions and blocs, {} media", self.organizations, self.regions, self.media);
+        let _ = writeln!(s, "agent phrases          {} (roles and office titles)", self.agent_phrases);
+        let _ = writeln!(s, "offices                {}", self.offices);
+        let _ = writeln!(s, "people                 {}, {} with terms of office ({} terms)", self.people, self.people_with_terms, self.terms);
+        let full = self.offices_checked.iter().filter(|o| o.gaps.is_empty()).count();
+        let _ = writeln!(
+            s,
+            "offices checked        {} of {} without a gap over {GAP_DAYS} days since 1990 (head of state, head of government, foreign minister of {} states)",
+            full,
+            self.offices_checked.len(),
+            CHECKED.len()
+        );
+        for o in self.offices_checked.iter().filter(|o| !o.gaps.is_empty()) {
+            let gaps: Vec<String> = o.gaps.iter().map(|(a, b)| format!("{a}..{b}")).collect();
+            let _ = writeln!(
+                s,
+                "  {} {:<19} {:>5.1}% covered, {} terms; gaps {}",
+                o.country,
+                o.kind,
+                o.covered * 100.0,
+                o.terms,
+                gaps.join(", ")
+            );
+        }
+        s
+    }
+}

@@ -21,6 +21,8 @@ const TERMS: &str = include_str!("../../data/actors/terms.tsv");
 const COREF: &str = include_str!("../../data/actors/coref.tsv");
 const NOT_ACTORS: &str = include_str!("../../data/actors/not_actors.tsv");
 const NAME_HEADS: &str = include_str!("../../data/actors/name_heads.txt");
+const PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
+const MODIFIERS: &str = include_str!("../../data/actors/modifiers.txt");
 
 /// A state, a territory or a historical state.
 #[derive(Debug)]
@@ -35,6 +37,8 @@ pub struct Seat {
     pub name: &'static str,
     pub country: &'static str,
     pub role: &'static str,
+    /// The state it lies in, when that is not `country` (Brussels, seat of the EU: BEL).
+    pub located_in: &'static str,
 }
 
 /// An international organization, a region named as an actor, or a news organization.
@@ -184,6 +188,10 @@ pub struct Kb {
     pub agent_phrases: usize,
     /// Last words of institutions' names ("Centre"), inside which a state is no actor.
     pub name_heads: Vec<&'static str>,
+    /// Words after which a state or capital is a place ("in", "visited").
+    pub place_words: Vec<&'static str>,
+    /// Words that may stand between "the" and a role ("the outgoing Russian leader").
+    pub modifiers: Vec<&'static str>,
 }
 
 static KB: LazyLock<Kb> = LazyLock::new(Kb::load);
@@ -204,6 +212,8 @@ impl Kb {
             surfaces: Vec::new(),
             agent_phrases: 0,
             name_heads: knowledge::words(NAME_HEADS).collect(),
+            place_words: knowledge::words(PLACE_WORDS).collect(),
+            modifiers: knowledge::words(MODIFIERS).collect(),
         };
         let mut found = Names::default();
         for r in knowledge::rows(STATES) {
@@ -230,6 +240,7 @@ impl Kb {
                 name: r[0],
                 country: r[1],
                 role: r[2],
+                located_in: if r[3].is_empty() { r[1] } else { r[3] },
             });
         }
         for r in knowledge::rows(ORGS) {

@@ -157,11 +157,12 @@ impl Run<'_> {
     fn sentence(&mut self, n: usize, a: usize, b: usize) {
         let from = self.hits.partition_point(|h| h.start < a);
         let to = self.hits.partition_point(|h| h.start < b);
+        self.later_surnames(n, a, b, from, to);
         let mut i = from;
         let mut pronouns = Vec::new();
         while i < to {
             let h = self.hits[i];
-            let referring = h.find(coref_kind).filter(|_| !self.text[h.end..].starts_with(" of "));
+            let referring = h.find(coref_kind).filter(|_| !self.names_a_part(h.end));
             match referring {
                 Some((k @ (CorefKind::He | CorefKind::She), _)) => pronouns.push((h, k)),
                 Some((CorefKind::Pair, role)) => self.pair(n, &h, role),
@@ -178,6 +179,48 @@ impl Run<'_> {
         // Pronouns last: one can stand for a name later in its sentence.
         for (h, kind) in pronouns {
             self.pronoun(n, &h, kind == CorefKind::She);
+        }
+    }
+
+    /// "Trong asked ...": the last word of the name of someone the base does not know, named
+    /// with a title earlier in the document, names them again.
+    fn later_surnames(&mut self, n: usize, a: usize, b: usize, from: usize, to: usize) {
+        let known: Vec<(String, usize)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.rule == "role-appositive")
+            .filter_map(|(i, f)| match &f.person {
+                Some(Who::Unknown(name)) => Some((name.rsplit(' ').next()?.to_string(), i)),
+                _ => None,
+            })
+            .collect();
+        let hits = &self.hits[from..to];
+        for (surname, i) in known {
+            let sentence = &self.text[a..b];
+            for (at, _) in sentence.match_indices(surname.as_str()) {
+                let (start, end) = (a + at, a + at + surname.len());
+                let edges = crate::text::is_word_edge(self.text, start)
+                    && crate::text::is_word_edge(self.text, end);
+                let inside_hit = hits.iter().any(|h| h.start < end && start < h.end);
+                let inside_found = self.found.iter().any(|f| f.start < end && start < f.end);
+                if !edges || inside_hit || inside_found {
+                    continue;
+                }
+                let f = &self.found[i];
+                let found = Found {
+                    start,
+                    end,
+                    actor: f.actor.clone(),
+                    place: false,
+                    rule: "surname",
+                    why: format!("names \"{}\" again", &self.text[f.start..f.end]),
+                    sentence: n,
+                    person: f.person.clone(),
+                    head: None,
+                };
+                self.found.push(found);
+            }
         }
     }
 
@@ -351,6 +394,9 @@ impl Run<'_> {
         let place = p.name.is_none() && p.agents.is_empty() && self.is_place(&p);
         let mut actor = actor;
         if place {
+            if let Some(Anchor::Seat(i)) = p.anchor {
+                actor = group_actor(&Code(kb().seats[i].located_in.to_string(), true), None);
+            }
             actor.role = None;
             actor.code = actor.country.clone().or(actor.org.clone()).unwrap_or_default();
         }
@@ -468,6 +514,16 @@ impl Run<'_> {
             Anchor::LastCountry | Anchor::LastOrg => (group_actor(&code, None), "coreference"),
             Anchor::Possessor(_) => return None,
         })
+    }
+
+    /// "both sides of the river": a phrase followed by "of" and a noun names a part of
+    /// something, not the two states ("accusing both countries of harbouring" still does).
+    fn names_a_part(&self, end: usize) -> bool {
+        let Some(rest) = self.text[end..].strip_prefix(" of ") else {
+            return false;
+        };
+        let word = rest.split_whitespace().next().unwrap_or("");
+        !word.trim_end_matches([',', '.']).ends_with("ing")
     }
 
     /// "the two countries": the two states most named so far.
@@ -704,10 +760,11 @@ impl Run<'_> {
         (apposed && last.person.is_some()).then_some(last)
     }
 
-    /// The two states named most so far in the document (a person counts for their state).
+    /// The two states named most so far in the document as actors (a person counts for their
+    /// state; a place does not).
     fn two_most_named(&self) -> Vec<Code> {
         let mut counts: Vec<(String, usize, usize)> = Vec::new();
-        for (i, f) in self.found.iter().enumerate() {
+        for (i, f) in self.found.iter().enumerate().filter(|(_, f)| !f.place) {
             let Some(c) = &f.actor.country else { continue };
             match counts.iter_mut().find(|(k, ..)| k == c) {
                 Some(e) => e.1 += 1,
@@ -751,11 +808,14 @@ impl Run<'_> {
             return false;
         };
         let word = last_word(crate::text::before(self.text, p.start, 24)).to_lowercase();
-        let locative = LOCATIVE.contains(&word.as_str());
+        let locative = kb().place_words.contains(&word.as_str());
         // "ULAN BATOR (Reuters) -": a dateline names where the story was filed.
         let written = &self.text[p.start..p.end];
-        let dateline = written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-            && written.len() > 3;
+        let capitals = written.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        let line_start = p.start == 0 || self.text[..p.start].ends_with('\n');
+        let marks = [" -", " \u{2014}", " (", ","];
+        let dateline = (capitals && written.len() > 3)
+            || (line_start && marks.iter().any(|m| self.text[p.end..].starts_with(m)));
         match anchor {
             Anchor::State(_, false) => locative || dateline,
             Anchor::Capital(_) => {
@@ -772,11 +832,14 @@ impl Run<'_> {
         let before = crate::text::before(self.text, start, 40);
         let words: Vec<&str> = before.split_whitespace().rev().take(3).collect();
         for w in words {
+            let w = w.trim_start_matches(['"', '\u{201c}', '\u{2018}', '\'', '(']);
             match w.to_lowercase().as_str() {
                 "the" => return Some(true),
                 "a" | "an" => return Some(false),
                 // "the outgoing Russian leader", "the government's top spokesman".
-                w if w.chars().all(|c| c.is_lowercase() || "-'\u{2019}".contains(c)) => continue,
+                w if kb().modifiers.contains(&w) || w.ends_with("'s") || w.ends_with("\u{2019}s") => {
+                    continue
+                }
                 _ => return None,
             }
         }
@@ -812,12 +875,6 @@ impl Run<'_> {
             .collect()
     }
 }
-
-/// Prepositions after which a state or capital is where something happens.
-const LOCATIVE: [&str; 12] = [
-    "in", "to", "at", "from", "into", "near", "across", "throughout", "inside", "around",
-    "within", "outside",
-];
 
 /// A country code (`true`) or an organization code (`false`).
 struct Code(String, bool);
