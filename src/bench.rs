@@ -10,7 +10,8 @@ use std::time::Instant;
 use crate::clean::Context;
 use chrono::NaiveDate;
 
-use crate::{ingest, pipeline, time};
+use crate::document::Document;
+use crate::{actors, ingest, pipeline, time};
 
 /// A deterministic pseudo-random sequence (SplitMix64): enough to vary generated pages.
 struct Rng(u64);
@@ -248,6 +249,87 @@ pub fn run_time(texts: &[(String, NaiveDate)], runs: usize) -> Vec<Words> {
             }
         })
         .collect()
+}
+
+/// What a run of the actors stage measured.
+pub struct Mentions {
+    pub docs: usize,
+    pub bytes: usize,
+    pub mentions: usize,
+    pub seconds: f64,
+}
+
+impl fmt::Display for Mentions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "actors: {} documents, {:.1} MB, {} mentions in {:.3} s on one core: {:.0} mentions/s, {:.1} MB/s",
+            self.docs,
+            self.bytes as f64 / 1e6,
+            self.mentions,
+            self.seconds,
+            self.mentions as f64 / self.seconds,
+            self.bytes as f64 / 1e6 / self.seconds
+        )
+    }
+}
+
+impl Timed for Mentions {
+    fn seconds(&self) -> f64 {
+        self.seconds
+    }
+}
+
+/// Times the actors stage alone (matching, phrases, coreference, terms of office) over
+/// documents the earlier stages have already prepared, `runs` times.
+pub fn run_actors(docs: &[Document], runs: usize) -> Vec<Mentions> {
+    let bytes = docs.iter().map(|d| d.body.len()).sum();
+    if let Some(d) = docs.first() {
+        actors::mentions(d); // builds the automaton before timing
+    }
+    (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            let mentions = docs.iter().map(|d| actors::mentions(d).len()).sum();
+            Mentions {
+                docs: docs.len(),
+                bytes,
+                mentions,
+                seconds: start.elapsed().as_secs_f64(),
+            }
+        })
+        .collect()
+}
+
+/// Generated pages through every stage: the documents the actors stage is timed on.
+pub fn generated_documents(docs: usize, seed: u64) -> Vec<Document> {
+    (0..docs as u64)
+        .filter_map(|i| {
+            let raw = ingest::decode("gen", generate(seed, i).as_bytes()).ok()?;
+            Some(pipeline::extract(&raw, &Context::default()))
+        })
+        .collect()
+}
+
+/// The documents repeated until their bodies hold at least `bytes`.
+pub fn repeated(docs: Vec<Document>, bytes: usize) -> Vec<Document> {
+    let size: usize = docs.iter().map(|d| d.body.len()).sum();
+    if size == 0 {
+        return docs;
+    }
+    let times = bytes.div_ceil(size);
+    (0..times).flat_map(|_| docs.iter().cloned()).collect()
+}
+
+/// A text (real news) through every stage, for timing a later stage alone.
+pub fn document_of(text: &str) -> Document {
+    let raw = ingest::RawDoc {
+        path: "text".to_string(),
+        id: String::new(),
+        text: text.to_string(),
+        warnings: Vec::new(),
+    };
+    pipeline::extract(&raw, &Context::default())
 }
 
 /// The bodies of generated pages, each with its stated publication day.

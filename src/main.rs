@@ -91,14 +91,17 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Measure throughput on one core: of extraction on generated articles, or (--stage time)
-    /// of tagging and normalizing time expressions, in words per second.
+    /// Measure throughput on one core: of extraction on generated articles, (--stage time) of
+    /// tagging and normalizing time expressions in words per second, or (--stage actors) of
+    /// finding and coding actor mentions in mentions and MB per second.
     Bench {
-        /// `extract` (the whole pipeline) or `time` (the time tagger alone).
+        /// `extract` (the whole pipeline), `time` (the time tagger alone) or `actors` (the
+        /// actors stage alone, on documents the earlier stages prepared).
         #[arg(long, value_enum, default_value_t = Stage::Extract)]
         stage: Stage,
-        /// With --stage time: read the texts of these TimeML files or folders (real news) instead
-        /// of generated articles' bodies.
+        /// With --stage time or actors: read the texts of these TimeML files or folders (real
+        /// news) instead of generated articles. For actors they are repeated up to 10 MB, so
+        /// that a run lasts long enough to time.
         #[arg(long, value_name = "PATH")]
         tml: Vec<PathBuf>,
         /// How many articles to generate.
@@ -117,6 +120,7 @@ enum Command {
 enum Stage {
     Extract,
     Time,
+    Actors,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -163,7 +167,9 @@ fn main() -> ExitCode {
             let c = annals::actors::coverage::coverage(today);
             match format {
                 Format::Table => print!("{}", c.table()),
-                Format::Json => println!("{}", serde_json::to_string_pretty(&c).unwrap_or_default()),
+                Format::Json => {
+                    println!("{}", serde_json::to_string_pretty(&c).unwrap_or_default())
+                }
             }
             Ok(true)
         }
@@ -275,15 +281,28 @@ fn run_bench(
         print_runs(bench::run_extract(docs, seed, runs));
         return Ok(true);
     }
+    let mut real = Vec::new();
+    for f in eval::timeml::files(tml)? {
+        let doc = eval::timeml::read(&f)?;
+        real.push((doc.text, doc.dct));
+    }
+    if stage == Stage::Actors {
+        let documents = if tml.is_empty() {
+            bench::generated_documents(docs, seed)
+        } else {
+            let once: Vec<_> = real
+                .iter()
+                .map(|(text, _)| bench::document_of(text))
+                .collect();
+            bench::repeated(once, 10_000_000)
+        };
+        print_runs(bench::run_actors(&documents, runs));
+        return Ok(true);
+    }
     let texts = if tml.is_empty() {
         bench::generated_bodies(docs, seed)
     } else {
-        let mut texts = Vec::new();
-        for f in eval::timeml::files(tml)? {
-            let doc = eval::timeml::read(&f)?;
-            texts.push((doc.text, doc.dct));
-        }
-        texts
+        real
     };
     print_runs(bench::run_time(&texts, runs));
     Ok(true)

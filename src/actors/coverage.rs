@@ -61,7 +61,10 @@ pub fn coverage(today: NaiveDate) -> Coverage {
         .filter(|s| rust_iso3166::from_alpha3(s.code).is_none())
         .count();
     let count_senses = |pick: fn(&super::kb::Sense) -> bool| {
-        kb.surfaces.iter().filter(|s| s.senses.iter().any(pick)).count()
+        kb.surfaces
+            .iter()
+            .filter(|s| s.senses.iter().any(pick))
+            .count()
     };
     use super::kb::Sense;
     let orgs = |kind: &str| kb.orgs.iter().filter(|o| o.kind == kind).count();
@@ -154,7 +157,11 @@ fn heads_of_government(country: &str) -> Vec<Term> {
                 (a, b) => a.or(b),
             };
             if end.is_none_or(|e| e >= start) {
-                out.push(Term { start, end, ..t.clone() });
+                out.push(Term {
+                    start,
+                    end,
+                    ..t.clone()
+                });
             }
         }
     }
@@ -170,14 +177,38 @@ impl Coverage {
     pub fn table(&self) -> String {
         use std::fmt::Write;
         let mut s = String::new();
-        let _ = writeln!(s, "states                 {} (ISO 3166-1) + {} historical", self.states, self.historical_states);
-        let _ = writeln!(s, "state names            {} names, adjectives and demonyms", self.state_names);
+        let _ = writeln!(
+            s,
+            "states                 {} (ISO 3166-1) + {} historical",
+            self.states, self.historical_states
+        );
+        let _ = writeln!(
+            s,
+            "state names            {} names, adjectives and demonyms",
+            self.state_names
+        );
         let _ = writeln!(s, "capitals and seats     {}", self.capitals_and_seats);
-        let _ = writeln!(s, "organizations          {} international, {} regions and blocs, {} media", self.organizations, self.regions, self.media);
-        let _ = writeln!(s, "agent phrases          {} (roles and office titles)", self.agent_phrases);
+        let _ = writeln!(
+            s,
+            "organizations          {} international, {} regions and blocs, {} media",
+            self.organizations, self.regions, self.media
+        );
+        let _ = writeln!(
+            s,
+            "agent phrases          {} (roles and office titles)",
+            self.agent_phrases
+        );
         let _ = writeln!(s, "offices                {}", self.offices);
-        let _ = writeln!(s, "people                 {}, {} with terms of office ({} terms)", self.people, self.people_with_terms, self.terms);
-        let full = self.offices_checked.iter().filter(|o| o.gaps.is_empty()).count();
+        let _ = writeln!(
+            s,
+            "people                 {}, {} with terms of office ({} terms)",
+            self.people, self.people_with_terms, self.terms
+        );
+        let full = self
+            .offices_checked
+            .iter()
+            .filter(|o| o.gaps.is_empty())
+            .count();
         let _ = writeln!(
             s,
             "offices checked        {} of {} without a gap over {GAP_DAYS} days since 1990 (head of state, head of government, foreign minister of {} states)",

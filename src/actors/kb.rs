@@ -23,6 +23,7 @@ const NOT_ACTORS: &str = include_str!("../../data/actors/not_actors.tsv");
 const NAME_HEADS: &str = include_str!("../../data/actors/name_heads.txt");
 const PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 const MODIFIERS: &str = include_str!("../../data/actors/modifiers.txt");
+const FAMILY_FIRST: &str = include_str!("../../data/actors/family_name_first.txt");
 
 /// A state, a territory or a historical state.
 #[derive(Debug)]
@@ -179,6 +180,9 @@ impl Case {
 
 pub struct Kb {
     pub states: Vec<State>,
+    state_index: HashMap<&'static str, usize>,
+    /// The people who held an office for a state or organization: (person, term index).
+    holders: HashMap<(usize, String), Vec<(usize, usize)>>,
     pub seats: Vec<Seat>,
     pub orgs: Vec<Org>,
     pub offices: Vec<Office>,
@@ -192,6 +196,8 @@ pub struct Kb {
     pub place_words: Vec<&'static str>,
     /// Words that may stand between "the" and a role ("the outgoing Russian leader").
     pub modifiers: Vec<&'static str>,
+    /// States whose people are named family name first ("Lin Jian" is "Lin").
+    pub family_name_first: Vec<&'static str>,
 }
 
 static KB: LazyLock<Kb> = LazyLock::new(Kb::load);
@@ -205,6 +211,8 @@ impl Kb {
     fn load() -> Kb {
         let mut kb = Kb {
             states: Vec::new(),
+            state_index: HashMap::new(),
+            holders: HashMap::new(),
             seats: Vec::new(),
             orgs: Vec::new(),
             offices: Vec::new(),
@@ -214,10 +222,12 @@ impl Kb {
             name_heads: knowledge::words(NAME_HEADS).collect(),
             place_words: knowledge::words(PLACE_WORDS).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
+            family_name_first: knowledge::words(FAMILY_FIRST).collect(),
         };
         let mut found = Names::default();
         for r in knowledge::rows(STATES) {
             let i = kb.states.len();
+            kb.state_index.insert(r[0], i);
             let names = knowledge::list(r[1]);
             kb.states.push(State {
                 code: r[0],
@@ -294,6 +304,14 @@ impl Kb {
             found.add(r[0], Sense::NotActor);
         }
         kb.people = load_people(&kb.offices);
+        for (k, p) in kb.people.iter().enumerate() {
+            for (i, t) in p.terms.iter().enumerate() {
+                kb.holders
+                    .entry((t.office, t.country.to_string()))
+                    .or_default()
+                    .push((k, i));
+            }
+        }
         for (i, p) in kb.people.iter().enumerate() {
             found.add(p.name, Sense::Person(i));
             for a in &p.also {
@@ -318,8 +336,18 @@ impl Kb {
         self.offices.iter().position(|o| o.id == id)
     }
 
+    /// Everyone who held `office` for `country`, with each of their terms in it.
+    pub fn holders(&self, country: &str, office: usize) -> Vec<(usize, &Term)> {
+        let Some(list) = self.holders.get(&(office, country.to_string())) else {
+            return Vec::new();
+        };
+        list.iter()
+            .map(|&(k, i)| (k, &self.people[k].terms[i]))
+            .collect()
+    }
+
     pub fn state(&self, code: &str) -> Option<&State> {
-        self.states.iter().find(|s| s.code == code)
+        self.state_index.get(code).map(|&i| &self.states[i])
     }
 
     /// The people named by a name string (full name or another name), for the time stage.
@@ -449,7 +477,12 @@ mod tests {
     #[test]
     fn every_iso_country_has_a_row() {
         for c in rust_iso3166::ALL {
-            assert!(kb().state(c.alpha3).is_some(), "{} {} missing", c.alpha3, c.name);
+            assert!(
+                kb().state(c.alpha3).is_some(),
+                "{} {} missing",
+                c.alpha3,
+                c.name
+            );
         }
     }
 
@@ -458,7 +491,11 @@ mod tests {
         for p in &kb().people {
             assert!(!p.country.is_empty(), "{} has no country", p.name);
             for t in &p.terms {
-                assert!(t.end.is_none_or(|e| e >= t.start), "{}: term ends before it starts", p.name);
+                assert!(
+                    t.end.is_none_or(|e| e >= t.start),
+                    "{}: term ends before it starts",
+                    p.name
+                );
             }
         }
     }

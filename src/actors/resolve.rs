@@ -42,7 +42,12 @@ pub fn person(p: &Person, days: Option<Days>, hint: Hint) -> (Actor, String) {
     if let Some(t) = overlapping.iter().copied().min_by_key(|t| t.office) {
         return in_term(p, Some(t), "in office");
     }
-    if let Some(t) = p.terms.iter().rev().find(|t| t.end.is_some_and(|e| e < from)) {
+    if let Some(t) = p
+        .terms
+        .iter()
+        .rev()
+        .find(|t| t.end.is_some_and(|e| e < from))
+    {
         let why = format!(
             "former: {} ended {} before {from}",
             kb.offices[t.office].id,
@@ -61,7 +66,10 @@ pub fn person(p: &Person, days: Option<Days>, hint: Hint) -> (Actor, String) {
 fn in_term(p: &Person, term: Option<&Term>, how: &str) -> (Actor, String) {
     let Some(t) = term else {
         let role = (!p.role.is_empty()).then_some(p.role);
-        return (actor(p, None, role), "no term of office in the base".to_string());
+        return (
+            actor(p, None, role),
+            "no term of office in the base".to_string(),
+        );
     };
     let office = &kb().offices[t.office];
     let end = t.end.map_or_else(|| "now".to_string(), |e| e.to_string());
@@ -77,7 +85,7 @@ fn actor(p: &Person, term: Option<&Term>, role: Option<&str>) -> Actor {
     let is_state = kb.state(place).is_some();
     let role = role.filter(|r| !r.is_empty());
     Actor {
-        code: format!("{place}{}", role.unwrap_or("")),
+        code: [place, role.unwrap_or("")].concat(),
         country: is_state.then(|| place.to_string()),
         org: (!is_state).then(|| place.to_string()),
         role: role.map(str::to_string),
@@ -100,7 +108,10 @@ mod tests {
     #[test]
     fn the_role_follows_the_date() {
         let medvedev = |d| who("Dmitry Medvedev", d, Hint::default());
-        assert_eq!(medvedev("2008-04-26").office.as_deref(), Some("president-elect"));
+        assert_eq!(
+            medvedev("2008-04-26").office.as_deref(),
+            Some("president-elect")
+        );
         assert_eq!(medvedev("2008-04-26").code, "RUSELI");
         assert_eq!(medvedev("2010-01-01").code, "RUSGOV");
         let abe = |d| who("Shinzo Abe", d, Hint::default());
@@ -122,7 +133,13 @@ mod tests {
 
     #[test]
     fn people_outside_office_keep_their_own_role() {
-        assert_eq!(who("Vasily Mikheev", "2008-04-26", Hint::default()).code, "RUSEDU");
-        assert_eq!(who("Georgy Zhukov", "1939-08-20", Hint::default()).code, "SUNMIL");
+        assert_eq!(
+            who("Vasily Mikheev", "2008-04-26", Hint::default()).code,
+            "RUSEDU"
+        );
+        assert_eq!(
+            who("Georgy Zhukov", "1939-08-20", Hint::default()).code,
+            "SUNMIL"
+        );
     }
 }

@@ -49,13 +49,20 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
         .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
         .collect();
     lists.sort();
-    anyhow::ensure!(!lists.is_empty(), "no *.tsv mention lists in {}", gold_dir.display());
+    anyhow::ensure!(
+        !lists.is_empty(),
+        "no *.tsv mention lists in {}",
+        gold_dir.display()
+    );
     let mut docs = Vec::new();
     for list in &lists {
         let stem = list.file_stem().unwrap_or_default().to_string_lossy();
         let path = corpus.join(format!("{stem}.txt"));
-        let raw = ingest::read(&ingest::Source::File(path.clone()), ingest::DEFAULT_MAX_BYTES)
-            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        let raw = ingest::read(
+            &ingest::Source::File(path.clone()),
+            ingest::DEFAULT_MAX_BYTES,
+        )
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         let doc = pipeline::extract(&raw, &Context::default());
         let text = std::fs::read_to_string(list)?;
         let gold = read_list(&text, &doc.body).with_context(|| list.display().to_string())?;
@@ -76,7 +83,9 @@ pub fn read_list(list: &str, body: &str) -> Result<Vec<GoldMention>> {
     let mut out = Vec::new();
     for r in knowledge::rows(list) {
         anyhow::ensure!(r.len() >= 3, "a line needs text, n and code: {r:?}");
-        let n: usize = r[1].parse().with_context(|| format!("bad occurrence {:?}", r[1]))?;
+        let n: usize = r[1]
+            .parse()
+            .with_context(|| format!("bad occurrence {:?}", r[1]))?;
         let start = nth_word_occurrence(&chars, r[0], n)
             .with_context(|| format!("{:?} does not occur {n} time(s) in the body", r[0]))?;
         out.push(GoldMention {
@@ -131,7 +140,8 @@ pub fn score(doc: &str, gold: &[GoldMention], predicted: &[Mention]) -> DocScore
         }
     }
     for (p, _) in predicted.iter().zip(&used).filter(|(_, u)| !**u) {
-        s.extra.push(format!("{} {} {}", p.start, p.text, p.actor.code));
+        s.extra
+            .push(format!("{} {} {}", p.start, p.text, p.actor.code));
     }
     s
 }
@@ -144,7 +154,10 @@ fn fits(g: &GoldMention, p: &Mention) -> bool {
 
 /// Codes agree, the Soviet Union and Russia counting as one state.
 fn same_code(a: &str, b: &str) -> bool {
-    let norm = |c: &str| c.strip_prefix("SUN").map_or(c.to_string(), |r| format!("RUS{r}"));
+    let norm = |c: &str| {
+        c.strip_prefix("SUN")
+            .map_or(c.to_string(), |r| format!("RUS{r}"))
+    };
     norm(a) == norm(b)
 }
 

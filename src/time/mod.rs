@@ -19,9 +19,9 @@ use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::document::Timex;
 use crate::knowledge;
+pub(crate) use crate::text::{after, before, is_word_edge, CharOffsets};
 use resolve::Resolved;
 pub use tagger::{tag, Tagged};
-pub(crate) use crate::text::{after, before, is_word_edge, CharOffsets};
 
 pub use published::published;
 
