@@ -1,0 +1,559 @@
+//! Reading a phrase of adjacent names ("Russian" + "President" + "Vladimir Putin", "Japan's" +
+//! "military") and turning it into a mention: who it names, in which role, and whether it is
+//! used for a place.
+
+use super::kb::{kb, AgentKind, CorefKind, Sense};
+use super::refer::leads;
+use super::resolve::{self, Days, Hint};
+use super::*;
+
+/// The parts of a phrase of adjacent names.
+#[derive(Default)]
+pub(super) struct Phrase {
+    start: usize,
+    end: usize,
+    former: bool,
+    anchor: Option<Anchor>,
+    /// Role codes and offices of the agent words, in order.
+    agents: Vec<(&'static str, Option<usize>, AgentKind)>,
+    head: Option<String>,
+    name: Option<(Who, usize, usize)>,
+    possessive: bool,
+}
+
+#[derive(Clone, Copy)]
+pub(super) enum Anchor {
+    State(usize, bool),
+    Capital(usize),
+    Seat(usize),
+    Org(usize),
+    /// "the country".
+    LastCountry,
+    /// "the bloc".
+    LastOrg,
+    /// A person's possessive before agent words: "Putin's spokesman".
+    Possessor(usize),
+}
+
+impl Run<'_> {
+    /// Joins hit `i` and the adjacent hits that go with it into one phrase.
+    pub(super) fn read(&self, i: usize, to: usize) -> (Phrase, usize) {
+        let hits = &self.hits;
+        let mut p = Phrase {
+            start: hits[i].start,
+            end: hits[i].end,
+            ..Phrase::default()
+        };
+        let mut j = i;
+        while j + 1 < to && self.adjacent(j, j + 1) {
+            match hits[j].find(agent) {
+                Some((_, AgentKind::Former)) => p.former = true,
+                Some((_, AgentKind::Then)) => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        if let Some(anchor) = anchor_of(&hits[j]) {
+            p.anchor = Some(anchor);
+            p.end = hits[j].end;
+            p.possessive = hits[j].possessive;
+            j += 1;
+        } else {
+            p.anchor = self.possessor(j);
+        }
+        let agents_from = j;
+        while j < to && (j == agents_from && p.anchor.is_none() || self.adjacent(j - 1, j)) {
+            let Some(word) = agent_word(&hits[j]) else {
+                break;
+            };
+            p.agents.push(word);
+            p.head = Some(head_of(&self.text[hits[j].start..hits[j].end], word.1));
+            p.end = hits[j].end;
+            p.possessive = hits[j].possessive;
+            j += 1;
+            if p.possessive {
+                break;
+            }
+        }
+        if !p.possessive {
+            j = self.read_name(&mut p, j, to);
+        }
+        (p, j.max(i + 1))
+    }
+
+    /// The name after the phrase's words, if any: a person of the base, a surname after a
+    /// title or after the full name, or unknown capitalized words after a title.
+    pub(super) fn read_name(&self, p: &mut Phrase, j: usize, to: usize) -> usize {
+        let hits = &self.hits;
+        let titled = p.agents.iter().any(|(_, office, kind)| {
+            office.is_some() || matches!(kind, AgentKind::Title | AgentKind::Honorific)
+        });
+        let before_is_phrase = p.anchor.is_some() || !p.agents.is_empty() || p.former;
+        if j < to {
+            let close = j > 0 && self.adjacent(j - 1, j);
+            let after_comma = titled && j > 0 && self.comma_between(j - 1, j);
+            let starts = j == 0 || !before_is_phrase || close || after_comma;
+            let full = hits[j].find(|s| match s {
+                Sense::Person(k) => Some(*k),
+                _ => None,
+            });
+            if let (Some(k), true) = (full, starts) {
+                self.take_name(p, Who::Known(k), j);
+                return j + 1;
+            }
+            let surname = hits[j].find(|s| match s {
+                Sense::Surname(k) if titled || self.seen(*k) => Some(*k),
+                _ => None,
+            });
+            if let (Some(k), true) = (surname, starts && (close || !before_is_phrase)) {
+                self.take_name(p, Who::Known(k), j);
+                return j + 1;
+            }
+        }
+        if titled && p.name.is_none() {
+            if let Some((a, b)) = capitalized_run(self.text, p.end) {
+                if j >= to || hits[j].start >= b {
+                    let name = self.text[a..b].to_string();
+                    p.name = Some((Who::Unknown(name), a, b));
+                    p.end = b;
+                }
+            }
+        }
+        j
+    }
+
+    pub(super) fn take_name(&self, p: &mut Phrase, who: Who, j: usize) {
+        let h = &self.hits[j];
+        if p.anchor.is_none() && p.agents.is_empty() && !p.former {
+            p.start = h.start;
+        }
+        p.name = Some((who, h.start, h.end));
+        p.end = h.end;
+        p.possessive = h.possessive;
+    }
+
+    /// Whether a person of the base was named earlier in the document.
+    pub(super) fn seen(&self, k: usize) -> bool {
+        self.found.iter().any(|f| f.person == Some(Who::Known(k)))
+    }
+
+    /// The possessor right before hit `j` ("Putin's" before "spokesman").
+    pub(super) fn possessor(&self, j: usize) -> Option<Anchor> {
+        let prev = self.hits.get(j.checked_sub(1)?)?;
+        if !prev.possessive || !self.adjacent(j - 1, j) {
+            return None;
+        }
+        let last = self.found.last()?;
+        match &last.person {
+            Some(Who::Known(k)) if last.end == prev.end => Some(Anchor::Possessor(*k)),
+            _ => None,
+        }
+    }
+
+    /// Hits `a` and `b` follow each other with only spaces between them.
+    pub(super) fn adjacent(&self, a: usize, b: usize) -> bool {
+        let gap = &self.text[self.hits[a].next..self.hits[b].start];
+        self.hits[a].next <= self.hits[b].start && gap.chars().all(|c| c == ' ')
+    }
+
+    pub(super) fn comma_between(&self, a: usize, b: usize) -> bool {
+        let gap = &self.text[self.hits[a].next..self.hits[b].start];
+        self.hits[a].next <= self.hits[b].start && gap.trim() == ","
+    }
+
+    /// Turns a phrase into its mention, if it names an actor.
+    pub(super) fn record(&mut self, n: usize, p: Phrase) {
+        let days = self.days_at(n, p.start);
+        let country = p.anchor.and_then(|a| self.country_of(a));
+        let role = p.agents.iter().find_map(|(role, office, _)| {
+            let r = office.map_or(*role, |o| kb().offices[o].role);
+            (!r.is_empty()).then_some(r)
+        });
+        let office = p.agents.iter().find_map(|(_, o, _)| *o);
+        let (actor, rule, why, who) = match &p.name {
+            Some((Who::Known(k), ..)) => {
+                let person = &kb().people[*k];
+                let hint = Hint {
+                    office,
+                    former: p.former,
+                };
+                let (actor, why) = resolve::person(person, days, hint);
+                let rule = if p.agents.is_empty() {
+                    "name"
+                } else {
+                    "title-name"
+                };
+                (actor, rule, why, Some(Who::Known(*k)))
+            }
+            Some((Who::Unknown(name), ..)) => {
+                let Some(c) = country else { return };
+                let role = if p.former { Some("ELI") } else { role };
+                let mut actor = group_actor(&c, role);
+                actor.name = Some(name.clone());
+                actor.office = office.map(|o| kb().offices[o].id.to_string());
+                let why = "not in the base: coded from the title".to_string();
+                (
+                    actor,
+                    "role-appositive",
+                    why,
+                    Some(Who::Unknown(name.clone())),
+                )
+            }
+            None if !p.agents.is_empty() => {
+                match self.agent_actor(n, &p, country, role, office, days) {
+                    Some(found) => found,
+                    None => return,
+                }
+            }
+            None => match self.anchor_actor(&p) {
+                Some((actor, rule)) => (actor, rule, String::new(), None),
+                None => return,
+            },
+        };
+        let place = p.name.is_none() && p.agents.is_empty() && self.is_place(&p);
+        let mut actor = actor;
+        if place {
+            if let Some(Anchor::Seat(i)) = p.anchor {
+                actor = group_actor(&Code(kb().seats[i].located_in.to_string(), true), None);
+            }
+            actor.role = None;
+            actor.code = actor
+                .country
+                .clone()
+                .or(actor.org.clone())
+                .unwrap_or_default();
+        }
+        self.found.push(Found {
+            start: p.start,
+            end: p.end,
+            actor,
+            place,
+            rule,
+            why,
+            sentence: n,
+            person: who,
+            head: p.head.clone(),
+        });
+    }
+
+    /// A phrase of agent words without a name: "Japan's military", "the Russian leader",
+    /// "a former Russian president", "the ministry".
+    pub(super) fn agent_actor(
+        &self,
+        n: usize,
+        p: &Phrase,
+        country: Option<Code>,
+        role: Option<&'static str>,
+        office: Option<usize>,
+        days: Option<Days>,
+    ) -> Option<(Actor, &'static str, String, Option<Who>)> {
+        let definite = self.determiner(p.start) == Some(true);
+        let (country, rule) = match country {
+            Some(c) => (c, "agent"),
+            None => {
+                if let Some(c) = self.of_object(p.end) {
+                    (c, "agent-of")
+                } else if definite {
+                    if let Some(f) = self.earlier(n, |f| f.head.is_some() && f.head == p.head) {
+                        let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
+                        return Some((f.actor.clone(), "coreference", why, f.person.clone()));
+                    }
+                    // "Japan lodged a protest ..., the foreign ministry said": the state
+                    // the sentence is about.
+                    (self.sentence_state(n)?, "agent-subject")
+                } else if self.determiner(p.start).is_none()
+                    && p.agents.len() == 1
+                    && matches!(role, Some("LEG" | "JUD"))
+                {
+                    (self.sentence_country(n)?, "agent-context")
+                } else {
+                    return None;
+                }
+            }
+        };
+        if definite && !p.former && office.is_some_and(leads) {
+            if let Some(f) = self.leader_of(n, &country, office?) {
+                let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
+                let mut actor = f.actor.clone();
+                if let (Some(Who::Known(k)), Some(_)) = (&f.person, days) {
+                    actor = resolve::person(&kb().people[*k], days, Hint::default()).0;
+                }
+                return Some((actor, "coreference", why, f.person.clone()));
+            }
+        }
+        let possessed = matches!(p.anchor, Some(Anchor::State(..))) && self.anchor_possessive(p);
+        if (definite || possessed) && !p.former {
+            if let Some(found) = office.and_then(|o| self.office_holder(&country, o, days)) {
+                return Some(found);
+            }
+        }
+        let role = if p.former { Some("ELI") } else { role };
+        // A news organization's reporter is the organization.
+        let role = role
+            .filter(|_| !matches!(p.anchor, Some(Anchor::Org(i)) if kb().orgs[i].kind == "MED"));
+        let mut actor = group_actor(&country, role);
+        actor.office = office.map(|o| kb().offices[o].id.to_string());
+        let mut who = None;
+        if let Some(f) = self.appositive_person(p.start) {
+            actor.name = f.actor.name.clone();
+            actor.kb_id = f.actor.kb_id.clone();
+            who = f.person.clone();
+        }
+        let rule = if who.is_some() { "appositive" } else { rule };
+        // "Ukraine's foreign minister ... he said": one person, even unnamed.
+        if who.is_none() && office.is_some() {
+            who = Some(Who::Unknown(self.text[p.start..p.end].to_string()));
+        }
+        Some((actor, rule, String::new(), who))
+    }
+
+    /// A phrase of one name: a state, its adjective, a capital, a seat, an organization.
+    pub(super) fn anchor_actor(&self, p: &Phrase) -> Option<(Actor, &'static str)> {
+        let kb = kb();
+        let anchor = p.anchor?;
+        let code = self.country_of(anchor)?;
+        Some(match anchor {
+            Anchor::State(i, adjective) => {
+                let role = if adjective {
+                    self.shared_role(p.end)
+                } else {
+                    None
+                };
+                let mut a = group_actor(&code, role);
+                a.kb_id = Some(format!("state:{}", kb.states[i].code));
+                (a, if adjective { "adjective" } else { "name" })
+            }
+            Anchor::Capital(i) => {
+                let mut a = group_actor(&code, Some("GOV"));
+                a.kb_id = Some(format!("state:{}", kb.states[i].code));
+                (a, "capital")
+            }
+            Anchor::Seat(i) => {
+                let seat = &kb.seats[i];
+                let mut a = group_actor(&code, Some(seat.role));
+                a.kb_id = Some(format!("seat:{}", seat.name));
+                (a, "seat")
+            }
+            Anchor::Org(i) => {
+                let mut a = group_actor(&code, None);
+                a.kb_id = Some(format!("org:{}", kb.orgs[i].code));
+                (a, "organization")
+            }
+            Anchor::LastCountry | Anchor::LastOrg => (group_actor(&code, None), "coreference"),
+            Anchor::Possessor(_) => return None,
+        })
+    }
+
+    /// "Russian and Mongolian troops": the role of the agent words after the next adjective.
+    pub(super) fn shared_role(&self, end: usize) -> Option<&'static str> {
+        let rest = self.text[end..].strip_prefix(" and ")?;
+        let at = self.text.len() - rest.len();
+        let i = self.hits.partition_point(|h| h.start < at);
+        let adjective = self.hits.get(i).filter(|h| h.start == at)?;
+        adjective.find(|s| matches!(s, Sense::Adjective(_)).then_some(()))?;
+        if !self.adjacent(i, i + 1) {
+            return None;
+        }
+        let (role, office, _) = agent_word(self.hits.get(i + 1)?)?;
+        let role = office.map_or(role, |o| kb().offices[o].role);
+        (!role.is_empty()).then_some(role)
+    }
+
+    /// Whether the phrase's state is said with a possessive ("Mongolia's prime minister").
+    pub(super) fn anchor_possessive(&self, p: &Phrase) -> bool {
+        let i = self.hits.partition_point(|h| h.start < p.start);
+        self.hits
+            .get(i)
+            .is_some_and(|h| h.possessive && h.start == p.start)
+            || self
+                .hits
+                .get(i + 1)
+                .is_some_and(|h| h.possessive && anchor_of(h).is_some())
+    }
+
+    /// "the government of Shinzo Abe", "the leaders of Mongolia": the country of the name after
+    /// "of".
+    pub(super) fn of_object(&self, end: usize) -> Option<Code> {
+        let rest = self.text[end..].strip_prefix(" of ")?;
+        let at = self.text.len() - rest.len();
+        let i = self.hits.partition_point(|h| h.start < at);
+        let h = self.hits.get(i).filter(|h| h.start == at)?;
+        if let Some(a) = anchor_of(h) {
+            return self.country_of(a);
+        }
+        let k = h.find(|s| match *s {
+            Sense::Person(k) => Some(k),
+            _ => None,
+        })?;
+        Some(Code(kb().people[k].country.to_string(), true))
+    }
+
+    /// The state of the first actor named in sentence `n` (its subject, most often).
+    pub(super) fn sentence_state(&self, n: usize) -> Option<Code> {
+        let f = self
+            .found
+            .iter()
+            .rev()
+            .take_while(|f| f.sentence == n)
+            .filter(|f| !f.place && f.actor.country.is_some())
+            .last()?;
+        Some(Code(f.actor.country.clone()?, true))
+    }
+
+    /// "Kishida told parliament": a bare body takes the country of the person or government
+    /// named before it in the sentence.
+    pub(super) fn sentence_country(&self, n: usize) -> Option<Code> {
+        let f = self
+            .found
+            .iter()
+            .rev()
+            .take_while(|f| f.sentence == n)
+            .find(|f| f.person.is_some())?;
+        Some(Code(f.actor.country.clone()?, true))
+    }
+
+    /// "Dmitry Medvedev, a former Russian president": the person right before ", a".
+    pub(super) fn appositive_person(&self, start: usize) -> Option<&Found> {
+        let last = self.found.last()?;
+        let gap = self.text.get(last.end..start)?;
+        let gap = gap.trim_start_matches(['\'', '\u{2019}', 's']);
+        let apposed = [", a ", ", an ", ", the ", ", "].contains(&gap);
+        (apposed && last.person.is_some()).then_some(last)
+    }
+
+    pub(super) fn country_of(&self, anchor: Anchor) -> Option<Code> {
+        let kb = kb();
+        let state = |code: &str| Code(code.to_string(), true);
+        Some(match anchor {
+            Anchor::State(i, _) | Anchor::Capital(i) => state(kb.states[i].code),
+            Anchor::Seat(i) => {
+                let c = kb.seats[i].country;
+                Code(c.to_string(), kb.state(c).is_some())
+            }
+            Anchor::Org(i) => Code(kb.orgs[i].code.to_string(), false),
+            Anchor::Possessor(k) => state(kb.people[k].country),
+            Anchor::LastCountry => {
+                let f = self
+                    .found
+                    .iter()
+                    .rev()
+                    .find(|f| f.actor.country.is_some())?;
+                state(f.actor.country.as_deref()?)
+            }
+            Anchor::LastOrg => {
+                let f = self.found.iter().rev().find(|f| f.actor.org.is_some())?;
+                Code(f.actor.org.clone()?, false)
+            }
+        })
+    }
+
+    /// "a visit to Ulan Bator", "across Russia", "the Ulaanbaatar campus": the name of a state
+    /// or capital used for the place.
+    pub(super) fn is_place(&self, p: &Phrase) -> bool {
+        let Some(anchor) = p.anchor.filter(|_| !p.possessive) else {
+            return false;
+        };
+        let word = last_word(crate::text::before(self.text, p.start, 24));
+        let is = |w: &str| word.eq_ignore_ascii_case(w);
+        let locative = kb().place_words.iter().any(|w| is(w));
+        // "ULAN BATOR (Reuters) -": a dateline names where the story was filed.
+        let written = &self.text[p.start..p.end];
+        let capitals = written
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+        let line_start = p.start == 0 || self.text[..p.start].ends_with('\n');
+        let marks = [" -", " \u{2014}", " (", ","];
+        let dateline = (capitals && written.len() > 3)
+            || (line_start && marks.iter().any(|m| self.text[p.end..].starts_with(m)));
+        match anchor {
+            Anchor::State(_, false) => locative || dateline,
+            Anchor::Capital(_) => {
+                locative || dateline || ["the", "a", "an", "its"].into_iter().any(is)
+            }
+            // "the Kremlin" takes an article as a name; only a preposition makes it a place.
+            Anchor::Seat(_) => locative || dateline,
+            _ => false,
+        }
+    }
+
+    /// Whether the word before a phrase is a definite (`Some(true)`) or indefinite
+    /// (`Some(false)`) article, looking past modifiers and possessives (modifiers.txt).
+    pub(super) fn determiner(&self, start: usize) -> Option<bool> {
+        let before = crate::text::before(self.text, start, 40);
+        for w in before.split_whitespace().rev().take(3) {
+            let w = w.trim_start_matches(['"', '\u{201c}', '\u{2018}', '\'', '(']);
+            if w.eq_ignore_ascii_case("the") {
+                return Some(true);
+            }
+            if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") {
+                return Some(false);
+            }
+            // "the outgoing Russian leader", "the government's top spokesman".
+            let possessive = w.ends_with("'s") || w.ends_with("\u{2019}s");
+            if !(possessive || kb().modifiers.contains(&w)) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+pub(super) fn anchor_of(h: &Hit) -> Option<Anchor> {
+    h.find(|s| match *s {
+        Sense::State(i) => Some(Anchor::State(i, false)),
+        Sense::Adjective(i) => Some(Anchor::State(i, true)),
+        Sense::Capital(i) => Some(Anchor::Capital(i)),
+        Sense::Seat(i) => Some(Anchor::Seat(i)),
+        Sense::Org(i) => Some(Anchor::Org(i)),
+        Sense::Coref(CorefKind::Country, _) => Some(Anchor::LastCountry),
+        Sense::Coref(CorefKind::Org, _) => Some(Anchor::LastOrg),
+        _ => None,
+    })
+}
+
+pub(super) fn agent(s: &Sense) -> Option<(&'static str, AgentKind)> {
+    match *s {
+        Sense::Agent { role, kind } => Some((role, kind)),
+        _ => None,
+    }
+}
+
+pub(super) fn agent_word(h: &Hit) -> Option<(&'static str, Option<usize>, AgentKind)> {
+    h.find(|s| match *s {
+        Sense::Office(o) => Some((kb().offices[o].role, Some(o), AgentKind::Group)),
+        Sense::Agent { role, kind } if kind != AgentKind::Former && kind != AgentKind::Then => {
+            Some((role, None, kind))
+        }
+        _ => None,
+    })
+}
+
+pub(super) fn head_of(words: &str, office: Option<usize>) -> String {
+    match office {
+        Some(o) => kb().offices[o].id.to_string(),
+        None => last_word(words).to_lowercase(),
+    }
+}
+
+pub(super) fn capitalized_run(text: &str, from: usize) -> Option<(usize, usize)> {
+    let rest = text[from..].strip_prefix(' ')?;
+    let start = from + 1;
+    let mut end = start;
+    for (count, word) in rest.split(' ').enumerate() {
+        let clean = word.trim_end_matches([',', '.', ';', ':', '"', '\u{201d}', ')']);
+        let is_name = clean.chars().next().is_some_and(char::is_uppercase)
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || "-'.".contains(c))
+            && crate::time::lexicon::meanings(clean).is_empty();
+        if count >= 4 || !is_name {
+            break;
+        }
+        end = start + rest[..].find(word).unwrap_or(0) + clean.len();
+        if clean.len() != word.len() {
+            break;
+        }
+    }
+    (end > start).then_some((start, end))
+}

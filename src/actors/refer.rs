@@ -1,0 +1,296 @@
+//! Words that refer back to actors named before: "the two countries", "the two leaders", "he",
+//! "the Russian leader" with no name, a person the base does not know named again by surname.
+
+use super::kb::{kb, CorefKind, Sense};
+use super::resolve::{self, Days, Hint};
+use super::*;
+
+impl Run<'_> {
+    /// "Trong asked ...": the last word of the name of someone the base does not know, named
+    /// with a title earlier in the document, names them again.
+    pub(super) fn later_surnames(&mut self, n: usize, a: usize, b: usize, from: usize, to: usize) {
+        let known: Vec<(String, usize)> = self
+            .found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.rule == "role-appositive")
+            .filter_map(|(i, f)| match &f.person {
+                Some(Who::Unknown(name)) => Some((surname_of(name, &f.actor)?.to_string(), i)),
+                _ => None,
+            })
+            .collect();
+        let hits = &self.hits[from..to];
+        for (surname, i) in known {
+            let sentence = &self.text[a..b];
+            for (at, _) in sentence.match_indices(surname.as_str()) {
+                let (start, end) = (a + at, a + at + surname.len());
+                let edges = crate::text::is_word_edge(self.text, start)
+                    && crate::text::is_word_edge(self.text, end);
+                let inside_hit = hits.iter().any(|h| h.start < end && start < h.end);
+                let inside_found = self.found.iter().any(|f| f.start < end && start < f.end);
+                if !edges || inside_hit || inside_found {
+                    continue;
+                }
+                let f = &self.found[i];
+                let found = Found {
+                    start,
+                    end,
+                    actor: f.actor.clone(),
+                    place: false,
+                    rule: "surname",
+                    why: format!("names \"{}\" again", &self.text[f.start..f.end]),
+                    sentence: n,
+                    person: f.person.clone(),
+                    head: None,
+                };
+                self.found.push(found);
+            }
+        }
+    }
+
+    /// "both sides of the river": a phrase followed by "of" and a noun names a part of
+    /// something, not the two states ("accusing both countries of harbouring" still does).
+    pub(super) fn names_a_part(&self, end: usize) -> bool {
+        let Some(rest) = self.text[end..].strip_prefix(" of ") else {
+            return false;
+        };
+        let word = rest.split_whitespace().next().unwrap_or("");
+        !word.trim_end_matches([',', '.']).ends_with("ing")
+    }
+
+    /// "the two countries": the two states most named so far.
+    pub(super) fn pair(&mut self, n: usize, h: &Hit, role: &str) {
+        for code in self.two_most_named() {
+            let why = "one of the two states most named so far".to_string();
+            let actor = group_actor(&code, Some(role));
+            self.push_simple(n, h.start, h.end, actor, "pair", why);
+        }
+    }
+
+    /// "the two leaders": the last two people named, each coded for this sentence's days.
+    pub(super) fn two_people(&mut self, n: usize, h: &Hit) {
+        let mut people: Vec<(usize, String)> = Vec::new();
+        for f in self.found.iter().rev().take_while(|f| f.sentence + 5 >= n) {
+            if let Some(Who::Known(k)) = f.person {
+                if people.len() < 2 && !people.iter().any(|(p, _)| *p == k) {
+                    people.push((k, self.text[f.start..f.end].to_string()));
+                }
+            }
+        }
+        if people.len() < 2 {
+            return;
+        }
+        let days = self.days_at(n, h.start);
+        for (k, text) in people.into_iter().rev() {
+            let actor = resolve::person(&kb().people[k], days, Hint::default()).0;
+            let why = format!("refers to \"{text}\"");
+            self.found.push(Found {
+                start: h.start,
+                end: h.end,
+                actor,
+                place: false,
+                rule: "pair",
+                why,
+                sentence: n,
+                person: Some(Who::Known(k)),
+                head: None,
+            });
+        }
+    }
+
+    /// "he", "his", "she": the one person it can stand for, coded for its own sentence's days.
+    pub(super) fn pronoun(&mut self, n: usize, h: &Hit, female: bool) {
+        let Some(f) = self.pronoun_target(n, h.start, female) else {
+            return;
+        };
+        let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
+        let (mut actor, who) = (f.actor.clone(), f.person.clone());
+        if let Some(Who::Known(k)) = &who {
+            let days = self.days_at(n, h.start);
+            actor = resolve::person(&kb().people[*k], days, Hint::default()).0;
+        }
+        self.found.push(Found {
+            start: h.start,
+            end: h.end,
+            actor,
+            place: false,
+            rule: "pronoun",
+            why,
+            sentence: n,
+            person: who,
+            head: None,
+        });
+    }
+
+    pub(super) fn push_simple(
+        &mut self,
+        n: usize,
+        start: usize,
+        end: usize,
+        actor: Actor,
+        rule: &'static str,
+        why: String,
+    ) {
+        self.found.push(Found {
+            start,
+            end,
+            actor,
+            place: false,
+            rule,
+            why,
+            sentence: n,
+            person: None,
+            head: None,
+        });
+    }
+
+    /// The one person a pronoun can stand for: the only person of that sex named earlier in its
+    /// sentence, else the only one in the sentence before, else the only one later in its
+    /// sentence ("During his visit, President Putin ...").
+    pub(super) fn pronoun_target(&self, n: usize, at: usize, female: bool) -> Option<&Found> {
+        let fits = |f: &&Found| match &f.person {
+            Some(Who::Known(k)) => kb().people[*k].female == female,
+            Some(Who::Unknown(_)) => true,
+            None => false,
+        };
+        let people = |keep: &dyn Fn(&Found) -> bool| -> Vec<&Found> {
+            self.found.iter().filter(fits).filter(|f| keep(f)).collect()
+        };
+        // "During his visit to Moscow, Fukuda ...": a pronoun in an opening phrase stands for
+        // the subject right after its comma.
+        let comma = self.text[at..].find(',').map(|i| at + i + 1);
+        let opening = comma.filter(|_| self.found.iter().all(|f| f.sentence != n || f.start > at));
+        let subject = |f: &Found| {
+            opening.is_some_and(|c| f.start >= c && self.text[c..f.start].trim().len() < 30)
+        };
+        let scopes = [
+            people(&|f| f.sentence == n && f.start < at),
+            people(&|f| f.sentence == n && subject(f))
+                .into_iter()
+                .take(1)
+                .collect(),
+            people(&|f| n > 0 && f.sentence + 1 == n),
+            people(&|f| f.sentence == n && f.start > at),
+        ];
+        let people = scopes.into_iter().find(|s| !s.is_empty())?;
+        let first = people[0];
+        people
+            .iter()
+            .all(|f| f.person == first.person)
+            .then_some(first)
+    }
+
+    /// The person of `country` holding a leading office most recently named.
+    pub(super) fn leader_of(&self, n: usize, country: &Code, office: usize) -> Option<&Found> {
+        let wanted = kb().offices[office].id;
+        self.earlier(n, |f| {
+            let Some(Who::Known(_)) = f.person else {
+                return false;
+            };
+            let same_country = f.actor.country.as_deref() == Some(country.0.as_str());
+            let off = f.actor.office.as_deref();
+            same_country
+                && (wanted == "leader" && off.is_some_and(is_leading) || off == Some(wanted))
+        })
+    }
+
+    /// The last mention before sentence `n` ends that `pick` accepts, within five sentences.
+    pub(super) fn earlier(&self, n: usize, pick: impl Fn(&Found) -> bool) -> Option<&Found> {
+        self.found
+            .iter()
+            .rev()
+            .take_while(|f| f.sentence + 5 >= n)
+            .find(|f| pick(f))
+    }
+
+    /// "the Russian president" with no one named before: whoever held that office for that
+    /// state on the sentence's days, when the base knows exactly one person.
+    pub(super) fn office_holder(
+        &self,
+        country: &Code,
+        office: usize,
+        days: Option<Days>,
+    ) -> Option<(Actor, &'static str, String, Option<Who>)> {
+        let (from, to) = days?;
+        let kb = kb();
+        let offices: Vec<usize> = if kb.offices[office].id == "leader" {
+            (0..kb.offices.len())
+                .filter(|&o| is_leading(kb.offices[o].id))
+                .collect()
+        } else {
+            vec![office]
+        };
+        let mut holders: Vec<usize> = offices
+            .iter()
+            .flat_map(|&o| kb.holders(&country.0, o))
+            .filter(|(_, t)| t.overlaps(from, to))
+            .map(|(k, _)| k)
+            .collect();
+        holders.dedup();
+        let [k] = holders[..] else {
+            return None;
+        };
+        let hint = Hint {
+            office: Some(office),
+            former: false,
+        };
+        let (actor, why) = resolve::person(&kb.people[k], days, hint);
+        Some((actor, "office-holder", why, Some(Who::Known(k))))
+    }
+
+    /// The two states named most so far in the document as actors (a person counts for their
+    /// state; a place does not).
+    pub(super) fn two_most_named(&self) -> Vec<Code> {
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
+        for (i, f) in self.found.iter().enumerate().filter(|(_, f)| !f.place) {
+            let Some(c) = &f.actor.country else { continue };
+            match counts.iter_mut().find(|(k, ..)| k == c) {
+                Some(e) => e.1 += 1,
+                None => counts.push((c.clone(), 1, i)),
+            }
+        }
+        // Ties go to the state named first: the pair an article opens with.
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        if counts.len() < 2 {
+            return Vec::new();
+        }
+        counts
+            .into_iter()
+            .take(2)
+            .map(|(c, ..)| Code(c, true))
+            .collect()
+    }
+}
+
+pub(super) fn coref_kind(s: &Sense) -> Option<(CorefKind, &'static str)> {
+    match *s {
+        Sense::Coref(k, role) if !matches!(k, CorefKind::Country | CorefKind::Org) => {
+            Some((k, role))
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn leads(office: usize) -> bool {
+    let o = &kb().offices[office];
+    o.id == "leader" || is_leading(o.id)
+}
+
+pub(super) fn is_leading(office: &str) -> bool {
+    kb().offices
+        .iter()
+        .find(|o| o.id == office)
+        .is_some_and(|o| o.kind == "head-of-state" || o.kind == "head-of-government")
+}
+
+pub(super) fn surname_of<'a>(name: &'a str, actor: &Actor) -> Option<&'a str> {
+    let first = actor
+        .country
+        .as_deref()
+        .is_some_and(|c| kb().family_name_first.contains(&c));
+    if first {
+        name.split(' ').next()
+    } else {
+        name.rsplit(' ').next()
+    }
+}
