@@ -49,6 +49,8 @@ pub struct Org {
     pub name: &'static str,
     /// IGO, NGO, REG (region), MED (media).
     pub kind: &'static str,
+    /// The role of the body, for "the court" after the ICC.
+    pub role: &'static str,
 }
 
 /// An office people hold (`prime-minister`).
@@ -263,6 +265,7 @@ impl Kb {
                 code: r[0],
                 name: names[0],
                 kind: r[2],
+                role: r[3],
             });
         }
         for r in knowledge::rows(OFFICES) {

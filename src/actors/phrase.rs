@@ -254,7 +254,14 @@ impl Run<'_> {
                 if let Some(c) = self.of_object(p.end) {
                     (c, "agent-of")
                 } else if definite {
-                    if let Some(f) = self.earlier(n, |f| f.head.is_some() && f.head == p.head) {
+                    // "the ministry" after "the Russian Foreign Ministry"; "the court" after
+                    // "the International Criminal Court" (an organization of that role).
+                    let same_head = |f: &Found| f.head.is_some() && f.head == p.head;
+                    let same_role = |f: &Found| role.is_some() && org_role(f) == role;
+                    if let Some(f) = self
+                        .earlier(n, same_head)
+                        .or_else(|| self.earlier(n, same_role))
+                    {
                         let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
                         return Some((f.actor.clone(), "coreference", why, f.person.clone()));
                     }
@@ -556,4 +563,11 @@ pub(super) fn capitalized_run(text: &str, from: usize) -> Option<(usize, usize)>
         }
     }
     (end > start).then_some((start, end))
+}
+
+/// The role of the organization a mention names ("ICC": JUD), from orgs.tsv.
+fn org_role(f: &Found) -> Option<&'static str> {
+    let code = f.actor.org.as_deref()?;
+    let org = kb().orgs.iter().find(|o| o.code == code)?;
+    (!org.role.is_empty()).then_some(org.role)
 }

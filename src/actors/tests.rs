@@ -137,6 +137,13 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "EU",
         "",
     ),
+    (
+        "March 20, 2023\n\nThe International Criminal Court issued a warrant. The court has no police.",
+        "court",
+        1,
+        "ICC",
+        "",
+    ),
     // Capitals: the government, or the place.
     (
         "June 1, 2023\n\nMoscow upset Tokyo. Talks in Tokyo failed.",
