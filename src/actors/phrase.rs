@@ -176,6 +176,7 @@ impl Run<'_> {
                 let hint = Hint {
                     office,
                     former: p.former,
+                    role,
                 };
                 let (actor, why) = resolve::person(person, days, hint);
                 let rule = if p.agents.is_empty() {

@@ -232,7 +232,7 @@ impl Run<'_> {
         };
         let hint = Hint {
             office: Some(office),
-            former: false,
+            ..Hint::default()
         };
         let (actor, why) = resolve::person(&kb.people[k], days, hint);
         Some((actor, "office-holder", why, Some(Who::Known(k))))

@@ -13,6 +13,8 @@ pub struct Hint {
     pub office: Option<usize>,
     /// "former", "ex-".
     pub former: bool,
+    /// The role the title words give ("Gen.": MIL), for someone outside any term of the base.
+    pub role: Option<&'static str>,
 }
 
 /// The days a sentence speaks of, first and last.
@@ -55,7 +57,8 @@ pub fn person(p: &Person, days: Option<Days>, hint: Hint) -> (Actor, String) {
         );
         return (actor(p, Some(t), Some("ELI")), why);
     }
-    let role = (!p.role.is_empty()).then_some(p.role);
+    // "Gen. Powell" in 1990: the title says what the base does not.
+    let role = (!p.role.is_empty()).then_some(p.role).or(hint.role);
     let why = match p.terms.first() {
         Some(t) => format!("before their first term ({})", t.start),
         None => "no term of office in the base".to_string(),
@@ -124,11 +127,21 @@ mod tests {
     fn former_in_the_text_wins_and_organizations_code_their_officials() {
         let former = Hint {
             former: true,
-            office: None,
+            ..Hint::default()
         };
         assert_eq!(who("Dmitry Medvedev", "2022-03-22", former).code, "RUSELI");
         let g = who("Antonio Guterres", "2022-03-22", Hint::default());
         assert_eq!((g.code.as_str(), g.org.as_deref()), ("UNOGOV", Some("UNO")));
+    }
+
+    #[test]
+    fn a_title_codes_someone_before_their_first_term() {
+        let general = Hint {
+            role: Some("MIL"),
+            ..Hint::default()
+        };
+        assert_eq!(who("Colin Powell", "1990-11-08", general).code, "USAMIL");
+        assert_eq!(who("Colin Powell", "2003-02-05", general).code, "USAGOV");
     }
 
     #[test]
