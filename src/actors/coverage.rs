@@ -12,10 +12,10 @@ const HEADS: &str = include_str!("../../data/actors/heads.tsv");
 
 /// The states whose three top offices the base means to cover from 1990 (the G20 members and
 /// the neighbours the news about them names most).
-pub const CHECKED: [&str; 27] = [
+pub const CHECKED: [&str; 29] = [
     "ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "IND", "ITA", "JPN", "KOR",
     "MEX", "RUS", "SAU", "TUR", "USA", "ZAF", "MNG", "UKR", "PRK", "BLR", "KAZ", "POL", "IRN",
-    "ISR",
+    "ISR", "PAK", "VNM",
 ];
 
 /// Offices covered: head of state, head of government, foreign minister.
