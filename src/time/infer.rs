@@ -30,7 +30,7 @@ use crate::knowledge;
 const MAX_CLUES: usize = 200;
 const MAX_WEEKDAYS: usize = 20;
 
-/// How far past the lower bound days are considered, at most.
+/// The widest interval the inference gives; texts whose clues leave more are left undated.
 const HORIZON_DAYS: u64 = 10 * 366;
 
 #[derive(Debug, Clone)]
@@ -195,6 +195,11 @@ pub fn conflicts(clues: &[Clue], day: NaiveDate) -> Option<(usize, usize)> {
 fn best_days(clues: &[Clue]) -> Option<(Vec<NaiveDate>, usize)> {
     let start = clues.iter().filter_map(Clue::lower_bound).max()?;
     let end = clues.iter().filter_map(Clue::upper_bound).min()?;
+    // Bounds further apart than the horizon date nothing: cutting them would be a guess
+    // ("Chancellor Helmut Kohl" alone spans sixteen years).
+    if (end - start).num_days() >= HORIZON_DAYS as i64 {
+        return None;
+    }
     let days: Vec<NaiveDate> = (0..HORIZON_DAYS)
         .filter_map(|i| start.checked_add_days(Days::new(i)))
         .take_while(|d| *d <= end)
@@ -461,10 +466,11 @@ static TERMS: LazyLock<(AhoCorasick, Vec<&'static str>, Vec<Term>)> = LazyLock::
                 days: (t.start, t.end),
             });
         }
+        // A bare surname is left out unless people.tsv lists it as naming the person alone:
+        // "Deputy Prime Minister Tariq Aziz" must not date a text by Shaukat Aziz's terms.
         if !p.terms.is_empty() {
             names.push(p.name);
             names.extend(p.also.iter().copied());
-            names.push(p.surname);
         }
     }
     names.sort_unstable();
