@@ -256,9 +256,10 @@ impl Run<'_> {
                     (c, "agent-of")
                 } else if definite {
                     // "the ministry" after "the Russian Foreign Ministry"; "the court" after
-                    // "the International Criminal Court" (an organization of that role).
+                    // "the International Criminal Court". Only courts: "the foreign minister"
+                    // after "the European Union" is no official of the EU.
                     let same_head = |f: &Found| f.head.is_some() && f.head == p.head;
-                    let same_role = |f: &Found| role.is_some() && org_role(f) == role;
+                    let same_role = |f: &Found| role == Some("JUD") && org_role(f) == role;
                     if let Some(f) = self
                         .earlier(n, same_head)
                         .or_else(|| self.earlier(n, same_role))

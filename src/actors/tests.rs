@@ -144,6 +144,13 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "ICC",
         "",
     ),
+    (
+        "June 1, 2023\n\nThe European Union met Japan. The foreign minister of Japan spoke.",
+        "foreign minister",
+        1,
+        "JPNGOV",
+        "Yoshimasa Hayashi",
+    ),
     // Capitals: the government, or the place.
     (
         "June 1, 2023\n\nMoscow upset Tokyo. Talks in Tokyo failed.",
