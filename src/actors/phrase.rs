@@ -7,6 +7,15 @@ use super::refer::leads;
 use super::resolve::{self, Days, Hint};
 use super::*;
 
+/// A mention's actor, rule, why and person, as `record` stores them.
+pub(super) type Coded = (Actor, &'static str, String, Option<Who>);
+
+/// What agent words with no state before them stand for.
+enum Bare {
+    State(Code, &'static str),
+    RefersTo(Coded),
+}
+
 /// The parts of a phrase of adjacent names.
 #[derive(Default)]
 pub(super) struct Phrase {
@@ -247,38 +256,15 @@ impl Run<'_> {
         role: Option<&'static str>,
         office: Option<usize>,
         days: Option<Days>,
-    ) -> Option<(Actor, &'static str, String, Option<Who>)> {
-        let definite = self.determiner(p.start) == Some(true);
+    ) -> Option<Coded> {
+        let determiner = self.determiner(p.start);
+        let definite = determiner == Some(true);
         let (country, rule) = match country {
             Some(c) => (c, "agent"),
-            None => {
-                if let Some(c) = self.of_object(p.end) {
-                    (c, "agent-of")
-                } else if definite {
-                    // "the ministry" after "the Russian Foreign Ministry"; "the court" after
-                    // "the International Criminal Court". Only courts: "the foreign minister"
-                    // after "the European Union" is no official of the EU.
-                    let same_head = |f: &Found| f.head.is_some() && f.head == p.head;
-                    let same_role = |f: &Found| role == Some("JUD") && org_role(f) == role;
-                    if let Some(f) = self
-                        .earlier(n, same_head)
-                        .or_else(|| self.earlier(n, same_role))
-                    {
-                        let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
-                        return Some((f.actor.clone(), "coreference", why, f.person.clone()));
-                    }
-                    // "Japan lodged a protest ..., the foreign ministry said": the state
-                    // the sentence is about.
-                    (self.sentence_state(n)?, "agent-subject")
-                } else if self.determiner(p.start).is_none()
-                    && p.agents.len() == 1
-                    && matches!(role, Some("LEG" | "JUD"))
-                {
-                    (self.sentence_country(n)?, "agent-context")
-                } else {
-                    return None;
-                }
-            }
+            None => match self.bare_agent(n, p, role, determiner)? {
+                Bare::State(c, rule) => (c, rule),
+                Bare::RefersTo(coded) => return Some(coded),
+            },
         };
         if definite && !p.former && office.is_some_and(leads) {
             if let Some(f) = self.leader_of(n, &country, office?) {
@@ -314,6 +300,41 @@ impl Run<'_> {
             who = Some(Who::Unknown(self.text[p.start..p.end].to_string()));
         }
         Some((actor, rule, String::new(), who))
+    }
+
+    /// Agent words with no state before them: "the government of Shinzo Abe", "the ministry"
+    /// (after the Russian Foreign Ministry), "…, the foreign ministry said" (the state the
+    /// sentence is about), "Kishida told parliament".
+    fn bare_agent(
+        &self,
+        n: usize,
+        p: &Phrase,
+        role: Option<&'static str>,
+        determiner: Option<bool>,
+    ) -> Option<Bare> {
+        if let Some(c) = self.of_object(p.end) {
+            return Some(Bare::State(c, "agent-of"));
+        }
+        if determiner == Some(true) {
+            // Only courts fall back to an organization of their role: "the foreign minister"
+            // after "the European Union" is no official of the EU.
+            let same_head = |f: &Found| f.head.is_some() && f.head == p.head;
+            let same_role = |f: &Found| role == Some("JUD") && org_role(f) == role;
+            if let Some(f) = self
+                .earlier(n, same_head)
+                .or_else(|| self.earlier(n, same_role))
+            {
+                let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
+                let coded = (f.actor.clone(), "coreference", why, f.person.clone());
+                return Some(Bare::RefersTo(coded));
+            }
+            return Some(Bare::State(self.sentence_state(n)?, "agent-subject"));
+        }
+        let institution = matches!(role, Some("LEG" | "JUD"));
+        if determiner.is_none() && p.agents.len() == 1 && institution {
+            return Some(Bare::State(self.sentence_country(n)?, "agent-context"));
+        }
+        None
     }
 
     /// A phrase of one name: a state, its adjective, a capital, a seat, an organization.

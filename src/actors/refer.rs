@@ -210,7 +210,7 @@ impl Run<'_> {
         country: &Code,
         office: usize,
         days: Option<Days>,
-    ) -> Option<(Actor, &'static str, String, Option<Who>)> {
+    ) -> Option<super::phrase::Coded> {
         let (from, to) = days?;
         let kb = kb();
         let offices: Vec<usize> = if kb.offices[office].id == "leader" {
