@@ -75,6 +75,11 @@ enum Command {
     Kb {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Instead, check the terms of heads of state and government against a CountryInfo file
+        /// (e.g. ../shared/data/eventdata/countryinfo/CountryInfo.120116.txt, leaders to 2011)
+        /// and list where they disagree.
+        #[arg(long, value_name = "FILE")]
+        check: Option<PathBuf>,
     },
     /// Score time expressions on TimeML files (TempEval-3 task A): strict and relaxed
     /// extraction F1, value accuracy and value F1, each file's creation time as reference.
@@ -162,7 +167,22 @@ fn main() -> ExitCode {
             format,
             ..
         } => run_eval(&gold, &corpus, format),
-        Command::Kb { format } => {
+        Command::Kb {
+            check: Some(file), ..
+        } => {
+            let bytes =
+                std::fs::read(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()));
+            bytes.map(|b| {
+                let found =
+                    annals::actors::check::against_countryinfo(&String::from_utf8_lossy(&b));
+                for line in &found {
+                    println!("{line}");
+                }
+                println!("{} disagreement(s) with {}", found.len(), file.display());
+                true
+            })
+        }
+        Command::Kb { format, .. } => {
             let today = chrono::Local::now().date_naive();
             let c = annals::actors::coverage::coverage(today);
             match format {

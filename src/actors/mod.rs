@@ -11,6 +11,7 @@
 //!
 //! Invariant: no knowledge in code. Names, roles, offices and terms are in `data/actors/`.
 
+pub mod check;
 pub mod coverage;
 pub mod kb;
 pub mod matcher;
