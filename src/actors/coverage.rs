@@ -38,6 +38,8 @@ pub struct Coverage {
     pub people: usize,
     pub people_with_terms: usize,
     pub terms: usize,
+    /// States (and organizations) with at least one term of office in the base.
+    pub states_with_terms: usize,
     pub offices_checked: Vec<OfficeCoverage>,
 }
 
@@ -87,6 +89,17 @@ pub fn coverage(today: NaiveDate) -> Coverage {
         people: kb.people.len(),
         people_with_terms: kb.people.iter().filter(|p| !p.terms.is_empty()).count(),
         terms: kb.people.iter().map(|p| p.terms.len()).sum(),
+        states_with_terms: {
+            let mut places: Vec<&str> = kb
+                .people
+                .iter()
+                .flat_map(|p| &p.terms)
+                .map(|t| t.country)
+                .collect();
+            places.sort_unstable();
+            places.dedup();
+            places.len()
+        },
         offices_checked,
     }
 }
@@ -201,8 +214,8 @@ impl Coverage {
         let _ = writeln!(s, "offices                {}", self.offices);
         let _ = writeln!(
             s,
-            "people                 {}, {} with terms of office ({} terms)",
-            self.people, self.people_with_terms, self.terms
+            "people                 {}, {} with terms of office ({} terms, in {} states and organizations)",
+            self.people, self.people_with_terms, self.terms, self.states_with_terms
         );
         let full = self
             .offices_checked
