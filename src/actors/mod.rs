@@ -108,7 +108,7 @@ struct Found {
     /// Person of the knowledge base, or a person named in the text but not in the base.
     person: Option<Who>,
     /// Last agent word ("ministry"), for "the ministry".
-    head: Option<String>,
+    head: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -196,6 +196,7 @@ impl Run<'_> {
 /// A country code (`true`) or an organization code (`false`).
 struct Code(String, bool);
 
+/// The actor of a state or organization in a role (`JPN` + `MIL` = `JPNMIL`).
 fn group_actor(code: &Code, role: Option<&str>) -> Actor {
     let role = role.filter(|r| !r.is_empty());
     Actor {
@@ -207,19 +208,11 @@ fn group_actor(code: &Code, role: Option<&str>) -> Actor {
     }
 }
 
-/// A referring phrase that is a mention of its own (not one that anchors agent words, as
-/// "the country's" and "the bloc's" do).
-/// An agent word or an office title: its role, its office and its kind.
-/// Offices that "the Russian leader" or "the Japanese president" can refer to.
-/// The word of a name the base does not know that names the person alone: the family name,
-/// first or last by the custom of their state.
-/// What "the ministry" or "the spokesman" must match: the office, else the last word.
+/// The last word of a text.
 fn last_word(s: &str) -> &str {
     s.split_whitespace().next_back().unwrap_or("")
 }
 
-/// Up to four capitalized words right after `from` (one space between): a name the base does
-/// not know, after a title ("spokesman Heorhii Tykhii"). Names of days and months are not names.
 /// For each sentence, the time expressions that date what it says: dates, times and ranges
 /// that are not part of a noun phrase ("a 1939 Soviet victory", "the 1956 declaration" name a
 /// thing, not the time of the sentence).

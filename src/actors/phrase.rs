@@ -25,7 +25,7 @@ pub(super) struct Phrase {
     anchor: Option<Anchor>,
     /// Role codes and offices of the agent words, in order.
     agents: Vec<(&'static str, Option<usize>, AgentKind)>,
-    head: Option<String>,
+    head: Option<&'static str>,
     name: Option<(Who, usize, usize)>,
     possessive: bool,
 }
@@ -76,7 +76,7 @@ impl Run<'_> {
                 break;
             };
             p.agents.push(word);
-            p.head = Some(head_of(&self.text[hits[j].start..hits[j].end], word.1));
+            p.head = Some(head_of(hits[j].surface.text.as_str(), word.1));
             p.end = hits[j].end;
             p.possessive = hits[j].possessive;
             j += 1;
@@ -242,7 +242,7 @@ impl Run<'_> {
             why,
             sentence: n,
             person: who,
-            head: p.head.clone(),
+            head: p.head,
         });
     }
 
@@ -318,7 +318,11 @@ impl Run<'_> {
         if determiner == Some(true) {
             // Only courts fall back to an organization of their role: "the foreign minister"
             // after "the European Union" is no official of the EU.
-            let same_head = |f: &Found| f.head.is_some() && f.head == p.head;
+            let same_head = |f: &Found| {
+                f.head
+                    .zip(p.head)
+                    .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
+            };
             let same_role = |f: &Found| role == Some("JUD") && org_role(f) == role;
             if let Some(f) = self
                 .earlier(n, same_head)
@@ -529,6 +533,8 @@ impl Run<'_> {
     }
 }
 
+/// What a hit anchors a phrase to: a state, its adjective, a capital, a seat, an organization,
+/// "the country", "the bloc".
 pub(super) fn anchor_of(h: &Hit) -> Option<Anchor> {
     h.find(|s| match *s {
         Sense::State(i) => Some(Anchor::State(i, false)),
@@ -542,6 +548,7 @@ pub(super) fn anchor_of(h: &Hit) -> Option<Anchor> {
     })
 }
 
+/// A modifier or agent word's role and kind.
 pub(super) fn agent(s: &Sense) -> Option<(&'static str, AgentKind)> {
     match *s {
         Sense::Agent { role, kind } => Some((role, kind)),
@@ -549,6 +556,7 @@ pub(super) fn agent(s: &Sense) -> Option<(&'static str, AgentKind)> {
     }
 }
 
+/// An agent word or an office title: its role, its office and its kind.
 pub(super) fn agent_word(h: &Hit) -> Option<(&'static str, Option<usize>, AgentKind)> {
     h.find(|s| match *s {
         Sense::Office(o) => Some((kb().offices[o].role, Some(o), AgentKind::Group)),
@@ -559,13 +567,16 @@ pub(super) fn agent_word(h: &Hit) -> Option<(&'static str, Option<usize>, AgentK
     })
 }
 
-pub(super) fn head_of(words: &str, office: Option<usize>) -> String {
+/// What "the ministry" or "the spokesman" must match: the office, else the last word.
+pub(super) fn head_of(words: &'static str, office: Option<usize>) -> &'static str {
     match office {
-        Some(o) => kb().offices[o].id.to_string(),
-        None => last_word(words).to_lowercase(),
+        Some(o) => kb().offices[o].id,
+        None => last_word(words),
     }
 }
 
+/// Up to four capitalized words right after `from` (one space between): a name the base does
+/// not know, after a title ("spokesman Heorhii Tykhii"). Names of days and months are not names.
 pub(super) fn capitalized_run(text: &str, from: usize) -> Option<(usize, usize)> {
     let rest = text[from..].strip_prefix(' ')?;
     let start = from + 1;

@@ -262,6 +262,8 @@ impl Run<'_> {
     }
 }
 
+/// A referring phrase that is a mention of its own (not one that anchors agent words, as
+/// "the country's" and "the bloc's" do).
 pub(super) fn coref_kind(s: &Sense) -> Option<(CorefKind, &'static str)> {
     match *s {
         Sense::Coref(k, role) if !matches!(k, CorefKind::Country | CorefKind::Org) => {
@@ -271,11 +273,13 @@ pub(super) fn coref_kind(s: &Sense) -> Option<(CorefKind, &'static str)> {
     }
 }
 
+/// Offices that "the Russian leader" or "the Japanese president" can refer to.
 pub(super) fn leads(office: usize) -> bool {
     let o = &kb().offices[office];
     o.id == "leader" || is_leading(o.id)
 }
 
+/// Whether an office heads a state or its government.
 pub(super) fn is_leading(office: &str) -> bool {
     kb().offices
         .iter()
@@ -283,6 +287,8 @@ pub(super) fn is_leading(office: &str) -> bool {
         .is_some_and(|o| o.kind == "head-of-state" || o.kind == "head-of-government")
 }
 
+/// The word of a name the base does not know that names the person alone: the family name,
+/// first or last by the custom of their state.
 pub(super) fn surname_of<'a>(name: &'a str, actor: &Actor) -> Option<&'a str> {
     let first = actor
         .country
