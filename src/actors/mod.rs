@@ -48,6 +48,7 @@ pub fn mentions(doc: &Document) -> Vec<Mention> {
         text,
         hits: actor_hits(text),
         found: Vec::new(),
+        strangers: Vec::new(),
         dates,
         published,
     };
@@ -128,6 +129,8 @@ struct Run<'a> {
     text: &'a str,
     hits: Vec<Hit>,
     found: Vec<Found>,
+    /// Which of `found` name someone the base does not know, from a title.
+    strangers: Vec<usize>,
     /// The time expressions that date what their sentence says, in text order.
     dates: Vec<Dated>,
     published: Option<Days>,

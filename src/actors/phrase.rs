@@ -233,6 +233,9 @@ impl Run<'_> {
                 .or(actor.org.clone())
                 .unwrap_or_default();
         }
+        if rule == "role-appositive" {
+            self.strangers.push(self.found.len());
+        }
         self.found.push(Found {
             start: p.start,
             end: p.end,

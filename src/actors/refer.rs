@@ -10,12 +10,12 @@ impl Run<'_> {
     /// with a title earlier in the document, names them again.
     pub(super) fn later_surnames(&mut self, n: usize, a: usize, b: usize, from: usize, to: usize) {
         let known: Vec<(String, usize)> = self
-            .found
+            .strangers
             .iter()
-            .enumerate()
-            .filter(|(_, f)| f.rule == "role-appositive")
-            .filter_map(|(i, f)| match &f.person {
-                Some(Who::Unknown(name)) => Some((surname_of(name, &f.actor)?.to_string(), i)),
+            .filter_map(|&i| match &self.found[i].person {
+                Some(Who::Unknown(name)) => {
+                    Some((surname_of(name, &self.found[i].actor)?.to_string(), i))
+                }
                 _ => None,
             })
             .collect();
