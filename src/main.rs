@@ -152,47 +152,19 @@ fn main() -> ExitCode {
             extract(&paths, &opts, pretty, strict, output)
         }
         Command::Eval {
-            gold,
             mentions: Some(lists),
             errors,
             corpus,
             format,
-        } => {
-            let _ = gold;
-            run_mentions(&lists, &corpus, errors, format)
-        }
+            ..
+        } => run_mentions(&lists, &corpus, errors, format),
         Command::Eval {
             gold,
             corpus,
             format,
             ..
         } => run_eval(&gold, &corpus, format),
-        Command::Kb {
-            check: Some(file), ..
-        } => {
-            let bytes =
-                std::fs::read(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()));
-            bytes.map(|b| {
-                let found =
-                    annals::actors::check::against_countryinfo(&String::from_utf8_lossy(&b));
-                for line in &found {
-                    println!("{line}");
-                }
-                println!("{} disagreement(s) with {}", found.len(), file.display());
-                true
-            })
-        }
-        Command::Kb { format, .. } => {
-            let today = chrono::Local::now().date_naive();
-            let c = annals::actors::coverage::coverage(today);
-            match format {
-                Format::Table => print!("{}", c.table()),
-                Format::Json => {
-                    println!("{}", serde_json::to_string_pretty(&c).unwrap_or_default())
-                }
-            }
-            Ok(true)
-        }
+        Command::Kb { format, check } => run_kb(check.as_deref(), format),
         Command::Timeml {
             paths,
             errors,
@@ -272,6 +244,24 @@ fn run_eval(
     match format {
         Format::Table => print!("{}", report.table()),
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(true)
+}
+
+fn run_kb(check: Option<&std::path::Path>, format: Format) -> anyhow::Result<bool> {
+    if let Some(file) = check {
+        let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+        let found = annals::actors::check::against_countryinfo(&String::from_utf8_lossy(&bytes));
+        for line in &found {
+            println!("{line}");
+        }
+        println!("{} disagreement(s) with {}", found.len(), file.display());
+        return Ok(true);
+    }
+    let c = annals::actors::coverage::coverage(chrono::Local::now().date_naive());
+    match format {
+        Format::Table => print!("{}", c.table()),
+        Format::Json => println!("{}", serde_json::to_string_pretty(&c)?),
     }
     Ok(true)
 }
