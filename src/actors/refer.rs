@@ -6,8 +6,8 @@ use super::resolve::{self, Days, Hint};
 use super::*;
 
 impl Run<'_> {
-    /// "Trong asked ...": the last word of the name of someone the base does not know, named
-    /// with a title earlier in the document, names them again.
+    /// "Trong asked ...": the family name of someone the base does not know, named with a
+    /// title earlier in the document, names them again.
     pub(super) fn later_surnames(&mut self, n: usize, a: usize, b: usize, from: usize, to: usize) {
         let known: Vec<(String, usize)> = self
             .strangers
@@ -19,31 +19,22 @@ impl Run<'_> {
                 _ => None,
             })
             .collect();
-        let hits = &self.hits[from..to];
         for (surname, i) in known {
             let sentence = &self.text[a..b];
             for (at, _) in sentence.match_indices(surname.as_str()) {
                 let (start, end) = (a + at, a + at + surname.len());
                 let edges = crate::text::is_word_edge(self.text, start)
                     && crate::text::is_word_edge(self.text, end);
+                let hits = &self.hits[from..to];
                 let inside_hit = hits.iter().any(|h| h.start < end && start < h.end);
                 let inside_found = self.found.iter().any(|f| f.start < end && start < f.end);
                 if !edges || inside_hit || inside_found {
                     continue;
                 }
                 let f = &self.found[i];
-                let found = Found {
-                    start,
-                    end,
-                    actor: f.actor.clone(),
-                    place: false,
-                    rule: "surname",
-                    why: format!("names \"{}\" again", &self.text[f.start..f.end]),
-                    sentence: n,
-                    person: f.person.clone(),
-                    head: None,
-                };
-                self.found.push(found);
+                let why = format!("names \"{}\" again", &self.text[f.start..f.end]);
+                let (actor, who) = (f.actor.clone(), f.person.clone());
+                self.push_reference(n, (start, end), actor, "surname", why, who);
             }
         }
     }
@@ -63,7 +54,7 @@ impl Run<'_> {
         for code in self.two_most_named() {
             let why = "one of the two states most named so far".to_string();
             let actor = group_actor(&code, Some(role));
-            self.push_simple(n, h.start, h.end, actor, "pair", why);
+            self.push_reference(n, (h.start, h.end), actor, "pair", why, None);
         }
     }
 
@@ -84,17 +75,8 @@ impl Run<'_> {
         for (k, text) in people.into_iter().rev() {
             let actor = resolve::person(&kb().people[k], days, Hint::default()).0;
             let why = format!("refers to \"{text}\"");
-            self.found.push(Found {
-                start: h.start,
-                end: h.end,
-                actor,
-                place: false,
-                rule: "pair",
-                why,
-                sentence: n,
-                person: Some(Who::Known(k)),
-                head: None,
-            });
+            let who = Some(Who::Known(k));
+            self.push_reference(n, (h.start, h.end), actor, "pair", why, who);
         }
     }
 
@@ -109,27 +91,18 @@ impl Run<'_> {
             let days = self.days_at(n, h.start);
             actor = resolve::person(&kb().people[*k], days, Hint::default()).0;
         }
-        self.found.push(Found {
-            start: h.start,
-            end: h.end,
-            actor,
-            place: false,
-            rule: "pronoun",
-            why,
-            sentence: n,
-            person: who,
-            head: None,
-        });
+        self.push_reference(n, (h.start, h.end), actor, "pronoun", why, who);
     }
 
-    pub(super) fn push_simple(
+    /// Records a word that refers to an actor named elsewhere.
+    pub(super) fn push_reference(
         &mut self,
         n: usize,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
         actor: Actor,
         rule: &'static str,
         why: String,
+        person: Option<Who>,
     ) {
         self.found.push(Found {
             start,
@@ -139,7 +112,7 @@ impl Run<'_> {
             rule,
             why,
             sentence: n,
-            person: None,
+            person,
             head: None,
         });
     }
