@@ -49,6 +49,7 @@ pub fn mentions(doc: &Document) -> Vec<Mention> {
         hits: actor_hits(text),
         found: Vec::new(),
         strangers: Vec::new(),
+        current: 0,
         dates,
         published,
     };
@@ -131,6 +132,8 @@ struct Run<'a> {
     found: Vec<Found>,
     /// Which of `found` name someone the base does not know, from a title.
     strangers: Vec<usize>,
+    /// The sentence being read.
+    current: usize,
     /// The time expressions that date what their sentence says, in text order.
     dates: Vec<Dated>,
     published: Option<Days>,
@@ -140,6 +143,7 @@ impl Run<'_> {
     fn sentence(&mut self, n: usize, a: usize, b: usize) {
         let from = self.hits.partition_point(|h| h.start < a);
         let to = self.hits.partition_point(|h| h.start < b);
+        self.current = n;
         self.later_surnames(n, a, b, from, to);
         let mut i = from;
         let mut pronouns = Vec::new();

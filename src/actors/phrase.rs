@@ -469,14 +469,16 @@ impl Run<'_> {
             }
             Anchor::Org(i) => Code(kb.orgs[i].code.to_string(), false),
             Anchor::Possessor(k) => state(kb.people[k].country),
-            Anchor::LastCountry => {
+            // "the country": the state the sentence is about ("Japan agreed to pay for American
+            // troops in the country"), else the state named last.
+            Anchor::LastCountry => self.sentence_state(self.current).or_else(|| {
                 let f = self
                     .found
                     .iter()
                     .rev()
                     .find(|f| f.actor.country.is_some())?;
-                state(f.actor.country.as_deref()?)
-            }
+                Some(state(f.actor.country.as_deref()?))
+            })?,
             Anchor::LastOrg => {
                 let f = self.found.iter().rev().find(|f| f.actor.org.is_some())?;
                 Code(f.actor.org.clone()?, false)
