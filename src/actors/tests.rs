@@ -151,6 +151,20 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "JPNGOV",
         "Yoshimasa Hayashi",
     ),
+    (
+        "June 1, 2023\n\nJapan agreed to pay more for American troops in the country.",
+        "the country",
+        1,
+        "JPN",
+        "",
+    ),
+    (
+        "June 1, 2023\n\nThe Kremlin said Gazprom would cut supplies.",
+        "Gazprom",
+        1,
+        "RUSBUS",
+        "",
+    ),
     // Capitals: the government, or the place.
     (
         "June 1, 2023\n\nMoscow upset Tokyo. Talks in Tokyo failed.",
