@@ -321,23 +321,18 @@ pub fn repeated(docs: Vec<Document>, bytes: usize) -> Vec<Document> {
     (0..times).flat_map(|_| docs.iter().cloned()).collect()
 }
 
-/// A text (real news) through every stage, for timing a later stage alone.
-pub fn document_of(text: &str) -> Document {
-    let raw = ingest::RawDoc {
-        path: "text".to_string(),
-        id: String::new(),
-        text: text.to_string(),
-        warnings: Vec::new(),
-    };
-    pipeline::extract(&raw, &Context::default())
+/// A text (real news) through every stage, for timing a later stage alone; `None` for an
+/// empty text.
+pub fn document_of(text: &str) -> Option<Document> {
+    let raw = ingest::decode("text", text.as_bytes()).ok()?;
+    Some(pipeline::extract(&raw, &Context::default()))
 }
 
 /// The bodies of generated pages, each with its stated publication day.
 pub fn generated_bodies(docs: usize, seed: u64) -> Vec<(String, NaiveDate)> {
-    (0..docs as u64)
-        .filter_map(|i| {
-            let raw = ingest::decode("gen", generate(seed, i).as_bytes()).ok()?;
-            let doc = pipeline::extract(&raw, &Context::default());
+    generated_documents(docs, seed)
+        .into_iter()
+        .filter_map(|doc| {
             let day = doc.published.as_ref()?.earliest.parse().ok()?;
             Some((doc.body, day))
         })

@@ -255,6 +255,7 @@ fn run_eval(
 
 fn run_kb(check: Option<&std::path::Path>, format: Format) -> anyhow::Result<bool> {
     if let Some(file) = check {
+        // A reference file, not an article: read as it is (it holds stray Latin-1 bytes).
         let bytes = std::fs::read(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
         let found = annals::actors::check::against_countryinfo(&String::from_utf8_lossy(&bytes));
         for line in &found {
@@ -307,7 +308,7 @@ fn run_bench(
         } else {
             let once: Vec<_> = real
                 .iter()
-                .map(|(text, _)| bench::document_of(text))
+                .filter_map(|(text, _)| bench::document_of(text))
                 .collect();
             bench::repeated(once, 10_000_000)
         };

@@ -56,3 +56,31 @@ impl<'a> CharOffsets<'a> {
         self.chars
     }
 }
+
+/// Character offsets to byte offsets.
+pub(crate) struct ByteOffsets {
+    /// Byte offset of each character, and the text's length at the end; empty for ASCII.
+    starts: Vec<usize>,
+}
+
+impl ByteOffsets {
+    pub(crate) fn new(text: &str) -> Self {
+        let starts = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .collect()
+        };
+        ByteOffsets { starts }
+    }
+
+    pub(crate) fn at(&self, char: usize) -> usize {
+        if self.starts.is_empty() {
+            char
+        } else {
+            self.starts[char.min(self.starts.len() - 1)]
+        }
+    }
+}

@@ -140,27 +140,11 @@ fn leader(country: &str, line: &str) -> Option<Leader> {
 /// Upper case without accents or punctuation, one space between words: "Édouard Balladur" →
 /// "EDOUARD BALLADUR", "K. R. Narayanan" → "K R NARAYANAN".
 fn fold(name: &str) -> String {
-    let mut s = String::new();
-    for c in name.to_lowercase().chars() {
-        let c = match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'ı' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            'ş' => 's',
-            'ğ' => 'g',
-            c => c,
-        };
-        if c.is_alphanumeric() {
-            s.extend(c.to_uppercase());
-        } else if c == ' ' || c == '-' || c == '.' {
-            s.push(' ');
-        }
-    }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let ascii = deunicode::deunicode(name).to_uppercase();
+    let words = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty());
+    words.collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::kb::{kb, Term};
+use super::kb::{kb, Sense, Term};
 use crate::knowledge;
 
 const HEADS: &str = include_str!("../../data/actors/heads.tsv");
@@ -62,13 +62,12 @@ pub fn coverage(today: NaiveDate) -> Coverage {
         .iter()
         .filter(|s| rust_iso3166::from_alpha3(s.code).is_none())
         .count();
-    let count_senses = |pick: fn(&super::kb::Sense) -> bool| {
+    let count_senses = |pick: fn(&Sense) -> bool| {
         kb.surfaces
             .iter()
             .filter(|s| s.senses.iter().any(pick))
             .count()
     };
-    use super::kb::Sense;
     let orgs = |kind: &str| kb.orgs.iter().filter(|o| o.kind == kind).count();
     let mut offices_checked = Vec::new();
     for country in CHECKED {
@@ -84,7 +83,7 @@ pub fn coverage(today: NaiveDate) -> Coverage {
         organizations: orgs("IGO") + orgs("NGO"),
         regions: orgs("REG"),
         media: orgs("MED"),
-        agent_phrases: kb.agent_phrases,
+        agent_phrases: count_senses(|s| matches!(s, Sense::Agent { .. } | Sense::Office(_))),
         offices: kb.offices.len(),
         people: kb.people.len(),
         people_with_terms: kb.people.iter().filter(|p| !p.terms.is_empty()).count(),

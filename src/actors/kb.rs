@@ -183,15 +183,13 @@ impl Case {
 pub struct Kb {
     pub states: Vec<State>,
     state_index: HashMap<&'static str, usize>,
-    /// The people who held an office for a state or organization: (person, term index).
-    holders: HashMap<(usize, String), Vec<(usize, usize)>>,
+    /// The terms held for each state or organization: (person, term index).
+    holders: HashMap<&'static str, Vec<(usize, usize)>>,
     pub seats: Vec<Seat>,
     pub orgs: Vec<Org>,
     pub offices: Vec<Office>,
     pub people: Vec<Person>,
     pub surfaces: Vec<Surface>,
-    /// Surfaces that carry an agent or office sense, counted for the coverage report.
-    pub agent_phrases: usize,
     /// Last words of institutions' names ("Centre"), inside which a state is no actor.
     pub name_heads: Vec<&'static str>,
     /// Words after which a state or capital is a place ("in", "visited").
@@ -220,7 +218,6 @@ impl Kb {
             offices: Vec::new(),
             people: Vec::new(),
             surfaces: Vec::new(),
-            agent_phrases: 0,
             name_heads: knowledge::words(NAME_HEADS).collect(),
             place_words: knowledge::words(PLACE_WORDS).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
@@ -309,10 +306,7 @@ impl Kb {
         kb.people = load_people(&kb.offices);
         for (k, p) in kb.people.iter().enumerate() {
             for (i, t) in p.terms.iter().enumerate() {
-                kb.holders
-                    .entry((t.office, t.country.to_string()))
-                    .or_default()
-                    .push((k, i));
+                kb.holders.entry(t.country).or_default().push((k, i));
             }
         }
         for (i, p) in kb.people.iter().enumerate() {
@@ -323,15 +317,6 @@ impl Kb {
             found.add(p.surname, Sense::Surname(i));
         }
         kb.surfaces = found.surfaces;
-        kb.agent_phrases = kb
-            .surfaces
-            .iter()
-            .filter(|s| {
-                s.senses
-                    .iter()
-                    .any(|s| matches!(s, Sense::Agent { .. } | Sense::Office(_)))
-            })
-            .count();
         kb
     }
 
@@ -339,25 +324,14 @@ impl Kb {
         self.offices.iter().position(|o| o.id == id)
     }
 
-    /// Everyone who held `office` for `country`, with each of their terms in it.
-    pub fn holders(&self, country: &str, office: usize) -> Vec<(usize, &Term)> {
-        let Some(list) = self.holders.get(&(office, country.to_string())) else {
-            return Vec::new();
-        };
-        list.iter()
-            .map(|&(k, i)| (k, &self.people[k].terms[i]))
-            .collect()
+    /// Every term held for `country` (a state or an organization), with its holder.
+    pub fn terms_of<'a>(&'a self, country: &str) -> impl Iterator<Item = (usize, &'a Term)> + 'a {
+        let list = self.holders.get(country).map_or(&[][..], Vec::as_slice);
+        list.iter().map(|&(k, i)| (k, &self.people[k].terms[i]))
     }
 
     pub fn state(&self, code: &str) -> Option<&State> {
         self.state_index.get(code).map(|&i| &self.states[i])
-    }
-
-    /// The people named by a name string (full name or another name), for the time stage.
-    pub fn people_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Person> {
-        self.people
-            .iter()
-            .filter(move |p| p.name == name || p.also.contains(&name) || p.surname == name)
     }
 }
 
@@ -387,11 +361,15 @@ impl Names {
 }
 
 /// The spellings a name is looked for under: as written, with a typographic apostrophe, and
-/// without accents only when the data gives both (the data lists accented forms explicitly).
+/// without accents ("Erdoğan" is also found as "Erdogan").
 fn variants(text: &str) -> Vec<String> {
     let mut out = vec![text.to_string()];
     if text.contains('\'') {
         out.push(text.replace('\'', "\u{2019}"));
+    }
+    let plain = deunicode::deunicode(text);
+    if !out.contains(&plain) {
+        out.push(plain);
     }
     out
 }

@@ -22,7 +22,7 @@ pub mod resolve;
 use chrono::NaiveDate;
 
 use crate::document::{Actor, Document, Mention};
-use crate::text::CharOffsets;
+use crate::text::{ByteOffsets, CharOffsets};
 use kb::{kb, CorefKind, Sense};
 use matcher::Hit;
 use phrase::anchor_of;
@@ -236,8 +236,9 @@ fn sentence_dates(doc: &Document, bytes: &ByteOffsets) -> Vec<Dated> {
             continue;
         };
         let start = bytes.at(t.start);
-        let word = last_word(crate::text::before(&doc.body, start, 16)).to_lowercase();
-        if ["a", "an", "the", "its", "their", "his", "her"].contains(&word.as_str()) {
+        let word = last_word(crate::text::before(&doc.body, start, 16));
+        let determiners = ["a", "an", "the", "its", "their", "his", "her"];
+        if determiners.iter().any(|d| word.eq_ignore_ascii_case(d)) {
             continue;
         }
         let sentence = doc.sentences.partition_point(|s| s.end <= t.start);
@@ -259,34 +260,6 @@ fn iso_day(s: &str) -> Option<NaiveDate> {
     }
     let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
     NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
-}
-
-/// Character offsets to byte offsets.
-struct ByteOffsets {
-    /// Byte offset of each character, and the text's length at the end; empty for ASCII.
-    starts: Vec<usize>,
-}
-
-impl ByteOffsets {
-    fn new(text: &str) -> Self {
-        let starts = if text.is_ascii() {
-            Vec::new()
-        } else {
-            text.char_indices()
-                .map(|(b, _)| b)
-                .chain([text.len()])
-                .collect()
-        };
-        ByteOffsets { starts }
-    }
-
-    fn at(&self, char: usize) -> usize {
-        if self.starts.is_empty() {
-            char
-        } else {
-            self.starts[char.min(self.starts.len() - 1)]
-        }
-    }
 }
 
 #[cfg(test)]

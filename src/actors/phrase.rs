@@ -286,9 +286,10 @@ impl Run<'_> {
             }
         }
         let role = if p.former { Some("ELI") } else { role };
-        // A news organization's reporter is the organization.
-        let role = role
-            .filter(|_| !matches!(p.anchor, Some(Anchor::Org(i)) if kb().orgs[i].kind == "MED"));
+        // A role that only repeats what the organization is adds nothing: "VGTRK reporter" is
+        // VGTRK (media), while "NATO forces" is NATOMIL.
+        let role =
+            role.filter(|r| !matches!(p.anchor, Some(Anchor::Org(i)) if kb().orgs[i].kind == *r));
         let mut actor = group_actor(&country, role);
         actor.office = office.map(|o| kb().offices[o].id.to_string());
         let mut who = None;
@@ -427,26 +428,30 @@ impl Run<'_> {
 
     /// The state of the first actor named in sentence `n` (its subject, most often).
     pub(super) fn sentence_state(&self, n: usize) -> Option<Code> {
-        let f = self
-            .found
-            .iter()
-            .rev()
-            .take_while(|f| f.sentence == n)
-            .filter(|f| !f.place && f.actor.country.is_some())
-            .last()?;
+        let mut found = self.in_sentence(n).iter();
+        let f = found.find(|f| !f.place && f.actor.country.is_some())?;
         Some(Code(f.actor.country.clone()?, true))
     }
 
-    /// "Kishida told parliament": a bare body takes the country of the person or government
-    /// named before it in the sentence.
+    /// "Kishida told parliament": a bare body takes the country of the person named last
+    /// before it in the sentence.
     pub(super) fn sentence_country(&self, n: usize) -> Option<Code> {
         let f = self
-            .found
+            .in_sentence(n)
             .iter()
             .rev()
-            .take_while(|f| f.sentence == n)
             .find(|f| f.person.is_some())?;
         Some(Code(f.actor.country.clone()?, true))
+    }
+
+    /// The mentions found so far in sentence `n`, the one being read (they are the last).
+    fn in_sentence(&self, n: usize) -> &[Found] {
+        let from = self
+            .found
+            .iter()
+            .rposition(|f| f.sentence != n)
+            .map_or(0, |i| i + 1);
+        &self.found[from..]
     }
 
     /// "Dmitry Medvedev, a former Russian president": the person right before ", a".

@@ -1,7 +1,7 @@
 //! Words that refer back to actors named before: "the two countries", "the two leaders", "he",
 //! "the Russian leader" with no name, a person the base does not know named again by surname.
 
-use super::kb::{kb, CorefKind, Sense};
+use super::kb::{kb, CorefKind, Office, Sense};
 use super::resolve::{self, Days, Hint};
 use super::*;
 
@@ -155,15 +155,13 @@ impl Run<'_> {
 
     /// The person of `country` holding a leading office most recently named.
     pub(super) fn leader_of(&self, n: usize, country: &Code, office: usize) -> Option<&Found> {
-        let wanted = kb().offices[office].id;
         self.earlier(n, |f| {
             let Some(Who::Known(_)) = f.person else {
                 return false;
             };
             let same_country = f.actor.country.as_deref() == Some(country.0.as_str());
-            let off = f.actor.office.as_deref();
-            same_country
-                && (wanted == "leader" && off.is_some_and(is_leading) || off == Some(wanted))
+            let held = f.actor.office.as_deref().and_then(|id| kb().office(id));
+            same_country && held.is_some_and(|held| answers_to(office, held))
         })
     }
 
@@ -186,17 +184,9 @@ impl Run<'_> {
     ) -> Option<super::phrase::Coded> {
         let (from, to) = days?;
         let kb = kb();
-        let offices: Vec<usize> = if kb.offices[office].id == "leader" {
-            (0..kb.offices.len())
-                .filter(|&o| is_leading(kb.offices[o].id))
-                .collect()
-        } else {
-            vec![office]
-        };
-        let mut holders: Vec<usize> = offices
-            .iter()
-            .flat_map(|&o| kb.holders(&country.0, o))
-            .filter(|(_, t)| t.overlaps(from, to))
+        let mut holders: Vec<usize> = kb
+            .terms_of(&country.0)
+            .filter(|(_, t)| answers_to(office, t.office) && t.overlaps(from, to))
             .map(|(k, _)| k)
             .collect();
         holders.dedup();
@@ -249,15 +239,19 @@ pub(super) fn coref_kind(s: &Sense) -> Option<(CorefKind, &'static str)> {
 /// Offices that "the Russian leader" or "the Japanese president" can refer to.
 pub(super) fn leads(office: usize) -> bool {
     let o = &kb().offices[office];
-    o.id == "leader" || is_leading(o.id)
+    o.kind == "leading" || heads(o)
+}
+
+/// Whether a title of office `named` can refer to a holder of office `held`: the same office,
+/// or any head of state or government for "leader" ("the Russian leader").
+fn answers_to(named: usize, held: usize) -> bool {
+    let offices = &kb().offices;
+    named == held || offices[named].kind == "leading" && heads(&offices[held])
 }
 
 /// Whether an office heads a state or its government.
-pub(super) fn is_leading(office: &str) -> bool {
-    kb().offices
-        .iter()
-        .find(|o| o.id == office)
-        .is_some_and(|o| o.kind == "head-of-state" || o.kind == "head-of-government")
+fn heads(o: &Office) -> bool {
+    o.kind == "head-of-state" || o.kind == "head-of-government"
 }
 
 /// The word of a name the base does not know that names the person alone: the family name,

@@ -2,7 +2,7 @@
 //! the code and person it must get. Adding a case is adding a row.
 
 use crate::clean::Context;
-use crate::ingest::RawDoc;
+use crate::ingest;
 use crate::pipeline;
 
 /// (article, mention text, n-th mention with that text, code, person or "").
@@ -221,11 +221,7 @@ fn names_inside_treaties_and_institutions_are_not_actors() {
 
 /// Runs the pipeline on an article under a headline (a lone line would be taken for one).
 fn extract(article: &str) -> crate::Document {
-    let raw = RawDoc {
-        path: "case".to_string(),
-        id: "case".to_string(),
-        text: format!("A headline for the case\n{article}"),
-        warnings: Vec::new(),
-    };
+    let text = format!("A headline for the case\n{article}");
+    let raw = ingest::decode("case", text.as_bytes()).expect("a test article is text");
     pipeline::extract(&raw, &Context::default())
 }

@@ -129,7 +129,7 @@ fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, IngestError> {
 fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, IngestError> {
     let mut bytes = Vec::new();
     reader
-        .take(max_bytes + 1)
+        .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(IngestError::Io)?;
     if bytes.len() as u64 > max_bytes {

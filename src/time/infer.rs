@@ -22,6 +22,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::resolve::resolve;
 use super::tagger::{Found, Sem, Tagged};
+use crate::actors::kb::{kb, Person, Term};
 use crate::document::{Evidence, Published};
 use crate::knowledge;
 
@@ -359,14 +360,10 @@ static EVENT_CUES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(||
 
 /// The sentences of `text` (from `segment`) as byte ranges.
 fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
-    let byte: Vec<usize> = text
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([text.len()])
-        .collect();
+    let byte = crate::text::ByteOffsets::new(text);
     crate::segment::sentences(text)
         .iter()
-        .map(|s| (byte[s.start], byte[s.end]))
+        .map(|s| (byte.at(s.start), byte.at(s.end)))
         .collect()
 }
 
@@ -448,44 +445,35 @@ fn is_relative(sem: &Sem) -> bool {
     )
 }
 
-struct Term {
-    name: &'static str,
-    roles: Vec<&'static str>,
-    days: (NaiveDate, Option<NaiveDate>),
-}
-
-static TERMS: LazyLock<(AhoCorasick, Vec<&'static str>, Vec<Term>)> = LazyLock::new(|| {
-    let kb = crate::actors::kb::kb();
-    let mut terms = Vec::new();
-    let mut names: Vec<&'static str> = Vec::new();
-    for p in &kb.people {
-        for t in &p.terms {
-            terms.push(Term {
-                name: p.name,
-                roles: kb.offices[t.office].titles.clone(),
-                days: (t.start, t.end),
-            });
+/// The names of officeholders in the base, and for each the people it names ("Bush": both
+/// presidents). A bare surname is left out unless people.tsv lists it as naming the person alone:
+/// "Deputy Prime Minister Tariq Aziz" must not date a text by Shaukat Aziz's terms.
+static HOLDERS: LazyLock<(AhoCorasick, Vec<Vec<usize>>)> = LazyLock::new(|| {
+    let mut by_name: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (k, p) in kb().people.iter().enumerate() {
+        if p.terms.is_empty() {
+            continue;
         }
-        // A bare surname is left out unless people.tsv lists it as naming the person alone:
-        // "Deputy Prime Minister Tariq Aziz" must not date a text by Shaukat Aziz's terms.
-        if !p.terms.is_empty() {
-            names.push(p.name);
-            names.extend(p.also.iter().copied());
+        for name in std::iter::once(p.name).chain(p.also.iter().copied()) {
+            let people = by_name.entry(name).or_default();
+            if !people.contains(&k) {
+                people.push(k);
+            }
         }
     }
-    names.sort_unstable();
-    names.dedup();
+    let (names, people): (Vec<&str>, Vec<Vec<usize>>) = by_name.into_iter().unzip();
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&names)
         .expect("officeholder names build");
-    (ac, names, terms)
+    (ac, people)
 });
 
 /// People named with a role: the article falls within a term of that office, or after one for
 /// a "former" holder.
 fn term_clues(text: &str) -> Vec<Clue> {
-    let (ac, names, terms) = &*TERMS;
+    let (ac, named) = &*HOLDERS;
+    let kb = kb();
     let mut seen: Vec<(&str, &str, bool)> = Vec::new();
     let mut out = Vec::new();
     for m in ac.find_iter(text) {
@@ -493,59 +481,67 @@ fn term_clues(text: &str) -> Vec<Clue> {
         if !edge(m.start()) || !edge(m.end()) {
             continue;
         }
-        let name = names[m.pattern().as_usize()];
-        // Everyone the name can be ("Bush": both presidents), with every term of the role.
-        let people: Vec<&str> = crate::actors::kb::kb()
-            .people_named(name)
-            .map(|p| p.name)
-            .collect();
-        let holder = |t: &&Term| people.contains(&t.name);
-        let roles: Vec<&str> = terms
+        // Every term of everyone the name can be, and every title of those terms.
+        let terms: Vec<(&Person, &Term)> = named[m.pattern().as_usize()]
             .iter()
-            .filter(holder)
-            .flat_map(|t| t.roles.clone())
+            .flat_map(|&k| kb.people[k].terms.iter().map(move |t| (&kb.people[k], t)))
             .collect();
+        let mut roles: Vec<&str> = Vec::new();
+        for (_, t) in &terms {
+            for title in &kb.offices[t.office].titles {
+                if !roles.contains(title) {
+                    roles.push(title);
+                }
+            }
+        }
         for role in roles {
             let Some(former) = role_near(text, m.start(), m.end(), role) else {
                 continue;
             };
-            let held: Vec<&Term> = terms
+            let held: Vec<&(&Person, &Term)> = terms
                 .iter()
-                .filter(holder)
-                .filter(|t| t.roles.contains(&role))
+                .filter(|(_, t)| kb.offices[t.office].titles.contains(&role))
                 .collect();
-            let person = held.first().map_or(name, |t| t.name);
-            if seen.contains(&(person, role, former)) {
+            let Some((first, _)) = held.first() else {
+                continue;
+            };
+            if seen.contains(&(first.name, role, former)) {
                 continue;
             }
-            seen.push((person, role, former));
-            let days: Vec<(NaiveDate, Option<NaiveDate>)> = held.iter().map(|t| t.days).collect();
-            let mut people: Vec<&str> = held.iter().map(|t| t.name).collect();
-            people.dedup();
-            let person = people.join(" or ");
-            let spans: Vec<String> = days
-                .iter()
-                .map(|(a, b)| format!("{a} to {}", b.map_or("now".to_string(), |b| b.to_string())))
-                .collect();
-            out.push(Clue {
-                test: Test::Terms {
-                    terms: days,
-                    former,
-                },
-                rule: if former {
-                    "former-officeholder"
-                } else {
-                    "officeholder"
-                },
-                text: format!(
-                    "{}{person}, {role}: {}",
-                    if former { "former " } else { "" },
-                    spans.join(", ")
-                ),
-            });
+            seen.push((first.name, role, former));
+            out.push(term_clue(&held, role, former));
         }
     }
     out
+}
+
+/// The clue of the terms `held` of an office named `role`.
+fn term_clue(held: &[&(&Person, &Term)], role: &str, former: bool) -> Clue {
+    let days: Vec<(NaiveDate, Option<NaiveDate>)> =
+        held.iter().map(|(_, t)| (t.start, t.end)).collect();
+    let mut people: Vec<&str> = held.iter().map(|(p, _)| p.name).collect();
+    people.dedup();
+    let spans: Vec<String> = days
+        .iter()
+        .map(|(a, b)| format!("{a} to {}", b.map_or("now".to_string(), |b| b.to_string())))
+        .collect();
+    Clue {
+        test: Test::Terms {
+            terms: days,
+            former,
+        },
+        rule: if former {
+            "former-officeholder"
+        } else {
+            "officeholder"
+        },
+        text: format!(
+            "{}{}, {role}: {}",
+            if former { "former " } else { "" },
+            people.join(" or "),
+            spans.join(", ")
+        ),
+    }
 }
 
 /// Whether `role` is said of the name at `start..end` ("Prime Minister Fumio Kishida",
