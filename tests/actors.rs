@@ -82,3 +82,28 @@ fn the_base_covers_the_g20_top_offices_since_1990() {
         );
     }
 }
+
+/// The other neighbours of the G20 members: floors at what the base holds today, so that
+/// losing a state's terms fails (the figures are printed by `annals kb`).
+#[test]
+fn the_base_covers_most_neighbours_heads() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let c = coverage::coverage(today);
+    assert!(
+        c.neighbours.len() >= 60,
+        "{} neighbours",
+        c.neighbours.len()
+    );
+    let known = |f: fn(&coverage::NeighbourCoverage) -> f64| {
+        c.neighbours.iter().filter(|n| f(n) >= 0.95).count()
+    };
+    assert!(known(|n| n.head_of_state) >= 46);
+    assert!(known(|n| n.head_of_government) >= 31);
+    assert!(known(|n| n.foreign_minister) >= 15);
+    let leading = c
+        .neighbours
+        .iter()
+        .filter(|n| n.head_of_state.max(n.head_of_government) >= 0.5)
+        .count();
+    assert!(leading >= 63, "{leading} neighbours with a leading office");
+}

@@ -9,6 +9,7 @@ use super::kb::{kb, Sense, Term};
 use crate::knowledge;
 
 const HEADS: &str = include_str!("../../data/actors/heads.tsv");
+const NEIGHBOURS: &str = include_str!("../../data/actors/neighbours.tsv");
 
 /// The states whose three top offices the base means to cover from 1990 (the G20 members and
 /// the neighbours the news about them names most).
@@ -41,6 +42,17 @@ pub struct Coverage {
     /// States (and organizations) with at least one term of office in the base.
     pub states_with_terms: usize,
     pub offices_checked: Vec<OfficeCoverage>,
+    /// The other neighbours of the G20 members (neighbours.tsv): the share of days since 1990
+    /// their head of state, head of government and foreign minister are known.
+    pub neighbours: Vec<NeighbourCoverage>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NeighbourCoverage {
+    pub country: String,
+    pub head_of_state: f64,
+    pub head_of_government: f64,
+    pub foreign_minister: f64,
 }
 
 /// How well one office of one state is covered from 1990-01-01 to today.
@@ -100,7 +112,30 @@ pub fn coverage(today: NaiveDate) -> Coverage {
             places.len()
         },
         offices_checked,
+        neighbours: neighbours()
+            .into_iter()
+            .map(|c| {
+                let share = |kind| office_coverage(c, kind, today).covered;
+                NeighbourCoverage {
+                    country: c.to_string(),
+                    head_of_state: share(KINDS[0]),
+                    head_of_government: share(KINDS[1]),
+                    foreign_minister: share(KINDS[2]),
+                }
+            })
+            .collect(),
     }
+}
+
+/// The neighbours of the G20 members that are not among the CHECKED states, sorted.
+pub fn neighbours() -> Vec<&'static str> {
+    let mut out: Vec<&str> = knowledge::rows(NEIGHBOURS)
+        .flat_map(|r| r[1].split('|'))
+        .filter(|c| !CHECKED.contains(c))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 fn office_coverage(country: &str, kind: &str, today: NaiveDate) -> OfficeCoverage {
@@ -240,6 +275,37 @@ impl Coverage {
                 gaps.join(", ")
             );
         }
+        self.neighbours_table(&mut s);
         s
+    }
+
+    /// One summary line, then the neighbours with an office known for under 95% of the days.
+    fn neighbours_table(&self, s: &mut String) {
+        use std::fmt::Write;
+        let n = self.neighbours.len();
+        let full = |f: fn(&NeighbourCoverage) -> f64| {
+            self.neighbours.iter().filter(|c| f(c) >= 0.95).count()
+        };
+        let _ = writeln!(
+            s,
+            "other neighbours       {n} states: head of state known 95% of the days since 1990 in {}, head of government in {}, foreign minister in {}",
+            full(|c| c.head_of_state),
+            full(|c| c.head_of_government),
+            full(|c| c.foreign_minister),
+        );
+        let pct = |x: f64| format!("{:>3.0}%", x * 100.0);
+        for c in &self.neighbours {
+            let shares = [c.head_of_state, c.head_of_government, c.foreign_minister];
+            if shares.iter().any(|&x| x < 0.95) {
+                let _ = writeln!(
+                    s,
+                    "  {}  head of state {}  head of government {}  foreign minister {}",
+                    c.country,
+                    pct(shares[0]),
+                    pct(shares[1]),
+                    pct(shares[2])
+                );
+            }
+        }
     }
 }

@@ -43,6 +43,28 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "JPNMIL",
         "",
     ),
+    // Offices beyond the G20: a yearly presidency, a pope, a foreign minister by date.
+    (
+        "June 3, 2022\n\nSwiss President Ignazio Cassis said Bern would host the talks.",
+        "Swiss President Ignazio Cassis",
+        1,
+        "CHEGOV",
+        "Ignazio Cassis",
+    ),
+    (
+        "June 3, 2016\n\nPope Francis urged both sides to talk. The pontiff spoke in Rome.",
+        "Pope Francis",
+        1,
+        "VATREL",
+        "Pope Francis",
+    ),
+    (
+        "June 3, 2016\n\nThe Spanish foreign minister flew to Rabat.",
+        "Spanish foreign minister",
+        1,
+        "ESPGOV",
+        "Jose Manuel Garcia-Margallo",
+    ),
     // Titles, possessives, partial names.
     (
         "March 1, 2016\n\nMr Putin's aide said Putin's plans had not changed.",
