@@ -158,6 +158,9 @@ impl Timed for Words {
 pub struct Throughput {
     pub docs: usize,
     pub bytes: usize,
+    /// Sentences of the bodies, and the events found in them.
+    pub sentences: usize,
+    pub events: usize,
     pub seconds: f64,
 }
 
@@ -165,11 +168,14 @@ impl fmt::Display for Throughput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "extract: {} documents, {:.1} MB in {:.3} s on one core: {:.0} documents/s, {:.1} MB/s",
+            "extract: {} documents, {:.1} MB, {} sentences, {} events in {:.3} s on one core: {:.0} documents/s, {:.0} sentences/s, {:.1} MB/s",
             self.docs,
             self.bytes as f64 / 1e6,
+            self.sentences,
+            self.events,
             self.seconds,
             self.docs as f64 / self.seconds,
+            self.sentences as f64 / self.seconds,
             self.bytes as f64 / 1e6 / self.seconds
         )
     }
@@ -187,17 +193,22 @@ pub fn run_extract(docs: usize, seed: u64, runs: usize) -> Vec<Throughput> {
     let mut sink = Vec::with_capacity(1 << 20);
     (0..runs.max(1))
         .map(|_| {
+            let (mut sentences, mut events) = (0, 0);
             let start = Instant::now();
             for (i, page) in pages.iter().enumerate() {
                 let raw = ingest::decode(&format!("gen/{i}.txt"), page.as_bytes())
                     .expect("generated page decodes");
                 let doc = pipeline::extract(&raw, &Context::default());
+                sentences += doc.sentences.len();
+                events += doc.events.len();
                 serde_json::to_writer(&mut sink, &doc).expect("serializes");
                 sink.clear();
             }
             Throughput {
                 docs,
                 bytes,
+                sentences,
+                events,
                 seconds: start.elapsed().as_secs_f64(),
             }
         })

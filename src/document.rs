@@ -35,6 +35,8 @@ pub struct Document {
     /// Mentions of actors in the body: states, organizations, people, and the words that refer
     /// back to them.
     pub mentions: Vec<Mention>,
+    /// Events the body reports or recalls: who did what to whom, when, and the words that say so.
+    pub events: Vec<Event>,
     /// Every non-empty input line that is not in `body`, with why it was taken out.
     pub removed: Vec<Removed>,
     /// Problems that did not stop the document (repaired encoding, ...).
@@ -155,6 +157,95 @@ pub struct Actor {
     pub kb_id: Option<String>,
 }
 
+/// One event: a CAMEO-coded action of a source on a target, dated by when it happened.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Event {
+    pub source: EventActor,
+    pub target: EventActor,
+    /// CAMEO code (`163`), its root (`16`) and name.
+    pub cameo: String,
+    pub root: String,
+    pub name: String,
+    pub goldstein: f64,
+    /// 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
+    pub quad_class: u8,
+    /// The PLOVER event, mode and context the CAMEO code maps to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover: Option<Plover>,
+    pub date: EventDate,
+    /// Well before publication: the article recalls it.
+    pub historical: bool,
+    /// Scheduled or expected, not yet done ("will visit", "plans to").
+    pub planned: bool,
+    /// Said as a possibility ("could", "might", "would").
+    pub hypothetical: bool,
+    /// Said not to have happened ("did not", "refused to").
+    pub negated: bool,
+    /// Who says so, when the event is reported speech ("..., Kishida said").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimed_by: Option<EventActor>,
+    /// Where it happened, as written ("Moscow").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    pub evidence: EventEvidence,
+    /// The pattern of data/events/patterns.tsv that matched, as written there.
+    pub rule: String,
+    /// 0 to 1: how much of the coding rests on firm cues rather than fallbacks.
+    pub confidence: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct EventActor {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The mention's text and span in `body`.
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Plover {
+    pub event: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
+}
+
+/// When an event happened: a TIMEX3-style value and the days it can be.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct EventDate {
+    pub value: String,
+    pub earliest: String,
+    pub latest: String,
+    pub granularity: String,
+    /// `sentence`: a time expression of the event's clause or sentence; `published`: the
+    /// publication date, for a report of current news; `inferred-published` when that date was
+    /// itself inferred from the content.
+    pub basis: String,
+    /// The time expression it was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// The words that carry an event.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct EventEvidence {
+    /// Index of the sentence in `sentences`, and its text.
+    pub sentence: usize,
+    pub text: String,
+    /// Span of the trigger words in `body`.
+    pub start: usize,
+    pub end: usize,
+    pub trigger: String,
+}
+
 /// One reason behind a decision, pointing at the words it rests on.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Evidence {
@@ -224,6 +315,7 @@ impl Document {
                 name
             );
         }
+        self.pretty_events(&mut s);
         let _ = writeln!(
             s,
             "body       {} paragraphs, {} sentences, {} characters",
@@ -249,6 +341,50 @@ impl Document {
             let _ = writeln!(s, "warning    {w}");
         }
         s
+    }
+
+    /// Each event on one line (who, code, whom, when, flags), then its trigger and sentence.
+    fn pretty_events(&self, s: &mut String) {
+        use std::fmt::Write;
+        let _ = writeln!(s, "events     {}", self.events.len());
+        for e in &self.events {
+            let when = if e.date.earliest == e.date.latest {
+                e.date.earliest.clone()
+            } else {
+                format!("{}..{}", e.date.earliest, e.date.latest)
+            };
+            let flags: Vec<&str> = [
+                (e.historical, "historical"),
+                (e.planned, "planned"),
+                (e.hypothetical, "hypothetical"),
+                (e.negated, "negated"),
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, name)| *name)
+            .collect();
+            let _ = writeln!(
+                s,
+                "  {:<9} {:<5} {:<9} {:<23} ({}) {} {}",
+                e.source.code,
+                e.cameo,
+                e.target.code,
+                when,
+                e.date.basis,
+                e.name,
+                flags.join(" ")
+            );
+            let by = e
+                .claimed_by
+                .as_ref()
+                .map_or(String::new(), |c| format!(" — said by {}", c.text));
+            let _ = writeln!(
+                s,
+                "      \"{}\"{by}: {}",
+                e.evidence.trigger,
+                cut(&e.evidence.text, 90)
+            );
+        }
     }
 }
 

@@ -11,6 +11,7 @@ pub mod bench;
 pub mod clean;
 pub mod document;
 pub mod eval;
+pub mod events;
 pub mod ingest;
 pub mod knowledge;
 pub mod pipeline;

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::document::{Document, Published};
 use crate::ingest::{self, IngestError, RawDoc, Source};
-use crate::{actors, segment, time};
+use crate::{actors, events, segment, time};
 
 /// Runs every stage over one decoded document.
 pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
@@ -26,6 +26,7 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
     doc.timexes = time::timexes(&tagged, doc.published.as_ref().and_then(reference));
     doc.sentences = segment::sentences(&doc.body);
     doc.mentions = actors::mentions(&doc);
+    doc.events = events::events(&doc);
     doc.language = language(&doc.body);
     doc
 }

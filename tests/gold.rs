@@ -1,4 +1,4 @@
-//! Extraction scored against gold files: the synthetic examples (always) and the real seed
+//! Extraction and events scored against gold files: the synthetic examples (always) and the real seed
 //! articles in `../shared` (skipped, with a message, where that folder is absent).
 
 use std::path::{Path, PathBuf};
@@ -175,6 +175,54 @@ fn every_line_is_accounted_for() {
                 .map(|(i, _)| i + 1)
                 .collect();
             assert_eq!(seen, want, "{}", path.display());
+        }
+    }
+}
+
+// --- Events
+
+/// The targets are precision 0.85 and recall 0.80; the floors sit at today's figures
+/// (P 1.000, R 0.917) less one event. Tight dates are below the 80% target (57% today): the
+/// floor keeps what is reached.
+#[test]
+fn seed_events_meet_the_targets() {
+    let Some(dir) = shared() else { return };
+    let report = eval::evaluate(&dir.join("gold"), &dir.join("corpus/seeds")).expect("evaluates");
+    let p = report.events_prf;
+    assert!(p.precision >= 0.95, "events precision {:.3}", p.precision);
+    assert!(p.recall >= 0.875, "events recall {:.3}", p.recall);
+    assert!(
+        report.events_tight >= 0.55,
+        "tight dates {:.2}",
+        report.events_tight
+    );
+}
+
+#[test]
+fn every_event_is_coded_dated_and_tied_to_its_words() {
+    let Some(dir) = shared() else { return };
+    for entry in std::fs::read_dir(dir.join("corpus/seeds")).expect("seeds") {
+        let path = entry.expect("entry").path();
+        let raw = annals::ingest::read(
+            &annals::ingest::Source::File(path.clone()),
+            annals::ingest::DEFAULT_MAX_BYTES,
+        )
+        .expect("reads");
+        let doc = annals::pipeline::extract(&raw, &annals::clean::Context::default());
+        for e in &doc.events {
+            let words: String = doc
+                .body
+                .chars()
+                .skip(e.evidence.start)
+                .take(e.evidence.end - e.evidence.start)
+                .collect();
+            assert_eq!(words, e.evidence.trigger, "{}", path.display());
+            assert!(e.evidence.text.contains(&e.evidence.trigger));
+            assert_eq!(e.root, e.cameo[..2]);
+            assert!((1..=4).contains(&e.quad_class));
+            assert!(e.date.earliest <= e.date.latest, "{:?}", e.date);
+            assert_ne!(e.source.code, "");
+            assert_ne!(e.target.code, "");
         }
     }
 }

@@ -2,6 +2,7 @@
 //! body tokens (precision, recall, F1 over the bag of lowercased words), title, outlet, site,
 //! authors, dateline, publication date, and every boilerplate line kept out of the body.
 
+pub mod events;
 pub mod mentions;
 pub mod timeml;
 
@@ -34,6 +35,12 @@ pub struct Gold {
     pub meta_lines: Vec<usize>,
     #[serde(default)]
     pub optional_lines: Vec<usize>,
+    /// Absent: the file does not annotate events, and they are not scored.
+    #[serde(default)]
+    pub events: Option<Vec<events::GoldEvent>>,
+    /// Codes accepted for one another (`SUN` and `RUS`).
+    #[serde(default)]
+    pub actor_aliases: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -88,6 +95,8 @@ pub struct DocScore {
     pub body_lines_lost: Vec<usize>,
     /// Every field that differs: (field, predicted, gold).
     pub differences: Vec<(String, String, String)>,
+    /// `None` when the gold file does not annotate events.
+    pub events: Option<events::EventCounts>,
 }
 
 /// Scores for every gold document and over all of them.
@@ -99,6 +108,10 @@ pub struct Report {
     pub min_body_f1: f64,
     pub metadata_exact: usize,
     pub metadata_fields: usize,
+    /// Events summed over all documents.
+    pub events: events::EventCounts,
+    pub events_prf: Prf,
+    pub events_tight: f64,
 }
 
 /// Scores extraction of every article in `corpus` that has a gold file in `gold_dir`.
@@ -138,7 +151,14 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
         docs.push(score);
     }
     let fields = ["title", "outlet", "site", "authors", "dateline"];
+    let mut all = events::EventCounts::default();
+    for e in docs.iter().filter_map(|d| d.events.as_ref()) {
+        all.add(e);
+    }
     Ok(Report {
+        events_prf: all.prf(),
+        events_tight: all.tight_share(),
+        events: all,
         body_micro: Prf::from_counts(counts.0, counts.1, counts.2),
         min_body_f1: docs.iter().map(|d| d.body.f1).fold(1.0, f64::min),
         metadata_exact: docs
@@ -229,6 +249,10 @@ pub fn score(gold: &Gold, raw_text: &str, doc: &Document) -> (DocScore, (usize, 
             .filter(|n| !doc.paragraphs.iter().any(|p| p.line == *n))
             .collect(),
         differences,
+        events: gold
+            .events
+            .as_ref()
+            .map(|g| events::score(g, &gold.actor_aliases, &doc.events)),
     };
     (score, (hit, pred, want))
 }
@@ -323,6 +347,39 @@ impl Report {
             if let Some(v) = &d.published_value {
                 let _ = writeln!(s, "    published {v}");
             }
+        }
+        if self.docs.iter().all(|d| d.events.is_none()) {
+            let _ = writeln!(s, "events: not annotated in these gold files");
+        }
+        for d in self.docs.iter().filter(|d| d.events.is_some()) {
+            let e = d.events.as_ref().expect("filtered");
+            let p = e.prf();
+            let _ = writeln!(
+                s,
+                "  {:<28} predicted {:>3}  matched {:>3}  required {:>3}/{:<3} P {:.3} R {:.3}  tight {}/{}",
+                d.doc, e.predicted, e.matched, e.matched_required, e.required, p.precision, p.recall, e.tight, e.matched
+            );
+            for m in &e.missed {
+                let _ = writeln!(s, "      missed {m}");
+            }
+            for x in &e.extra {
+                let _ = writeln!(s, "      extra  {x}");
+            }
+            for x in &e.loose {
+                let _ = writeln!(s, "      loose  {x}");
+            }
+        }
+        if self.docs.iter().any(|d| d.events.is_some()) {
+            let _ = writeln!(
+                s,
+                "events: P {:.3} R {:.3} F1 {:.3}; tight dates {}/{} ({:.0}%)",
+                self.events_prf.precision,
+                self.events_prf.recall,
+                self.events_prf.f1,
+                self.events.tight,
+                self.events.matched,
+                self.events_tight * 100.0
+            );
         }
         let _ = writeln!(
             s,

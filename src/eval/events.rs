@@ -1,0 +1,215 @@
+//! Scoring events against the gold files (format and matching rules: ../shared/gold/README.md).
+//!
+//! A predicted event matches a gold event on source, target, CAMEO root (or one of the gold's
+//! `alt_roots`) and dates that overlap give or take a day; for roots 03, 04 and 05 the direction
+//! does not matter. Each gold event matches one predicted event at most. Events said not to have
+//! happened (`negated`) or only as a possibility (`hypothetical`) are not claims that they
+//! happened, so they are not scored.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Prf;
+use crate::document::{Event, EventActor};
+
+#[derive(Debug, Deserialize)]
+pub struct GoldEvent {
+    pub source: String,
+    pub target: String,
+    pub cameo: String,
+    #[serde(default)]
+    pub alt_roots: Vec<String>,
+    pub date: GoldInterval,
+    #[serde(default)]
+    pub required: bool,
+    #[serde(default)]
+    pub evidence: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct GoldInterval {
+    pub earliest: String,
+    pub latest: String,
+}
+
+/// Event counts of one document or of all.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct EventCounts {
+    pub predicted: usize,
+    pub matched: usize,
+    pub required: usize,
+    pub matched_required: usize,
+    /// Matched events whose date is no wider than the gold's plus two days.
+    pub tight: usize,
+    /// Gold events no prediction matched: `SRC TGT CODE evidence`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missed: Vec<String>,
+    /// Predictions no gold event matched: `SRC TGT CODE date trigger`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub extra: Vec<String>,
+    /// Matched events whose date is wider than the gold's: `CODE predicted vs gold`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub loose: Vec<String>,
+}
+
+impl EventCounts {
+    pub fn prf(&self) -> Prf {
+        let mut p = Prf::from_counts(self.matched, self.predicted, self.required);
+        p.recall = if self.required == 0 {
+            1.0
+        } else {
+            self.matched_required as f64 / self.required as f64
+        };
+        p.f1 = if p.precision + p.recall == 0.0 {
+            0.0
+        } else {
+            2.0 * p.precision * p.recall / (p.precision + p.recall)
+        };
+        p
+    }
+
+    pub fn tight_share(&self) -> f64 {
+        if self.matched == 0 {
+            0.0
+        } else {
+            self.tight as f64 / self.matched as f64
+        }
+    }
+
+    pub fn add(&mut self, o: &EventCounts) {
+        self.predicted += o.predicted;
+        self.matched += o.matched;
+        self.required += o.required;
+        self.matched_required += o.matched_required;
+        self.tight += o.tight;
+    }
+}
+
+/// Scores one document's events against its gold events.
+pub fn score(
+    gold: &[GoldEvent],
+    aliases: &HashMap<String, Vec<String>>,
+    predicted: &[Event],
+) -> EventCounts {
+    let scored: Vec<&Event> = predicted
+        .iter()
+        .filter(|e| !e.negated && !e.hypothetical)
+        .collect();
+    let mut used = vec![false; gold.len()];
+    let mut counts = EventCounts {
+        predicted: scored.len(),
+        required: gold.iter().filter(|g| g.required).count(),
+        ..EventCounts::default()
+    };
+    // Required gold events take their match first, so an optional one cannot steal it.
+    let mut order: Vec<usize> = (0..gold.len()).collect();
+    order.sort_by_key(|&i| !gold[i].required);
+    let mut matched_pred = vec![false; scored.len()];
+    // Exact codes pair up first, so a 114 is not taken by a gold 111 that shares its root.
+    for exact in [true, false] {
+        for &i in &order {
+            let g = &gold[i];
+            if used[i] {
+                continue;
+            }
+            let fits = |j: usize| {
+                !matched_pred[j]
+                    && (!exact || g.cameo == scored[j].cameo)
+                    && matches(g, scored[j], aliases)
+            };
+            if let Some(j) = (0..scored.len()).find(|&j| fits(j)) {
+                matched_pred[j] = true;
+                used[i] = true;
+                counts.matched += 1;
+                counts.matched_required += usize::from(g.required);
+                if tight(g, scored[j]) {
+                    counts.tight += 1;
+                } else {
+                    let e = scored[j];
+                    counts.loose.push(format!(
+                        "{} {}..{} ({}) vs gold {}..{}  {:?}",
+                        e.cameo,
+                        e.date.earliest,
+                        e.date.latest,
+                        e.date.basis,
+                        g.date.earliest,
+                        g.date.latest,
+                        e.evidence.trigger
+                    ));
+                }
+            }
+        }
+    }
+    for (i, g) in gold.iter().enumerate() {
+        if !used[i] && g.required {
+            counts.missed.push(format!(
+                "{} {} {} {}..{}  {}",
+                g.source, g.target, g.cameo, g.date.earliest, g.date.latest, g.evidence
+            ));
+        }
+    }
+    for (j, e) in scored.iter().enumerate() {
+        if !matched_pred[j] {
+            counts.extra.push(format!(
+                "{} {} {} {}..{}  {:?}",
+                key(&e.source),
+                key(&e.target),
+                e.cameo,
+                e.date.earliest,
+                e.date.latest,
+                e.evidence.trigger
+            ));
+        }
+    }
+    counts
+}
+
+fn key(a: &EventActor) -> String {
+    a.country
+        .clone()
+        .or_else(|| a.org.clone())
+        .unwrap_or_default()
+}
+
+fn matches(g: &GoldEvent, e: &Event, aliases: &HashMap<String, Vec<String>>) -> bool {
+    let same = |gold: &str, got: &EventActor| {
+        let got = key(got);
+        gold == got || aliases.get(gold).is_some_and(|a| a.contains(&got))
+    };
+    let root_ok = g.cameo.get(..2) == Some(e.root.as_str()) || g.alt_roots.contains(&e.root);
+    let direct = same(&g.source, &e.source) && same(&g.target, &e.target);
+    let either_way = matches!(e.root.as_str(), "03" | "04" | "05")
+        && same(&g.source, &e.target)
+        && same(&g.target, &e.source);
+    root_ok && (direct || either_way) && overlaps(g, e)
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    s.parse().ok()
+}
+
+fn overlaps(g: &GoldEvent, e: &Event) -> bool {
+    let (Some(ga), Some(gb), Some(ea), Some(eb)) = (
+        day(&g.date.earliest),
+        day(&g.date.latest),
+        day(&e.date.earliest),
+        day(&e.date.latest),
+    ) else {
+        return false;
+    };
+    let slack = chrono::Duration::days(1);
+    ea <= gb + slack && ga <= eb + slack
+}
+
+fn tight(g: &GoldEvent, e: &Event) -> bool {
+    let width = |a: &str, b: &str| Some((day(b)? - day(a)?).num_days());
+    match (
+        width(&g.date.earliest, &g.date.latest),
+        width(&e.date.earliest, &e.date.latest),
+    ) {
+        (Some(gw), Some(ew)) => ew <= gw + 2,
+        _ => false,
+    }
+}

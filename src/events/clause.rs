@@ -1,0 +1,489 @@
+//! A sentence as tokens and actor mentions, and the shallow clause analysis events need: where
+//! a clause starts and ends, its subject, the object after a verb, the possessor of a noun,
+//! the speaker of reported speech, and the words that make an event planned, hypothetical or
+//! negated. Word lists are small closed classes of English, so they live here.
+
+use crate::document::{Document, Mention};
+use crate::events::patterns::patterns;
+
+pub struct Token {
+    /// Lowercased, with typographic apostrophes made plain.
+    pub lower: String,
+    /// Character span in the body.
+    pub start: usize,
+    pub end: usize,
+    /// A word (letters or digits), not punctuation.
+    pub word: bool,
+}
+
+pub struct Sentence<'a> {
+    pub index: usize,
+    pub text: String,
+    start: usize,
+    pub tokens: Vec<Token>,
+    /// The actor mentions of the sentence, in order.
+    pub mentions: Vec<&'a Mention>,
+    /// For each mention, its first and last token.
+    spans: Vec<(usize, usize)>,
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "of", "with", "in", "to", "from", "over", "against", "on", "at", "by", "for", "near", "into",
+    "about", "between", "among", "toward", "towards", "across", "through", "after", "before",
+    "during", "under", "than", "like", "onto", "upon", "within", "without",
+];
+/// Words that open a new clause: its subject is found after them.
+const CLAUSE_WORDS: &[&str] = &[
+    "that",
+    "which",
+    "who",
+    "whom",
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "adding",
+    "saying",
+    "while",
+    "but",
+    "although",
+    "because",
+    "when",
+    "where",
+    "whereas",
+    "stated",
+    "announced",
+];
+const CLAUSE_MARKS: &[&str] = &[";", ":", "“", "”", "\"", "—", "–", "(", ")"];
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "added",
+    "adding",
+    "saying",
+    "stated",
+    "announced",
+    "according",
+];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+const NEGATION: &[&str] = &[
+    "not", "n't", "never", "no", "refused", "refuses", "refuse", "declined", "declines", "failed",
+    "fails", "without",
+];
+const HYPOTHETICAL: &[&str] = &[
+    "could",
+    "might",
+    "may",
+    "should",
+    "if",
+    "would",
+    "unless",
+    "possible",
+    "potential",
+];
+/// Words that may stand between a subject and its verb: "Japan has also imposed".
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "also",
+    "then",
+    "later",
+    "now",
+    "again",
+    "already",
+    "did",
+    "does",
+    "do",
+    "is",
+    "are",
+    "was",
+    "were",
+    "further",
+    "formally",
+    "officially",
+    "jointly",
+    "reportedly",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that",
+];
+const PLANNED: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "scheduled",
+    "expected",
+    "intends",
+    "intend",
+    "intended",
+    "upcoming",
+    "next",
+];
+
+pub struct Flags {
+    pub planned: bool,
+    pub hypothetical: bool,
+    pub negated: bool,
+}
+
+impl<'a> Sentence<'a> {
+    pub fn new(doc: &'a Document, index: usize, start: usize, end: usize) -> Sentence<'a> {
+        let text: String = doc.body.chars().skip(start).take(end - start).collect();
+        let tokens = tokenize(&text, start);
+        let mentions: Vec<&Mention> = doc
+            .mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .collect();
+        let spans = mentions
+            .iter()
+            .map(|m| {
+                let first = tokens.iter().position(|t| t.start >= m.start);
+                let last = tokens.iter().rposition(|t| t.end <= m.end);
+                (first.unwrap_or(0), last.unwrap_or(0))
+            })
+            .collect();
+        Sentence {
+            index,
+            text,
+            start,
+            tokens,
+            mentions,
+            spans,
+        }
+    }
+
+    /// The body's text between two character offsets inside the sentence.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.text
+            .chars()
+            .skip(start - self.start)
+            .take(end - start)
+            .collect()
+    }
+
+    /// Whether a character offset of the body falls in the sentence.
+    pub fn contains(&self, at: usize) -> bool {
+        at >= self.start && at < self.start + self.text.chars().count()
+    }
+
+    fn word(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.lower.as_str())
+    }
+
+    fn in_mention(&self, i: usize) -> bool {
+        self.spans.iter().any(|&(a, b)| a <= i && i <= b)
+    }
+
+    /// The mention (an actor, not a place) whose first token is `i`.
+    pub fn mention_at(&self, i: usize) -> Option<usize> {
+        (0..self.mentions.len()).find(|&k| self.spans[k].0 == i && !self.mentions[k].place)
+    }
+
+    /// The token after a mention, past a possessive "'s".
+    pub fn after_mention(&self, k: usize) -> usize {
+        let next = self.spans[k].1 + 1;
+        if self.word(next) == "'s" {
+            next + 1
+        } else {
+            next
+        }
+    }
+
+    /// A mention and those it is coordinated with: the other actors of the same words ("the
+    /// two countries"), and "A and B", "A, B and C".
+    pub fn compound(&self, k: usize) -> Vec<usize> {
+        let span = self.spans[k];
+        let mut out: Vec<usize> = (0..self.mentions.len())
+            .filter(|&j| self.spans[j] == span && !self.mentions[j].place)
+            .collect();
+        let mut start = span.0;
+        while start >= 2 && ["and", ","].contains(&self.word(start - 1)) {
+            let Some(j) = (0..self.mentions.len())
+                .find(|&j| self.spans[j].1 + 2 == start && !self.mentions[j].place)
+            else {
+                break;
+            };
+            out.push(j);
+            start = self.spans[j].0;
+        }
+        let mut end = span.1;
+        loop {
+            let joint = self.word(end + 1);
+            if joint != "and" && joint != "," {
+                break;
+            }
+            let Some(j) = self.mention_at(end + 2) else {
+                break;
+            };
+            out.push(j);
+            end = self.spans[j].1;
+        }
+        out
+    }
+
+    /// The tokens of the clause around words `first..=last`: back to the last clause word or
+    /// mark before them, forward to the next one (or a comma) after them.
+    pub fn clause(&self, first: usize, last: usize) -> (usize, usize) {
+        let boundary = |i: usize| {
+            let w = self.word(i);
+            !self.in_mention(i) && (CLAUSE_WORDS.contains(&w) || CLAUSE_MARKS.contains(&w))
+        };
+        let start = (0..first).rev().find(|&i| boundary(i)).map_or(0, |i| i + 1);
+        let end = (last + 1..self.tokens.len())
+            .find(|&i| boundary(i) || (self.word(i) == "," && !self.in_mention(i)))
+            .unwrap_or(self.tokens.len());
+        (start, end)
+    }
+
+    fn after_preposition(&self, k: usize) -> bool {
+        let first = self.spans[k].0;
+        first > 0 && PREPOSITIONS.contains(&self.word(first - 1))
+    }
+
+    /// The subject of a clause: its first actor not governed by a preposition, before `to`.
+    /// Returns the mentions and whether no subject was found in the clause itself.
+    pub fn subject(&self, from: usize, to: usize) -> (Vec<usize>, bool) {
+        let pick = |lo: usize| {
+            (0..self.mentions.len()).find(|&k| {
+                let (a, _) = self.spans[k];
+                a >= lo && a < to && !self.mentions[k].place && !self.after_preposition(k)
+            })
+        };
+        match pick(from) {
+            Some(k) => (self.compound(k), false),
+            None => (pick(0).map(|k| self.compound(k)).unwrap_or_default(), true),
+        }
+    }
+
+    /// The actor right after a verb or noun (its object, or the object of its preposition),
+    /// past at most three words ("imposed sanctions on the Russian government"). A visit's
+    /// target may be a place: the state it is in is visited.
+    pub fn object(&self, from: usize, to: usize, places: bool) -> Vec<usize> {
+        let k = (0..self.mentions.len()).find(|&k| {
+            let (a, _) = self.spans[k];
+            a >= from
+                && a < to
+                && a <= from + 3
+                && (from..a).all(|i| self.tokens[i].word)
+                && (places || !self.mentions[k].place)
+        });
+        match k {
+            Some(k) if self.mentions[k].place => vec![k],
+            Some(k) => self.compound(k),
+            None => Vec::new(),
+        }
+    }
+
+    /// The other side of talks or a deal, named later in the clause: "talks on a treaty with
+    /// Japan".
+    pub fn partner(&self, from: usize, to: usize) -> Vec<usize> {
+        (from..to)
+            .find(|&i| self.word(i) == "with" && self.mention_at(i + 1).is_some())
+            .and_then(|i| self.mention_at(i + 1))
+            .map(|k| self.compound(k))
+            .unwrap_or_default()
+    }
+
+    /// The actor just before a verb, with at most two auxiliaries or adverbs between: "the two
+    /// leaders holding", "Japan has also imposed".
+    pub fn adjacent_subject(&self, verb: usize) -> Option<usize> {
+        (0..self.mentions.len()).rev().find(|&k| {
+            let end = self.spans[k].1 + 1;
+            !self.mentions[k].place
+                && end <= verb
+                && verb - end <= 2
+                && (end..verb).all(|i| AUXILIARIES.contains(&self.word(i)))
+        })
+    }
+
+    /// The subject of the clause after a fronted phrase ending at token `comma`.
+    pub fn subject_after(&self, comma: usize) -> Vec<usize> {
+        if self.word(comma) != "," {
+            return Vec::new();
+        }
+        let next = self.clause(comma + 1, comma + 1).1.max(comma + 2);
+        self.subject(comma + 1, next.min(self.tokens.len())).0
+    }
+
+    /// An -ing form used as a noun: "the signing of a treaty".
+    pub fn nominal(&self, verb: usize) -> bool {
+        verb > 0 && self.word(verb).ends_with("ing") && DETERMINERS.contains(&self.word(verb - 1))
+    }
+
+    /// What a passive verb acts on: the subject of a "was invaded" clause, or the actor just
+    /// before a reduced relative ("a region occupied by Japan"); empty when no actor stands
+    /// there. `None`: a place stands there, or the clause has no subject.
+    pub fn patient(&self, verb: usize, clause_start: usize) -> Option<Vec<usize>> {
+        let be = (1..=2).any(|d| verb >= d && BE.contains(&self.word(verb - d)));
+        if be {
+            let (found, fallback) = self.subject(clause_start, verb);
+            return (!found.is_empty() && !fallback).then_some(found);
+        }
+        let k = (0..self.mentions.len()).find(|&k| self.spans[k].1 + 1 == verb);
+        match k {
+            Some(k) if self.mentions[k].place => None,
+            Some(k) => Some(self.compound(k)),
+            // "Crimea, a region occupied by Russia": the territory before, if any, is the target.
+            None => Some(Vec::new()),
+        }
+    }
+
+    /// The actor that owns a noun: "Russia's invasion", "Russian invasion", "Japan's new sanctions".
+    pub fn possessor(&self, noun: usize) -> Option<usize> {
+        (0..self.mentions.len()).find(|&k| {
+            let end = self.after_mention(k);
+            !self.mentions[k].place
+                && end <= noun
+                && noun - end <= 2
+                && (end..noun).all(|i| self.tokens[i].word && !PREPOSITIONS.contains(&self.word(i)))
+        })
+    }
+
+    /// The agent of a passive verb: "by" and an actor, before the clause's end.
+    pub fn agent_after(&self, last: usize, end: usize) -> Vec<usize> {
+        (last + 1..end)
+            .find(|&i| self.word(i) == "by")
+            .and_then(|i| self.mention_at(i + 1))
+            .map(|k| self.compound(k))
+            .unwrap_or_default()
+    }
+
+    /// A past participle after a form of "be" ("was invaded"), or followed by "by" and an actor
+    /// ("a region occupied by Japan").
+    pub fn passive(&self, verb: usize, last: usize, end: usize) -> bool {
+        if patterns().participles.get(self.word(verb)) != Some(&true) {
+            return false;
+        }
+        let be = (1..=2).any(|d| verb >= d && BE.contains(&self.word(verb - d)));
+        be || !self.agent_after(last, end.min(last + 3)).is_empty()
+    }
+
+    /// Planned, hypothetical and negated, from the words just before the trigger in its
+    /// clause: the verb group of a verb ("could impose", "is expected to visit"), the
+    /// adjectives of a noun ("a possible invasion").
+    pub fn flags(&self, clause_start: usize, trigger: usize, verb: bool) -> Flags {
+        let reach = if verb { 4 } else { 2 };
+        let from = clause_start.max(trigger.saturating_sub(reach));
+        let before: Vec<&str> = (from..trigger).map(|i| self.word(i)).collect();
+        let near = &before[..];
+        let reported = clause_start > 0 && {
+            let w = self.word(clause_start - 1);
+            w == "that" || SPEECH.contains(&w)
+        };
+        let would = before.contains(&"would");
+        Flags {
+            negated: near.iter().any(|w| NEGATION.contains(w)),
+            hypothetical: before
+                .iter()
+                .any(|w| HYPOTHETICAL.contains(w) && !(*w == "would" && reported)),
+            planned: before.iter().any(|w| PLANNED.contains(w))
+                || (would && reported)
+                || before
+                    .windows(2)
+                    .any(|p| p == ["to", "be"] || p == ["set", "to"]),
+        }
+    }
+
+    /// Who says so, when the words stand in reported speech: the actor before a speech verb
+    /// that comes before them ("Medvedev said ..."), or around one after them ("..., Mori said").
+    pub fn speaker(&self, first: usize, last: usize) -> Option<usize> {
+        let speech = |i: &usize| SPEECH.contains(&self.word(*i)) && !self.in_mention(*i);
+        let closest_before = |to: usize, from: usize| {
+            (0..self.mentions.len()).rev().find(|&k| {
+                self.spans[k].1 < to && self.spans[k].0 >= from && !self.mentions[k].place
+            })
+        };
+        if let Some(j) = (0..first).rev().find(speech) {
+            return closest_before(j, 0);
+        }
+        // "...,” Kishida told parliament": the speaker stands just before the verb.
+        let j = (last + 1..self.tokens.len()).find(speech)?;
+        closest_before(j, j.saturating_sub(4).max(last + 1))
+            .filter(|&k| self.spans[k].1 + 1 == j)
+            .or_else(|| self.mention_at(j + 1))
+    }
+
+    /// Where it happened: the place named in the clause after "in", "to" or "at".
+    pub fn location(&self, cameo: &str, clause: (usize, usize)) -> Option<String> {
+        let places = (0..self.mentions.len()).filter(|&k| {
+            let (a, _) = self.spans[k];
+            self.mentions[k].place && a >= clause.0 && a < clause.1
+        });
+        for k in places {
+            let first = self.spans[k].0;
+            let prep = first > 0 && ["in", "to", "at"].contains(&self.word(first - 1));
+            if prep || cameo.starts_with("04") {
+                return Some(self.mentions[k].text.clone());
+            }
+        }
+        None
+    }
+}
+
+/// Words and punctuation with their character spans; "'s" and "n't" are tokens of their own.
+fn tokenize(text: &str, offset: usize) -> Vec<Token> {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c == '’' || c == '‘' { '\'' } else { c })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let clitic = c == '\'' && chars.get(i + 1).is_some_and(|n| *n == 's' || *n == 'S');
+            let len = if clitic && !chars.get(i + 2).is_some_and(|n| n.is_alphanumeric()) {
+                2
+            } else {
+                1
+            };
+            push(&mut out, &chars[i..i + len], offset + i, len == 2);
+            i += len;
+            continue;
+        }
+        let start = i;
+        while i < chars.len()
+            && (chars[i].is_alphanumeric()
+                || ((chars[i] == '-' || chars[i] == '.')
+                    && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())))
+        {
+            i += 1;
+        }
+        // "don't": the word ends before "n't".
+        if chars.get(i) == Some(&'\'') && chars.get(i + 1) == Some(&'t') && i > start {
+            let stem = i - 1;
+            if chars[stem] == 'n' {
+                push(&mut out, &chars[start..stem], offset + start, true);
+                push(&mut out, &chars[stem..i + 2], offset + stem, true);
+                i += 2;
+                continue;
+            }
+        }
+        push(&mut out, &chars[start..i], offset + start, true);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Token>, chars: &[char], start: usize, word: bool) {
+    out.push(Token {
+        lower: chars.iter().collect::<String>().to_lowercase(),
+        start,
+        end: start + chars.len(),
+        word,
+    });
+}

@@ -1,0 +1,167 @@
+//! When an event happened: the time expression of its clause or sentence, else the
+//! publication date (a report of current news). A date in the event's own sentence always wins
+//! over the publication date.
+
+use chrono::{Months, NaiveDate};
+
+use super::clause::Sentence;
+use crate::document::{Document, EventDate, Timex};
+
+/// Words before a time expression that make it describe something else than the event:
+/// "a conflict dating back to World War II", "the order of 1945", "since 2014".
+const NOT_THE_EVENT: &[&str] = &["to", "of", "since", "from", "until", "till", "back"];
+
+pub fn event_date(
+    doc: &Document,
+    s: &Sentence,
+    clause: (usize, usize),
+    trigger: usize,
+) -> EventDate {
+    let (lo, hi) = (
+        s.tokens.get(clause.0).map_or(usize::MAX, |t| t.start),
+        s.tokens
+            .get(clause.1.saturating_sub(1))
+            .map_or(0, |t| t.end),
+    );
+    let at = s.tokens[trigger].start;
+    // A date that opens the sentence ("In 1956, ...", "Earlier in March, ...") governs it all.
+    let comma = s.tokens.iter().take(8).position(|t| t.lower == ",");
+    let opening = comma.map_or(0, |i| s.tokens[i].start).min(at);
+    if let Some(t) = when_clause(doc, s, clause.0) {
+        return t;
+    }
+    let candidates = doc.timexes.iter().filter(|t| {
+        let governs = (t.start >= lo && t.end <= hi) || t.end <= opening;
+        s.contains(t.start) && governs && usable(doc, t) && !modifies_other(s, t, trigger)
+    });
+    if let Some(t) = candidates.min_by_key(|t| t.start.abs_diff(at)) {
+        if let Some(d) = from_timex(doc, t) {
+            return d;
+        }
+    }
+    published(doc)
+}
+
+/// "since the end of World War Two, when Soviet forces occupied ...": a "when" clause happens
+/// at the date just before it.
+fn when_clause(doc: &Document, s: &Sentence, clause_start: usize) -> Option<EventDate> {
+    if clause_start < 2 || s.tokens[clause_start - 1].lower != "when" {
+        return None;
+    }
+    let comma = &s.tokens[clause_start - 2];
+    if comma.lower != "," {
+        return None;
+    }
+    let t = doc
+        .timexes
+        .iter()
+        .find(|t| t.end == comma.start && t.earliest.is_some())?;
+    from_timex(doc, t)
+}
+
+/// "a 1939 Soviet victory": a date inside a noun phrase dates that phrase only, not a trigger
+/// beyond the next few words.
+fn modifies_other(s: &Sentence, t: &Timex, trigger: usize) -> bool {
+    let Some(i) = s.tokens.iter().position(|k| k.start == t.start) else {
+        return false;
+    };
+    let article = i > 0 && ["a", "an"].contains(&s.tokens[i - 1].lower.as_str());
+    article && !(trigger > i && trigger <= i + 5)
+}
+
+/// A time expression that names days the event can be on.
+fn usable(doc: &Document, t: &Timex) -> bool {
+    let before = doc.body[..byte_at(&doc.body, t.start)]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    let recent = t.text.to_lowercase().contains("recent");
+    let days = t.earliest.is_some() && t.latest.is_some() && t.kind != "DURATION";
+    (days || recent) && t.kind != "SET" && !NOT_THE_EVENT.contains(&before.as_str())
+}
+
+fn byte_at(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+fn from_timex(doc: &Document, t: &Timex) -> Option<EventDate> {
+    let (earliest, latest) = match (&t.earliest, &t.latest) {
+        (Some(a), Some(b)) if t.kind != "DURATION" => (a.clone(), b.clone()),
+        // "in recent months": the half year before publication.
+        _ => {
+            let p = doc.published.as_ref()?;
+            let end: NaiveDate = p.latest.parse().ok()?;
+            let back = if t.value.ends_with('Y') { 36 } else { 6 };
+            let start = end.checked_sub_months(Months::new(back))?;
+            (start.to_string(), p.latest.clone())
+        }
+    };
+    Some(EventDate {
+        value: t.value.clone(),
+        granularity: t
+            .granularity
+            .clone()
+            .unwrap_or_else(|| granularity(&earliest, &latest)),
+        earliest,
+        latest,
+        basis: "sentence".to_string(),
+        text: Some(t.text.clone()),
+    })
+}
+
+fn published(doc: &Document) -> EventDate {
+    match &doc.published {
+        Some(p) => EventDate {
+            value: p.value.clone(),
+            granularity: granularity(&p.earliest, &p.latest),
+            earliest: p.earliest.clone(),
+            latest: p.latest.clone(),
+            basis: if p.basis == "inferred" {
+                "inferred-published"
+            } else {
+                "published"
+            }
+            .to_string(),
+            text: None,
+        },
+        None => EventDate {
+            value: String::new(),
+            earliest: String::new(),
+            latest: String::new(),
+            granularity: String::new(),
+            basis: "unknown".to_string(),
+            text: None,
+        },
+    }
+}
+
+fn granularity(earliest: &str, latest: &str) -> String {
+    let days = days(earliest, latest).unwrap_or(i64::MAX);
+    match days {
+        0 => "day",
+        1..=6 => "week",
+        7..=30 => "month",
+        31..=366 => "year",
+        _ => "years",
+    }
+    .to_string()
+}
+
+fn days(earliest: &str, latest: &str) -> Option<i64> {
+    let a: NaiveDate = earliest.parse().ok()?;
+    let b: NaiveDate = latest.parse().ok()?;
+    Some((b - a).num_days())
+}
+
+/// Days an event's date spans (unknown dates are the widest).
+pub fn width(d: &EventDate) -> i64 {
+    days(&d.earliest, &d.latest).unwrap_or(i64::MAX)
+}
+
+/// Whether `latest` is over a year before `published`: the event is recalled, not reported.
+pub fn years_before(latest: &str, published: &str) -> bool {
+    days(latest, published).is_some_and(|d| d > 365)
+}

@@ -1,0 +1,343 @@
+//! The events stage: who did what to whom, and when, from the body's sentences, time
+//! expressions and actor mentions.
+//!
+//! Per sentence: trigger words are matched against the patterns of data/events/patterns.tsv;
+//! the source and target come from the actor mentions around them (the subject of the clause,
+//! the actor after the words, or the slots the pattern names); flags come from the words
+//! before the trigger; the date from the time expression of the clause, else the publication
+//! date. Events of one document that say the same fact are merged.
+
+mod clause;
+mod date;
+mod patterns;
+pub mod taxonomy;
+mod territory;
+
+use crate::document::{Document, Event, EventActor, EventEvidence, Mention, Plover};
+use clause::Sentence;
+use patterns::{patterns, Item, Pattern};
+
+/// The events of a document whose stages up to actors have run.
+pub fn events(doc: &Document) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    let mut territory = None;
+    for (i, span) in doc.sentences.iter().enumerate() {
+        let sentence = Sentence::new(doc, i, span.start, span.end);
+        for found in sentence_events(doc, &sentence, territory) {
+            merge_into(&mut out, found);
+        }
+        territory = territory::last_named(&sentence, 0, sentence.tokens.len(), territory);
+    }
+    out
+}
+
+/// One match of a pattern in a sentence: the token range of its words and the slots it filled.
+struct Match<'p> {
+    pattern: &'p Pattern,
+    first: usize,
+    last: usize,
+    target: Option<usize>,
+    source: Option<usize>,
+}
+
+fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>) -> Vec<Event> {
+    let mut matches = find_matches(s);
+    // The most specific pattern wins where matches overlap.
+    matches.sort_by_key(|m| (std::cmp::Reverse(m.pattern.words()), m.first));
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for m in matches {
+        if taken.iter().any(|&(a, b)| m.first <= b && a <= m.last) {
+            continue;
+        }
+        let before = out.len();
+        code_match(doc, s, &m, territory, &mut out);
+        if out.len() > before {
+            taken.push((m.first, m.last));
+        }
+    }
+    out
+}
+
+fn find_matches(s: &Sentence) -> Vec<Match<'static>> {
+    let p = patterns();
+    let mut out = Vec::new();
+    for (i, t) in s.tokens.iter().enumerate() {
+        let Some(ids) = p.by_first.get(t.lower.as_str()) else {
+            continue;
+        };
+        for &id in ids {
+            let pattern = &p.all[id];
+            if pattern.verb && s.nominal(i) {
+                continue;
+            }
+            if let Some(m) = match_at(s, pattern, i) {
+                out.push(m);
+            }
+        }
+    }
+    out
+}
+
+/// Matches a pattern whose first word is token `i`.
+fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Option<Match<'p>> {
+    let mut m = Match {
+        pattern,
+        first: i,
+        last: i,
+        target: None,
+        source: None,
+    };
+    if match_items(s, &pattern.items[1..], i + 1, &mut m) {
+        Some(m)
+    } else {
+        None
+    }
+}
+
+fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match) -> bool {
+    let Some(item) = items.first() else {
+        return true;
+    };
+    match item {
+        Item::Word(forms) => {
+            let ok = s.tokens.get(at).is_some_and(|t| forms.contains(&t.lower));
+            if ok {
+                m.last = at;
+                return match_items(s, &items[1..], at + 1, m);
+            }
+            false
+        }
+        Item::Gap => (0..=3).any(|skip| {
+            let stop = at + skip;
+            stop <= s.tokens.len()
+                && s.tokens[at..stop].iter().all(|t| t.word)
+                && match_items(s, &items[1..], stop, m)
+        }),
+        Item::Target | Item::Source => {
+            let Some(k) = s.mention_at(at) else {
+                return false;
+            };
+            if matches!(item, Item::Target) {
+                m.target = Some(k);
+            } else {
+                m.source = Some(k);
+            }
+            let next = s.after_mention(k);
+            match_items(s, &items[1..], next, m)
+        }
+    }
+}
+
+/// Turns a match into events: one per source of a compound subject and target.
+fn code_match(
+    doc: &Document,
+    s: &Sentence,
+    m: &Match,
+    territory: Option<&'static str>,
+    out: &mut Vec<Event>,
+) {
+    let clause = s.clause(m.first, m.last);
+    let cameo = m.pattern.cameo;
+    let Some((sources, targets, fallback)) = arguments(s, m, clause) else {
+        return;
+    };
+    let mut targets: Vec<EventActor> = targets.iter().map(|&k| actor(s.mentions[k])).collect();
+    if targets.is_empty() && takes_territory(cameo) {
+        let last = territory::last_named(s, 0, m.first, territory);
+        let before = m.first.saturating_sub(6);
+        let found = territory_target(s, m.last + 1, clause.1, last)
+            .or_else(|| territory_target(s, before, m.first, None));
+        targets.extend(found);
+    }
+    for &src in &sources {
+        for tgt in &targets {
+            let src = actor(s.mentions[src]);
+            if key(&src).is_some() && key(&src) == key(tgt) {
+                continue;
+            }
+            out.push(event(doc, s, m, clause, (src, tgt.clone()), fallback));
+        }
+    }
+}
+
+/// Source and target mentions of a match, and whether the source is a fallback guess.
+/// `None` when the words give no event (a passive with no agent, a reduced relative).
+fn arguments(
+    s: &Sentence,
+    m: &Match,
+    clause: (usize, usize),
+) -> Option<(Vec<usize>, Vec<usize>, bool)> {
+    let cameo = m.pattern.cameo;
+    let symmetric = matches!(&cameo[..2], "03" | "04" | "05" | "06");
+    let places = cameo.starts_with("04");
+    if m.pattern.verb && m.source.is_none() && s.passive(m.first, m.last, clause.1) {
+        let agent = s.agent_after(m.last, clause.1);
+        let patient = s.patient(m.first, clause.0)?;
+        return (!agent.is_empty()).then_some((agent, patient, false));
+    }
+    let (mut sources, mut fallback) = match m.source {
+        Some(k) => (s.compound(k), false),
+        None => {
+            let own = if m.pattern.verb {
+                s.adjacent_subject(m.first)
+            } else {
+                s.possessor(m.first)
+            };
+            match own {
+                Some(k) => (s.compound(k), false),
+                None => s.subject(clause.0, m.first),
+            }
+        }
+    };
+    // "During a meeting with Galuzin, Mori urged ...": the main clause's subject.
+    if sources.is_empty() && !m.pattern.verb {
+        sources = s.subject_after(clause.1);
+        fallback = true;
+    }
+    let mut targets = match m.target {
+        Some(k) => s.compound(k),
+        None => s.object(m.last + 1, clause.1, places),
+    };
+    if targets.is_empty() && symmetric {
+        targets = s.partner(m.last + 1, clause.1);
+    }
+    // "The two leaders held talks": one mention names both sides.
+    if targets.is_empty() && symmetric && sources.len() == 2 {
+        targets = vec![sources.pop().expect("two")];
+    }
+    Some((sources, targets, fallback))
+}
+
+/// Codes whose target may be a territory rather than an actor: force, seizure, attack, return.
+fn takes_territory(cameo: &str) -> bool {
+    matches!(&cameo[..2], "15" | "17" | "18" | "19" | "20") || cameo.starts_with("087")
+}
+
+/// A territory named or referred to in tokens `from..to`, as the state it is taken from.
+fn territory_target(
+    s: &Sentence,
+    from: usize,
+    to: usize,
+    last: Option<&'static str>,
+) -> Option<EventActor> {
+    (from..to).find_map(|i| {
+        let (state, len) = territory::at(s, i, last)?;
+        let (start, end) = (s.tokens[i].start, s.tokens[i + len - 1].end);
+        Some(EventActor {
+            code: state.to_string(),
+            country: Some(state.to_string()),
+            org: None,
+            name: None,
+            text: s.slice(start, end),
+            start,
+            end,
+        })
+    })
+}
+
+fn key(a: &EventActor) -> Option<String> {
+    a.country.clone().or_else(|| a.org.clone())
+}
+
+fn event(
+    doc: &Document,
+    s: &Sentence,
+    m: &Match,
+    clause: (usize, usize),
+    (source, target): (EventActor, EventActor),
+    fallback: bool,
+) -> Event {
+    let code = taxonomy::code(m.pattern.cameo);
+    let (start, end) = (s.tokens[m.first].start, s.tokens[m.last].end);
+    let flags = s.flags(clause.0, m.first, m.pattern.verb);
+    let date = date::event_date(doc, s, clause, m.first);
+    let published = doc.published.as_ref();
+    let planned = flags.planned || published.is_some_and(|p| date.earliest > p.latest);
+    let historical = published.is_some_and(|p| date::years_before(&date.latest, &p.earliest));
+    let mut confidence: f64 = 0.9;
+    if fallback {
+        confidence -= 0.3;
+    }
+    if date.basis != "sentence" {
+        confidence -= 0.1;
+    }
+    Event {
+        source,
+        target,
+        cameo: code.code.to_string(),
+        root: code.code[..2].to_string(),
+        name: code.name.to_string(),
+        goldstein: code.goldstein,
+        quad_class: code.quad,
+        plover: code.plover.map(|(event, mode, context)| Plover {
+            event: event.to_string(),
+            mode: (!mode.is_empty()).then(|| mode.to_string()),
+            context: (!context.is_empty()).then(|| context.to_string()),
+        }),
+        date,
+        historical,
+        planned,
+        hypothetical: flags.hypothetical,
+        negated: flags.negated,
+        claimed_by: s.speaker(m.first, m.last).map(|k| actor(s.mentions[k])),
+        location: s.location(m.pattern.cameo, clause),
+        evidence: EventEvidence {
+            sentence: s.index,
+            text: s.text.clone(),
+            start,
+            end,
+            trigger: s.slice(start, end),
+        },
+        rule: format!(
+            "{} {}",
+            if m.pattern.verb { "verb" } else { "noun" },
+            m.pattern.text
+        ),
+        confidence,
+    }
+}
+
+fn actor(m: &Mention) -> EventActor {
+    EventActor {
+        code: m.actor.code.clone(),
+        country: m.actor.country.clone(),
+        org: m.actor.org.clone(),
+        name: m.actor.name.clone(),
+        text: m.text.clone(),
+        start: m.start,
+        end: m.end,
+    }
+}
+
+/// Adds an event unless the document already has it: same source and target states, same
+/// code and flags, and overlapping days, or days one of them only took from the publication date (a
+/// later "Japan's sanctions on Russia" names the sanctions dated before). The date stated in a
+/// sentence, else the tighter one, is kept.
+fn merge_into(out: &mut Vec<Event>, e: Event) {
+    let unstated = |x: &Event| x.date.basis != "sentence";
+    let same = |x: &Event| {
+        x.cameo == e.cameo
+            && (x.negated, x.hypothetical) == (e.negated, e.hypothetical)
+            && key(&x.source) == key(&e.source)
+            && key(&x.target) == key(&e.target)
+            && ((x.date.earliest <= e.date.latest && e.date.earliest <= x.date.latest)
+                || unstated(x)
+                || unstated(&e))
+    };
+    match out.iter_mut().find(|x| same(x)) {
+        Some(x) => {
+            let better = (unstated(x) && !unstated(&e))
+                || (unstated(x) == unstated(&e) && date::width(&e.date) < date::width(&x.date));
+            if better {
+                x.date = e.date;
+                x.historical = e.historical;
+                x.planned = e.planned;
+            }
+        }
+        None => out.push(e),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,212 @@
+//! Event patterns (data/events/patterns.tsv) and the verb forms they match (verbs.tsv).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::taxonomy;
+use crate::knowledge;
+
+const PATTERNS: &str = include_str!("../../data/events/patterns.tsv");
+const VERBS: &str = include_str!("../../data/events/verbs.tsv");
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    /// One word, in any of these forms.
+    Word(Vec<String>),
+    /// Up to three words of any kind.
+    Gap,
+    /// The target's mention starts here.
+    Target,
+    /// The source's mention starts here.
+    Source,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub verb: bool,
+    pub items: Vec<Item>,
+    pub cameo: &'static str,
+    /// The pattern as written in the data file.
+    pub text: &'static str,
+}
+
+impl Pattern {
+    /// How many literal words it has: the more, the more specific.
+    pub fn words(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| matches!(i, Item::Word(_)))
+            .count()
+    }
+}
+
+pub struct Patterns {
+    pub all: Vec<Pattern>,
+    /// Patterns by each form of their first word.
+    pub by_first: HashMap<String, Vec<usize>>,
+    /// Every form of a verb, mapped to whether it is a past participle.
+    pub participles: HashMap<String, bool>,
+}
+
+pub fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(load)
+}
+
+fn load() -> Patterns {
+    let irregular: HashMap<&str, Vec<&str>> = knowledge::rows(VERBS)
+        .map(|r| (r[0], r[1..].to_vec()))
+        .collect();
+    let mut all = Vec::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut participles = HashMap::new();
+    for r in knowledge::rows(PATTERNS) {
+        let verb = match r[0] {
+            "verb" => true,
+            "noun" => false,
+            k => panic!("data/events/patterns.tsv: unknown kind {k:?}"),
+        };
+        taxonomy::code(r[2]);
+        let mut items: Vec<Item> = r[1].split_whitespace().map(item).collect();
+        if verb {
+            let Some(Item::Word(forms)) = items.first_mut() else {
+                panic!(
+                    "data/events/patterns.tsv: {:?} must start with a word",
+                    r[1]
+                );
+            };
+            let base = forms[0].clone();
+            let (all_forms, participle) = verb_forms(&base, irregular.get(base.as_str()));
+            for f in &all_forms {
+                participles.insert(f.clone(), participle.contains(f));
+            }
+            *forms = all_forms;
+        }
+        let Some(Item::Word(first)) = items.first() else {
+            panic!(
+                "data/events/patterns.tsv: {:?} must start with a word",
+                r[1]
+            );
+        };
+        for f in first {
+            by_first.entry(f.clone()).or_default().push(all.len());
+        }
+        all.push(Pattern {
+            verb,
+            items,
+            cameo: r[2],
+            text: r[1],
+        });
+    }
+    Patterns {
+        all,
+        by_first,
+        participles,
+    }
+}
+
+fn item(word: &str) -> Item {
+    match word {
+        "*" => Item::Gap,
+        "{T}" => Item::Target,
+        "{S}" => Item::Source,
+        w => Item::Word(vec![w.to_lowercase()]),
+    }
+}
+
+/// Every form of a verb, and which of them are past participles.
+fn verb_forms(base: &str, irregular: Option<&Vec<&str>>) -> (Vec<String>, Vec<String>) {
+    let split = |f: &str| -> Vec<String> { f.split('|').map(str::to_string).collect() };
+    let (third, past, participle, ing) = match irregular {
+        Some(r) => (split(r[0]), split(r[1]), split(r[2]), split(r[3])),
+        None => {
+            let past = regular_past(base);
+            (
+                vec![regular_third(base)],
+                vec![past.clone()],
+                vec![past],
+                vec![regular_ing(base)],
+            )
+        }
+    };
+    let mut all = vec![base.to_string()];
+    for f in third.iter().chain(&past).chain(&participle).chain(&ing) {
+        if !all.contains(f) {
+            all.push(f.clone());
+        }
+    }
+    (all, participle)
+}
+
+fn consonant_y(w: &str) -> bool {
+    w.ends_with('y') && !w.ends_with("ay") && !w.ends_with("ey") && !w.ends_with("oy")
+}
+
+fn regular_third(w: &str) -> String {
+    if consonant_y(w) {
+        format!("{}ies", &w[..w.len() - 1])
+    } else if ["s", "x", "z", "ch", "sh", "o"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    }
+}
+
+fn regular_past(w: &str) -> String {
+    if consonant_y(w) {
+        format!("{}ied", &w[..w.len() - 1])
+    } else if w.ends_with('e') {
+        format!("{w}d")
+    } else {
+        format!("{w}ed")
+    }
+}
+
+fn regular_ing(w: &str) -> String {
+    if let Some(stem) = w.strip_suffix("ie") {
+        format!("{stem}ying")
+    } else if w.ends_with('e') && !w.ends_with("ee") {
+        format!("{}ing", &w[..w.len() - 1])
+    } else {
+        format!("{w}ing")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_get_their_forms() {
+        let (f, p) = verb_forms("impose", None);
+        assert_eq!(f, ["impose", "imposes", "imposed", "imposing"]);
+        assert_eq!(p, ["imposed"]);
+        let (f, _) = verb_forms("occupy", None);
+        assert_eq!(f, ["occupy", "occupies", "occupied", "occupying"]);
+        let (f, _) = verb_forms("visit", None);
+        assert_eq!(f, ["visit", "visits", "visited", "visiting"]);
+        let p = patterns();
+        assert!(p.by_first.contains_key("held"));
+        assert!(p.by_first.contains_key("seized"));
+        assert_eq!(p.participles.get("levied"), Some(&true));
+    }
+
+    #[test]
+    fn every_pattern_is_unique_and_well_formed() {
+        let p = patterns();
+        let mut seen = std::collections::HashSet::new();
+        for pat in &p.all {
+            assert!(seen.insert((pat.verb, pat.text)), "{:?} twice", pat.text);
+            let slots = |i: &Item| pat.items.iter().filter(|x| *x == i).count();
+            assert!(
+                slots(&Item::Target) <= 1 && slots(&Item::Source) <= 1,
+                "{}",
+                pat.text
+            );
+        }
+        assert!(p.all.len() >= 250, "{} patterns", p.all.len());
+    }
+}

@@ -1,0 +1,75 @@
+//! The CAMEO code table (data/events/cameo.tsv): names, Goldstein scores, QuadClass and the
+//! PLOVER mapping of every code.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::knowledge;
+
+const CAMEO: &str = include_str!("../../data/events/cameo.tsv");
+
+#[derive(Debug, Clone)]
+pub struct Code {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub goldstein: f64,
+    pub quad: u8,
+    pub plover: Option<(&'static str, &'static str, &'static str)>,
+}
+
+/// Every CAMEO code by its digits.
+pub fn codes() -> &'static HashMap<&'static str, Code> {
+    static CODES: OnceLock<HashMap<&'static str, Code>> = OnceLock::new();
+    CODES.get_or_init(|| {
+        knowledge::rows(CAMEO)
+            .map(|r| {
+                let number = |f: &str| {
+                    f.parse()
+                        .unwrap_or_else(|_| panic!("data/events/cameo.tsv: {:?} for {}", f, r[0]))
+                };
+                let code = Code {
+                    code: r[0],
+                    name: r[1],
+                    goldstein: number(r[2]),
+                    quad: number(r[3]) as u8,
+                    plover: (!r[4].is_empty()).then_some((r[4], r[5], r[6])),
+                };
+                (r[0], code)
+            })
+            .collect()
+    })
+}
+
+/// The code for these digits; panics on a code the table lacks (patterns are checked at load).
+pub fn code(digits: &str) -> &'static Code {
+    codes()
+        .get(digits)
+        .unwrap_or_else(|| panic!("unknown CAMEO code {digits:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_whole_and_consistent() {
+        let c = codes();
+        assert!(c.len() >= 300, "{} codes", c.len());
+        for root in 1..=20 {
+            assert!(
+                c.contains_key(format!("{root:02}").as_str()),
+                "root {root:02}"
+            );
+        }
+        for (digits, entry) in c {
+            let root = code(&digits[..2]);
+            assert_eq!(
+                entry.quad, root.quad,
+                "{digits}: QuadClass differs from its root"
+            );
+            assert!((-10.0..=10.0).contains(&entry.goldstein));
+        }
+        assert_eq!(code("106").name, "Demand withdrawal");
+        assert_eq!(code("192").plover.unwrap().0, "COERCE");
+    }
+}
