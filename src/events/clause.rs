@@ -3,8 +3,9 @@
 //! the speaker of reported speech, and the words that make an event planned, hypothetical or
 //! negated. Word lists are small closed classes of English, so they live here.
 
-use crate::document::{Document, Mention};
+use crate::document::{Mention, Timex};
 use crate::events::patterns::patterns;
+use crate::text::ByteOffsets;
 
 pub struct Token {
     /// Lowercased, with typographic apostrophes made plain.
@@ -25,6 +26,32 @@ pub struct Sentence<'a> {
     pub mentions: Vec<&'a Mention>,
     /// For each mention, its first and last token.
     spans: Vec<(usize, usize)>,
+    /// The time expressions that start in the sentence.
+    pub timexes: Vec<&'a Timex>,
+}
+
+/// What a document holds, sorted by position, so that each sentence finds its own part by
+/// binary search (an enormous one-line document must not cost sentences × mentions).
+pub struct Index<'a> {
+    body: &'a str,
+    bytes: ByteOffsets,
+    mentions: Vec<&'a Mention>,
+    timexes: Vec<&'a Timex>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(body: &'a str, mentions: &'a [Mention], timexes: &'a [Timex]) -> Index<'a> {
+        let mut mentions: Vec<&Mention> = mentions.iter().collect();
+        mentions.sort_by_key(|m| m.start);
+        let mut timexes: Vec<&Timex> = timexes.iter().collect();
+        timexes.sort_by_key(|t| t.start);
+        Index {
+            body,
+            bytes: ByteOffsets::new(body),
+            mentions,
+            timexes,
+        }
+    }
 }
 
 const PREPOSITIONS: &[&str] = &[
@@ -137,13 +164,21 @@ pub struct Flags {
 }
 
 impl<'a> Sentence<'a> {
-    pub fn new(doc: &'a Document, index: usize, start: usize, end: usize) -> Sentence<'a> {
-        let text: String = doc.body.chars().skip(start).take(end - start).collect();
+    pub fn new(doc: &Index<'a>, index: usize, start: usize, end: usize) -> Sentence<'a> {
+        let text = doc.body[doc.bytes.at(start)..doc.bytes.at(end)].to_string();
         let tokens = tokenize(&text, start);
-        let mentions: Vec<&Mention> = doc
-            .mentions
+        let from = doc.mentions.partition_point(|m| m.start < start);
+        let mentions: Vec<&Mention> = doc.mentions[from..]
             .iter()
-            .filter(|m| m.start >= start && m.end <= end)
+            .take_while(|m| m.start < end)
+            .filter(|m| m.end <= end)
+            .copied()
+            .collect();
+        let from = doc.timexes.partition_point(|t| t.start < start);
+        let timexes = doc.timexes[from..]
+            .iter()
+            .take_while(|t| t.start < end)
+            .copied()
             .collect();
         let spans = mentions
             .iter()
@@ -160,6 +195,7 @@ impl<'a> Sentence<'a> {
             tokens,
             mentions,
             spans,
+            timexes,
         }
     }
 
@@ -170,11 +206,6 @@ impl<'a> Sentence<'a> {
             .skip(start - self.start)
             .take(end - start)
             .collect()
-    }
-
-    /// Whether a character offset of the body falls in the sentence.
-    pub fn contains(&self, at: usize) -> bool {
-        at >= self.start && at < self.start + self.text.chars().count()
     }
 
     fn word(&self, i: usize) -> &str {

@@ -30,9 +30,9 @@ pub fn event_date(
     if let Some(t) = when_clause(doc, s, clause.0) {
         return t;
     }
-    let candidates = doc.timexes.iter().filter(|t| {
+    let candidates = s.timexes.iter().filter(|t| {
         let governs = (t.start >= lo && t.end <= hi) || t.end <= opening;
-        s.contains(t.start) && governs && usable(doc, t) && !modifies_other(s, t, trigger)
+        governs && usable(s, t) && !modifies_other(s, t, trigger)
     });
     if let Some(t) = candidates.min_by_key(|t| t.start.abs_diff(at)) {
         if let Some(d) = from_timex(doc, t) {
@@ -52,7 +52,7 @@ fn when_clause(doc: &Document, s: &Sentence, clause_start: usize) -> Option<Even
     if comma.lower != "," {
         return None;
     }
-    let t = doc
+    let t = s
         .timexes
         .iter()
         .find(|t| t.end == comma.start && t.earliest.is_some())?;
@@ -70,21 +70,16 @@ fn modifies_other(s: &Sentence, t: &Timex, trigger: usize) -> bool {
 }
 
 /// A time expression that names days the event can be on.
-fn usable(doc: &Document, t: &Timex) -> bool {
-    let before = doc.body[..byte_at(&doc.body, t.start)]
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .to_lowercase();
+fn usable(s: &Sentence, t: &Timex) -> bool {
+    let before = s
+        .tokens
+        .iter()
+        .rev()
+        .find(|k| k.end <= t.start)
+        .map_or("", |k| k.lower.as_str());
     let recent = t.text.to_lowercase().contains("recent");
     let days = t.earliest.is_some() && t.latest.is_some() && t.kind != "DURATION";
-    (days || recent) && t.kind != "SET" && !NOT_THE_EVENT.contains(&before.as_str())
-}
-
-fn byte_at(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
+    (days || recent) && t.kind != "SET" && !NOT_THE_EVENT.contains(&before)
 }
 
 fn from_timex(doc: &Document, t: &Timex) -> Option<EventDate> {

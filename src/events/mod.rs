@@ -14,15 +14,16 @@ pub mod taxonomy;
 mod territory;
 
 use crate::document::{Document, Event, EventActor, EventEvidence, Mention, Plover};
-use clause::Sentence;
+use clause::{Index, Sentence};
 use patterns::{patterns, Item, Pattern};
 
 /// The events of a document whose stages up to actors have run.
 pub fn events(doc: &Document) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     let mut territory = None;
+    let index = Index::new(&doc.body, &doc.mentions, &doc.timexes);
     for (i, span) in doc.sentences.iter().enumerate() {
-        let sentence = Sentence::new(doc, i, span.start, span.end);
+        let sentence = Sentence::new(&index, i, span.start, span.end);
         for found in sentence_events(doc, &sentence, territory) {
             merge_into(&mut out, found);
         }
