@@ -221,6 +221,12 @@ impl<'a> Sentence<'a> {
         (0..self.mentions.len()).find(|&k| self.spans[k].0 == i && !self.mentions[k].place)
     }
 
+    /// Any mention whose first token is `i`, a place too: a pattern's slot makes it an actor
+    /// ("called on Mongolia to arrest him").
+    pub fn slot_at(&self, i: usize) -> Option<usize> {
+        (0..self.mentions.len()).find(|&k| self.spans[k].0 == i)
+    }
+
     /// The token after a mention, past a possessive "'s".
     pub fn after_mention(&self, k: usize) -> usize {
         let next = self.spans[k].1 + 1;

@@ -115,8 +115,12 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match) -> bool {
                 && s.tokens[at..stop].iter().all(|t| t.word)
                 && match_items(s, &items[1..], stop, m)
         }),
+        Item::LongGap => (0..=10).any(|skip| {
+            let stop = at + skip;
+            stop <= s.tokens.len() && match_items(s, &items[1..], stop, m)
+        }),
         Item::Target | Item::Source => {
-            let Some(k) = s.mention_at(at) else {
+            let Some(k) = s.slot_at(at) else {
                 return false;
             };
             if matches!(item, Item::Target) {

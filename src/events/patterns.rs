@@ -15,6 +15,9 @@ pub enum Item {
     Word(Vec<String>),
     /// Up to three words of any kind.
     Gap,
+    /// Up to ten tokens of any kind, punctuation too: "called Mongolia's decision not to
+    /// arrest him \"a heavy blow\"".
+    LongGap,
     /// The target's mention starts here.
     Target,
     /// The source's mention starts here.
@@ -108,6 +111,7 @@ fn load() -> Patterns {
 fn item(word: &str) -> Item {
     match word {
         "*" => Item::Gap,
+        "**" => Item::LongGap,
         "{T}" => Item::Target,
         "{S}" => Item::Source,
         w => Item::Word(vec![w.to_lowercase()]),

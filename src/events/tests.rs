@@ -26,6 +26,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nVice Foreign Minister Takeo Mori urged Russia to withdraw its troops from Ukraine.",
         &["JPN RUS 106"],
     ),
+    // A judgement of a decision: the long gap of "call {T} ** a heavy blow".
+    (
+        "September 4, 2024\n\nA Ukrainian foreign ministry spokesman called Mongolia's decision not to arrest Mr Putin \"a heavy blow\" to the court.",
+        &["UKR MNG 111"],
+    ),
     // Compound subjects, pairs, and the other side of talks named later.
     (
         "March 22, 2022\n\nRussia and China held talks with Japan in Tokyo on Monday about the fishing quotas.",
