@@ -1,9 +1,10 @@
 //! A sentence as tokens and actor mentions, and the shallow clause analysis events need: where
 //! a clause starts and ends, its subject, the object after a verb, the possessor of a noun,
 //! the speaker of reported speech, and the words that make an event planned, hypothetical or
-//! negated. Word lists are small closed classes of English, so they live here.
+//! negated. The word classes are in data/events/cues.tsv.
 
 use crate::document::{Mention, Timex};
+use crate::events::cues::{self, Class};
 use crate::events::patterns::patterns;
 use crate::text::ByteOffsets;
 
@@ -53,109 +54,6 @@ impl<'a> Index<'a> {
         }
     }
 }
-
-const PREPOSITIONS: &[&str] = &[
-    "of", "with", "in", "to", "from", "over", "against", "on", "at", "by", "for", "near", "into",
-    "about", "between", "among", "toward", "towards", "across", "through", "after", "before",
-    "during", "under", "than", "like", "onto", "upon", "within", "without",
-];
-/// Words that open a new clause: its subject is found after them.
-const CLAUSE_WORDS: &[&str] = &[
-    "that",
-    "which",
-    "who",
-    "whom",
-    "said",
-    "says",
-    "say",
-    "told",
-    "added",
-    "adding",
-    "saying",
-    "while",
-    "but",
-    "although",
-    "because",
-    "when",
-    "where",
-    "whereas",
-    "stated",
-    "announced",
-];
-const CLAUSE_MARKS: &[&str] = &[";", ":", "“", "”", "\"", "—", "–", "(", ")"];
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "added",
-    "adding",
-    "saying",
-    "stated",
-    "announced",
-    "according",
-];
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
-const NEGATION: &[&str] = &[
-    "not", "n't", "never", "no", "refused", "refuses", "refuse", "declined", "declines", "failed",
-    "fails", "without",
-];
-const HYPOTHETICAL: &[&str] = &[
-    "could",
-    "might",
-    "may",
-    "should",
-    "if",
-    "would",
-    "unless",
-    "possible",
-    "potential",
-];
-/// Words that may stand between a subject and its verb: "Japan has also imposed".
-const AUXILIARIES: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "also",
-    "then",
-    "later",
-    "now",
-    "again",
-    "already",
-    "did",
-    "does",
-    "do",
-    "is",
-    "are",
-    "was",
-    "were",
-    "further",
-    "formally",
-    "officially",
-    "jointly",
-    "reportedly",
-];
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "this", "that",
-];
-const PLANNED: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "scheduled",
-    "expected",
-    "intends",
-    "intend",
-    "intended",
-    "upcoming",
-    "next",
-];
 
 pub struct Flags {
     pub planned: bool,
@@ -274,7 +172,7 @@ impl<'a> Sentence<'a> {
     pub fn clause(&self, first: usize, last: usize) -> (usize, usize) {
         let boundary = |i: usize| {
             let w = self.word(i);
-            !self.in_mention(i) && (CLAUSE_WORDS.contains(&w) || CLAUSE_MARKS.contains(&w))
+            !self.in_mention(i) && (cues::is(w, Class::Clause) || cues::is(w, Class::Mark))
         };
         let start = (0..first).rev().find(|&i| boundary(i)).map_or(0, |i| i + 1);
         let end = (last + 1..self.tokens.len())
@@ -285,7 +183,7 @@ impl<'a> Sentence<'a> {
 
     fn after_preposition(&self, k: usize) -> bool {
         let first = self.spans[k].0;
-        first > 0 && PREPOSITIONS.contains(&self.word(first - 1))
+        first > 0 && cues::is(self.word(first - 1), Class::Preposition)
     }
 
     /// The subject of a clause: its first actor not governed by a preposition, before `to`.
@@ -340,7 +238,7 @@ impl<'a> Sentence<'a> {
             !self.mentions[k].place
                 && end <= verb
                 && verb - end <= 2
-                && (end..verb).all(|i| AUXILIARIES.contains(&self.word(i)))
+                && (end..verb).all(|i| cues::is(self.word(i), Class::Auxiliary))
         })
     }
 
@@ -355,14 +253,16 @@ impl<'a> Sentence<'a> {
 
     /// An -ing form used as a noun: "the signing of a treaty".
     pub fn nominal(&self, verb: usize) -> bool {
-        verb > 0 && self.word(verb).ends_with("ing") && DETERMINERS.contains(&self.word(verb - 1))
+        verb > 0
+            && self.word(verb).ends_with("ing")
+            && cues::is(self.word(verb - 1), Class::Determiner)
     }
 
     /// What a passive verb acts on: the subject of a "was invaded" clause, or the actor just
     /// before a reduced relative ("a region occupied by Japan"); empty when no actor stands
     /// there. `None`: a place stands there, or the clause has no subject.
     pub fn patient(&self, verb: usize, clause_start: usize) -> Option<Vec<usize>> {
-        let be = (1..=2).any(|d| verb >= d && BE.contains(&self.word(verb - d)));
+        let be = (1..=2).any(|d| verb >= d && cues::is(self.word(verb - d), Class::Be));
         if be {
             let (found, fallback) = self.subject(clause_start, verb);
             return (!found.is_empty() && !fallback).then_some(found);
@@ -383,7 +283,8 @@ impl<'a> Sentence<'a> {
             !self.mentions[k].place
                 && end <= noun
                 && noun - end <= 2
-                && (end..noun).all(|i| self.tokens[i].word && !PREPOSITIONS.contains(&self.word(i)))
+                && (end..noun)
+                    .all(|i| self.tokens[i].word && !cues::is(self.word(i), Class::Preposition))
         })
     }
 
@@ -402,7 +303,7 @@ impl<'a> Sentence<'a> {
         if patterns().participles.get(self.word(verb)) != Some(&true) {
             return false;
         }
-        let be = (1..=2).any(|d| verb >= d && BE.contains(&self.word(verb - d)));
+        let be = (1..=2).any(|d| verb >= d && cues::is(self.word(verb - d), Class::Be));
         be || !self.agent_after(last, end.min(last + 3)).is_empty()
     }
 
@@ -413,29 +314,26 @@ impl<'a> Sentence<'a> {
         let reach = if verb { 4 } else { 2 };
         let from = clause_start.max(trigger.saturating_sub(reach));
         let before: Vec<&str> = (from..trigger).map(|i| self.word(i)).collect();
-        let near = &before[..];
+        // "said that it would halt": a reported intention, not a possibility.
         let reported = clause_start > 0 && {
             let w = self.word(clause_start - 1);
-            w == "that" || SPEECH.contains(&w)
+            w == "that" || cues::is(w, Class::Speech)
         };
         let would = before.contains(&"would");
+        let phrase_at = |k: usize| cues::starts(Class::Planned, |j| before.get(k + j).copied());
         Flags {
-            negated: near.iter().any(|w| NEGATION.contains(w)),
+            negated: before.iter().any(|w| cues::is(w, Class::Negation)),
             hypothetical: before
                 .iter()
-                .any(|w| HYPOTHETICAL.contains(w) && !(*w == "would" && reported)),
-            planned: before.iter().any(|w| PLANNED.contains(w))
-                || (would && reported)
-                || before
-                    .windows(2)
-                    .any(|p| p == ["to", "be"] || p == ["set", "to"]),
+                .any(|w| cues::is(w, Class::Hypothetical) && !(*w == "would" && reported)),
+            planned: (0..before.len()).any(|k| phrase_at(k).is_some()) || (would && reported),
         }
     }
 
     /// Who says so, when the words stand in reported speech: the actor before a speech verb
     /// that comes before them ("Medvedev said ..."), or around one after them ("..., Mori said").
     pub fn speaker(&self, first: usize, last: usize) -> Option<usize> {
-        let speech = |i: &usize| SPEECH.contains(&self.word(*i)) && !self.in_mention(*i);
+        let speech = |i: &usize| cues::is(self.word(*i), Class::Speech) && !self.in_mention(*i);
         let closest_before = |to: usize, from: usize| {
             (0..self.mentions.len()).rev().find(|&k| {
                 self.spans[k].1 < to && self.spans[k].0 >= from && !self.mentions[k].place

@@ -5,11 +5,8 @@
 use chrono::{Months, NaiveDate};
 
 use super::clause::Sentence;
+use super::cues::{self, Class};
 use crate::document::{Document, EventDate, Timex};
-
-/// Words before a time expression that make it describe something else than the event:
-/// "a conflict dating back to World War II", "the order of 1945", "since 2014".
-const NOT_THE_EVENT: &[&str] = &["to", "of", "since", "from", "until", "till", "back"];
 
 pub fn event_date(
     doc: &Document,
@@ -65,7 +62,7 @@ fn modifies_other(s: &Sentence, t: &Timex, trigger: usize) -> bool {
     let Some(i) = s.tokens.iter().position(|k| k.start == t.start) else {
         return false;
     };
-    let article = i > 0 && ["a", "an"].contains(&s.tokens[i - 1].lower.as_str());
+    let article = i > 0 && cues::is(&s.tokens[i - 1].lower, Class::Indefinite);
     article && !(trigger > i && trigger <= i + 5)
 }
 
@@ -79,7 +76,8 @@ fn usable(s: &Sentence, t: &Timex) -> bool {
         .map_or("", |k| k.lower.as_str());
     let recent = t.text.to_lowercase().contains("recent");
     let days = t.earliest.is_some() && t.latest.is_some() && t.kind != "DURATION";
-    (days || recent) && t.kind != "SET" && !NOT_THE_EVENT.contains(&before)
+    // "a conflict dating back to World War II", "since 2014": the date is of something else.
+    (days || recent) && t.kind != "SET" && !cues::is(before, Class::NotTheEvent)
 }
 
 fn from_timex(doc: &Document, t: &Timex) -> Option<EventDate> {

@@ -8,6 +8,7 @@
 //! date. Events of one document that say the same fact are merged.
 
 mod clause;
+mod cues;
 mod date;
 mod patterns;
 pub mod taxonomy;
@@ -148,7 +149,7 @@ fn code_match(
         return;
     };
     let mut targets: Vec<EventActor> = targets.iter().map(|&k| actor(s.mentions[k])).collect();
-    if targets.is_empty() && takes_territory(cameo) {
+    if targets.is_empty() && taxonomy::in_class(cameo, "territory-target") {
         let last = territory::last_named(s, 0, m.first, territory);
         let before = m.first.saturating_sub(6);
         let found = territory_target(s, m.last + 1, clause.1, last)
@@ -174,8 +175,8 @@ fn arguments(
     clause: (usize, usize),
 ) -> Option<(Vec<usize>, Vec<usize>, bool)> {
     let cameo = m.pattern.cameo;
-    let symmetric = matches!(&cameo[..2], "03" | "04" | "05" | "06");
-    let places = cameo.starts_with("04");
+    let symmetric = taxonomy::in_class(cameo, "mutual");
+    let places = taxonomy::in_class(cameo, "place-target");
     if m.pattern.verb && m.source.is_none() && s.passive(m.first, m.last, clause.1) {
         let agent = s.agent_after(m.last, clause.1);
         let patient = s.patient(m.first, clause.0)?;
@@ -212,11 +213,6 @@ fn arguments(
         targets = vec![sources.pop().expect("two")];
     }
     Some((sources, targets, fallback))
-}
-
-/// Codes whose target may be a territory rather than an actor: force, seizure, attack, return.
-fn takes_territory(cameo: &str) -> bool {
-    matches!(&cameo[..2], "15" | "17" | "18" | "19" | "20") || cameo.starts_with("087")
 }
 
 /// A territory named or referred to in tokens `from..to`, as the state it is taken from.

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use crate::knowledge;
 
 const CAMEO: &str = include_str!("../../data/events/cameo.tsv");
+const CLASSES: &str = include_str!("../../data/events/code_classes.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Code {
@@ -45,6 +46,21 @@ pub fn code(digits: &str) -> &'static Code {
     codes()
         .get(digits)
         .unwrap_or_else(|| panic!("unknown CAMEO code {digits:?}"))
+}
+
+/// Whether a code is in a class of data/events/code_classes.tsv (`mutual`, `place-target`,
+/// `territory-target`): it starts with one of the class's prefixes.
+pub fn in_class(cameo: &str, class: &str) -> bool {
+    static CLASSES_BY_NAME: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    let classes = CLASSES_BY_NAME.get_or_init(|| {
+        knowledge::rows(CLASSES)
+            .map(|r| (r[0], r[1].split('|').collect()))
+            .collect()
+    });
+    let prefixes = classes
+        .get(class)
+        .unwrap_or_else(|| panic!("data/events/code_classes.tsv: no class {class:?}"));
+    prefixes.iter().any(|p| cameo.starts_with(p))
 }
 
 #[cfg(test)]

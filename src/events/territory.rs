@@ -1,72 +1,59 @@
 //! Territories that events happen to (data/events/territories.tsv), and the nouns that refer
-//! back to them ("the disputed islands").
+//! back to them ("the disputed islands", data/events/cues.tsv).
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::clause::Sentence;
+use super::cues::{self, Class};
 use crate::knowledge;
 
 const TERRITORIES: &str = include_str!("../../data/events/territories.tsv");
-const WORDS: &str = include_str!("../../data/events/territory_words.txt");
 
-struct Territories {
-    /// Each name as lowercase words, with its state.
-    names: Vec<(Vec<String>, &'static str)>,
-    /// Referring nouns as lowercase words.
-    words: Vec<Vec<String>>,
-}
+/// Each name as lowercase words with its state, by its first word, longest first (so "Kurile
+/// island chain" wins over "Kurile").
+type Names = HashMap<String, Vec<(Vec<String>, &'static str)>>;
 
-fn territories() -> &'static Territories {
-    static T: OnceLock<Territories> = OnceLock::new();
+fn names() -> &'static Names {
+    static T: OnceLock<Names> = OnceLock::new();
     T.get_or_init(|| {
-        let split =
-            |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
-        let mut names: Vec<(Vec<String>, &'static str)> = knowledge::rows(TERRITORIES)
-            .flat_map(|r| {
-                let state = r[1];
-                r[0].split('|').map(move |n| (split(n), state))
-            })
-            .collect();
-        // Longest first, so "Kurile island chain" wins over "Kurile".
-        names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut words: Vec<Vec<String>> = knowledge::words(WORDS).map(split).collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        Territories { names, words }
+        let mut names: Names = HashMap::new();
+        for r in knowledge::rows(TERRITORIES) {
+            for name in r[0].split('|') {
+                let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+                names
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push((words, r[1]));
+            }
+        }
+        for list in names.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        names
     })
 }
 
 /// A territory named or referred to at token `i`: its state and how many tokens it takes.
 /// `last` is the state of the last territory named before, for referring nouns.
 pub fn at(s: &Sentence, i: usize, last: Option<&'static str>) -> Option<(&'static str, usize)> {
-    let t = territories();
-    let fits = |words: &[String]| {
-        words
-            .iter()
-            .enumerate()
-            .all(|(k, w)| s.tokens.get(i + k).is_some_and(|t| t.lower == *w))
-    };
-    if let Some((w, state)) = t.names.iter().find(|(w, _)| fits(w)) {
+    let word = |k: usize| s.tokens.get(i + k).map(|t| t.lower.as_str());
+    let named = names().get(word(0)?).and_then(|list| {
+        list.iter().find(|(w, _)| {
+            w.iter()
+                .enumerate()
+                .all(|(k, x)| word(k) == Some(x.as_str()))
+        })
+    });
+    if let Some((w, state)) = named {
         return Some((state, w.len()));
     }
     let state = last?;
-    let refers = i > 0 && {
-        let before = s.tokens[i - 1].lower.as_str();
-        [
-            "the",
-            "disputed",
-            "four",
-            "two",
-            "these",
-            "those",
-            "contested",
-            "occupied",
-        ]
-        .contains(&before)
-    };
-    t.words
-        .iter()
-        .find(|w| refers && fits(w))
-        .map(|w| (state, w.len()))
+    let refers = i > 0 && cues::is(&s.tokens[i - 1].lower, Class::Refers);
+    if !refers {
+        return None;
+    }
+    cues::starts(Class::TerritoryNoun, word).map(|len| (state, len))
 }
 
 /// The state of the last territory named in tokens `from..to`, or `last`.

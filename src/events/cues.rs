@@ -1,0 +1,120 @@
+//! The closed word classes the event rules read (data/events/cues.tsv, and the future cues of
+//! data/time/future_cues.txt as `planned`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::knowledge;
+
+const CUES: &str = include_str!("../../data/events/cues.tsv");
+const FUTURE: &str = include_str!("../../data/time/future_cues.txt");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    Preposition,
+    Clause,
+    Speech,
+    Mark,
+    Be,
+    Auxiliary,
+    Determiner,
+    Indefinite,
+    NotTheEvent,
+    Negation,
+    Hypothetical,
+    Planned,
+    Refers,
+    TerritoryNoun,
+}
+
+const NAMES: [(&str, Class); 14] = [
+    ("preposition", Class::Preposition),
+    ("clause", Class::Clause),
+    ("speech", Class::Speech),
+    ("mark", Class::Mark),
+    ("be", Class::Be),
+    ("auxiliary", Class::Auxiliary),
+    ("determiner", Class::Determiner),
+    ("indefinite", Class::Indefinite),
+    ("not-the-event", Class::NotTheEvent),
+    ("negation", Class::Negation),
+    ("hypothetical", Class::Hypothetical),
+    ("planned", Class::Planned),
+    ("refers", Class::Refers),
+    ("territory-noun", Class::TerritoryNoun),
+];
+
+struct Cues {
+    /// Each entry, as lowercase words, with its classes.
+    entries: Vec<(Vec<&'static str>, Vec<Class>)>,
+    /// The classes of each one-word entry.
+    words: HashMap<&'static str, Vec<Class>>,
+}
+
+fn cues() -> &'static Cues {
+    static C: OnceLock<Cues> = OnceLock::new();
+    C.get_or_init(|| {
+        let class = |name: &str| {
+            NAMES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, c)| *c)
+                .unwrap_or_else(|| panic!("data/events/cues.tsv: unknown class {name:?}"))
+        };
+        let mut entries: Vec<(Vec<&str>, Vec<Class>)> = knowledge::rows(CUES)
+            .map(|r| {
+                (
+                    r[0].split(' ').collect(),
+                    r[1].split('|').map(class).collect(),
+                )
+            })
+            .chain(knowledge::words(FUTURE).map(|w| (w.split(' ').collect(), vec![Class::Planned])))
+            .collect();
+        // Longest first, so that "island chain" is found before "island".
+        entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut words: HashMap<&str, Vec<Class>> = HashMap::new();
+        for (w, classes) in entries.iter().filter(|(w, _)| w.len() == 1) {
+            words.entry(w[0]).or_default().extend(classes);
+        }
+        Cues { entries, words }
+    })
+}
+
+/// Whether a (lowercase) word is in a class.
+pub fn is(word: &str, class: Class) -> bool {
+    cues().words.get(word).is_some_and(|c| c.contains(&class))
+}
+
+/// The entries of a class, words and phrases, longest first.
+pub fn entries(class: Class) -> impl Iterator<Item = &'static [&'static str]> {
+    cues()
+        .entries
+        .iter()
+        .filter(move |(_, c)| c.contains(&class))
+        .map(|(w, _)| w.as_slice())
+}
+
+/// How many words an entry of the class takes at the start of `words`, if one starts there.
+pub fn starts<'a>(class: Class, words: impl Fn(usize) -> Option<&'a str>) -> Option<usize> {
+    entries(class)
+        .find(|e| e.iter().enumerate().all(|(k, w)| words(k) == Some(*w)))
+        .map(<[&str]>::len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_read_both_files() {
+        assert!(is("said", Class::Clause) && is("said", Class::Speech));
+        assert!(is("according", Class::Speech) && !is("according", Class::Clause));
+        assert!(is("will", Class::Planned), "from data/time/future_cues.txt");
+        assert!(is("would", Class::Hypothetical) && is("would", Class::Auxiliary));
+        let chain = ["island", "chain"];
+        assert_eq!(
+            starts(Class::TerritoryNoun, |k| chain.get(k).copied()),
+            Some(2)
+        );
+    }
+}
