@@ -157,6 +157,14 @@ pub struct Actor {
     pub kb_id: Option<String>,
 }
 
+impl Actor {
+    /// The state (else the organization) the actor belongs to, whatever its role: what two
+    /// mentions must share to be the same side of an event.
+    pub fn side(&self) -> Option<&str> {
+        self.country.as_deref().or(self.org.as_deref())
+    }
+}
+
 /// One event: a CAMEO-coded action of a source on a target, dated by when it happened.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Event {
@@ -194,15 +202,12 @@ pub struct Event {
     pub confidence: f64,
 }
 
+/// The actor of an event side: who it is, as the mention (or the territory) names it, and
+/// where.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct EventActor {
-    pub code: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub org: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    #[serde(flatten)]
+    pub actor: Actor,
     /// The mention's text and span in `body`.
     pub text: String,
     pub start: usize,
@@ -366,9 +371,9 @@ impl Document {
             let _ = writeln!(
                 s,
                 "  {:<9} {:<5} {:<9} {:<23} ({}) {} {}",
-                e.source.code,
+                e.source.actor.code,
                 e.cameo,
-                e.target.code,
+                e.target.actor.code,
                 when,
                 e.date.basis,
                 e.name,

@@ -221,8 +221,8 @@ fn every_event_is_coded_dated_and_tied_to_its_words() {
             assert_eq!(e.root, e.cameo[..2]);
             assert!((1..=4).contains(&e.quad_class));
             assert!(e.date.earliest <= e.date.latest, "{:?}", e.date);
-            assert_ne!(e.source.code, "");
-            assert_ne!(e.target.code, "");
+            assert_ne!(e.source.actor.code, "");
+            assert_ne!(e.target.actor.code, "");
         }
     }
 }

@@ -19,10 +19,9 @@ mod phrase;
 mod refer;
 pub mod resolve;
 
-use chrono::NaiveDate;
-
 use crate::document::{Actor, Document, Mention};
 use crate::text::{ByteOffsets, CharOffsets};
+use crate::time::iso_day;
 use kb::{kb, CorefKind, Sense};
 use matcher::Hit;
 use phrase::anchor_of;
@@ -249,17 +248,6 @@ fn sentence_dates(doc: &Document, bytes: &ByteOffsets) -> Vec<Dated> {
         });
     }
     out
-}
-
-/// A `YYYY-MM-DD` day, read without chrono's general parser (the stage reads one per time
-/// expression, and that parser was a tenth of its time).
-fn iso_day(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 #[cfg(test)]

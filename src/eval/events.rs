@@ -8,11 +8,11 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Prf;
+use super::{ratio, Prf};
 use crate::document::{Event, EventActor};
+use crate::time::iso_day;
 
 #[derive(Debug, Deserialize)]
 pub struct GoldEvent {
@@ -55,19 +55,12 @@ pub struct EventCounts {
 }
 
 impl EventCounts {
+    /// Precision over every prediction, recall over the required gold events only.
     pub fn prf(&self) -> Prf {
-        let mut p = Prf::from_counts(self.matched, self.predicted, self.required);
-        p.recall = if self.required == 0 {
-            1.0
-        } else {
-            self.matched_required as f64 / self.required as f64
-        };
-        p.f1 = if p.precision + p.recall == 0.0 {
-            0.0
-        } else {
-            2.0 * p.precision * p.recall / (p.precision + p.recall)
-        };
-        p
+        Prf::new(
+            ratio(self.matched, self.predicted),
+            ratio(self.matched_required, self.required),
+        )
     }
 
     pub fn tight_share(&self) -> f64 {
@@ -166,17 +159,17 @@ pub fn score(
     counts
 }
 
-fn key(a: &EventActor) -> String {
-    a.country
-        .clone()
-        .or_else(|| a.org.clone())
-        .unwrap_or_default()
+fn key(a: &EventActor) -> &str {
+    a.actor.side().unwrap_or("")
 }
 
 fn matches(g: &GoldEvent, e: &Event, aliases: &HashMap<String, Vec<String>>) -> bool {
     let same = |gold: &str, got: &EventActor| {
         let got = key(got);
-        gold == got || aliases.get(gold).is_some_and(|a| a.contains(&got))
+        gold == got
+            || aliases
+                .get(gold)
+                .is_some_and(|a| a.iter().any(|x| x == got))
     };
     let root_ok = g.cameo.get(..2) == Some(e.root.as_str()) || g.alt_roots.contains(&e.root);
     let direct = same(&g.source, &e.source) && same(&g.target, &e.target);
@@ -186,16 +179,12 @@ fn matches(g: &GoldEvent, e: &Event, aliases: &HashMap<String, Vec<String>>) -> 
     root_ok && (direct || either_way) && overlaps(g, e)
 }
 
-fn day(s: &str) -> Option<NaiveDate> {
-    s.parse().ok()
-}
-
 fn overlaps(g: &GoldEvent, e: &Event) -> bool {
     let (Some(ga), Some(gb), Some(ea), Some(eb)) = (
-        day(&g.date.earliest),
-        day(&g.date.latest),
-        day(&e.date.earliest),
-        day(&e.date.latest),
+        iso_day(&g.date.earliest),
+        iso_day(&g.date.latest),
+        iso_day(&e.date.earliest),
+        iso_day(&e.date.latest),
     ) else {
         return false;
     };
@@ -204,7 +193,7 @@ fn overlaps(g: &GoldEvent, e: &Event) -> bool {
 }
 
 fn tight(g: &GoldEvent, e: &Event) -> bool {
-    let width = |a: &str, b: &str| Some((day(b)? - day(a)?).num_days());
+    let width = |a: &str, b: &str| Some((iso_day(b)? - iso_day(a)?).num_days());
     match (
         width(&g.date.earliest, &g.date.latest),
         width(&e.date.earliest, &e.date.latest),

@@ -61,8 +61,10 @@ pub struct Prf {
 
 impl Prf {
     pub(crate) fn from_counts(hit: usize, predicted: usize, gold: usize) -> Prf {
-        let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
-        let (precision, recall) = (ratio(hit, predicted), ratio(hit, gold));
+        Prf::new(ratio(hit, predicted), ratio(hit, gold))
+    }
+
+    pub(crate) fn new(precision: f64, recall: f64) -> Prf {
         let f1 = if precision + recall == 0.0 {
             0.0
         } else {
@@ -73,6 +75,15 @@ impl Prf {
             recall,
             f1,
         }
+    }
+}
+
+/// `a / b`, and 1 when there is nothing to count.
+pub(crate) fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
     }
 }
 

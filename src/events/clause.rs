@@ -81,9 +81,13 @@ impl<'a> Sentence<'a> {
         let spans = mentions
             .iter()
             .map(|m| {
-                let first = tokens.iter().position(|t| t.start >= m.start);
-                let last = tokens.iter().rposition(|t| t.end <= m.end);
-                (first.unwrap_or(0), last.unwrap_or(0))
+                // Tokens are in order: the first starting in the mention, the last ending in it.
+                let first = tokens.partition_point(|t| t.start < m.start);
+                let last = tokens.partition_point(|t| t.end <= m.end);
+                (
+                    first.min(tokens.len().saturating_sub(1)),
+                    last.saturating_sub(1),
+                )
             })
             .collect();
         Sentence {
@@ -300,7 +304,7 @@ impl<'a> Sentence<'a> {
     /// A past participle after a form of "be" ("was invaded"), or followed by "by" and an actor
     /// ("a region occupied by Japan").
     pub fn passive(&self, verb: usize, last: usize, end: usize) -> bool {
-        if patterns().participles.get(self.word(verb)) != Some(&true) {
+        if !patterns().participles.contains(self.word(verb)) {
             return false;
         }
         let be = (1..=2).any(|d| verb >= d && cues::is(self.word(verb - d), Class::Be));

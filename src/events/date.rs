@@ -2,11 +2,12 @@
 //! publication date (a report of current news). A date in the event's own sentence always wins
 //! over the publication date.
 
-use chrono::{Months, NaiveDate};
+use chrono::Months;
 
 use super::clause::Sentence;
 use super::cues::{self, Class};
 use crate::document::{Document, EventDate, Timex};
+use crate::time::iso_day;
 
 pub fn event_date(
     doc: &Document,
@@ -86,7 +87,7 @@ fn from_timex(doc: &Document, t: &Timex) -> Option<EventDate> {
         // "in recent months": the half year before publication.
         _ => {
             let p = doc.published.as_ref()?;
-            let end: NaiveDate = p.latest.parse().ok()?;
+            let end = iso_day(&p.latest)?;
             let back = if t.value.ends_with('Y') { 36 } else { 6 };
             let start = end.checked_sub_months(Months::new(back))?;
             (start.to_string(), p.latest.clone())
@@ -144,8 +145,7 @@ fn granularity(earliest: &str, latest: &str) -> String {
 }
 
 fn days(earliest: &str, latest: &str) -> Option<i64> {
-    let a: NaiveDate = earliest.parse().ok()?;
-    let b: NaiveDate = latest.parse().ok()?;
+    let (a, b) = (iso_day(earliest)?, iso_day(latest)?);
     Some((b - a).num_days())
 }
 

@@ -14,7 +14,7 @@ mod patterns;
 pub mod taxonomy;
 mod territory;
 
-use crate::document::{Document, Event, EventActor, EventEvidence, Mention, Plover};
+use crate::document::{Actor, Document, Event, EventActor, EventEvidence, Mention, Plover};
 use clause::{Index, Sentence};
 use patterns::{patterns, Item, Pattern};
 
@@ -159,7 +159,7 @@ fn code_match(
     for &src in &sources {
         for tgt in &targets {
             let src = actor(s.mentions[src]);
-            if key(&src).is_some() && key(&src) == key(tgt) {
+            if src.actor.side().is_some() && src.actor.side() == tgt.actor.side() {
                 continue;
             }
             out.push(event(doc, s, m, clause, (src, tgt.clone()), fallback));
@@ -226,19 +226,16 @@ fn territory_target(
         let (state, len) = territory::at(s, i, last)?;
         let (start, end) = (s.tokens[i].start, s.tokens[i + len - 1].end);
         Some(EventActor {
-            code: state.to_string(),
-            country: Some(state.to_string()),
-            org: None,
-            name: None,
+            actor: Actor {
+                code: state.to_string(),
+                country: Some(state.to_string()),
+                ..Actor::default()
+            },
             text: s.slice(start, end),
             start,
             end,
         })
     })
-}
-
-fn key(a: &EventActor) -> Option<String> {
-    a.country.clone().or_else(|| a.org.clone())
 }
 
 fn event(
@@ -301,10 +298,7 @@ fn event(
 
 fn actor(m: &Mention) -> EventActor {
     EventActor {
-        code: m.actor.code.clone(),
-        country: m.actor.country.clone(),
-        org: m.actor.org.clone(),
-        name: m.actor.name.clone(),
+        actor: m.actor.clone(),
         text: m.text.clone(),
         start: m.start,
         end: m.end,
@@ -320,8 +314,8 @@ fn merge_into(out: &mut Vec<Event>, e: Event) {
     let same = |x: &Event| {
         x.cameo == e.cameo
             && (x.negated, x.hypothetical) == (e.negated, e.hypothetical)
-            && key(&x.source) == key(&e.source)
-            && key(&x.target) == key(&e.target)
+            && x.source.actor.side() == e.source.actor.side()
+            && x.target.actor.side() == e.target.actor.side()
             && ((x.date.earliest <= e.date.latest && e.date.earliest <= x.date.latest)
                 || unstated(x)
                 || unstated(&e))

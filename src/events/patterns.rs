@@ -1,6 +1,6 @@
 //! Event patterns (data/events/patterns.tsv) and the verb forms they match (verbs.tsv).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::taxonomy;
@@ -47,8 +47,8 @@ pub struct Patterns {
     pub all: Vec<Pattern>,
     /// Patterns by each form of their first word.
     pub by_first: HashMap<String, Vec<usize>>,
-    /// Every form of a verb, mapped to whether it is a past participle.
-    pub participles: HashMap<String, bool>,
+    /// The past participles of the patterns' verbs.
+    pub participles: HashSet<String>,
 }
 
 pub fn patterns() -> &'static Patterns {
@@ -62,7 +62,7 @@ fn load() -> Patterns {
         .collect();
     let mut all = Vec::new();
     let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut participles = HashMap::new();
+    let mut participles = HashSet::new();
     for r in knowledge::rows(PATTERNS) {
         let verb = match r[0] {
             "verb" => true,
@@ -80,9 +80,7 @@ fn load() -> Patterns {
             };
             let base = forms[0].clone();
             let (all_forms, participle) = verb_forms(&base, irregular.get(base.as_str()));
-            for f in &all_forms {
-                participles.insert(f.clone(), participle.contains(f));
-            }
+            participles.extend(participle);
             *forms = all_forms;
         }
         let Some(Item::Word(first)) = items.first() else {
@@ -195,7 +193,7 @@ mod tests {
         let p = patterns();
         assert!(p.by_first.contains_key("held"));
         assert!(p.by_first.contains_key("seized"));
-        assert_eq!(p.participles.get("levied"), Some(&true));
+        assert!(p.participles.contains("levied"));
     }
 
     #[test]

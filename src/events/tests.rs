@@ -65,20 +65,15 @@ const CASES: &[(&str, &[&str])] = &[
 fn cases() {
     let mut failures = Vec::new();
     for (text, expected) in CASES {
-        let raw = ingest::decode("case.txt", text.as_bytes()).expect("decodes");
-        let doc = pipeline::extract(&raw, &Context::default());
+        let doc = extract(text);
         let mut got: Vec<String> = doc
             .events
             .iter()
             .filter(|e| !e.negated && !e.hypothetical)
             .map(|e| {
-                let key = |a: &crate::document::EventActor| {
-                    a.country
-                        .clone()
-                        .or_else(|| a.org.clone())
-                        .unwrap_or_default()
-                };
-                format!("{} {} {}", key(&e.source), key(&e.target), e.cameo)
+                let side =
+                    |a: &crate::document::EventActor| a.actor.side().unwrap_or("").to_string();
+                format!("{} {} {}", side(&e.source), side(&e.target), e.cameo)
             })
             .collect();
         got.sort();
@@ -105,7 +100,7 @@ fn flags_dates_and_speakers() {
     assert_eq!(e.cameo, "163");
     assert!(e.planned && !e.historical && !e.negated);
     assert_eq!(
-        e.claimed_by.as_ref().map(|a| a.code.as_str()),
+        e.claimed_by.as_ref().map(|a| a.actor.code.as_str()),
         Some("JPNGOV")
     );
     assert_eq!(e.date.basis, "sentence");

@@ -153,6 +153,17 @@ pub fn date_order_of_host(host: &str) -> Option<String> {
     TLD_ORDER.get(tld).map(|o| o.to_string())
 }
 
+/// A `YYYY-MM-DD` day, read without chrono's general parser (the actors stage reads one per
+/// time expression, and that parser was a tenth of its time).
+pub fn iso_day(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
