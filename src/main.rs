@@ -66,7 +66,17 @@ enum Command {
         /// article `NAME.txt`; format: tests/mentions/README.md).
         #[arg(long, value_name = "DIR")]
         mentions: Option<PathBuf>,
-        /// With --mentions: list every missed and extra mention.
+        /// Score events instead on PETRARCH-2's validation sentences (matched, missed and extra
+        /// by root and dyad, sentence by sentence with --errors).
+        #[arg(long, value_name = "FILE", num_args = 0..=1,
+              default_missing_value = "../shared/data/eventdata/universalpetrarch/PETR2_GSR_validation.xml")]
+        petrarch: Option<PathBuf>,
+        /// Score CAMEO root codes instead on the CAMEO manual's sentences of PLOVER's gold
+        /// standard (the misses with --errors).
+        #[arg(long, value_name = "FILE", num_args = 0..=1,
+              default_missing_value = "../shared/data/eventdata/plover/PLOVER_GSR_CAMEO.txt")]
+        plover: Option<PathBuf>,
+        /// With --mentions, --petrarch or --plover: list every miss and extra.
         #[arg(long)]
         errors: bool,
         /// Folder holding the articles the gold files name.
@@ -156,6 +166,18 @@ fn main() -> ExitCode {
             };
             extract(&paths, &opts, pretty, strict, output)
         }
+        Command::Eval {
+            petrarch: Some(file),
+            errors,
+            format,
+            ..
+        } => eval::petrarch::evaluate(&file).and_then(|r| show(format, &r, || r.table(errors))),
+        Command::Eval {
+            plover: Some(file),
+            errors,
+            format,
+            ..
+        } => eval::plover::evaluate(&file).and_then(|r| show(format, &r, || r.table(errors))),
         Command::Eval {
             mentions: Some(lists),
             errors,
@@ -249,6 +271,19 @@ fn run_eval(
     match format {
         Format::Table => print!("{}", report.table()),
         Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
+    }
+    Ok(true)
+}
+
+/// Prints a report as a table or as JSON.
+fn show<T: serde::Serialize>(
+    format: Format,
+    report: &T,
+    table: impl FnOnce() -> String,
+) -> anyhow::Result<bool> {
+    match format {
+        Format::Table => print!("{}", table()),
+        Format::Json => println!("{}", serde_json::to_string_pretty(report)?),
     }
     Ok(true)
 }

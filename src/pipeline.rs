@@ -24,11 +24,43 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
     doc.published = time::published(&dates.lines, &tagged, dates.order.as_deref())
         .or_else(|| time::infer::infer(&tagged));
     doc.timexes = time::timexes(&tagged, doc.published.as_ref().and_then(reference));
-    doc.sentences = segment::sentences(&doc.body);
-    doc.mentions = actors::mentions(&doc);
-    doc.events = events::events(&doc);
-    doc.language = language(&doc.body);
+    annotate(&mut doc);
     doc
+}
+
+/// Runs the stages after cleaning over text that is already clean (a sentence of a test set, say)
+/// and published on a known day, or on an unknown one.
+pub fn extract_clean(id: &str, text: &str, published: Option<NaiveDate>) -> Document {
+    let mut doc = Document {
+        id: id.to_string(),
+        body: text.trim().to_string(),
+        published: published.map(given),
+        ..Document::default()
+    };
+    let tagged = time::tag(&doc.body);
+    doc.timexes = time::timexes(&tagged, doc.published.as_ref().and_then(reference));
+    annotate(&mut doc);
+    doc
+}
+
+/// The stages after time expressions: sentences, actors, events, language.
+fn annotate(doc: &mut Document) {
+    doc.sentences = segment::sentences(&doc.body);
+    doc.mentions = actors::mentions(doc);
+    doc.events = events::events(doc);
+    doc.language = language(&doc.body);
+}
+
+/// A publication day the caller knows, not one the page states.
+fn given(day: NaiveDate) -> Published {
+    let iso = day.format("%Y-%m-%d").to_string();
+    Published {
+        value: iso.clone(),
+        earliest: iso.clone(),
+        latest: iso,
+        basis: "given".to_string(),
+        evidence: Vec::new(),
+    }
 }
 
 /// The days the publication date can be, as the reference of relative expressions.

@@ -173,9 +173,8 @@ fn matches(g: &GoldEvent, e: &Event, aliases: &HashMap<String, Vec<String>>) -> 
     };
     let root_ok = g.cameo.get(..2) == Some(e.root.as_str()) || g.alt_roots.contains(&e.root);
     let direct = same(&g.source, &e.source) && same(&g.target, &e.target);
-    let either_way = matches!(e.root.as_str(), "03" | "04" | "05")
-        && same(&g.source, &e.target)
-        && same(&g.target, &e.source);
+    let either_way =
+        super::undirected(&e.root) && same(&g.source, &e.target) && same(&g.target, &e.source);
     root_ok && (direct || either_way) && overlaps(g, e)
 }
 

@@ -4,6 +4,8 @@
 
 pub mod events;
 pub mod mentions;
+pub mod petrarch;
+pub mod plover;
 pub mod timeml;
 
 use std::collections::HashMap;
@@ -399,6 +401,12 @@ impl Report {
         );
         s
     }
+}
+
+/// Roots whose events are scored whichever way round (intentions, meetings, diplomatic
+/// cooperation), as the gold files' README says.
+pub fn undirected(root: &str) -> bool {
+    matches!(root, "03" | "04" | "05")
 }
 
 #[cfg(test)]

@@ -123,6 +123,26 @@ impl<'a> Sentence<'a> {
         (0..self.mentions.len()).find(|&k| self.spans[k].0 == i && !self.mentions[k].place)
     }
 
+    /// The token after a time expression that starts at token `i`, or after a preposition
+    /// there: "threatened on Monday to break relations" reads as "threatened to break relations".
+    pub fn past_time(&self, i: usize) -> Option<usize> {
+        let at = |j: usize| {
+            let start = self.tokens.get(j)?.start;
+            let t = self.timexes.iter().find(|t| t.start == start)?;
+            Some(self.tokens.partition_point(|tok| tok.end <= t.end))
+        };
+        at(i).or_else(|| {
+            cues::is(self.word(i), Class::Preposition)
+                .then(|| at(i + 1))
+                .flatten()
+        })
+    }
+
+    /// The token after a determiner at `i` ("the United States"), else `i`.
+    pub fn past_determiner(&self, i: usize) -> usize {
+        i + usize::from(cues::is(self.word(i), Class::Determiner))
+    }
+
     /// Any mention whose first token is `i`, a place too: a pattern's slot makes it an actor
     /// ("called on Mongolia to arrest him").
     pub fn slot_at(&self, i: usize) -> Option<usize> {
@@ -146,10 +166,16 @@ impl<'a> Sentence<'a> {
         let mut out: Vec<usize> = (0..self.mentions.len())
             .filter(|&j| self.spans[j] == span && !self.mentions[j].place)
             .collect();
+        // "Israel and the Palestinians": a determiner may stand after the joint.
+        let det = |i: usize| self.past_determiner(i) - i;
         let mut start = span.0;
-        while start >= 2 && ["and", ","].contains(&self.word(start - 1)) {
+        loop {
+            let joint = start.saturating_sub(1 + det(start.saturating_sub(1)));
+            if start < 2 || !["and", ","].contains(&self.word(joint)) {
+                break;
+            }
             let Some(j) = (0..self.mentions.len())
-                .find(|&j| self.spans[j].1 + 2 == start && !self.mentions[j].place)
+                .find(|&j| self.spans[j].1 + 1 == joint && !self.mentions[j].place)
             else {
                 break;
             };
@@ -162,7 +188,8 @@ impl<'a> Sentence<'a> {
             if joint != "and" && joint != "," {
                 break;
             }
-            let Some(j) = self.mention_at(end + 2) else {
+            let next = end + 2 + det(end + 2);
+            let Some(j) = self.mention_at(next) else {
                 break;
             };
             out.push(j);
@@ -207,15 +234,19 @@ impl<'a> Sentence<'a> {
 
     /// The actor right after a verb or noun (its object, or the object of its preposition),
     /// past at most three words ("imposed sanctions on the Russian government"). A visit's
-    /// target may be a place: the state it is in is visited.
+    /// target may be a place: the state it is in is visited. So may the object of the
+    /// pattern's last word when that is a preposition: in "halted aid to Serbia", Serbia (which
+    /// the actors stage reads as a place after "to") is who the aid was for.
     pub fn object(&self, from: usize, to: usize, places: bool) -> Vec<usize> {
+        let governed = from > 0 && cues::is(self.word(from - 1), Class::Preposition);
         let k = (0..self.mentions.len()).find(|&k| {
             let (a, _) = self.spans[k];
             a >= from
                 && a < to
                 && a <= from + 3
-                && (from..a).all(|i| self.tokens[i].word)
-                && (places || !self.mentions[k].place)
+                && (from..a)
+                    .all(|i| self.tokens[i].word && !cues::is(self.word(i), Class::Coordinator))
+                && (places || (governed && a == from) || !self.mentions[k].place)
         });
         match k {
             Some(k) if self.mentions[k].place => vec![k],
@@ -239,7 +270,9 @@ impl<'a> Sentence<'a> {
     pub fn adjacent_subject(&self, verb: usize) -> Option<usize> {
         (0..self.mentions.len()).rev().find(|&k| {
             let end = self.spans[k].1 + 1;
+            // "The Turkish and Greek sides of Cyprus have agreed": not Cyprus.
             !self.mentions[k].place
+                && self.word(self.spans[k].0.wrapping_sub(1)) != "of"
                 && end <= verb
                 && verb - end <= 2
                 && (end..verb).all(|i| cues::is(self.word(i), Class::Auxiliary))
@@ -325,12 +358,21 @@ impl<'a> Sentence<'a> {
         };
         let would = before.contains(&"would");
         let phrase_at = |k: usize| cues::starts(Class::Planned, |j| before.get(k + j).copied());
+        let planned = (0..before.len()).any(|k| phrase_at(k).is_some()) || (would && reported);
+        // "pressure from Congress to help Iran", "sought to build ties": an infinitive says
+        // what someone wants done, not what was done, unless a verb such as "decided" before
+        // it makes it happen.
+        let wanted = verb
+            && trigger >= 2
+            && self.word(trigger - 1) == "to"
+            && !cues::is(self.word(trigger - 2), Class::Realizing);
         Flags {
             negated: before.iter().any(|w| cues::is(w, Class::Negation)),
-            hypothetical: before
-                .iter()
-                .any(|w| cues::is(w, Class::Hypothetical) && !(*w == "would" && reported)),
-            planned: (0..before.len()).any(|k| phrase_at(k).is_some()) || (would && reported),
+            hypothetical: (wanted && !planned)
+                || before
+                    .iter()
+                    .any(|w| cues::is(w, Class::Hypothetical) && !(*w == "would" && reported)),
+            planned,
         }
     }
 

@@ -25,9 +25,11 @@ pub enum Class {
     Planned,
     Refers,
     TerritoryNoun,
+    Coordinator,
+    Realizing,
 }
 
-const NAMES: [(&str, Class); 14] = [
+const NAMES: [(&str, Class); 16] = [
     ("preposition", Class::Preposition),
     ("clause", Class::Clause),
     ("speech", Class::Speech),
@@ -42,6 +44,8 @@ const NAMES: [(&str, Class); 14] = [
     ("planned", Class::Planned),
     ("refers", Class::Refers),
     ("territory-noun", Class::TerritoryNoun),
+    ("coordinator", Class::Coordinator),
+    ("realizing", Class::Realizing),
 ];
 
 struct Cues {

@@ -58,7 +58,25 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
             taken.push((m.first, m.last));
         }
     }
+    mark_wanted(&mut out);
     out
+}
+
+/// "demanded that the United States match the EU's support", "urged Japan to lift": what is
+/// appealed for, demanded, promised or threatened just after such a trigger has not been done.
+fn mark_wanted(events: &mut [Event]) {
+    const REACH: usize = 60; // characters: the rest of the clause, not the next sentence part
+    let ends: Vec<usize> = events
+        .iter()
+        .filter(|e| taxonomy::in_class(&e.cameo, "wanting"))
+        .map(|e| e.evidence.end)
+        .collect();
+    for e in events.iter_mut() {
+        let start = e.evidence.start;
+        if ends.iter().any(|&end| start >= end && start - end <= REACH) {
+            e.hypothetical = true;
+        }
+    }
 }
 
 fn find_matches(s: &Sentence) -> Vec<Match<'static>> {
@@ -108,20 +126,18 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match) -> bool {
                 m.last = at;
                 return match_items(s, &items[1..], at + 1, m);
             }
-            false
+            // A date between the words does not part them.
+            s.past_time(at)
+                .is_some_and(|next| next > at && match_items(s, items, next, m))
         }
-        Item::Gap => (0..=3).any(|skip| {
-            let stop = at + skip;
-            stop <= s.tokens.len()
-                && s.tokens[at..stop].iter().all(|t| t.word)
-                && match_items(s, &items[1..], stop, m)
-        }),
+        Item::Gap => words_then(s, &items[1..], at, 3, m),
+        Item::ClauseGap => words_then(s, &items[1..], at, 8, m),
         Item::LongGap => (0..=10).any(|skip| {
             let stop = at + skip;
             stop <= s.tokens.len() && match_items(s, &items[1..], stop, m)
         }),
         Item::Target | Item::Source => {
-            let Some(k) = s.slot_at(at) else {
+            let Some(k) = s.slot_at(at).or_else(|| s.slot_at(s.past_determiner(at))) else {
                 return false;
             };
             if matches!(item, Item::Target) {
@@ -133,6 +149,17 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match) -> bool {
             match_items(s, &items[1..], next, m)
         }
     }
+}
+
+/// Up to `most` words (no punctuation) from `at`, then the rest of the items; the fewest words
+/// that let the rest match.
+fn words_then(s: &Sentence, items: &[Item], at: usize, most: usize, m: &mut Match) -> bool {
+    (0..=most).any(|skip| {
+        let stop = at + skip;
+        stop <= s.tokens.len()
+            && s.tokens[at..stop].iter().all(|t| t.word)
+            && match_items(s, items, stop, m)
+    })
 }
 
 /// Turns a match into events: one per source of a compound subject and target.
@@ -159,12 +186,19 @@ fn code_match(
     for &src in &sources {
         for tgt in &targets {
             let src = actor(s.mentions[src]);
-            if src.actor.side().is_some() && src.actor.side() == tgt.actor.side() {
+            if same_side(&src.actor, &tgt.actor) {
                 continue;
             }
             out.push(event(doc, s, m, clause, (src, tgt.clone()), fallback));
         }
     }
+}
+
+/// Whether two actors are one side, so that no event can pass between them: the same state or
+/// organization in the same role. A government and its own state, rebels or opposition are two
+/// sides ("Serbia's president promised to democratize Serbia").
+fn same_side(a: &Actor, b: &Actor) -> bool {
+    a.side().is_some() && a.side() == b.side() && a.role == b.role
 }
 
 /// Source and target mentions of a match, and whether the source is a fallback guess.
@@ -202,6 +236,8 @@ fn arguments(
         fallback = true;
     }
     let mut targets = match m.target {
+        // A slot may hold a place ("a visit to Japan by Putin"): the state it names.
+        Some(k) if s.mentions[k].place => vec![k],
         Some(k) => s.compound(k),
         None => s.object(m.last + 1, clause.1, places),
     };

@@ -15,6 +15,9 @@ pub enum Item {
     Word(Vec<String>),
     /// Up to three words of any kind.
     Gap,
+    /// Up to eight words, no punctuation: the rest of a clause before its target ("threatened
+    /// to cut off electricity to {T}").
+    ClauseGap,
     /// Up to ten tokens of any kind, punctuation too: "called Mongolia's decision not to
     /// arrest him \"a heavy blow\"".
     LongGap,
@@ -110,9 +113,11 @@ fn item(word: &str) -> Item {
     match word {
         "*" => Item::Gap,
         "**" => Item::LongGap,
+        ".." => Item::ClauseGap,
         "{T}" => Item::Target,
         "{S}" => Item::Source,
-        w => Item::Word(vec![w.to_lowercase()]),
+        // "sign * agreement|accord|pact with": one word in any of these forms.
+        w => Item::Word(w.split('|').map(str::to_lowercase).collect()),
     }
 }
 

@@ -38,7 +38,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "March 22, 2022\n\nThe two countries held talks on Monday, and the meeting went on for six hours.\n\nEarlier, Japan said it wanted Russia to return the islands.",
-        &[],
+        &["JPN RUS 025"],
     ),
     // Territory as target; a reduced relative's agent is the source.
     (
@@ -58,6 +58,40 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "March 22, 2022\n\nJapan could impose sanctions on China next month, officials warned in Tokyo.",
         &[],
+    ),
+    // A date between the words of a pattern; the target further on in the clause.
+    (
+        "March 22, 2022\n\nIran threatened on Monday to cut off electricity to the Azerbaijani government.",
+        &["IRN AZE 1311"],
+    ),
+    // "A and the B" is one compound subject of a mutual event.
+    (
+        "March 22, 2022\n\nIsrael and the Palestinians reached an agreement on water on Monday.",
+        &["PSE ISR 030"],
+    ),
+    // A state after the pattern's closing preposition is its target, not a place.
+    (
+        "March 22, 2022\n\nJapan halted economic aid to Serbia on Tuesday.",
+        &["JPN SRB 1621"],
+    ),
+    // What is demanded, and what is only wanted ("sought to"), has not been done.
+    (
+        "March 22, 2022\n\nChina demanded that the United States lift its sanctions on Iran.",
+        &["CHN USA 100"],
+    ),
+    (
+        "March 22, 2022\n\nJapan sought to impose sanctions on Russia, but Germany decided to impose sanctions on Russia.",
+        &["DEU RUS 163"],
+    ),
+    // The visitor named after the visit.
+    (
+        "March 22, 2022\n\nThey discussed a visit to Japan by President Vladimir Putin.",
+        &["RUS JPN 042"],
+    ),
+    // Domestic events pass between a government and its own state or rebels.
+    (
+        "March 22, 2022\n\nThe Serbian government lifted the curfew in Montenegro on Sunday.",
+        &["SRB MNE 0813"],
     ),
 ];
 

@@ -1,0 +1,51 @@
+//! Events scored on the two public event test sets in `../shared/data/eventdata` (skipped, with
+//! a message, where they are absent): PETRARCH-2's validation sentences and the CAMEO manual's
+//! example sentences from PLOVER's gold standard. The floors are the figures measured when the
+//! evaluators were written (README, "Events"), so that a change that loses ground fails here.
+
+use std::path::{Path, PathBuf};
+
+use annals::eval::{petrarch, plover};
+
+fn shared(file: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/eventdata")
+        .join(file);
+    if path.is_file() {
+        Some(path)
+    } else {
+        eprintln!("skipped: {} is absent", path.display());
+        None
+    }
+}
+
+#[test]
+fn petrarch_validation_sentences() {
+    let Some(file) = shared("universalpetrarch/PETR2_GSR_validation.xml") else {
+        return;
+    };
+    let r = petrarch::evaluate(&file).expect("reads the validation file");
+    // The whole file is read: 78 records, one of them without text.
+    assert_eq!(r.sentences, 77);
+    assert_eq!(r.all.expected, 79);
+    let p = r.all.prf();
+    assert!(p.precision >= 0.45, "precision {:.3}", p.precision);
+    assert!(p.recall >= 0.27, "recall {:.3}", p.recall);
+    assert_eq!(r.rows.len(), r.sentences);
+}
+
+#[test]
+fn cameo_manual_sentences() {
+    let Some(file) = shared("plover/PLOVER_GSR_CAMEO.txt") else {
+        return;
+    };
+    let r = plover::evaluate(&file).expect("reads the gold standard");
+    assert_eq!(r.all.sentences, 322);
+    assert_eq!(r.by_category.len(), 18);
+    assert!(
+        r.all.accuracy() >= 0.27,
+        "root accuracy {:.3}",
+        r.all.accuracy()
+    );
+    assert_eq!(r.all.right + r.all.wrong + r.all.none, r.all.sentences);
+}
