@@ -362,10 +362,12 @@ impl<'a> Sentence<'a> {
         // "pressure from Congress to help Iran", "sought to build ties": an infinitive says
         // what someone wants done, not what was done, unless a verb such as "decided" before
         // it makes it happen.
+        // The realizing verb may have an object between it and "to" ("prompting it to").
         let wanted = verb
             && trigger >= 2
             && self.word(trigger - 1) == "to"
-            && !cues::is(self.word(trigger - 2), Class::Realizing);
+            && !(trigger.saturating_sub(4)..trigger - 1)
+                .any(|i| cues::is(self.word(i), Class::Realizing));
         Flags {
             negated: before.iter().any(|w| cues::is(w, Class::Negation)),
             hypothetical: (wanted && !planned)
