@@ -268,11 +268,7 @@ fn run_eval(
     format: Format,
 ) -> anyhow::Result<bool> {
     let report = eval::evaluate(gold, corpus)?;
-    match format {
-        Format::Table => print!("{}", report.table()),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-    }
-    Ok(true)
+    show(format, &report, || report.table())
 }
 
 /// Prints a report as a table or as JSON.
@@ -300,11 +296,7 @@ fn run_kb(check: Option<&std::path::Path>, format: Format) -> anyhow::Result<boo
         return Ok(true);
     }
     let c = annals::actors::coverage::coverage(chrono::Local::now().date_naive());
-    match format {
-        Format::Table => print!("{}", c.table()),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&c)?),
-    }
-    Ok(true)
+    show(format, &c, || c.table())
 }
 
 fn run_mentions(
@@ -314,11 +306,7 @@ fn run_mentions(
     format: Format,
 ) -> anyhow::Result<bool> {
     let report = eval::mentions::evaluate(lists, corpus)?;
-    match format {
-        Format::Table => print!("{}", report.table(errors)),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report)?),
-    }
-    Ok(true)
+    show(format, &report, || report.table(errors))
 }
 
 fn run_bench(
@@ -369,10 +357,7 @@ fn print_runs<T: bench::Timed + std::fmt::Display>(mut results: Vec<T>) {
 fn run_timeml(paths: &[PathBuf], errors: bool, format: Format) -> anyhow::Result<bool> {
     let scores = eval::timeml::evaluate(paths)?;
     let name: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-    match format {
-        Format::Table => print!("{}", scores.table(&name.join(" "))),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&scores)?),
-    }
+    show(format, &scores, || scores.table(&name.join(" ")))?;
     if errors {
         print!("{}", scores.errors());
     }

@@ -2,6 +2,8 @@
 //! and the held-out articles (always), and the real seed articles in `../shared` (skipped, with
 //! a message, where that folder is absent). Also what the knowledge base covers.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use annals::actors::coverage;
@@ -46,11 +48,9 @@ fn held_out_articles_reach_the_target() {
 
 #[test]
 fn seeds_reach_the_target() {
-    let seeds = root().join("../shared/corpus/seeds");
-    if !seeds.is_dir() {
-        eprintln!("skipped: ../shared/corpus/seeds is absent");
+    let Some(seeds) = common::shared("corpus/seeds") else {
         return;
-    }
+    };
     assert_scores(&root().join("tests/mentions/seeds"), &seeds, 0.97);
 }
 

@@ -3,25 +3,14 @@
 //! example sentences from PLOVER's gold standard. The floors are the figures measured when the
 //! evaluators were written (README, "Events"), so that a change that loses ground fails here.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use annals::eval::{petrarch, plover};
-
-fn shared(file: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/eventdata")
-        .join(file);
-    if path.is_file() {
-        Some(path)
-    } else {
-        eprintln!("skipped: {} is absent", path.display());
-        None
-    }
-}
+use common::shared;
 
 #[test]
 fn petrarch_validation_sentences() {
-    let Some(file) = shared("universalpetrarch/PETR2_GSR_validation.xml") else {
+    let Some(file) = shared("data/eventdata/universalpetrarch/PETR2_GSR_validation.xml") else {
         return;
     };
     let r = petrarch::evaluate(&file).expect("reads the validation file");
@@ -36,7 +25,7 @@ fn petrarch_validation_sentences() {
 
 #[test]
 fn cameo_manual_sentences() {
-    let Some(file) = shared("plover/PLOVER_GSR_CAMEO.txt") else {
+    let Some(file) = shared("data/eventdata/plover/PLOVER_GSR_CAMEO.txt") else {
         return;
     };
     let r = plover::evaluate(&file).expect("reads the gold standard");

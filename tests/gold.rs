@@ -1,19 +1,18 @@
 //! Extraction and events scored against gold files: the synthetic examples (always) and the real seed
 //! articles in `../shared` (skipped, with a message, where that folder is absent).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use annals::eval::{self, Report};
 use annals::{clean, ingest, pipeline, Document};
 
+/// `../shared`, when it holds the gold files and the seed articles.
 fn shared() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if dir.join("gold").is_dir() && dir.join("corpus/seeds").is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: ../shared (gold files and seed articles) is absent");
-        None
-    }
+    common::shared("gold")?;
+    common::shared("corpus/seeds")?;
+    common::shared("")
 }
 
 /// Every gold document: body F1 at least 0.97, metadata exact, no boilerplate line left in the

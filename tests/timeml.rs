@@ -2,18 +2,14 @@
 //! absent): they may only go up. Printed by `annals timeml` (platinum) and
 //! `annals timeml ../shared/data/temporal/TBAQ-cleaned` (development set).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use annals::eval::timeml;
 
 fn temporal() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/temporal");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprintln!("skipped: {} is absent", dir.display());
-        None
-    }
+    common::shared("data/temporal")
 }
 
 #[test]

@@ -4,22 +4,25 @@
 //!
 //! Each sentence is read alone, published on the record's date. An expected event is matched by
 //! a predicted one of the same CAMEO root whose sides agree at the level Annals codes: the
-//! state (first three letters of a Phoenix code), any organization for `IGO…`/`NGO…`/`IMG…`
-//! codes, and anyone for `---…` (actor of no known state). For roots 03, 04 and 05 the direction
-//! does not matter, as in the gold files. Negated and hypothetical events are not claims, so
+//! state (first three letters of a Phoenix code), any organization for `IGO…` and the other
+//! prefixes data/eval/phoenix_sides.tsv lists, and anyone for `---…` (actor of no known state).
+//! For roots 03, 04 and 05 the direction does not matter, as in the gold files. Negated and hypothetical events are not claims, so
 //! they are not scored (PETRARCH codes "would not provide support" as a rejection instead).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use regex::Regex;
 use serde::Serialize;
 
-use super::{ratio, Prf};
+use super::{attr, ratio, Prf};
 use crate::document::{Event, EventActor};
-use crate::pipeline;
+use crate::{knowledge, pipeline};
+
+const SIDES: &str = include_str!("../../data/eval/phoenix_sides.tsv");
 
 /// One validation sentence and the events expected of it.
 #[derive(Debug, Clone)]
@@ -125,12 +128,6 @@ pub fn parse(xml: &str) -> Vec<Record> {
         });
     }
     records
-}
-
-fn attr(attrs: &str, name: &str) -> Option<String> {
-    let start = attrs.find(&format!("{name}=\""))? + name.len() + 2;
-    let end = attrs[start..].find('"')? + start;
-    Some(attrs[start..end].to_string())
 }
 
 pub fn evaluate(path: &Path) -> Result<Report> {
@@ -240,13 +237,19 @@ fn why_missed(c: &Coded, predicted: &[&Event]) -> &'static str {
     }
 }
 
+/// What a Phoenix code's first three letters stand for, by prefix (data/eval/phoenix_sides.tsv).
+fn prefixes() -> &'static HashMap<&'static str, &'static str> {
+    static P: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    P.get_or_init(|| knowledge::rows(SIDES).map(|r| (r[0], r[1])).collect())
+}
+
 /// Whether a Phoenix code names the actor Annals found, at the level Annals codes.
 fn same(phoenix: &str, got: &EventActor) -> bool {
     let prefix = phoenix.get(..3).unwrap_or(phoenix);
-    match prefix {
-        "---" | "" => true,
-        "IGO" | "NGO" | "IMG" | "MNC" => got.actor.country.is_none() && got.actor.org.is_some(),
-        state => got.actor.country.as_deref() == Some(state),
+    match prefixes().get(prefix).copied() {
+        Some("anyone") => true,
+        Some(_) => got.actor.country.is_none() && got.actor.org.is_some(),
+        None => got.actor.country.as_deref() == Some(prefix),
     }
 }
 

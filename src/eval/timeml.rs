@@ -125,7 +125,6 @@ pub fn parse(name: &str, xml: &str) -> Result<TimeMl> {
 
 /// The text without its tags (entities decoded), and the TIMEX3 elements as character spans.
 fn strip_tags(xml: &str) -> Result<(String, Vec<Expr>)> {
-    let attr = Regex::new(r#"(\w+)="([^"]*)""#).expect("attribute regex");
     let mut text = String::with_capacity(xml.len());
     let mut chars = 0usize;
     let mut open: Option<(usize, String, String)> = None;
@@ -136,12 +135,7 @@ fn strip_tags(xml: &str) -> Result<(String, Vec<Expr>)> {
         let gt = rest[lt..].find('>').context("unclosed tag")? + lt;
         let tag = &rest[lt + 1..gt];
         if let Some(attrs) = tag.strip_prefix("TIMEX3") {
-            let get = |k: &str| {
-                attr.captures_iter(attrs)
-                    .find(|c| &c[1] == k)
-                    .map(|c| c[2].to_string())
-                    .unwrap_or_default()
-            };
+            let get = |k: &str| super::attr(attrs, k).unwrap_or_default();
             open = Some((chars, get("type"), get("value")));
         } else if tag == "/TIMEX3" {
             let (from, kind, value) = open.take().context("</TIMEX3> without <TIMEX3>")?;
