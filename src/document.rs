@@ -230,13 +230,22 @@ pub struct EventDate {
     pub earliest: String,
     pub latest: String,
     pub granularity: String,
-    /// `sentence`: a time expression of the event's clause or sentence; `published`: the
-    /// publication date, for a report of current news; `inferred-published` when that date was
-    /// itself inferred from the content.
+    /// `sentence`: a time expression of the event's clause or sentence; `known-event`: the
+    /// days of a well-known event the words name (`text` is its id in data/time/events.tsv);
+    /// `period`: the days of a war or battle the article names, between the same sides
+    /// (`text` is its name); `published`: the publication date, for a report of current news;
+    /// `inferred-published` when that date was itself inferred from the content.
     pub basis: String,
     /// The time expression it was read from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+}
+
+impl EventDate {
+    /// Whether the days come from what the article says of the event, not from its own date.
+    pub fn stated(&self) -> bool {
+        matches!(self.basis.as_str(), "sentence" | "known-event" | "period")
+    }
 }
 
 /// The words that carry an event.
@@ -368,14 +377,18 @@ impl Document {
             .filter(|(on, _)| *on)
             .map(|(_, name)| *name)
             .collect();
+            // What the date was read from: "sentence: In 1956", "known-event: <id>".
+            let basis = match &e.date.text {
+                Some(t) => format!("{}: {t}", e.date.basis),
+                None => e.date.basis.clone(),
+            };
             let _ = writeln!(
                 s,
-                "  {:<9} {:<5} {:<9} {:<23} ({}) {} {}",
+                "  {:<9} {:<5} {:<9} {:<23} ({basis}) {} {}",
                 e.source.actor.code,
                 e.cameo,
                 e.target.actor.code,
                 when,
-                e.date.basis,
                 e.name,
                 flags.join(" ")
             );

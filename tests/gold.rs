@@ -181,8 +181,8 @@ fn every_line_is_accounted_for() {
 // --- Events
 
 /// The targets are precision 0.85 and recall 0.80; the floors sit at today's figures
-/// (P 1.000, R 0.917) less one event. Tight dates are below the 80% target (57% today): the
-/// floor keeps what is reached.
+/// (P 1.000, R 0.917) less one event. Tight dates meet the 80% target (18 of 22 matched); the
+/// four loose ones are in the undated article, where only "a Tuesday of March 2022" can be read.
 #[test]
 fn seed_events_meet_the_targets() {
     let Some(dir) = shared() else { return };
@@ -191,7 +191,7 @@ fn seed_events_meet_the_targets() {
     assert!(p.precision >= 0.95, "events precision {:.3}", p.precision);
     assert!(p.recall >= 0.875, "events recall {:.3}", p.recall);
     assert!(
-        report.events_tight >= 0.55,
+        report.events_tight >= 0.80,
         "tight dates {:.2}",
         report.events_tight
     );

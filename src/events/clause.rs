@@ -40,6 +40,13 @@ pub struct Index<'a> {
     timexes: Vec<&'a Timex>,
 }
 
+impl Sentence<'_> {
+    /// Where the sentence starts in the body.
+    pub fn offset(&self) -> usize {
+        self.start
+    }
+}
+
 impl<'a> Index<'a> {
     pub fn new(body: &'a str, mentions: &'a [Mention], timexes: &'a [Timex]) -> Index<'a> {
         let mut mentions: Vec<&Mention> = mentions.iter().collect();

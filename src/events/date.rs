@@ -132,7 +132,7 @@ fn published(doc: &Document) -> EventDate {
     }
 }
 
-fn granularity(earliest: &str, latest: &str) -> String {
+pub fn granularity(earliest: &str, latest: &str) -> String {
     let days = days(earliest, latest).unwrap_or(i64::MAX);
     match days {
         0 => "day",

@@ -10,6 +10,7 @@
 mod clause;
 mod cues;
 mod date;
+mod known;
 mod patterns;
 pub mod taxonomy;
 mod territory;
@@ -285,7 +286,14 @@ fn event(
     let code = taxonomy::code(m.pattern.cameo);
     let (start, end) = (s.tokens[m.first].start, s.tokens[m.last].end);
     let flags = s.flags(clause.0, m.first, m.pattern.verb);
-    let date = date::event_date(doc, s, clause, m.first);
+    let coded = known::Coded {
+        cameo: code.code,
+        source: source.actor.side(),
+        target: target.actor.side(),
+        sentence: (&s.text, s.offset()),
+        trigger: (start, end),
+    };
+    let date = known::redate(doc, &coded, date::event_date(doc, s, clause, m.first));
     let published = doc.published.as_ref();
     let planned = flags.planned || published.is_some_and(|p| date.earliest > p.latest);
     let historical = published.is_some_and(|p| date::years_before(&date.latest, &p.earliest));
@@ -293,7 +301,7 @@ fn event(
     if fallback {
         confidence -= 0.3;
     }
-    if date.basis != "sentence" {
+    if !date.stated() {
         confidence -= 0.1;
     }
     Event {
@@ -346,7 +354,7 @@ fn actor(m: &Mention) -> EventActor {
 /// later "Japan's sanctions on Russia" names the sanctions dated before). The date stated in a
 /// sentence, else the tighter one, is kept.
 fn merge_into(out: &mut Vec<Event>, e: Event) {
-    let unstated = |x: &Event| x.date.basis != "sentence";
+    let unstated = |x: &Event| !x.date.stated();
     let same = |x: &Event| {
         x.cameo == e.cameo
             && (x.negated, x.hypothetical) == (e.negated, e.hypothetical)

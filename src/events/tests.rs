@@ -138,14 +138,21 @@ fn flags_dates_and_speakers() {
         Some("JPNGOV")
     );
     assert_eq!(e.date.basis, "sentence");
+    // The sentence dates it to 1956; the knowledge base knows the day (data/time/events.tsv).
     let d = &doc.events[1];
     assert_eq!(d.cameo, "057");
     assert_eq!(
-        (d.date.earliest.as_str(), d.date.latest.as_str()),
-        ("1956-01-01", "1956-12-31")
+        (d.date.earliest.as_str(), d.date.basis.as_str()),
+        ("1956-10-19", "known-event")
     );
     assert!(d.historical && !d.planned);
     assert_eq!(d.evidence.trigger, "issued a joint declaration");
+    let other = extract("March 22, 2022\n\nIn 1973, Japan and China issued a joint declaration.");
+    let d = &other.events[0].date;
+    assert_eq!(
+        (d.earliest.as_str(), d.latest.as_str()),
+        ("1973-01-01", "1973-12-31")
+    );
     let negated = extract("March 22, 2022\n\nJapan did not impose sanctions on China this week, a spokesman said in Tokyo.");
     assert!(negated.events.iter().all(|e| e.negated));
     assert!(!negated.events.is_empty());

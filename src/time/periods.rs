@@ -25,6 +25,27 @@ struct Period {
     name: &'static str,
     days: (NaiveDate, NaiveDate),
     ending: (NaiveDate, NaiveDate),
+    /// For a war or battle, the states on each side; empty otherwise.
+    sides: Vec<Vec<&'static str>>,
+}
+
+/// A named war or battle: its days and the states fighting on each side.
+pub struct War {
+    pub days: (NaiveDate, NaiveDate),
+    pub sides: [Vec<&'static str>; 2],
+}
+
+/// The war or battle a period expression's rule (`period:Battle of Khalkhin Gol`) names.
+pub fn war(rule: &str) -> Option<War> {
+    let (_, name) = rule.split_once(':')?;
+    let p = PERIODS.periods.iter().find(|p| p.name == name)?;
+    match p.sides.as_slice() {
+        [a, b] => Some(War {
+            days: p.days,
+            sides: [a.clone(), b.clone()],
+        }),
+        _ => None,
+    }
 }
 
 struct Periods {
@@ -47,6 +68,10 @@ static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
             name: all[0],
             days: (day(r[1]), day(r[2])),
             ending: (day(r[3]), day(r[4])),
+            sides: r
+                .get(5)
+                .filter(|f| !f.is_empty())
+                .map_or_else(Vec::new, |f| f.split(';').map(knowledge::list).collect()),
         });
     }
     let names = AhoCorasickBuilder::new()
@@ -97,12 +122,8 @@ pub fn periods(text: &str) -> Vec<Extra> {
         let (first, last) = period.days;
         let (value, interval, rule) = match phase.as_str() {
             "" => (format!("{first}/{last}"), period.days, "period"),
-            "end" => (
-                last.year().to_string(),
-                (year_start(last), last),
-                "period-end",
-            ),
-            "final" | "last" | "closing" => {
+            // "at the end of World War II" speaks of its last phase, as "its final days" do.
+            "end" | "final" | "last" | "closing" => {
                 let (a, b) = period.ending;
                 (months_value(a, b), period.ending, "period-final")
             }
@@ -126,10 +147,6 @@ pub fn periods(text: &str) -> Vec<Extra> {
         });
     }
     out
-}
-
-fn year_start(d: NaiveDate) -> NaiveDate {
-    NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d)
 }
 
 fn year_last(d: NaiveDate) -> NaiveDate {
@@ -218,7 +235,7 @@ mod tests {
                     "the final days of World War II",
                     "1945-08/1945-09".to_string()
                 ),
-                ("The end of World War Two", "1945".to_string()),
+                ("The end of World War Two", "1945-08/1945-09".to_string()),
                 ("the Cold War", "1947-03-12/1991-12-26".to_string()),
             ]
         );
