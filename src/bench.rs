@@ -356,6 +356,65 @@ pub fn median<T: Timed>(runs: &mut [T]) -> &T {
     &runs[runs.len() / 2]
 }
 
+/// What an ingest benchmark measured.
+pub struct IngestRun {
+    pub summary: crate::store::Summary,
+    /// Peak resident memory of the process, in MB (Linux; `None` elsewhere).
+    pub peak_mb: Option<f64>,
+    pub threads: usize,
+}
+
+impl fmt::Display for IngestRun {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = &self.summary;
+        write!(
+            f,
+            "ingest: {} documents, {} events, {} merged, into a new store in {:.1} s on {} threads: {:.0} documents/s; peak memory {}",
+            s.documents,
+            s.events,
+            s.merge.merged,
+            s.seconds,
+            self.threads,
+            s.documents as f64 / s.seconds,
+            self.peak_mb
+                .map_or("unknown".to_string(), |m| format!("{m:.0} MB")),
+        )
+    }
+}
+
+/// Writes `docs` generated pages to a temporary folder, then times `annals ingest` of them
+/// into a new store there, on every core (the folder is removed afterwards).
+pub fn run_ingest(docs: usize, seed: u64) -> anyhow::Result<IngestRun> {
+    let dir = std::env::temp_dir().join(format!("annals-bench-{}", std::process::id()));
+    let pages = dir.join("pages");
+    std::fs::create_dir_all(&pages)?;
+    for i in 0..docs as u64 {
+        std::fs::write(pages.join(format!("{i:07}.txt")), generate(seed, i))?;
+    }
+    let mut store = crate::store::Store::open(&dir.join("bench.db"))?;
+    let opts = crate::store::load::Options {
+        max_bytes: ingest::DEFAULT_MAX_BYTES,
+        batch: 256,
+        progress: false,
+    };
+    let summary = crate::store::ingest(&mut store, &[pages], &opts);
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(IngestRun {
+        summary: summary?,
+        peak_mb: peak_memory_mb(),
+        threads: rayon::current_num_threads(),
+    })
+}
+
+/// The process's peak resident memory (VmHWM), in MB.
+fn peak_memory_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

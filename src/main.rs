@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use annals::store::{self, render, Store};
 use annals::{bench, eval, ingest, pipeline};
 
 // Every stage builds many small strings per document; mimalloc makes that markedly cheaper than
@@ -55,6 +56,66 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Extract articles into the store (an SQLite file), then merge the events of all its
+    /// documents: one record per real-world event, listing every document that tells it.
+    ///
+    /// Inputs are read as `extract` reads them, in parallel on every core; each batch is
+    /// written in one transaction, so an interrupted ingest loses no written batch and a
+    /// re-run adds the rest. A document already stored (same bytes) is skipped; an input that
+    /// cannot be read is recorded in the store's errors and the rest goes on.
+    Ingest {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        db: Db,
+        /// Refuse inputs larger than this many bytes.
+        #[arg(long, value_name = "BYTES", default_value_t = ingest::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+        /// Inputs per transaction.
+        #[arg(long, default_value_t = 256)]
+        batch: usize,
+        /// No progress bar.
+        #[arg(long)]
+        quiet: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Events as the stored documents report them, in order of date, with the words that say
+    /// so.
+    Events(Ask),
+    /// The merged record in order of date: one line per real-world event, with its sources.
+    Timeline(Ask),
+    /// Merged events per year or month: how many, cooperation and conflict, Goldstein sum and
+    /// mean, with a sparkline.
+    Relations {
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        query: Query,
+        #[arg(long, value_enum, default_value_t = By::Year)]
+        by: By,
+        #[arg(long, value_enum, default_value_t = Output::Table)]
+        format: Output,
+    },
+    /// Full-text search over the stored titles and bodies (SQLite FTS5 syntax: words, "a
+    /// phrase", OR, NOT, prefix*), best first, with snippets.
+    Search {
+        query: String,
+        #[command(flatten)]
+        db: Db,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t = Output::Table)]
+        format: Output,
+    },
+    /// One stored document (by its id or the start of it) with its mentions and events.
+    Show {
+        id: String,
+        #[command(flatten)]
+        db: Db,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Score extraction against hand-made gold files: body tokens, title, outlet, site,
     /// authors, dateline, publication date, and boilerplate left in the body.
@@ -115,8 +176,10 @@ enum Command {
     /// tagging and normalizing time expressions in words per second, or (--stage actors) of
     /// finding and coding actor mentions in mentions and MB per second.
     Bench {
-        /// `extract` (the whole pipeline), `time` (the time tagger alone) or `actors` (the
-        /// actors stage alone, on documents the earlier stages prepared).
+        /// `extract` (the whole pipeline), `ingest` (writing generated pages to files, then
+        /// timing `annals ingest` of them into a new store on every core, once, with the peak
+        /// memory), `time` (the time tagger alone) or `actors` (the actors stage alone, on
+        /// documents the earlier stages prepared).
         #[arg(long, value_enum, default_value_t = Stage::Extract)]
         stage: Stage,
         /// With --stage time or actors: read the texts of these TimeML files or folders (real
@@ -136,9 +199,103 @@ enum Command {
     },
 }
 
+/// Where the store is.
+#[derive(clap::Args)]
+struct Db {
+    /// The store: an SQLite file, created by the first ingest.
+    #[arg(long, value_name = "FILE", default_value = store::DEFAULT_DB)]
+    db: PathBuf,
+}
+
+/// A query of the store and how to print its rows.
+#[derive(clap::Args)]
+struct Ask {
+    #[command(flatten)]
+    db: Db,
+    #[command(flatten)]
+    query: Query,
+    #[arg(long, value_enum, default_value_t = Output::Table)]
+    format: Output,
+}
+
+/// Which events a query selects.
+#[derive(clap::Args)]
+struct Query {
+    /// A state or organization on either side (`RUS` also finds the Soviet Union), or the
+    /// start of an actor code (`RUSGOV`).
+    #[arg(long)]
+    actor: Option<String>,
+    /// Two states or organizations, either way round: `RUS,JPN`.
+    #[arg(long, value_name = "A,B")]
+    dyad: Option<String>,
+    /// Events that may have happened on or after this day (`2014`, `2014-09`, `2014-09-03`).
+    #[arg(long)]
+    from: Option<String>,
+    /// Events that may have happened on or before this day.
+    #[arg(long)]
+    to: Option<String>,
+    /// CAMEO code or its start: `163`, `16`.
+    #[arg(long, visible_alias = "root")]
+    code: Option<String>,
+    /// Only events the articles recall from well before they were written.
+    #[arg(long, conflicts_with = "current")]
+    historical: bool,
+    /// Only events reported as current news.
+    #[arg(long)]
+    current: bool,
+    /// Only events scheduled or expected, not yet done.
+    #[arg(long)]
+    planned: bool,
+    /// Also events said not to have happened or only as possible.
+    #[arg(long)]
+    all: bool,
+    /// At most this many rows.
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+impl Query {
+    fn filter(&self) -> anyhow::Result<store::query::Filter> {
+        let dyad = match &self.dyad {
+            Some(d) => {
+                let (a, b) = d
+                    .split_once(',')
+                    .ok_or_else(|| anyhow::anyhow!("--dyad takes two codes: RUS,JPN"))?;
+                Some((a.trim().to_uppercase(), b.trim().to_uppercase()))
+            }
+            None => None,
+        };
+        Ok(store::query::Filter {
+            actor: self.actor.as_ref().map(|a| a.to_uppercase()),
+            dyad,
+            from: self.from.clone(),
+            to: self.to.clone(),
+            code: self.code.clone(),
+            historical: (self.historical || self.current).then_some(self.historical),
+            planned: self.planned.then_some(true),
+            all: self.all,
+            limit: self.limit,
+        })
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Output {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum By {
+    Year,
+    Month,
+}
+
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum Stage {
     Extract,
+    Ingest,
     Time,
     Actors,
 }
@@ -166,6 +323,47 @@ fn main() -> ExitCode {
             };
             extract(&paths, &opts, pretty, strict, output)
         }
+        Command::Ingest {
+            paths,
+            db,
+            max_bytes,
+            batch,
+            quiet,
+            format,
+        } => run_ingest(&paths, &db.db, max_bytes, batch, quiet, format),
+        Command::Events(Ask { db, query, format }) => run_query(&db.db, |s| {
+            let rows = s.events(&query.filter()?)?;
+            output(format, &rows, || render::events(&rows))
+        }),
+        Command::Timeline(Ask { db, query, format }) => run_query(&db.db, |s| {
+            let rows = s.timeline(&query.filter()?)?;
+            match format {
+                Output::Csv => output(format, &render::flat(&rows), String::new),
+                _ => output(format, &rows, || render::timeline(&rows)),
+            }
+        }),
+        Command::Relations {
+            db,
+            query,
+            by,
+            format,
+        } => run_query(&db.db, |s| {
+            let rows = s.relations(&query.filter()?, matches!(by, By::Month))?;
+            output(format, &rows, || render::relations(&rows))
+        }),
+        Command::Search {
+            query,
+            db,
+            limit,
+            format,
+        } => run_query(&db.db, |s| {
+            let rows = s.search(&query, limit)?;
+            output(format, &rows, || render::hits(&rows))
+        }),
+        Command::Show { id, db, format } => run_query(&db.db, |s| {
+            let doc = s.document(&id)?;
+            show(format, &doc, || doc.pretty())
+        }),
         Command::Eval {
             petrarch: Some(file),
             errors,
@@ -271,6 +469,58 @@ fn run_eval(
     show(format, &report, || report.table())
 }
 
+fn run_ingest(
+    paths: &[PathBuf],
+    db: &std::path::Path,
+    max_bytes: u64,
+    batch: usize,
+    quiet: bool,
+    format: Format,
+) -> anyhow::Result<bool> {
+    let mut store = Store::open(db)?;
+    let opts = store::load::Options {
+        max_bytes,
+        batch,
+        progress: !quiet,
+    };
+    let summary = store::ingest(&mut store, paths, &opts)?;
+    if !quiet {
+        for (path, message) in store.errors()? {
+            eprintln!("annals: error: {path}: {message}");
+        }
+    }
+    show(format, &summary, || summary.table())?;
+    Ok(summary.errors < summary.inputs || summary.inputs == 0)
+}
+
+/// Opens an existing store and runs a query on it.
+fn run_query(
+    db: &std::path::Path,
+    query: impl FnOnce(&Store) -> anyhow::Result<bool>,
+) -> anyhow::Result<bool> {
+    if !db.exists() {
+        anyhow::bail!(
+            "no store at {}: run `annals ingest PATH...` first (or give --db)",
+            db.display()
+        );
+    }
+    query(&Store::open(db)?)
+}
+
+/// Prints query rows as a table, JSON or CSV.
+fn output<T: serde::Serialize>(
+    format: Output,
+    rows: &[T],
+    table: impl FnOnce() -> String,
+) -> anyhow::Result<bool> {
+    match format {
+        Output::Table => print!("{}", table()),
+        Output::Json => println!("{}", serde_json::to_string_pretty(rows)?),
+        Output::Csv => print!("{}", render::csv(rows)?),
+    }
+    Ok(true)
+}
+
 /// Prints a report as a table or as JSON.
 fn show<T: serde::Serialize>(
     format: Format,
@@ -318,6 +568,10 @@ fn run_bench(
 ) -> anyhow::Result<bool> {
     if stage == Stage::Extract {
         print_runs(bench::run_extract(docs, seed, runs));
+        return Ok(true);
+    }
+    if stage == Stage::Ingest {
+        println!("{}", bench::run_ingest(docs, seed)?);
         return Ok(true);
     }
     let mut real = Vec::new();

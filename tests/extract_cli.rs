@@ -1,18 +1,13 @@
 //! End-to-end tests of `annals extract`: the real binary on files these tests create.
 
+mod common;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use common::annals;
 use serde_json::Value;
-
-fn annals(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("annals runs")
-}
 
 fn documents(out: &Output) -> Vec<Value> {
     String::from_utf8(out.stdout.clone())

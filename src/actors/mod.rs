@@ -28,6 +28,35 @@ use phrase::anchor_of;
 use refer::coref_kind;
 use resolve::Days;
 
+/// (earlier state, the state that continues it) from `data/actors/successors.tsv`.
+static EARLIER: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
+    std::sync::LazyLock::new(|| {
+        crate::knowledge::rows(include_str!("../../data/actors/successors.tsv"))
+            .flat_map(|r| {
+                let later = r[0];
+                crate::knowledge::list(r[1])
+                    .into_iter()
+                    .map(move |e| (e, later))
+            })
+            .collect()
+    });
+
+/// The state that continues `state` in the record (`SUN` -> `RUS`), or `state` itself.
+pub fn continuing(state: &str) -> &str {
+    EARLIER
+        .iter()
+        .find(|(e, _)| *e == state)
+        .map_or(state, |(_, later)| later)
+}
+
+/// The state that continues `state` and every state it continues: what a query for `state`
+/// means (`RUS` -> `RUS`, `SUN`).
+pub fn lineage(state: &str) -> Vec<&str> {
+    let last = continuing(state);
+    let earlier = EARLIER.iter().filter(|(_, l)| *l == last).map(|(e, _)| *e);
+    std::iter::once(last).chain(earlier).collect()
+}
+
 /// The mentions of actors in a document's body. Reads the body, its sentences, its time
 /// expressions and its publication date.
 pub fn mentions(doc: &Document) -> Vec<Mention> {

@@ -192,7 +192,10 @@ pub fn site_before_date(line: &str, date_start: usize) -> Option<String> {
     }
     let prefix = tokens[first..=last].join(" ");
     let half = prefix.len() / 2;
-    if prefix.len() % 2 == 0 && prefix.is_char_boundary(half) && prefix[..half] == prefix[half..] {
+    if prefix.len().is_multiple_of(2)
+        && prefix.is_char_boundary(half)
+        && prefix[..half] == prefix[half..]
+    {
         return Some(prefix[..half].trim().to_string());
     }
     Some(prefix)

@@ -332,6 +332,15 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// "over the annexation", "after an attack": the noun at `noun` is the clause's background.
+    pub fn background(&self, noun: usize) -> bool {
+        let mut i = noun;
+        while i > 0 && cues::is(self.word(i - 1), Class::Determiner) {
+            i -= 1;
+        }
+        i > 0 && cues::is(self.word(i - 1), Class::Background)
+    }
+
     /// The agent of a passive verb: "by" and an actor, before the clause's end.
     pub fn agent_after(&self, last: usize, end: usize) -> Vec<usize> {
         (last + 1..end)

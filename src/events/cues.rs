@@ -27,9 +27,10 @@ pub enum Class {
     TerritoryNoun,
     Coordinator,
     Realizing,
+    Background,
 }
 
-const NAMES: [(&str, Class); 16] = [
+const NAMES: [(&str, Class); 17] = [
     ("preposition", Class::Preposition),
     ("clause", Class::Clause),
     ("speech", Class::Speech),
@@ -46,6 +47,7 @@ const NAMES: [(&str, Class); 16] = [
     ("territory-noun", Class::TerritoryNoun),
     ("coordinator", Class::Coordinator),
     ("realizing", Class::Realizing),
+    ("background", Class::Background),
 ];
 
 struct Cues {

@@ -227,6 +227,7 @@ fn arguments(
             };
             match own {
                 Some(k) => (s.compound(k), false),
+                None if !m.pattern.verb && s.background(m.first) => return None,
                 None => s.subject(clause.0, m.first),
             }
         }

@@ -18,6 +18,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nUkraine was invaded by Russia last month, and the war has since spread to the east of the country.",
         &["RUS UKR 190"],
     ),
+    // A noun after "over" is the background: Tokyo annexed nothing.
+    (
+        "June 15, 2016\n\nThe United States has urged Tokyo to stay in step with sanctions on Russia over the annexation of Crimea.",
+        &["USA JPN 020"],
+    ),
     (
         "September 3, 2014\n\nVladimir Putin held talks with Mongolian President Tsakhia Elbegdorj in Ulan Bator.",
         &["RUS MNG 040"],

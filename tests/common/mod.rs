@@ -1,6 +1,8 @@
-//! What the end-to-end tests share.
+//! What the end-to-end tests share. Each test file includes it and uses part of it.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 /// `../shared/REL` beside the checkout (real articles and data sets that are never copied into
 /// the repository), or `None` after saying the test is skipped because it is absent.
@@ -14,4 +16,13 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
         eprintln!("skipped: {} is absent", path.display());
         None
     }
+}
+
+/// Runs the `annals` binary in the checkout with `args`.
+pub fn annals(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("annals runs")
 }

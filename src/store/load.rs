@@ -1,0 +1,156 @@
+//! `annals ingest`: inputs read and extracted in parallel, batch by batch, each batch written
+//! by the one writer in one transaction; then the events of all documents merged anew.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::{Item, MergeStats, Store};
+use crate::clean::Context;
+use crate::ingest::{self, IngestError, Source};
+use crate::pipeline;
+
+/// What an ingest did.
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub inputs: usize,
+    /// Documents added by this run.
+    pub documents: usize,
+    /// Inputs whose bytes were already stored: skipped.
+    pub known: usize,
+    /// Events of the documents added.
+    pub events: usize,
+    /// Inputs that could not be read (recorded in the store's `errors`).
+    pub errors: usize,
+    pub merge: MergeStats,
+    pub seconds: f64,
+}
+
+impl Summary {
+    pub fn table(&self) -> String {
+        let m = &self.merge;
+        format!(
+            "inputs {}: {} documents added, {} already stored, {} errors, in {:.1} s ({:.0} documents/s)\n\
+             events added {}; in the store {} events -> {} merged events ({} told by two documents or more)\n\
+             duplicate rate: {:.1}% of events before merging repeat another report; {:.1}% of merged events after\n",
+            self.inputs,
+            self.documents,
+            self.known,
+            self.errors,
+            self.seconds,
+            self.inputs as f64 / self.seconds.max(1e-9),
+            self.events,
+            m.events,
+            m.merged,
+            m.multi_source,
+            m.duplicate_rate_before() * 100.0,
+            m.duplicate_rate_after() * 100.0,
+        )
+    }
+}
+
+/// How an ingest runs.
+pub struct Options {
+    pub max_bytes: u64,
+    /// Inputs per transaction.
+    pub batch: usize,
+    pub progress: bool,
+}
+
+enum Done {
+    Item(Item),
+    Known,
+}
+
+/// Reads, extracts and stores every input under `paths`, then merges the events anew.
+pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Summary> {
+    let started = Instant::now();
+    let sources = ingest::expand(paths);
+    let known = store.ids()?;
+    let bar = progress_bar(sources.len() as u64, opts.progress);
+    let mut summary = Summary {
+        inputs: sources.len(),
+        ..Summary::default()
+    };
+    let (tx, rx) = mpsc::sync_channel::<Vec<Done>>(2);
+    std::thread::scope(|scope| -> Result<()> {
+        let batch = opts.batch.max(1);
+        let sources = &sources;
+        let known = &known;
+        let max_bytes = opts.max_bytes;
+        // Extraction runs on every core while the writer stores the batch before.
+        scope.spawn(move || {
+            for chunk in sources.chunks(batch) {
+                let done = chunk
+                    .par_iter()
+                    .map(|(source, walk)| process(source, walk.as_deref(), known, max_bytes))
+                    .collect();
+                if tx.send(done).is_err() {
+                    return;
+                }
+            }
+        });
+        for done in rx {
+            let n = done.len() as u64;
+            let items: Vec<Item> = done
+                .into_iter()
+                .filter_map(|d| match d {
+                    Done::Item(item) => Some(item),
+                    Done::Known => {
+                        summary.known += 1;
+                        None
+                    }
+                })
+                .collect();
+            let w = store.write(&items)?;
+            summary.documents += w.documents;
+            summary.known += w.known;
+            summary.events += w.events;
+            summary.errors += w.errors;
+            bar.inc(n);
+        }
+        Ok(())
+    })?;
+    bar.finish_and_clear();
+    summary.merge = store.merge()?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn process(source: &Source, walk: Option<&str>, known: &HashSet<String>, max: u64) -> Done {
+    let failed = |e: IngestError| {
+        Done::Item(Item::Failed {
+            path: source.display(),
+            message: e.to_string(),
+        })
+    };
+    if let Some(e) = walk {
+        return failed(IngestError::Walk(e.to_string()));
+    }
+    match ingest::read(source, max) {
+        Err(e) => failed(e),
+        Ok(raw) if known.contains(&raw.id) => Done::Known,
+        Ok(raw) => {
+            let doc = pipeline::extract(&raw, &Context::default());
+            Done::Item(Item::Doc(Box::new(doc)))
+        }
+    }
+}
+
+fn progress_bar(len: u64, shown: bool) -> ProgressBar {
+    if !shown {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    let style =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}

@@ -1,0 +1,389 @@
+//! Asking the store: events as documents report them, the merged record as a timeline, relations
+//! of a dyad per year or month, full-text search, one document.
+
+use anyhow::{anyhow, Context, Result};
+use rusqlite::types::Value;
+use serde::Serialize;
+
+use super::Store;
+use crate::actors::lineage;
+use crate::document::Document;
+
+/// What `events`, `timeline` and `relations` select. A state stands for itself and the states it
+/// continues (`RUS` also finds `SUN`).
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    /// A state or organization on either side, or the prefix of an actor code (`RUSGOV`).
+    pub actor: Option<String>,
+    /// Two states or organizations, either way round.
+    pub dyad: Option<(String, String)>,
+    /// Days the event may fall on overlap `from..=to` (ISO days, or years / months).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// CAMEO code prefix (`163`, `16`).
+    pub code: Option<String>,
+    /// Only `historical` events (recalled), or only current ones.
+    pub historical: Option<bool>,
+    pub planned: Option<bool>,
+    /// Also events said not to have happened or only as possible (left out by default).
+    pub all: bool,
+    pub limit: Option<usize>,
+}
+
+/// `WHERE` clauses and their parameters, built up filter by filter.
+struct Clauses {
+    sql: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Clauses {
+    fn new() -> Clauses {
+        Clauses {
+            sql: vec!["1".to_string()],
+            params: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, sql: String, params: impl IntoIterator<Item = String>) {
+        self.sql.push(sql);
+        self.params.extend(params.into_iter().map(Value::Text));
+    }
+
+    fn placeholders(&self, n: usize) -> String {
+        let first = self.params.len() + 1;
+        (first..first + n)
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn side_in(&mut self, column: &str, state: &str) {
+        let states: Vec<String> = lineage(state).into_iter().map(str::to_string).collect();
+        let list = self.placeholders(states.len());
+        self.push(format!("{column} IN ({list})"), states);
+    }
+
+    fn finish(&self) -> String {
+        self.sql.join(" AND ")
+    }
+}
+
+fn clauses(f: &Filter, table: &str, codes: bool) -> Clauses {
+    let mut c = Clauses::new();
+    if let Some((a, b)) = &f.dyad {
+        let one = side_pair(&mut c, table, a, b);
+        let other = side_pair(&mut c, table, b, a);
+        c.sql.push(format!("(({one}) OR ({other}))"));
+    }
+    if let Some(a) = &f.actor {
+        let states: Vec<String> = lineage(a).into_iter().map(str::to_string).collect();
+        let list = c.placeholders(states.len());
+        let mut sql =
+            format!("({table}.source_side IN ({list}) OR {table}.target_side IN ({list})");
+        c.params.extend(states.into_iter().map(Value::Text));
+        if codes {
+            let at = c.params.len() + 1;
+            sql.push_str(&format!(
+                " OR {table}.source_code LIKE ?{at} OR {table}.target_code LIKE ?{at}"
+            ));
+            c.params.push(Value::Text(format!("{a}%")));
+        }
+        c.sql.push(sql + ")");
+    }
+    if let Some(from) = &f.from {
+        let at = c.params.len() + 1;
+        c.push(format!("{table}.latest >= ?{at}"), [day_from(from)]);
+    }
+    if let Some(to) = &f.to {
+        let at = c.params.len() + 1;
+        c.push(format!("{table}.earliest <= ?{at}"), [day_to(to)]);
+    }
+    if let Some(code) = &f.code {
+        let at = c.params.len() + 1;
+        c.push(format!("{table}.cameo LIKE ?{at}"), [format!("{code}%")]);
+    }
+    flag(&mut c, table, "historical", f.historical);
+    flag(&mut c, table, "planned", f.planned);
+    if !f.all {
+        c.sql
+            .push(format!("NOT {table}.negated AND NOT {table}.hypothetical"));
+    }
+    c
+}
+
+/// `source_side IN (a...) AND target_side IN (b...)`, its parameters added to `c`.
+fn side_pair(c: &mut Clauses, table: &str, a: &str, b: &str) -> String {
+    let mut part = Clauses::new();
+    part.params = std::mem::take(&mut c.params);
+    part.side_in(&format!("{table}.source_side"), a);
+    part.side_in(&format!("{table}.target_side"), b);
+    c.params = part.params;
+    part.sql[1..].join(" AND ")
+}
+
+fn flag(c: &mut Clauses, table: &str, name: &str, value: Option<bool>) {
+    if let Some(v) = value {
+        c.sql.push(format!("{table}.{name} = {}", i32::from(v)));
+    }
+}
+
+/// "2014" -> "2014-01-01", "2014-09" -> "2014-09-01": the first day a prefix allows.
+fn day_from(s: &str) -> String {
+    match s.len() {
+        4 => format!("{s}-01-01"),
+        7 => format!("{s}-01"),
+        _ => s.to_string(),
+    }
+}
+
+/// "2014" -> "2014-12-31", "2014-09" -> "2014-09-31" (compared as text, so any month works).
+fn day_to(s: &str) -> String {
+    match s.len() {
+        4 => format!("{s}-12-31"),
+        7 => format!("{s}-31"),
+        _ => s.to_string(),
+    }
+}
+
+/// One event as a document reports it.
+#[derive(Debug, Serialize)]
+pub struct EventRow {
+    pub doc: String,
+    pub earliest: String,
+    pub latest: String,
+    pub basis: String,
+    pub source: String,
+    pub cameo: String,
+    pub target: String,
+    pub name: String,
+    pub goldstein: f64,
+    pub historical: bool,
+    pub planned: bool,
+    pub hypothetical: bool,
+    pub negated: bool,
+    pub trigger: String,
+    pub sentence: String,
+    pub rule: String,
+}
+
+impl Store {
+    /// Events as the documents report them, in order of date.
+    pub fn events(&self, f: &Filter) -> Result<Vec<EventRow>> {
+        let c = clauses(f, "e", true);
+        let sql = format!(
+            "SELECT d.id, e.earliest, e.latest, e.basis, e.source_code, e.cameo, e.target_code,
+                    e.name, e.goldstein, e.historical, e.planned, e.hypothetical, e.negated,
+                    e.trigger, e.evidence, e.rule
+             FROM events e JOIN documents d ON d.n = e.doc
+             WHERE {} ORDER BY e.earliest, e.latest, d.id, e.start LIMIT {}",
+            c.finish(),
+            limit(f)
+        );
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
+            Ok(EventRow {
+                doc: r.get(0)?,
+                earliest: r.get(1)?,
+                latest: r.get(2)?,
+                basis: r.get(3)?,
+                source: r.get(4)?,
+                cameo: r.get(5)?,
+                target: r.get(6)?,
+                name: r.get(7)?,
+                goldstein: r.get(8)?,
+                historical: r.get(9)?,
+                planned: r.get(10)?,
+                hypothetical: r.get(11)?,
+                negated: r.get(12)?,
+                trigger: r.get(13)?,
+                sentence: r.get(14)?,
+                rule: r.get(15)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+fn limit(f: &Filter) -> i64 {
+    f.limit.map_or(-1, |n| n as i64)
+}
+
+/// One merged event: what happened, when, and every document that tells it.
+#[derive(Debug, Serialize)]
+pub struct MergedRow {
+    pub earliest: String,
+    pub latest: String,
+    pub source: Option<String>,
+    pub target: Option<String>,
+    pub cameo: String,
+    pub name: String,
+    pub goldstein: f64,
+    pub historical: bool,
+    pub planned: bool,
+    pub documents: usize,
+    pub reports: Vec<Report>,
+}
+
+/// One document's report of a merged event.
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub doc: String,
+    pub outlet: Option<String>,
+    pub trigger: String,
+    pub sentence: String,
+}
+
+impl Store {
+    /// The merged record, in order of date: one row per real-world event.
+    pub fn timeline(&self, f: &Filter) -> Result<Vec<MergedRow>> {
+        let c = clauses(f, "m", false);
+        let sql = format!(
+            "SELECT m.n, m.earliest, m.latest, m.source_side, m.target_side, m.cameo, m.name,
+                    m.goldstein, m.historical, m.planned, m.documents
+             FROM merged m WHERE {} AND m.earliest != ''
+             ORDER BY m.earliest, m.latest, m.cameo LIMIT {}",
+            c.finish(),
+            limit(f)
+        );
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                MergedRow {
+                    earliest: r.get(1)?,
+                    latest: r.get(2)?,
+                    source: r.get(3)?,
+                    target: r.get(4)?,
+                    cameo: r.get(5)?,
+                    name: r.get(6)?,
+                    goldstein: r.get(7)?,
+                    historical: r.get(8)?,
+                    planned: r.get(9)?,
+                    documents: r.get::<_, i64>(10)? as usize,
+                    reports: Vec::new(),
+                },
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (n, mut m) = row?;
+            m.reports = self.reports(n)?;
+            out.push(m);
+        }
+        Ok(out)
+    }
+
+    fn reports(&self, merged: i64) -> Result<Vec<Report>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT d.id, d.outlet, e.trigger, e.evidence
+             FROM merged_events x JOIN events e ON e.n = x.event JOIN documents d ON d.n = e.doc
+             WHERE x.merged = ?1 ORDER BY d.published_earliest, d.id",
+        )?;
+        let rows = st.query_map([merged], |r| {
+            Ok(Report {
+                doc: r.get(0)?,
+                outlet: r.get(1)?,
+                trigger: r.get(2)?,
+                sentence: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// Relations of a dyad in one year or month: merged events, and their Goldstein scores.
+#[derive(Debug, Serialize)]
+pub struct Period {
+    pub period: String,
+    pub events: usize,
+    pub goldstein_sum: f64,
+    pub goldstein_mean: f64,
+    /// Cooperation and conflict events (QuadClass 1-2 and 3-4).
+    pub cooperation: usize,
+    pub conflict: usize,
+}
+
+impl Store {
+    /// Merged events per year (`by_month` false) or month, by the first day each may fall on.
+    pub fn relations(&self, f: &Filter, by_month: bool) -> Result<Vec<Period>> {
+        let c = clauses(f, "m", false);
+        let width = if by_month { 7 } else { 4 };
+        let sql = format!(
+            "SELECT substr(m.earliest, 1, {width}) AS p, count(*), sum(m.goldstein),
+                    avg(m.goldstein), sum(m.quad_class <= 2), sum(m.quad_class >= 3)
+             FROM merged m WHERE {} AND m.earliest != '' GROUP BY p ORDER BY p",
+            c.finish()
+        );
+        let mut st = self.conn().prepare(&sql)?;
+        let rows = st.query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
+            Ok(Period {
+                period: r.get(0)?,
+                events: r.get::<_, i64>(1)? as usize,
+                goldstein_sum: r.get(2)?,
+                goldstein_mean: r.get(3)?,
+                cooperation: r.get::<_, i64>(4)? as usize,
+                conflict: r.get::<_, i64>(5)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+/// A document whose title or body matches a search.
+#[derive(Debug, Serialize)]
+pub struct Hit {
+    pub doc: String,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub snippet: String,
+}
+
+impl Store {
+    /// Full-text search (SQLite FTS5 query syntax: words, "a phrase", OR, NOT, prefix*), best
+    /// match first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        let mut st = self.conn().prepare(
+            "SELECT d.id, d.title, d.published, snippet(bodies, 1, '[', ']', '…', 16)
+             FROM bodies JOIN documents d ON d.n = bodies.rowid
+             WHERE bodies MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = st
+            .query_map(rusqlite::params![query, limit as i64], |r| {
+                Ok(Hit {
+                    doc: r.get(0)?,
+                    title: r.get(1)?,
+                    published: r.get(2)?,
+                    snippet: r.get(3)?,
+                })
+            })
+            .and_then(|rows| rows.collect::<Result<Vec<_>, _>>())
+            .with_context(|| format!("searching for {query:?} (FTS5 query syntax)"))?;
+        Ok(rows)
+    }
+
+    /// The stored document whose id starts with `id`.
+    pub fn document(&self, id: &str) -> Result<Document> {
+        let mut st = self
+            .conn()
+            .prepare("SELECT json FROM documents WHERE id LIKE ?1 || '%' LIMIT 2")?;
+        let found: Vec<String> = st
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        match found.as_slice() {
+            [json] => Ok(serde_json::from_str(json)?),
+            [] => Err(anyhow!("no document {id:?} in the store")),
+            _ => Err(anyhow!(
+                "{id:?} is the start of several document ids: give more of it"
+            )),
+        }
+    }
+
+    /// Inputs that could not be read: path and why.
+    pub fn errors(&self) -> Result<Vec<(String, String)>> {
+        let mut st = self
+            .conn()
+            .prepare("SELECT path, message FROM errors ORDER BY path")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

@@ -1,0 +1,133 @@
+-- The tables of an Annals store. Every statement can run again on an existing store.
+-- Offsets (start, end) count Unicode characters of the document's body.
+
+CREATE TABLE IF NOT EXISTS documents (
+    n                  INTEGER PRIMARY KEY,
+    id                 TEXT NOT NULL UNIQUE,   -- BLAKE3 of the input bytes, 16 hex digits
+    path               TEXT NOT NULL,
+    title              TEXT,
+    outlet             TEXT,
+    site               TEXT,
+    url                TEXT,
+    language           TEXT,
+    published          TEXT,
+    published_earliest TEXT,
+    published_latest   TEXT,
+    published_basis    TEXT,                   -- stated | inferred
+    body               TEXT NOT NULL,
+    json               TEXT NOT NULL,          -- the whole document, as `annals extract` prints it
+    ingested           TEXT NOT NULL
+);
+
+-- Input lines kept out of the body, and why.
+CREATE TABLE IF NOT EXISTS removed (
+    doc    INTEGER NOT NULL REFERENCES documents(n),
+    line   INTEGER NOT NULL,
+    kind   TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    text   TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS timexes (
+    doc      INTEGER NOT NULL REFERENCES documents(n),
+    start    INTEGER NOT NULL,
+    end      INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    type     TEXT NOT NULL,
+    value    TEXT NOT NULL,
+    earliest TEXT,
+    latest   TEXT,
+    rule     TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc     INTEGER NOT NULL REFERENCES documents(n),
+    start   INTEGER NOT NULL,
+    end     INTEGER NOT NULL,
+    text    TEXT NOT NULL,
+    code    TEXT NOT NULL,
+    country TEXT,
+    org     TEXT,
+    role    TEXT,
+    name    TEXT,
+    place   INTEGER NOT NULL,
+    rule    TEXT NOT NULL
+);
+
+-- Events as each document reports them (side: the state, else the organization).
+CREATE TABLE IF NOT EXISTS events (
+    n            INTEGER PRIMARY KEY,
+    doc          INTEGER NOT NULL REFERENCES documents(n),
+    source_code  TEXT NOT NULL,
+    source_side  TEXT,
+    source_text  TEXT NOT NULL,
+    target_code  TEXT NOT NULL,
+    target_side  TEXT,
+    target_text  TEXT NOT NULL,
+    cameo        TEXT NOT NULL,
+    root         TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    goldstein    REAL NOT NULL,
+    quad_class   INTEGER NOT NULL,
+    plover       TEXT,
+    value        TEXT NOT NULL,
+    earliest     TEXT NOT NULL,
+    latest       TEXT NOT NULL,
+    granularity  TEXT NOT NULL,
+    basis        TEXT NOT NULL,
+    date_text    TEXT,
+    historical   INTEGER NOT NULL,
+    planned      INTEGER NOT NULL,
+    hypothetical INTEGER NOT NULL,
+    negated      INTEGER NOT NULL,
+    claimed_by   TEXT,
+    location     TEXT,
+    sentence     INTEGER NOT NULL,
+    start        INTEGER NOT NULL,
+    end          INTEGER NOT NULL,
+    trigger      TEXT NOT NULL,
+    evidence     TEXT NOT NULL,               -- the sentence
+    rule         TEXT NOT NULL,               -- the pattern of data/events/patterns.tsv
+    confidence   REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_doc ON events(doc);
+CREATE INDEX IF NOT EXISTS timexes_doc ON timexes(doc);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);
+CREATE INDEX IF NOT EXISTS removed_doc ON removed(doc);
+
+-- One row per real-world event, over all documents (rebuilt by every ingest).
+CREATE TABLE IF NOT EXISTS merged (
+    n            INTEGER PRIMARY KEY,
+    source_side  TEXT,
+    target_side  TEXT,
+    cameo        TEXT NOT NULL,               -- the code most of its reports give
+    root         TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    goldstein    REAL NOT NULL,
+    quad_class   INTEGER NOT NULL,
+    earliest     TEXT NOT NULL,               -- the days every report allows
+    latest       TEXT NOT NULL,
+    historical   INTEGER NOT NULL,
+    planned      INTEGER NOT NULL,
+    hypothetical INTEGER NOT NULL,
+    negated      INTEGER NOT NULL,
+    events       INTEGER NOT NULL,
+    documents    INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS merged_events (
+    merged INTEGER NOT NULL REFERENCES merged(n),
+    event  INTEGER NOT NULL REFERENCES events(n)
+);
+CREATE INDEX IF NOT EXISTS merged_events_merged ON merged_events(merged);
+
+-- Inputs that could not be read, by path (removed when the path is later ingested).
+CREATE TABLE IF NOT EXISTS errors (
+    path    TEXT PRIMARY KEY,
+    message TEXT NOT NULL,
+    at      TEXT NOT NULL
+);
+
+-- Full-text index of titles and bodies; the text stays in `documents`.
+CREATE VIRTUAL TABLE IF NOT EXISTS bodies USING fts5(
+    title, body, content='documents', content_rowid='n'
+);

@@ -1,0 +1,102 @@
+use super::query::Filter;
+use super::*;
+use crate::clean::Context;
+use crate::{ingest, pipeline};
+
+fn doc(name: &str, text: &str) -> Item {
+    let raw = ingest::decode(name, text.as_bytes()).expect("decodes");
+    Item::Doc(Box::new(pipeline::extract(&raw, &Context::default())))
+}
+
+/// Two outlets tell the 1945 seizure of the islands (one says "the Soviet Union", the other
+/// "Russia"); one also reports a visit.
+fn batch() -> Vec<Item> {
+    vec![
+        doc(
+            "a.txt",
+            "Islands row\n\nMarch 22, 2022\n\nIn 1945, the Soviet Union seized the Kuril Islands from Japan. Japanese Prime Minister Fumio Kishida visited Washington on Monday.\n",
+        ),
+        doc(
+            "b.txt",
+            "Old dispute\n\nApril 2, 2023\n\nRussia seized the Kuril Islands from Japan in August 1945, a Japanese official said.\n",
+        ),
+        Item::Failed {
+            path: "c.bin".to_string(),
+            message: "not text: a PNG image".to_string(),
+        },
+    ]
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::open(&dir.path().join("t.db")).expect("opens");
+    (dir, store)
+}
+
+#[test]
+fn a_batch_is_written_once_and_errors_are_kept() {
+    let (_dir, mut s) = store();
+    let w = s.write(&batch()).unwrap();
+    assert_eq!((w.documents, w.known, w.errors), (2, 0, 1));
+    assert!(w.events >= 3, "{w:?}");
+    let again = s.write(&batch()).unwrap();
+    assert_eq!((again.documents, again.known, again.events), (0, 2, 0));
+    assert_eq!(s.ids().unwrap().len(), 2);
+    assert_eq!(s.errors().unwrap()[0].0, "c.bin");
+}
+
+#[test]
+fn reports_of_one_event_merge_across_documents() {
+    let (_dir, mut s) = store();
+    s.write(&batch()).unwrap();
+    let stats = s.merge().unwrap();
+    assert_eq!(stats.events - stats.merged, 1, "{stats:?}");
+    assert_eq!(stats.multi_source, 1);
+    let f = Filter {
+        dyad: Some(("JPN".into(), "RUS".into())),
+        ..Filter::default()
+    };
+    let timeline = s.timeline(&f).unwrap();
+    assert_eq!(timeline.len(), 1);
+    let seizure = &timeline[0];
+    assert_eq!((&seizure.cameo[..2], seizure.documents), ("19", 2));
+    // The days both reports allow.
+    assert_eq!(
+        (seizure.earliest.as_str(), seizure.latest.as_str()),
+        ("1945-08-01", "1945-08-31")
+    );
+    // Merging again gives the same record.
+    assert_eq!(s.merge().unwrap().merged, stats.merged);
+}
+
+#[test]
+fn queries_filter_by_actor_date_and_code() {
+    let (_dir, mut s) = store();
+    s.write(&batch()).unwrap();
+    s.merge().unwrap();
+    let all = s.events(&Filter::default()).unwrap();
+    let visits = s
+        .events(&Filter {
+            code: Some("04".into()),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert!(visits.len() == 1 && all.len() > visits.len());
+    let recalled = s
+        .events(&Filter {
+            actor: Some("RUS".into()),
+            historical: Some(true),
+            to: Some("1950".into()),
+            ..Filter::default()
+        })
+        .unwrap();
+    assert_eq!(recalled.len(), 2, "the Soviet Union counts as Russia");
+    let years = s.relations(&Filter::default(), false).unwrap();
+    assert_eq!(years[0].period, "1945");
+    let hits = s.search("Kuril", 10).unwrap();
+    assert_eq!(hits.len(), 2);
+    assert!(hits[0].snippet.contains("[Kuril]"));
+    let id = &s.document(&hits[0].doc[..6]).unwrap().id;
+    assert_eq!(id, &hits[0].doc);
+    assert!(s.document("zz").is_err());
+}

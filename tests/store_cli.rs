@@ -1,0 +1,200 @@
+//! End-to-end tests of `annals ingest` and the queries: the real binary on the examples, on
+//! generated articles (killed mid-ingest, then run again), on bad input, and on the seeds.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use annals::store::Store;
+use common::annals;
+use serde_json::Value;
+
+fn ok(out: Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn json(out: Output) -> Value {
+    serde_json::from_str(&ok(out)).expect("JSON")
+}
+
+fn ingest(paths: &[&str], db: &Path) -> Value {
+    let db = db.to_str().unwrap();
+    let mut args = vec!["ingest", "--quiet", "--format", "json", "--db", db];
+    args.extend(paths);
+    json(annals(&args))
+}
+
+fn count(db: &Path, table: &str) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn the_examples_ingest_once_and_answer_every_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("a.db");
+    let first = ingest(&["examples/articles"], &db);
+    let n = fs::read_dir("examples/articles").unwrap().count() as u64;
+    assert_eq!(first["documents"], n);
+    assert_eq!(first["errors"], 0);
+    let again = ingest(&["examples/articles"], &db);
+    assert_eq!(
+        (again["documents"].as_u64(), again["known"].as_u64()),
+        (Some(0), Some(n))
+    );
+    assert_eq!(again["merge"]["merged"], first["merge"]["merged"]);
+    let d = db.to_str().unwrap();
+    let events = json(annals(&["events", "--db", d, "--all", "--format", "json"]));
+    assert_eq!(
+        events.as_array().unwrap().len() as u64,
+        first["events"].as_u64().unwrap()
+    );
+    let csv = ok(annals(&["timeline", "--db", d, "--format", "csv"]));
+    assert!(
+        csv.starts_with("earliest,latest,source,target,cameo"),
+        "{csv}"
+    );
+    let table = ok(annals(&["relations", "--db", d, "--by", "month"]));
+    assert!(
+        table.starts_with("period") && table.contains("events    "),
+        "{table}"
+    );
+    let hits = json(annals(&["search", "--db", d, "--format", "json", "border"]));
+    let first_hit = hits[0]["doc"].as_str().expect("a document matches");
+    let shown = ok(annals(&["show", "--db", d, first_hit]));
+    assert!(
+        shown.contains("events") && shown.contains("body"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn bad_inputs_are_errors_of_their_own_and_the_rest_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    fs::create_dir(&inputs).unwrap();
+    fs::write(
+        inputs.join("binary.bin"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    )
+    .unwrap();
+    fs::write(inputs.join("empty.txt"), b"").unwrap();
+    fs::write(
+        inputs.join("latin1.txt"),
+        b"Talks resume\n\nMarch 3, 2021\n\nThe ministers of Peru and Chile met in Lima on Tuesday. Caf\xe9 owners cheered.\n",
+    )
+    .unwrap();
+    fs::write(
+        inputs.join("good.txt"),
+        "Visit\n\nMay 5, 2020\n\nThe president of France visited Germany on Monday.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("b.db");
+    let s = ingest(&[inputs.to_str().unwrap()], &db);
+    assert_eq!(
+        (s["documents"].as_u64(), s["errors"].as_u64()),
+        (Some(2), Some(2))
+    );
+    assert_eq!(count(&db, "errors"), 2);
+    let store = Store::open(&db).unwrap();
+    let errors = store.errors().unwrap();
+    assert!(errors[0].0.ends_with("binary.bin") && errors[1].0.ends_with("empty.txt"));
+}
+
+/// Writes `n` generated articles (the benchmark's generator) into `dir`.
+fn generated(dir: &Path, n: u64) {
+    fs::create_dir_all(dir).unwrap();
+    for i in 0..n {
+        fs::write(
+            dir.join(format!("{i:05}.txt")),
+            annals::bench::generate(7, i),
+        )
+        .unwrap();
+    }
+}
+
+#[test]
+fn an_ingest_killed_midway_completes_on_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("in");
+    generated(&inputs, 3000);
+    let db = dir.path().join("c.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["ingest", "--quiet", "--batch", "25", "--db"])
+        .arg(&db)
+        .arg(&inputs)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it (SIGKILL: no cleanup) once some batches are in, before it is done.
+    let started = Instant::now();
+    let mut stored = 0;
+    while started.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(20));
+        stored = Store::open(&db)
+            .and_then(|s| s.ids())
+            .map_or(0, |ids| ids.len());
+        if stored >= 50 {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(stored >= 50, "no batch was committed in time");
+    let before = count(&db, "documents");
+    assert!(
+        before < 3000,
+        "the ingest finished before it was killed: make it longer"
+    );
+    assert_eq!(before % 25, 0, "only whole batches are committed");
+    let rerun = ingest(&[inputs.to_str().unwrap()], &db);
+    assert_eq!(rerun["known"].as_i64(), Some(before));
+    assert_eq!(count(&db, "documents"), 3000);
+    // The same events as one uninterrupted ingest: nothing lost, nothing twice.
+    let clean = dir.path().join("d.db");
+    ingest(&[inputs.to_str().unwrap()], &clean);
+    assert_eq!(count(&db, "events"), count(&clean, "events"));
+    assert_eq!(count(&db, "merged"), count(&clean, "merged"));
+}
+
+#[test]
+fn the_seeds_make_the_russia_japan_timeline() {
+    let Some(seeds) = common::shared("corpus/seeds") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let s = ingest(&[seeds.to_str().unwrap()], &db);
+    assert_eq!(s["documents"], 5);
+    let d = db.to_str().unwrap();
+    let rows = json(annals(&[
+        "timeline", "--db", d, "--dyad", "RUS,JPN", "--format", "json",
+    ]));
+    let years: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["earliest"].as_str().unwrap()[..4])
+        .collect();
+    let mut order: Vec<&str> = years.clone();
+    order.dedup();
+    assert_eq!(
+        order,
+        ["1939", "1945", "1956", "2008", "2012", "2014", "2018", "2019", "2022"],
+        "{years:?}"
+    );
+    let seizure = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["earliest"].as_str().unwrap().starts_with("1945"))
+        .unwrap();
+    assert!(seizure["documents"].as_u64().unwrap() >= 3, "{seizure}");
+}
