@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::cut;
+
 /// A cleaned, dated article with the provenance of everything that was taken out of it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Document {
@@ -403,12 +405,5 @@ impl Document {
                 cut(&e.evidence.text, 90)
             );
         }
-    }
-}
-
-fn cut(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
     }
 }

@@ -7,6 +7,14 @@ pub(crate) fn is_word_edge(text: &str, at: usize) -> bool {
     !(before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric))
 }
 
+/// `text` cut to `max` characters, with "…" where it was cut.
+pub(crate) fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
 /// Up to `n` bytes of text right before a byte offset, cut at a character boundary: a bounded
 /// look back, so that work per match does not grow with the text.
 pub(crate) fn before(text: &str, at: usize, n: usize) -> &str {

@@ -40,13 +40,6 @@ pub struct Index<'a> {
     timexes: Vec<&'a Timex>,
 }
 
-impl Sentence<'_> {
-    /// Where the sentence starts in the body.
-    pub fn offset(&self) -> usize {
-        self.start
-    }
-}
-
 impl<'a> Index<'a> {
     pub fn new(body: &'a str, mentions: &'a [Mention], timexes: &'a [Timex]) -> Index<'a> {
         let mut mentions: Vec<&Mention> = mentions.iter().collect();
@@ -106,6 +99,11 @@ impl<'a> Sentence<'a> {
             spans,
             timexes,
         }
+    }
+
+    /// The character offset where the sentence starts in the body.
+    pub fn offset(&self) -> usize {
+        self.start
     }
 
     /// The body's text between two character offsets inside the sentence.

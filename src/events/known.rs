@@ -22,7 +22,8 @@ struct Known {
     sources: Vec<&'static str>,
     targets: Vec<&'static str>,
     root: &'static str,
-    names: Vec<&'static str>,
+    /// Lowercased, to be found in a lowercased sentence.
+    names: Vec<String>,
     /// The name alone does not say which event it is: the sentence must date it around it.
     needs_date: bool,
 }
@@ -40,7 +41,10 @@ static KNOWN: LazyLock<Vec<Known>> = LazyLock::new(|| {
                 sources: knowledge::list(sources),
                 targets: knowledge::list(targets),
                 root: root.trim(),
-                names: knowledge::list(r[5]),
+                names: knowledge::list(r[5])
+                    .iter()
+                    .map(|n| n.to_ascii_lowercase())
+                    .collect(),
                 needs_date: match r[6] {
                     "name" => false,
                     "name+date" => true,
@@ -59,9 +63,9 @@ pub struct Coded<'a> {
     pub cameo: &'a str,
     pub source: Option<&'a str>,
     pub target: Option<&'a str>,
-    /// The sentence's text and where it starts in the body.
+    /// The sentence's text and the character offset where it starts in the body.
     pub sentence: (&'a str, usize),
-    /// The trigger's span in the body.
+    /// The trigger's span in the body, in characters.
     pub trigger: (usize, usize),
 }
 
@@ -77,11 +81,16 @@ pub fn redate(doc: &Document, e: &Coded, date: EventDate) -> EventDate {
 }
 
 fn known_event(e: &Coded, date: &EventDate) -> Option<EventDate> {
-    let k = KNOWN.iter().find(|k| {
-        e.cameo.starts_with(k.root)
-            && sides_match(e, &k.sources, &k.targets)
-            && k.names.iter().any(|n| names_trigger(e, n))
-            && fits(date, k.days, k.needs_date)
+    let mut candidates = KNOWN
+        .iter()
+        .filter(|k| e.cameo.starts_with(k.root) && sides_match(e, &k.sources, &k.targets))
+        .peekable();
+    // Most events match no known event: the sentence is lowercased only for those that may.
+    candidates.peek()?;
+    // ASCII case folding keeps byte offsets.
+    let lower = e.sentence.0.to_ascii_lowercase();
+    let k = candidates.find(|k| {
+        k.names.iter().any(|n| names_trigger(e, &lower, n)) && fits(date, k.days, k.needs_date)
     })?;
     Some(dated(k.days, "known-event", k.id))
 }
@@ -97,12 +106,9 @@ fn named_war(doc: &Document, e: &Coded, date: &EventDate) -> Option<EventDate> {
         .filter(|t| t.kind == "PERIOD")
         .find_map(|t| {
             let war = periods::war(&t.rule)?;
-            let [a, b] = &war.sides;
+            let [a, b] = war.sides;
             let between = sides_match(e, a, b) || sides_match(e, b, a);
-            (between && within(date, war.days)).then(|| {
-                let name = t.rule.split_once(':').map_or("", |(_, n)| n);
-                dated(war.days, "period", name)
-            })
+            (between && within(date, war.days)).then(|| dated(war.days, "period", war.name))
         })
 }
 
@@ -115,20 +121,17 @@ fn sides_match(e: &Coded, sources: &[&str], targets: &[&str]) -> bool {
     forward || (back && taxonomy::in_class(e.cameo, "mutual"))
 }
 
-/// Whether `name` stands in the sentence as whole words overlapping the trigger, and not as
-/// the owner of something else ("an attack on Ukraine's power grid" is another attack).
-fn names_trigger(e: &Coded, name: &str) -> bool {
-    let (text, offset) = e.sentence;
-    // ASCII case folding keeps byte offsets.
-    let lower = text.to_ascii_lowercase();
-    let name = name.to_ascii_lowercase();
-    lower.match_indices(&name).any(|(i, _)| {
+/// Whether `name` stands in the (lowercased) sentence as whole words overlapping the trigger,
+/// and not as the owner of something else ("an attack on Ukraine's power grid" is another
+/// attack).
+fn names_trigger(e: &Coded, lower: &str, name: &str) -> bool {
+    let chars = |byte: usize| e.sentence.1 + lower[..byte].chars().count();
+    lower.match_indices(name).any(|(i, _)| {
         let end = i + name.len();
-        let whole = is_word_edge(&lower, i) && is_word_edge(&lower, end);
+        let whole = is_word_edge(lower, i) && is_word_edge(lower, end);
         let rest = &lower[end..];
         let owner = rest.starts_with("'s") || rest.starts_with("’s");
-        let (a, b) = (offset + i, offset + end);
-        whole && !owner && a < e.trigger.1 && e.trigger.0 < b
+        whole && !owner && chars(i) < e.trigger.1 && e.trigger.0 < chars(end)
     })
 }
 
@@ -190,13 +193,14 @@ mod tests {
         text: &'a str,
         trigger: &str,
     ) -> Coded<'a> {
-        let at = text.find(trigger).unwrap();
+        // Spans count characters, as in a document.
+        let at = text[..text.find(trigger).unwrap()].chars().count();
         Coded {
             cameo,
             source: Some(sides.0),
             target: Some(sides.1),
             sentence: (text, 0),
-            trigger: (at, at + trigger.len()),
+            trigger: (at, at + trigger.chars().count()),
         }
     }
 
@@ -223,6 +227,10 @@ mod tests {
         let other = "Russia's attack on Ukraine's power grid left millions in the dark.";
         let e = coded("190", ("RUS", "UKR"), other, "attack on");
         assert!(known_event(&e, &published("2024-01-10")).is_none());
+        // Characters of several bytes before the name do not move it off the trigger.
+        let quoted = "«Война» («war»), Russia’s invasion of Ukraine shook the order.";
+        let e = coded("190", ("RUS", "UKR"), quoted, "invasion of");
+        assert!(known_event(&e, &published("2022-03-22")).is_some());
         // Reported before it happened: not that event.
         let e = coded("190", ("RUS", "UKR"), s, "attack on");
         assert!(known_event(&e, &published("2021-12-01")).is_none());

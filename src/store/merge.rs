@@ -57,18 +57,18 @@ struct Report {
     sides: (Option<String>, Option<String>),
     cameo: String,
     days: Option<(NaiveDate, NaiveDate)>,
-    flags: [bool; 4],
+    historical: bool,
+    /// Planned, hypothetical, negated.
+    flags: [bool; 3],
 }
 
-/// Reports of one event so far, and the days all of them allow.
+/// Reports of one event so far, and the days all of them allow (none for an undated report).
 struct Group {
     reports: Vec<usize>,
-    days: (NaiveDate, NaiveDate),
-    /// Its reports span years: it sums many events.
-    years: bool,
+    days: Option<(NaiveDate, NaiveDate)>,
 }
 
-type Key = (Option<String>, Option<String>, String, [bool; 4]);
+type Key = (Option<String>, Option<String>, String, [bool; 3]);
 
 /// Rebuilds `merged` and `merged_events` from `events`, in one transaction.
 pub fn merge(conn: &mut Connection) -> Result<MergeStats> {
@@ -91,19 +91,18 @@ pub fn merge(conn: &mut Connection) -> Result<MergeStats> {
         groups.extend(found);
     }
     // An event of unknown date stands alone: nothing says it is another.
-    let far = NaiveDate::MIN;
     groups.extend(undated.into_iter().map(|i| Group {
         reports: vec![i],
-        days: (far, far),
-        years: false,
+        days: None,
     }));
+    let documents: Vec<usize> = groups.iter().map(|g| documents(&reports, g)).collect();
     let stats = MergeStats {
         events: reports.len(),
         merged: groups.len(),
-        multi_source: groups.iter().filter(|g| documents(&reports, g) > 1).count(),
+        multi_source: documents.iter().filter(|&&n| n > 1).count(),
         overlapping,
     };
-    write(conn, &reports, &groups)?;
+    write(conn, &reports, &groups, &documents)?;
     Ok(stats)
 }
 
@@ -121,7 +120,8 @@ fn read_reports(conn: &Connection) -> Result<Vec<Report>> {
             sides: (r.get(2)?, r.get(3)?),
             cameo: r.get(4)?,
             days: iso_day(&a).zip(iso_day(&b)),
-            flags: [r.get(7)?, r.get(8)?, r.get(9)?, r.get(10)?],
+            historical: r.get(7)?,
+            flags: [r.get(8)?, r.get(9)?, r.get(10)?],
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -135,9 +135,7 @@ fn key(r: &Report) -> Key {
     if taxonomy::in_class(&r.cameo, "either-way") && b < a {
         std::mem::swap(&mut a, &mut b);
     }
-    let mut flags = r.flags;
-    flags[0] = false;
-    (a, b, r.cameo[..2].to_string(), flags)
+    (a, b, r.cameo[..2].to_string(), r.flags)
 }
 
 fn spans_years(days: (NaiveDate, NaiveDate)) -> bool {
@@ -153,12 +151,9 @@ fn group(reports: &[Report], members: &[usize]) -> Vec<Group> {
         .filter_map(|&i| Some((i, reports[i].days?)))
         .collect();
     sorted.sort_by_key(|&(_, d)| d);
-    let (mut done, mut open): (Vec<Group>, Vec<Group>) = (Vec::new(), Vec::new());
+    let (mut done, mut open): (Vec<Open>, Vec<Open>) = (Vec::new(), Vec::new());
     for (i, d) in sorted {
-        let (ended, still): (Vec<Group>, Vec<Group>) =
-            open.into_iter().partition(|g| !near(g.days, (d.0, d.0)));
-        done.extend(ended);
-        open = still;
+        done.extend(open.extract_if(.., |g| !near(g.days, (d.0, d.0))));
         let years = spans_years(d);
         match open
             .iter_mut()
@@ -171,7 +166,7 @@ fn group(reports: &[Report], members: &[usize]) -> Vec<Group> {
                     g.days = both;
                 }
             }
-            None => open.push(Group {
+            None => open.push(Open {
                 reports: vec![i],
                 days: d,
                 years,
@@ -179,7 +174,20 @@ fn group(reports: &[Report], members: &[usize]) -> Vec<Group> {
         }
     }
     done.extend(open);
-    done
+    done.into_iter()
+        .map(|g| Group {
+            reports: g.reports,
+            days: Some(g.days),
+        })
+        .collect()
+}
+
+/// A group being filled.
+struct Open {
+    reports: Vec<usize>,
+    days: (NaiveDate, NaiveDate),
+    /// Its reports span years: it sums many events.
+    years: bool,
 }
 
 fn near(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
@@ -192,12 +200,12 @@ fn near(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
 /// an earlier one when some earlier group ends near its start, a later one when the next
 /// starts near its end.
 fn count_overlapping(groups: &[Group]) -> usize {
-    let mut days: Vec<(NaiveDate, NaiveDate)> = groups.iter().map(|g| g.days).collect();
+    let mut days: Vec<(NaiveDate, NaiveDate)> = groups.iter().filter_map(|g| g.days).collect();
     days.sort();
     let mut furthest: Option<NaiveDate> = None;
     let mut count = 0;
     for (i, d) in days.iter().enumerate() {
-        let earlier = furthest.is_some_and(|end| near((end, end), (d.0, d.0)) || end >= d.0);
+        let earlier = furthest.is_some_and(|end| near((d.0, end), (d.0, d.0)));
         let later = days.get(i + 1).is_some_and(|n| near(*d, (n.0, n.0)));
         count += usize::from(earlier || later);
         furthest = Some(furthest.map_or(d.1, |f| f.max(d.1)));
@@ -212,7 +220,12 @@ fn documents(reports: &[Report], g: &Group) -> usize {
     docs.len()
 }
 
-fn write(conn: &mut Connection, reports: &[Report], groups: &[Group]) -> Result<()> {
+fn write(
+    conn: &mut Connection,
+    reports: &[Report],
+    groups: &[Group],
+    documents: &[usize],
+) -> Result<()> {
     let tx = conn.transaction()?;
     tx.execute("DELETE FROM merged_events", [])?;
     tx.execute("DELETE FROM merged", [])?;
@@ -224,13 +237,15 @@ fn write(conn: &mut Connection, reports: &[Report], groups: &[Group]) -> Result<
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
         )?;
         let mut member = tx.prepare("INSERT INTO merged_events (merged, event) VALUES (?1, ?2)")?;
-        for g in groups {
+        for (g, docs) in groups.iter().zip(documents) {
             let first = &reports[g.reports[0]];
             let cameo = most_common(g.reports.iter().map(|&i| reports[i].cameo.as_str()));
             let code = taxonomy::code(cameo);
-            let (earliest, latest) = days_text(first, g);
-            let historical = g.reports.iter().any(|&i| reports[i].flags[0]);
-            let [_, planned, hypothetical, negated] = first.flags;
+            let (earliest, latest) = g
+                .days
+                .map_or_else(Default::default, |(a, b)| (a.to_string(), b.to_string()));
+            let historical = g.reports.iter().any(|&i| reports[i].historical);
+            let [planned, hypothetical, negated] = first.flags;
             merged.execute(params![
                 first.sides.0,
                 first.sides.1,
@@ -246,7 +261,7 @@ fn write(conn: &mut Connection, reports: &[Report], groups: &[Group]) -> Result<
                 hypothetical,
                 negated,
                 g.reports.len(),
-                documents(reports, g),
+                docs,
             ])?;
             let id = tx.last_insert_rowid();
             for &i in &g.reports {
@@ -258,25 +273,31 @@ fn write(conn: &mut Connection, reports: &[Report], groups: &[Group]) -> Result<
     Ok(())
 }
 
-fn days_text(first: &Report, g: &Group) -> (String, String) {
-    match first.days {
-        Some(_) => (g.days.0.to_string(), g.days.1.to_string()),
-        None => (String::new(), String::new()),
-    }
-}
-
 /// The most frequent of the codes, the first of them on a tie.
 fn most_common<'a>(codes: impl Iterator<Item = &'a str>) -> &'a str {
-    let codes: Vec<&str> = codes.collect();
-    let count = |c: &str| codes.iter().filter(|x| **x == c).count();
-    codes
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in codes {
+        match counts.iter_mut().find(|(x, _)| *x == c) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    // max_by_key keeps the last of equal keys: reversed, the first one seen wins.
+    counts
         .iter()
-        .copied()
-        .max_by_key(|c| {
-            (
-                count(c),
-                std::cmp::Reverse(codes.iter().position(|x| x == c)),
-            )
-        })
-        .unwrap_or("")
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map_or("", |(c, _)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_common_code_wins_and_the_first_on_a_tie() {
+        let codes = ["190", "192", "192", "190", "193"];
+        assert_eq!(most_common(codes.into_iter()), "190");
+        assert_eq!(most_common(["193", "192", "192"].into_iter()), "192");
+    }
 }

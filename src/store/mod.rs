@@ -85,10 +85,10 @@ impl Store {
                     }
                 }
                 Item::Failed { path, message } => {
-                    tx.execute(
+                    tx.prepare_cached(
                         "INSERT OR REPLACE INTO errors (path, message, at) VALUES (?1, ?2, ?3)",
-                        params![path, message, now()],
-                    )?;
+                    )?
+                    .execute(params![path, message, now()])?;
                     w.errors += 1;
                 }
             }
@@ -114,11 +114,15 @@ fn now() -> String {
 /// Inserts a document and its parts; false when a document with its id is already stored.
 fn insert_document(tx: &Transaction, doc: &Document) -> Result<bool> {
     let published = doc.published.as_ref();
-    let added = tx.execute(
-        "INSERT OR IGNORE INTO documents (id, path, title, outlet, site, url, language, published,
-            published_earliest, published_latest, published_basis, body, json, ingested)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
+    // Statements are prepared once per connection: this runs for every document.
+    let added = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO documents (id, path, title, outlet, site, url, language,
+                published, published_earliest, published_latest, published_basis, body, json,
+                ingested)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?
+        .execute(params![
             doc.id,
             doc.path,
             doc.title,
@@ -133,17 +137,15 @@ fn insert_document(tx: &Transaction, doc: &Document) -> Result<bool> {
             doc.body,
             serde_json::to_string(doc)?,
             now(),
-        ],
-    )?;
+        ])?;
     if added == 0 {
         return Ok(false);
     }
     let n = tx.last_insert_rowid();
-    tx.execute("DELETE FROM errors WHERE path = ?1", [&doc.path])?;
-    tx.execute(
-        "INSERT INTO bodies (rowid, title, body) VALUES (?1, ?2, ?3)",
-        params![n, doc.title, doc.body],
-    )?;
+    tx.prepare_cached("DELETE FROM errors WHERE path = ?1")?
+        .execute([&doc.path])?;
+    tx.prepare_cached("INSERT INTO bodies (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![n, doc.title, doc.body])?;
     insert_parts(tx, n, doc)?;
     for e in &doc.events {
         insert_event(tx, n, e)?;

@@ -31,100 +31,78 @@ pub struct Filter {
 }
 
 /// `WHERE` clauses and their parameters, built up filter by filter.
+#[derive(Default)]
 struct Clauses {
     sql: Vec<String>,
     params: Vec<Value>,
 }
 
 impl Clauses {
-    fn new() -> Clauses {
-        Clauses {
-            sql: vec!["1".to_string()],
-            params: Vec::new(),
-        }
+    /// The placeholder of a new parameter.
+    fn param(&mut self, value: String) -> String {
+        self.params.push(Value::Text(value));
+        format!("?{}", self.params.len())
     }
 
-    fn push(&mut self, sql: String, params: impl IntoIterator<Item = String>) {
-        self.sql.push(sql);
-        self.params.extend(params.into_iter().map(Value::Text));
-    }
-
-    fn placeholders(&self, n: usize) -> String {
-        let first = self.params.len() + 1;
-        (first..first + n)
-            .map(|i| format!("?{i}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    fn side_in(&mut self, column: &str, state: &str) {
-        let states: Vec<String> = lineage(state).into_iter().map(str::to_string).collect();
-        let list = self.placeholders(states.len());
-        self.push(format!("{column} IN ({list})"), states);
+    /// Placeholders for a state and the states it continues.
+    fn states(&mut self, state: &str) -> String {
+        let list: Vec<String> = lineage(state)
+            .into_iter()
+            .map(|s| self.param(s.to_string()))
+            .collect();
+        list.join(", ")
     }
 
     fn finish(&self) -> String {
-        self.sql.join(" AND ")
+        if self.sql.is_empty() {
+            "1".to_string()
+        } else {
+            self.sql.join(" AND ")
+        }
     }
 }
 
-fn clauses(f: &Filter, table: &str, codes: bool) -> Clauses {
-    let mut c = Clauses::new();
+/// The clauses of filter `f` on table alias `t` (`codes`: the table has actor codes).
+fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
+    let mut c = Clauses::default();
     if let Some((a, b)) = &f.dyad {
-        let one = side_pair(&mut c, table, a, b);
-        let other = side_pair(&mut c, table, b, a);
-        c.sql.push(format!("(({one}) OR ({other}))"));
+        let (a, b) = (c.states(a), c.states(b));
+        c.sql.push(format!(
+            "(({t}.source_side IN ({a}) AND {t}.target_side IN ({b})) OR \
+              ({t}.source_side IN ({b}) AND {t}.target_side IN ({a})))"
+        ));
     }
     if let Some(a) = &f.actor {
-        let states: Vec<String> = lineage(a).into_iter().map(str::to_string).collect();
-        let list = c.placeholders(states.len());
-        let mut sql =
-            format!("({table}.source_side IN ({list}) OR {table}.target_side IN ({list})");
-        c.params.extend(states.into_iter().map(Value::Text));
+        let states = c.states(a);
+        let mut sql = format!("{t}.source_side IN ({states}) OR {t}.target_side IN ({states})");
         if codes {
-            let at = c.params.len() + 1;
-            sql.push_str(&format!(
-                " OR {table}.source_code LIKE ?{at} OR {table}.target_code LIKE ?{at}"
-            ));
-            c.params.push(Value::Text(format!("{a}%")));
+            let p = c.param(format!("{a}%"));
+            sql += &format!(" OR {t}.source_code LIKE {p} OR {t}.target_code LIKE {p}");
         }
-        c.sql.push(sql + ")");
+        c.sql.push(format!("({sql})"));
     }
     if let Some(from) = &f.from {
-        let at = c.params.len() + 1;
-        c.push(format!("{table}.latest >= ?{at}"), [day_from(from)]);
+        let p = c.param(day_from(from));
+        c.sql.push(format!("{t}.latest >= {p}"));
     }
     if let Some(to) = &f.to {
-        let at = c.params.len() + 1;
-        c.push(format!("{table}.earliest <= ?{at}"), [day_to(to)]);
+        let p = c.param(day_to(to));
+        c.sql.push(format!("{t}.earliest <= {p}"));
     }
     if let Some(code) = &f.code {
-        let at = c.params.len() + 1;
-        c.push(format!("{table}.cameo LIKE ?{at}"), [format!("{code}%")]);
+        let p = c.param(format!("{code}%"));
+        c.sql.push(format!("{t}.cameo LIKE {p}"));
     }
-    flag(&mut c, table, "historical", f.historical);
-    flag(&mut c, table, "planned", f.planned);
+    for (name, value) in [("historical", f.historical), ("planned", f.planned)] {
+        if let Some(v) = value {
+            c.sql.push(format!("{t}.{name} = {}", i32::from(v)));
+        }
+    }
     if !f.all {
         c.sql
-            .push(format!("NOT {table}.negated AND NOT {table}.hypothetical"));
+            .push(format!("NOT {t}.negated AND NOT {t}.hypothetical"));
     }
     c
-}
-
-/// `source_side IN (a...) AND target_side IN (b...)`, its parameters added to `c`.
-fn side_pair(c: &mut Clauses, table: &str, a: &str, b: &str) -> String {
-    let mut part = Clauses::new();
-    part.params = std::mem::take(&mut c.params);
-    part.side_in(&format!("{table}.source_side"), a);
-    part.side_in(&format!("{table}.target_side"), b);
-    c.params = part.params;
-    part.sql[1..].join(" AND ")
-}
-
-fn flag(c: &mut Clauses, table: &str, name: &str, value: Option<bool>) {
-    if let Some(v) = value {
-        c.sql.push(format!("{table}.{name} = {}", i32::from(v)));
-    }
 }
 
 /// "2014" -> "2014-01-01", "2014-09" -> "2014-09-01": the first day a prefix allows.

@@ -5,6 +5,8 @@ use std::fmt::Write;
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::text::cut;
+
 use super::query::{EventRow, Hit, MergedRow, Period};
 
 /// Days as one short text: `2014-09-03`, or `2012-01-01..2020-12-31`.
@@ -166,13 +168,6 @@ pub fn flat(rows: &[MergedRow]) -> Vec<FlatMerged<'_>> {
             docs: dedup(m.reports.iter().map(|r| r.doc.clone()).collect()).join(";"),
         })
         .collect()
-}
-
-fn cut(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -25,27 +25,26 @@ struct Period {
     name: &'static str,
     days: (NaiveDate, NaiveDate),
     ending: (NaiveDate, NaiveDate),
-    /// For a war or battle, the states on each side; empty otherwise.
-    sides: Vec<Vec<&'static str>>,
+    /// For a war or battle, the states on each side.
+    sides: Option<[Vec<&'static str>; 2]>,
 }
 
-/// A named war or battle: its days and the states fighting on each side.
+/// A named war or battle: its name, its days and the states fighting on each side.
 pub struct War {
+    pub name: &'static str,
     pub days: (NaiveDate, NaiveDate),
-    pub sides: [Vec<&'static str>; 2],
+    pub sides: &'static [Vec<&'static str>; 2],
 }
 
 /// The war or battle a period expression's rule (`period:Battle of Khalkhin Gol`) names.
 pub fn war(rule: &str) -> Option<War> {
     let (_, name) = rule.split_once(':')?;
     let p = PERIODS.periods.iter().find(|p| p.name == name)?;
-    match p.sides.as_slice() {
-        [a, b] => Some(War {
-            days: p.days,
-            sides: [a.clone(), b.clone()],
-        }),
-        _ => None,
-    }
+    Some(War {
+        name: p.name,
+        days: p.days,
+        sides: p.sides.as_ref()?,
+    })
 }
 
 struct Periods {
@@ -70,8 +69,9 @@ static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
             ending: (day(r[3]), day(r[4])),
             sides: r
                 .get(5)
+                .copied()
                 .filter(|f| !f.is_empty())
-                .map_or_else(Vec::new, |f| f.split(';').map(knowledge::list).collect()),
+                .map(|f| sides(all[0], f)),
         });
     }
     let names = AhoCorasickBuilder::new()
@@ -85,6 +85,16 @@ static PERIODS: LazyLock<Periods> = LazyLock::new(|| {
         periods,
     }
 });
+
+/// `SUN|RUS|MNG;JPN`: the states of each side.
+fn sides(name: &str, field: &'static str) -> [Vec<&'static str>; 2] {
+    match field.split_once(';') {
+        Some((a, b)) if !b.contains(';') => [knowledge::list(a), knowledge::list(b)],
+        _ => panic!(
+            "data/time/periods.tsv: {name}: sides are two groups split by ';', not {field:?}"
+        ),
+    }
+}
 
 /// "the end of", "the final days of", "the outbreak of" right before a period's name.
 static PHASE: LazyLock<Regex> = LazyLock::new(|| {
