@@ -5,6 +5,7 @@
 //! for the same seed, so runs compare.
 
 use std::fmt;
+use std::path::Path;
 use std::time::Instant;
 
 use crate::clean::Context;
@@ -361,6 +362,9 @@ pub struct IngestRun {
     pub summary: crate::store::Summary,
     /// Peak resident memory of the process, in MB (Linux; `None` elsewhere).
     pub peak_mb: Option<f64>,
+    /// Processor time of the ingest on all threads, in seconds (Linux; `None` elsewhere): on a
+    /// busy machine a steadier measure than the wall clock.
+    pub cpu_seconds: Option<f64>,
     pub threads: usize,
 }
 
@@ -369,13 +373,18 @@ impl fmt::Display for IngestRun {
         let s = &self.summary;
         write!(
             f,
-            "ingest: {} documents, {} events, {} merged, into a new store in {:.1} s on {} threads: {:.0} documents/s; peak memory {}",
+            "ingest: {} documents, {} events, {} merged, into a new store in {:.1} s (merging {:.1} s) on {} threads: {:.0} documents/s; {} of processor time per document; peak memory {}",
             s.documents,
             s.events,
             s.merge.merged,
             s.seconds,
+            s.merge_seconds,
             self.threads,
             s.documents as f64 / s.seconds,
+            self.cpu_seconds.map_or("unknown".to_string(), |c| format!(
+                "{:.2} ms",
+                c * 1e3 / s.documents.max(1) as f64
+            )),
             self.peak_mb
                 .map_or("unknown".to_string(), |m| format!("{m:.0} MB")),
         )
@@ -383,28 +392,46 @@ impl fmt::Display for IngestRun {
 }
 
 /// Writes `docs` generated pages to a temporary folder, then times `annals ingest` of them
-/// into a new store there, on every core (the folder is removed afterwards).
-pub fn run_ingest(docs: usize, seed: u64) -> anyhow::Result<IngestRun> {
+/// into a new store there (or at `keep`), on every core (the folder is removed afterwards).
+pub fn run_ingest(docs: usize, seed: u64, keep: Option<&Path>) -> anyhow::Result<IngestRun> {
     let dir = std::env::temp_dir().join(format!("annals-bench-{}", std::process::id()));
     let pages = dir.join("pages");
     std::fs::create_dir_all(&pages)?;
     for i in 0..docs as u64 {
         std::fs::write(pages.join(format!("{i:07}.txt")), generate(seed, i))?;
     }
-    let mut store = crate::store::Store::open(&dir.join("bench.db"))?;
+    let db = keep.map_or_else(|| dir.join("bench.db"), Path::to_path_buf);
+    if db.exists() {
+        anyhow::bail!("{} exists: the benchmark needs a new store", db.display());
+    }
+    let mut store = crate::store::Store::open(&db)?;
     let opts = crate::store::load::Options {
         max_bytes: ingest::DEFAULT_MAX_BYTES,
-        batch: 256,
+        batch: crate::store::load::DEFAULT_BATCH,
         progress: false,
     };
+    let cpu = cpu_seconds();
     let summary = crate::store::ingest(&mut store, &[pages], &opts);
+    let cpu = cpu_seconds().zip(cpu).map(|(after, before)| after - before);
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);
     Ok(IngestRun {
         summary: summary?,
         peak_mb: peak_memory_mb(),
+        cpu_seconds: cpu,
         threads: rayon::current_num_threads(),
     })
+}
+
+/// Processor time the process used so far (user and system, all threads), in seconds.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name, which is in parentheses and may hold spaces; utime and
+    // stime are the 14th and 15th fields, in clock ticks (100 a second on Linux).
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
 }
 
 /// The process's peak resident memory (VmHWM), in MB.

@@ -1,7 +1,7 @@
 //! The `annals` command: parses arguments and calls the library's stages. No logic lives here.
 
 use std::io::{BufWriter, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -73,7 +73,7 @@ enum Command {
         #[arg(long, value_name = "BYTES", default_value_t = ingest::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
         /// Inputs per transaction.
-        #[arg(long, default_value_t = 256)]
+        #[arg(long, default_value_t = store::load::DEFAULT_BATCH)]
         batch: usize,
         /// No progress bar.
         #[arg(long)]
@@ -196,6 +196,9 @@ enum Command {
         /// How many times to time the same articles; the median run is reported.
         #[arg(long, default_value_t = 5)]
         runs: usize,
+        /// With --stage ingest: keep the store in this new file, to look into afterwards.
+        #[arg(long, value_name = "FILE")]
+        keep: Option<PathBuf>,
     },
 }
 
@@ -401,7 +404,8 @@ fn main() -> ExitCode {
             docs,
             seed,
             runs,
-        } => run_bench(stage, &tml, docs, seed, runs),
+            keep,
+        } => run_bench(stage, &tml, docs, seed, runs, keep.as_deref()),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -565,13 +569,14 @@ fn run_bench(
     docs: usize,
     seed: u64,
     runs: usize,
+    keep: Option<&Path>,
 ) -> anyhow::Result<bool> {
     if stage == Stage::Extract {
         print_runs(bench::run_extract(docs, seed, runs));
         return Ok(true);
     }
     if stage == Stage::Ingest {
-        println!("{}", bench::run_ingest(docs, seed)?);
+        println!("{}", bench::run_ingest(docs, seed, keep)?);
         return Ok(true);
     }
     let mut real = Vec::new();

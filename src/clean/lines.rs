@@ -2,11 +2,10 @@
 //! line (date, byline, outlet, source), an editorial credit, prose, or a short line (a title,
 //! heading, caption or list item, decided later by position).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use rustc_hash::FxHashSet;
 
 use super::{meta, phrases};
 use crate::knowledge;
@@ -50,7 +49,7 @@ pub struct LineContext<'a> {
     /// Whether the stopword ratio is a fair test of prose (the page is in English).
     pub english: bool,
     /// Keys of lines repeated across documents of the same site.
-    pub repeated: Option<&'a HashSet<u64>>,
+    pub repeated: Option<&'a FxHashSet<u64>>,
 }
 
 static STOPWORDS: LazyLock<FxHashSet<&'static str>> =
@@ -297,7 +296,7 @@ mod tests {
     #[test]
     fn repeated_lines_are_boilerplate_only_when_asked() {
         let line = "Our newsroom brings you the stories that matter most to readers";
-        let mut set = HashSet::new();
+        let mut set = FxHashSet::default();
         set.insert(key_hash(&phrases::line_key(line)));
         let ctx = LineContext {
             english: true,

@@ -9,16 +9,15 @@ mod meta;
 mod outlets;
 mod phrases;
 
-use std::collections::HashSet;
-
 use crate::document::{Document, Paragraph, Removed};
 use lines::{Label, Line, LineContext};
+use rustc_hash::FxHashSet;
 
 /// What cleaning needs beyond the document itself.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Context<'a> {
     /// Keys (see [`line_keys`]) of lines that recur across documents of the same site.
-    pub repeated: Option<&'a HashSet<u64>>,
+    pub repeated: Option<&'a FxHashSet<u64>>,
 }
 
 /// A line that carries a date, for the time stage to read.
@@ -61,7 +60,7 @@ pub fn clean(text: &str, ctx: &Context, doc: &mut Document) -> PageDates {
 }
 
 /// The keys of a page's lines, for finding lines repeated across documents of one site.
-pub fn line_keys(text: &str) -> HashSet<u64> {
+pub fn line_keys(text: &str) -> FxHashSet<u64> {
     text.lines()
         .map(|l| phrases::line_key(trim(l)))
         .filter(|k| !k.is_empty())

@@ -1,12 +1,11 @@
 //! Phrase families of boilerplate (`data/clean/boilerplate.tsv`) and navigation words
 //! (`data/clean/menu_words.txt`), matched against one line.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashSet;
 
 use crate::knowledge;
 
@@ -17,7 +16,7 @@ struct Phrase {
 
 struct Families {
     /// Whole-line phrases, keyed by their normalized form (see [`line_key`]).
-    whole: HashMap<String, Phrase>,
+    whole: FxHashMap<String, Phrase>,
     /// Phrases found anywhere in a lowercased line, at word boundaries.
     contains: AhoCorasick,
     contained: Vec<Phrase>,
@@ -25,7 +24,7 @@ struct Families {
 }
 
 static FAMILIES: LazyLock<Families> = LazyLock::new(|| {
-    let mut whole = HashMap::new();
+    let mut whole = FxHashMap::default();
     let mut contained = Vec::new();
     let mut patterns = Vec::new();
     for row in knowledge::rows(include_str!("../../data/clean/boilerplate.tsv")) {

@@ -1,7 +1,7 @@
 //! The closed word classes the event rules read (data/events/cues.tsv, and the future cues of
 //! data/time/future_cues.txt as `planned`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::knowledge;
@@ -54,7 +54,7 @@ struct Cues {
     /// Each entry, as lowercase words, with its classes.
     entries: Vec<(Vec<&'static str>, Vec<Class>)>,
     /// The classes of each one-word entry.
-    words: HashMap<&'static str, Vec<Class>>,
+    words: FxHashMap<&'static str, Vec<Class>>,
 }
 
 fn cues() -> &'static Cues {
@@ -78,7 +78,7 @@ fn cues() -> &'static Cues {
             .collect();
         // Longest first, so that "island chain" is found before "island".
         entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut words: HashMap<&str, Vec<Class>> = HashMap::new();
+        let mut words: FxHashMap<&str, Vec<Class>> = FxHashMap::default();
         for (w, classes) in entries.iter().filter(|(w, _)| w.len() == 1) {
             words.entry(w[0]).or_default().extend(classes);
         }

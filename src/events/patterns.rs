@@ -1,6 +1,6 @@
 //! Event patterns (data/events/patterns.tsv) and the verb forms they match (verbs.tsv).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use super::taxonomy;
@@ -49,9 +49,9 @@ impl Pattern {
 pub struct Patterns {
     pub all: Vec<Pattern>,
     /// Patterns by each form of their first word.
-    pub by_first: HashMap<String, Vec<usize>>,
+    pub by_first: FxHashMap<String, Vec<usize>>,
     /// The past participles of the patterns' verbs.
-    pub participles: HashSet<String>,
+    pub participles: FxHashSet<String>,
 }
 
 pub fn patterns() -> &'static Patterns {
@@ -60,12 +60,12 @@ pub fn patterns() -> &'static Patterns {
 }
 
 fn load() -> Patterns {
-    let irregular: HashMap<&str, Vec<&str>> = knowledge::rows(VERBS)
+    let irregular: FxHashMap<&str, Vec<&str>> = knowledge::rows(VERBS)
         .map(|r| (r[0], r[1..].to_vec()))
         .collect();
     let mut all = Vec::new();
-    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut participles = HashSet::new();
+    let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut participles = FxHashSet::default();
     for r in knowledge::rows(PATTERNS) {
         let verb = match r[0] {
             "verb" => true,
@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn every_pattern_is_unique_and_well_formed() {
         let p = patterns();
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FxHashSet::default();
         for pat in &p.all {
             assert!(seen.insert((pat.verb, pat.text)), "{:?} twice", pat.text);
             let slots = |i: &Item| pat.items.iter().filter(|x| *x == i).count();

@@ -1,7 +1,7 @@
 //! The CAMEO code table (data/events/cameo.tsv): names, Goldstein scores, QuadClass and the
 //! PLOVER mapping of every code.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::knowledge;
@@ -19,8 +19,8 @@ pub struct Code {
 }
 
 /// Every CAMEO code by its digits.
-pub fn codes() -> &'static HashMap<&'static str, Code> {
-    static CODES: OnceLock<HashMap<&'static str, Code>> = OnceLock::new();
+pub fn codes() -> &'static FxHashMap<&'static str, Code> {
+    static CODES: OnceLock<FxHashMap<&'static str, Code>> = OnceLock::new();
     CODES.get_or_init(|| {
         knowledge::rows(CAMEO)
             .map(|r| {
@@ -51,7 +51,7 @@ pub fn code(digits: &str) -> &'static Code {
 /// Whether a code is in a class of data/events/code_classes.tsv (`mutual`, `place-target`,
 /// `territory-target`): it starts with one of the class's prefixes.
 pub fn in_class(cameo: &str, class: &str) -> bool {
-    static CLASSES_BY_NAME: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    static CLASSES_BY_NAME: OnceLock<FxHashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
     let classes = CLASSES_BY_NAME.get_or_init(|| {
         knowledge::rows(CLASSES)
             .map(|r| (r[0], r[1].split('|').collect()))

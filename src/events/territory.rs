@@ -1,7 +1,7 @@
 //! Territories that events happen to (data/events/territories.tsv), and the nouns that refer
 //! back to them ("the disputed islands", data/events/cues.tsv).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::clause::Sentence;
@@ -12,12 +12,12 @@ const TERRITORIES: &str = include_str!("../../data/events/territories.tsv");
 
 /// Each name as lowercase words with its state, by its first word, longest first (so "Kurile
 /// island chain" wins over "Kurile").
-type Names = HashMap<String, Vec<(Vec<String>, &'static str)>>;
+type Names = FxHashMap<String, Vec<(Vec<String>, &'static str)>>;
 
 fn names() -> &'static Names {
     static T: OnceLock<Names> = OnceLock::new();
     T.get_or_init(|| {
-        let mut names: Names = HashMap::new();
+        let mut names: Names = FxHashMap::default();
         for r in knowledge::rows(TERRITORIES) {
             for name in r[0].split('|') {
                 let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();

@@ -4,15 +4,18 @@
 //! seizure is Russia's), the CAMEO root, the flags, and days: their intervals overlap, give or
 //! take a day (two outlets may date one announcement a day apart). A span of several years ("25
 //! meetings between 2012 and 2020") sums many events and merges only with another such span.
-
-use std::collections::HashMap;
+//!
+//! The shared part is the event's `merge_key`, written with it. An ingest merges again only the
+//! keys it added reports to, one key at a time in order of days, so neither the time nor the
+//! memory of merging grows with the reports of keys it did not touch.
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 
 use crate::actors::continuing;
+use crate::document::Event;
 use crate::events::taxonomy;
 use crate::time::iso_day;
 
@@ -50,144 +53,188 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
+/// Merges again every key with reports added since it was last merged (the `pending` table),
+/// a few keys per transaction, and counts what the store then holds.
+pub fn merge(conn: &mut Connection) -> Result<MergeStats> {
+    let keys: Vec<String> = conn
+        .prepare("SELECT merge_key FROM pending ORDER BY merge_key")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for chunk in keys.chunks(64) {
+        let tx = conn.transaction()?;
+        for key in chunk {
+            rebuild(&tx, key)?;
+        }
+        tx.commit()?;
+    }
+    stats(conn)
+}
+
+fn stats(conn: &Connection) -> Result<MergeStats> {
+    let count = |sql: &str| -> Result<usize> {
+        Ok(conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as usize)
+    };
+    Ok(MergeStats {
+        events: count("SELECT count(*) FROM events")?,
+        merged: count("SELECT count(*) FROM merged")?,
+        multi_source: count("SELECT count(*) FROM merged WHERE documents > 1")?,
+        overlapping: count("SELECT count(*) FROM merged WHERE overlaps")?,
+    })
+}
+
+/// What reports of one event share: the states (an earlier state as the one that continues it;
+/// either way round for meetings and talks), the root and the flags. The historical flag is
+/// left out: two articles years apart recall one event, one as news, the other as history.
+pub fn key(e: &Event) -> String {
+    let side = |a: &crate::document::Actor| a.side().map(|s| continuing(s).to_string());
+    let (mut a, mut b) = (side(&e.source.actor), side(&e.target.actor));
+    if taxonomy::in_class(&e.cameo, "either-way") && b < a {
+        std::mem::swap(&mut a, &mut b);
+    }
+    let flag = |f: bool| if f { '1' } else { '0' };
+    format!(
+        "{}|{}|{}|{}{}{}",
+        a.unwrap_or_default(),
+        b.unwrap_or_default(),
+        e.root,
+        flag(e.planned),
+        flag(e.hypothetical),
+        flag(e.negated)
+    )
+}
+
+/// The planned, hypothetical and negated flags written at the end of a key.
+fn flags(key: &str) -> [bool; 3] {
+    let mut f = [false; 3];
+    for (flag, c) in f
+        .iter_mut()
+        .zip(key.rsplit('|').next().unwrap_or("").chars())
+    {
+        *flag = c == '1';
+    }
+    f
+}
+
 /// One report, as read back from `events`.
 struct Report {
     n: i64,
     doc: i64,
-    sides: (Option<String>, Option<String>),
     cameo: String,
-    days: Option<(NaiveDate, NaiveDate)>,
     historical: bool,
-    /// Planned, hypothetical, negated.
-    flags: [bool; 3],
 }
 
 /// Reports of one event so far, and the days all of them allow (none for an undated report).
 struct Group {
-    reports: Vec<usize>,
+    reports: Vec<Report>,
     days: Option<(NaiveDate, NaiveDate)>,
+    /// Its reports span years: it sums many events.
+    years: bool,
+    /// Sides and flags of its first report.
+    first: First,
 }
 
-type Key = (Option<String>, Option<String>, String, [bool; 3]);
-
-/// Rebuilds `merged` and `merged_events` from `events`, in one transaction.
-pub fn merge(conn: &mut Connection) -> Result<MergeStats> {
-    let reports = read_reports(conn)?;
-    let mut by_key: HashMap<Key, Vec<usize>> = HashMap::new();
-    let mut undated = Vec::new();
-    for (i, r) in reports.iter().enumerate() {
-        match r.days {
-            Some(_) => by_key.entry(key(r)).or_default().push(i),
-            None => undated.push(i),
-        }
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    let mut overlapping = 0;
-    let mut keys: Vec<&Key> = by_key.keys().collect();
-    keys.sort();
-    for k in keys {
-        let found = group(&reports, &by_key[k]);
-        overlapping += count_overlapping(&found);
-        groups.extend(found);
-    }
-    // An event of unknown date stands alone: nothing says it is another.
-    groups.extend(undated.into_iter().map(|i| Group {
-        reports: vec![i],
-        days: None,
-    }));
-    let documents: Vec<usize> = groups.iter().map(|g| documents(&reports, g)).collect();
-    let stats = MergeStats {
-        events: reports.len(),
-        merged: groups.len(),
-        multi_source: documents.iter().filter(|&&n| n > 1).count(),
-        overlapping,
-    };
-    write(conn, &reports, &groups, &documents)?;
-    Ok(stats)
+struct First {
+    sides: (Option<String>, Option<String>),
+    /// Planned, hypothetical, negated.
+    flags: [bool; 3],
 }
 
-fn read_reports(conn: &Connection) -> Result<Vec<Report>> {
-    let mut st = conn.prepare(
-        "SELECT n, doc, source_side, target_side, cameo, earliest, latest,
-                historical, planned, hypothetical, negated
-         FROM events ORDER BY n",
+/// Replaces the merged events of `key` with the groups of its reports. Reports stream in order
+/// of their first day (ISO days sort as text); each joins an open group whose days it overlaps
+/// (a day apart counts), and the group keeps the days both allow. A group that ended before a
+/// report's first day is done and written, so only open groups are held in memory.
+fn rebuild(tx: &Transaction, key: &str) -> Result<()> {
+    tx.prepare_cached(
+        "DELETE FROM merged_events WHERE merged IN (SELECT n FROM merged WHERE merge_key = ?1)",
+    )?
+    .execute([key])?;
+    tx.prepare_cached("DELETE FROM merged WHERE merge_key = ?1")?
+        .execute([key])?;
+    let mut st = tx.prepare_cached(
+        "SELECT n, doc, cameo, historical, earliest, latest, source_side, target_side
+         FROM events WHERE merge_key = ?1 ORDER BY earliest, latest",
     )?;
-    let rows = st.query_map([], |r| {
-        let (a, b): (String, String) = (r.get(5)?, r.get(6)?);
-        Ok(Report {
+    let mut rows = st.query([key])?;
+    let flags = flags(key);
+    let mut open: Vec<Group> = Vec::new();
+    let mut written: Vec<(i64, (NaiveDate, NaiveDate))> = Vec::new();
+    while let Some(r) = rows.next()? {
+        let report = Report {
             n: r.get(0)?,
             doc: r.get(1)?,
-            sides: (r.get(2)?, r.get(3)?),
-            cameo: r.get(4)?,
-            days: iso_day(&a).zip(iso_day(&b)),
-            historical: r.get(7)?,
-            flags: [r.get(8)?, r.get(9)?, r.get(10)?],
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+            cameo: r.get(2)?,
+            historical: r.get(3)?,
+        };
+        let (a, b): (String, String) = (r.get(4)?, r.get(5)?);
+        let first = || -> rusqlite::Result<First> {
+            Ok(First {
+                sides: (r.get(6)?, r.get(7)?),
+                flags,
+            })
+        };
+        let Some(d) = iso_day(&a).zip(iso_day(&b)) else {
+            // An event of unknown date stands alone: nothing says it is another.
+            let alone = Group {
+                reports: vec![report],
+                days: None,
+                years: false,
+                first: first()?,
+            };
+            write(tx, key, &alone)?;
+            continue;
+        };
+        for g in open.extract_if(.., |g| g.days.is_some_and(|days| !near(days, (d.0, d.0)))) {
+            close(tx, key, g, &mut written)?;
+        }
+        let years = spans_years(d);
+        let joined = open
+            .iter_mut()
+            .find(|g| g.years == years && g.days.is_some_and(|days| near(days, d)));
+        match joined {
+            Some(g) => g.add(report, d),
+            None => open.push(Group {
+                reports: vec![report],
+                days: Some(d),
+                years,
+                first: first()?,
+            }),
+        }
+    }
+    for g in open {
+        close(tx, key, g, &mut written)?;
+    }
+    mark_overlapping(tx, &mut written)?;
+    tx.prepare_cached("DELETE FROM pending WHERE merge_key = ?1")?
+        .execute([key])?;
+    Ok(())
 }
 
-/// What reports of one event share. The historical flag is left out: two articles years apart
-/// recall one event, one as news, the other as history.
-fn key(r: &Report) -> Key {
-    let side = |s: &Option<String>| s.as_deref().map(|s| continuing(s).to_string());
-    let (mut a, mut b) = (side(&r.sides.0), side(&r.sides.1));
-    if taxonomy::in_class(&r.cameo, "either-way") && b < a {
-        std::mem::swap(&mut a, &mut b);
+/// Writes a dated group, keeping its row id and days to flag overlaps once the key is done.
+fn close(
+    tx: &Transaction,
+    key: &str,
+    g: Group,
+    written: &mut Vec<(i64, (NaiveDate, NaiveDate))>,
+) -> Result<()> {
+    let id = write(tx, key, &g)?;
+    written.extend(g.days.map(|d| (id, d)));
+    Ok(())
+}
+
+impl Group {
+    fn add(&mut self, report: Report, d: (NaiveDate, NaiveDate)) {
+        self.reports.push(report);
+        if let Some(days) = &mut self.days {
+            let both = (days.0.max(d.0), days.1.min(d.1));
+            if both.0 <= both.1 {
+                *days = both;
+            }
+        }
     }
-    (a, b, r.cameo[..2].to_string(), r.flags)
 }
 
 fn spans_years(days: (NaiveDate, NaiveDate)) -> bool {
     (days.1 - days.0).num_days() > 366
-}
-
-/// Groups the reports of one key: each joins a group whose days it overlaps (a day apart
-/// counts), and the group keeps the days both allow. Reports come in order of their first day,
-/// so a group that ended before the report's first day is done.
-fn group(reports: &[Report], members: &[usize]) -> Vec<Group> {
-    let mut sorted: Vec<(usize, (NaiveDate, NaiveDate))> = members
-        .iter()
-        .filter_map(|&i| Some((i, reports[i].days?)))
-        .collect();
-    sorted.sort_by_key(|&(_, d)| d);
-    let (mut done, mut open): (Vec<Open>, Vec<Open>) = (Vec::new(), Vec::new());
-    for (i, d) in sorted {
-        done.extend(open.extract_if(.., |g| !near(g.days, (d.0, d.0))));
-        let years = spans_years(d);
-        match open
-            .iter_mut()
-            .find(|g| g.years == years && near(g.days, d))
-        {
-            Some(g) => {
-                g.reports.push(i);
-                let both = (g.days.0.max(d.0), g.days.1.min(d.1));
-                if both.0 <= both.1 {
-                    g.days = both;
-                }
-            }
-            None => open.push(Open {
-                reports: vec![i],
-                days: d,
-                years,
-            }),
-        }
-    }
-    done.extend(open);
-    done.into_iter()
-        .map(|g| Group {
-            reports: g.reports,
-            days: Some(g.days),
-        })
-        .collect()
-}
-
-/// A group being filled.
-struct Open {
-    reports: Vec<usize>,
-    days: (NaiveDate, NaiveDate),
-    /// Its reports span years: it sums many events.
-    years: bool,
 }
 
 fn near(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
@@ -196,81 +243,68 @@ fn near(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
     a.0 <= after(b.1) && b.0 <= after(a.1)
 }
 
-/// How many groups overlap another of the same key: in order of first day, a group overlaps
-/// an earlier one when some earlier group ends near its start, a later one when the next
-/// starts near its end.
-fn count_overlapping(groups: &[Group]) -> usize {
-    let mut days: Vec<(NaiveDate, NaiveDate)> = groups.iter().filter_map(|g| g.days).collect();
-    days.sort();
+/// Flags the merged events of one key whose days overlap another's (a span of years beside an
+/// event inside it): in order of first day, a group overlaps an earlier one when some earlier
+/// group ends near its start, a later one when the next starts near its end.
+fn mark_overlapping(tx: &Transaction, groups: &mut [(i64, (NaiveDate, NaiveDate))]) -> Result<()> {
+    groups.sort_by_key(|&(_, d)| d);
+    let mut st = tx.prepare_cached("UPDATE merged SET overlaps = 1 WHERE n = ?1")?;
     let mut furthest: Option<NaiveDate> = None;
-    let mut count = 0;
-    for (i, d) in days.iter().enumerate() {
+    for (i, &(n, d)) in groups.iter().enumerate() {
         let earlier = furthest.is_some_and(|end| near((d.0, end), (d.0, d.0)));
-        let later = days.get(i + 1).is_some_and(|n| near(*d, (n.0, n.0)));
-        count += usize::from(earlier || later);
+        let later = groups
+            .get(i + 1)
+            .is_some_and(|(_, next)| near(d, (next.0, next.0)));
+        if earlier || later {
+            st.execute([n])?;
+        }
         furthest = Some(furthest.map_or(d.1, |f| f.max(d.1)));
     }
-    count
+    Ok(())
 }
 
-fn documents(reports: &[Report], g: &Group) -> usize {
-    let mut docs: Vec<i64> = g.reports.iter().map(|&i| reports[i].doc).collect();
+/// Writes one merged event and its reports; returns its row id.
+fn write(tx: &Transaction, key: &str, g: &Group) -> Result<i64> {
+    let cameo = most_common(g.reports.iter().map(|r| r.cameo.as_str()));
+    let code = taxonomy::code(cameo);
+    let (earliest, latest) = g
+        .days
+        .map_or_else(Default::default, |(a, b)| (a.to_string(), b.to_string()));
+    let mut docs: Vec<i64> = g.reports.iter().map(|r| r.doc).collect();
     docs.sort_unstable();
     docs.dedup();
-    docs.len()
-}
-
-fn write(
-    conn: &mut Connection,
-    reports: &[Report],
-    groups: &[Group],
-    documents: &[usize],
-) -> Result<()> {
-    let tx = conn.transaction()?;
-    tx.execute("DELETE FROM merged_events", [])?;
-    tx.execute("DELETE FROM merged", [])?;
-    {
-        let mut merged = tx.prepare(
-            "INSERT INTO merged (source_side, target_side, cameo, root, name, goldstein,
-                quad_class, earliest, latest, historical, planned, hypothetical, negated,
-                events, documents)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-        )?;
-        let mut member = tx.prepare("INSERT INTO merged_events (merged, event) VALUES (?1, ?2)")?;
-        for (g, docs) in groups.iter().zip(documents) {
-            let first = &reports[g.reports[0]];
-            let cameo = most_common(g.reports.iter().map(|&i| reports[i].cameo.as_str()));
-            let code = taxonomy::code(cameo);
-            let (earliest, latest) = g
-                .days
-                .map_or_else(Default::default, |(a, b)| (a.to_string(), b.to_string()));
-            let historical = g.reports.iter().any(|&i| reports[i].historical);
-            let [planned, hypothetical, negated] = first.flags;
-            merged.execute(params![
-                first.sides.0,
-                first.sides.1,
-                code.code,
-                &code.code[..2],
-                code.name,
-                code.goldstein,
-                code.quad,
-                earliest,
-                latest,
-                historical,
-                planned,
-                hypothetical,
-                negated,
-                g.reports.len(),
-                docs,
-            ])?;
-            let id = tx.last_insert_rowid();
-            for &i in &g.reports {
-                member.execute(params![id, reports[i].n])?;
-            }
-        }
+    let [planned, hypothetical, negated] = g.first.flags;
+    tx.prepare_cached(
+        "INSERT INTO merged (merge_key, source_side, target_side, cameo, root, name, goldstein,
+            quad_class, earliest, latest, historical, planned, hypothetical, negated, events,
+            documents, overlaps)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 0)",
+    )?
+    .execute(params![
+        key,
+        g.first.sides.0,
+        g.first.sides.1,
+        code.code,
+        &code.code[..2],
+        code.name,
+        code.goldstein,
+        code.quad,
+        earliest,
+        latest,
+        g.reports.iter().any(|r| r.historical),
+        planned,
+        hypothetical,
+        negated,
+        g.reports.len(),
+        docs.len(),
+    ])?;
+    let id = tx.last_insert_rowid();
+    let mut member =
+        tx.prepare_cached("INSERT INTO merged_events (merged, event) VALUES (?1, ?2)")?;
+    for r in &g.reports {
+        member.execute(params![id, r.n])?;
     }
-    tx.commit()?;
-    Ok(())
+    Ok(id)
 }
 
 /// The most frequent of the codes, the first of them on a tie.

@@ -2,8 +2,8 @@
 //! per batch, so that a killed ingest loses no committed batch and leaves no half-written
 //! document. Documents are keyed by the hash of their bytes: ingesting them again adds nothing.
 //!
-//! Besides the whole document (as `annals extract` prints it), its parts get tables of their own
-//! for queries: `removed` lines, `timexes`, `mentions`, `events`; `merged` holds the events of all
+//! Besides the whole document (as `annals extract` prints it, compressed: its JSON repeats every
+//! field name and would be most of the file), its parts get tables of their own for queries: `removed` lines, `timexes`, `mentions`, `events`; `merged` holds the events of all
 //! documents merged into one record per real-world event (see `merge`), `bodies` the full-text
 //! index of titles and bodies, `errors` the inputs that could not be read.
 
@@ -13,6 +13,8 @@ pub mod query;
 pub mod render;
 
 use std::collections::HashSet;
+
+use rustc_hash::FxHashSet;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -28,14 +30,36 @@ pub const DEFAULT_DB: &str = "annals.db";
 
 const SCHEMA: &str = include_str!("schema.sql");
 
+/// The layout of `schema.sql`, kept in the file's `user_version`: a store of another layout is
+/// refused rather than half-read.
+const LAYOUT: i64 = 2;
+
 pub struct Store {
     conn: Connection,
 }
 
 /// One input of a batch: its document, or why it could not be read.
 pub enum Item {
-    Doc(Box<Document>),
-    Failed { path: String, message: String },
+    Doc {
+        doc: Box<Document>,
+        /// The document's JSON, compressed (made by `Item::doc`, on the thread that extracted
+        /// it, so that the one writer only writes).
+        packed: Vec<u8>,
+    },
+    Failed {
+        path: String,
+        message: String,
+    },
+}
+
+impl Item {
+    pub fn doc(doc: Document) -> Result<Item> {
+        let json = serde_json::to_vec(&doc)?;
+        Ok(Item::Doc {
+            doc: Box::new(doc),
+            packed: lz4_flex::compress_prepend_size(&json),
+        })
+    }
 }
 
 /// What writing one batch did.
@@ -58,8 +82,13 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        // 16 MB of pages (the default is 2): the indexes an ingest adds to stay in memory, and
+        // the memory does not grow with the store.
+        conn.pragma_update(None, "cache_size", -16384)?;
+        check_layout(&conn, path)?;
         conn.execute_batch(SCHEMA)
             .with_context(|| format!("creating the tables of {}", path.display()))?;
+        conn.pragma_update(None, "user_version", LAYOUT)?;
         Ok(Store { conn })
     }
 
@@ -70,34 +99,39 @@ impl Store {
         Ok(ids)
     }
 
-    /// Writes a batch in one transaction: all of it or, if the process dies, none of it.
+    /// Writes `items` in one transaction: all of them or, if the process dies, none.
     pub fn write(&mut self, items: &[Item]) -> Result<Written> {
-        let tx = self.conn.transaction()?;
-        let mut w = Written::default();
+        let mut batch = self.batch()?;
         for item in items {
-            match item {
-                Item::Doc(doc) => {
-                    if insert_document(&tx, doc)? {
-                        w.documents += 1;
-                        w.events += doc.events.len();
-                    } else {
-                        w.known += 1;
-                    }
-                }
-                Item::Failed { path, message } => {
-                    tx.prepare_cached(
-                        "INSERT OR REPLACE INTO errors (path, message, at) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![path, message, now()])?;
-                    w.errors += 1;
-                }
-            }
+            batch.add(item)?;
         }
-        tx.commit()?;
-        Ok(w)
+        batch.commit()
     }
 
-    /// Merges the events of every document into one record per real-world event, anew.
+    /// Starts a transaction to add documents to.
+    pub fn batch(&mut self) -> Result<Batch<'_>> {
+        Ok(Batch {
+            tx: self.conn.transaction()?,
+            now: now(),
+            keys: FxHashSet::default(),
+            written: Written::default(),
+        })
+    }
+
+    /// Before adding at least as many documents as the store holds: drops the index of events
+    /// by merge key, which would be updated at a random place for every event, to build it
+    /// once, sorted, in `end_bulk`. (A crash in between loses nothing: `open` builds it too.)
+    pub fn begin_bulk(&mut self) -> Result<()> {
+        self.conn.execute_batch("DROP INDEX IF EXISTS events_key")?;
+        Ok(())
+    }
+
+    pub fn end_bulk(&mut self) -> Result<()> {
+        self.conn.execute_batch(SCHEMA)?;
+        Ok(())
+    }
+
+    /// Merges the reports of every key with new reports into one record per real-world event.
     pub fn merge(&mut self) -> Result<MergeStats> {
         merge::merge(&mut self.conn)
     }
@@ -107,18 +141,98 @@ impl Store {
     }
 }
 
+/// Documents being added in one transaction.
+pub struct Batch<'a> {
+    tx: Transaction<'a>,
+    now: String,
+    /// Merge keys of the events added, marked pending once at commit.
+    keys: FxHashSet<String>,
+    written: Written,
+}
+
+impl Batch<'_> {
+    pub fn add(&mut self, item: &Item) -> Result<()> {
+        let w = &mut self.written;
+        match item {
+            Item::Doc { doc, packed } => {
+                if insert_document(&self.tx, doc, packed, &self.now, &mut self.keys)? {
+                    w.documents += 1;
+                    w.events += doc.events.len();
+                } else {
+                    w.known += 1;
+                }
+            }
+            Item::Failed { path, message } => {
+                self.tx
+                    .prepare_cached(
+                        "INSERT OR REPLACE INTO errors (path, message, at) VALUES (?1, ?2, ?3)",
+                    )?
+                    .execute(params![path, message, self.now])?;
+                w.errors += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// Inputs added so far.
+    pub fn len(&self) -> usize {
+        let w = &self.written;
+        w.documents + w.known + w.errors
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn commit(self) -> Result<Written> {
+        let mut pending = self
+            .tx
+            .prepare_cached("INSERT OR IGNORE INTO pending (merge_key) VALUES (?1)")?;
+        for key in &self.keys {
+            pending.execute([key])?;
+        }
+        drop(pending);
+        self.tx.commit()?;
+        Ok(self.written)
+    }
+}
+
 fn now() -> String {
     chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string()
 }
 
+/// Refuses a file that holds tables of another layout than this build's.
+fn check_layout(conn: &Connection, path: &Path) -> Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'documents'",
+        [],
+        |r| r.get(0),
+    )?;
+    if tables > 0 && version != LAYOUT {
+        anyhow::bail!(
+            "{} is a store of layout {version}, this Annals reads layout {LAYOUT}: ingest the \
+             inputs again into a new store (--db)",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
 /// Inserts a document and its parts; false when a document with its id is already stored.
-fn insert_document(tx: &Transaction, doc: &Document) -> Result<bool> {
+fn insert_document(
+    tx: &Transaction,
+    doc: &Document,
+    packed: &[u8],
+    now: &str,
+    keys: &mut FxHashSet<String>,
+) -> Result<bool> {
     let published = doc.published.as_ref();
     // Statements are prepared once per connection: this runs for every document.
     let added = tx
         .prepare_cached(
             "INSERT OR IGNORE INTO documents (id, path, title, outlet, site, url, language,
-                published, published_earliest, published_latest, published_basis, body, json,
+                published, published_earliest, published_latest, published_basis, body, document,
                 ingested)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?
@@ -135,8 +249,8 @@ fn insert_document(tx: &Transaction, doc: &Document) -> Result<bool> {
             published.map(|p| &p.latest),
             published.map(|p| &p.basis),
             doc.body,
-            serde_json::to_string(doc)?,
-            now(),
+            packed,
+            now,
         ])?;
     if added == 0 {
         return Ok(false);
@@ -148,7 +262,9 @@ fn insert_document(tx: &Transaction, doc: &Document) -> Result<bool> {
         .execute(params![n, doc.title, doc.body])?;
     insert_parts(tx, n, doc)?;
     for e in &doc.events {
-        insert_event(tx, n, e)?;
+        let key = merge::key(e);
+        insert_event(tx, n, e, &key)?;
+        keys.insert(key);
     }
     Ok(true)
 }
@@ -161,35 +277,36 @@ fn insert_parts(tx: &Transaction, n: i64, doc: &Document) -> Result<()> {
         removed.execute(params![n, r.line, r.kind, r.reason, r.text])?;
     }
     let mut timex = tx.prepare_cached(
-        "INSERT INTO timexes (doc, start, end, text, type, value, earliest, latest, rule)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO timexes (doc, nth, start, end, text, type, value, earliest, latest, rule)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     )?;
-    for t in &doc.timexes {
+    for (i, t) in doc.timexes.iter().enumerate() {
         timex.execute(params![
-            n, t.start, t.end, t.text, t.kind, t.value, t.earliest, t.latest, t.rule
+            n, i, t.start, t.end, t.text, t.kind, t.value, t.earliest, t.latest, t.rule
         ])?;
     }
     let mut mention = tx.prepare_cached(
-        "INSERT INTO mentions (doc, start, end, text, code, country, org, role, name, place, rule)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO mentions (doc, nth, start, end, text, code, country, org, role, name, place,
+            rule)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    for m in &doc.mentions {
+    for (i, m) in doc.mentions.iter().enumerate() {
         let a = &m.actor;
         mention.execute(params![
-            n, m.start, m.end, m.text, a.code, a.country, a.org, a.role, a.name, m.place, m.rule
+            n, i, m.start, m.end, m.text, a.code, a.country, a.org, a.role, a.name, m.place, m.rule
         ])?;
     }
     Ok(())
 }
 
-fn insert_event(tx: &Transaction, doc: i64, e: &Event) -> Result<()> {
+fn insert_event(tx: &Transaction, doc: i64, e: &Event, key: &str) -> Result<()> {
     let mut st = tx.prepare_cached(
         "INSERT INTO events (doc, source_code, source_side, source_text, target_code, target_side,
             target_text, cameo, root, name, goldstein, quad_class, plover, value, earliest, latest,
             granularity, basis, date_text, historical, planned, hypothetical, negated, claimed_by,
-            location, sentence, start, end, trigger, evidence, rule, confidence)
+            location, sentence, start, end, trigger, evidence, rule, confidence, merge_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)",
+            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
     )?;
     let (s, t, d, v) = (&e.source, &e.target, &e.date, &e.evidence);
     st.execute(params![
@@ -225,6 +342,7 @@ fn insert_event(tx: &Transaction, doc: i64, e: &Event) -> Result<()> {
         v.text,
         e.rule,
         e.confidence,
+        key,
     ])?;
     Ok(())
 }

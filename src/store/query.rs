@@ -343,12 +343,16 @@ impl Store {
     pub fn document(&self, id: &str) -> Result<Document> {
         let mut st = self
             .conn()
-            .prepare("SELECT json FROM documents WHERE id LIKE ?1 || '%' LIMIT 2")?;
-        let found: Vec<String> = st
+            .prepare("SELECT document FROM documents WHERE id LIKE ?1 || '%' LIMIT 2")?;
+        let found: Vec<Vec<u8>> = st
             .query_map([id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         match found.as_slice() {
-            [json] => Ok(serde_json::from_str(json)?),
+            [packed] => {
+                let json = lz4_flex::decompress_size_prepended(packed)
+                    .with_context(|| format!("document {id:?} is damaged"))?;
+                Ok(serde_json::from_slice(&json)?)
+            }
             [] => Err(anyhow!("no document {id:?} in the store")),
             _ => Err(anyhow!(
                 "{id:?} is the start of several document ids: give more of it"

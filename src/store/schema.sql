@@ -1,5 +1,5 @@
--- The tables of an Annals store. Every statement can run again on an existing store.
--- Offsets (start, end) count Unicode characters of the document's body.
+-- The tables of an Annals store (layout 2: `PRAGMA user_version`). Every statement can run again
+-- on an existing store. Offsets (start, end) count Unicode characters of the document's body.
 
 CREATE TABLE IF NOT EXISTS documents (
     n                  INTEGER PRIMARY KEY,
@@ -15,7 +15,9 @@ CREATE TABLE IF NOT EXISTS documents (
     published_latest   TEXT,
     published_basis    TEXT,                   -- stated | inferred
     body               TEXT NOT NULL,
-    json               TEXT NOT NULL,          -- the whole document, as `annals extract` prints it
+    document           BLOB NOT NULL,          -- the whole document as `annals extract` prints it,
+                                               -- JSON compressed with LZ4 (a block after its
+                                               -- length, 4 bytes little-endian)
     ingested           TEXT NOT NULL
 );
 
@@ -25,11 +27,15 @@ CREATE TABLE IF NOT EXISTS removed (
     line   INTEGER NOT NULL,
     kind   TEXT NOT NULL,
     reason TEXT NOT NULL,
-    text   TEXT NOT NULL
-);
+    text   TEXT NOT NULL,
+    PRIMARY KEY (doc, line)
+) WITHOUT ROWID;
 
+-- Parts of a document are stored in its order (`nth`) and found by it without an index of
+-- their own.
 CREATE TABLE IF NOT EXISTS timexes (
     doc      INTEGER NOT NULL REFERENCES documents(n),
+    nth      INTEGER NOT NULL,
     start    INTEGER NOT NULL,
     end      INTEGER NOT NULL,
     text     TEXT NOT NULL,
@@ -37,11 +43,13 @@ CREATE TABLE IF NOT EXISTS timexes (
     value    TEXT NOT NULL,
     earliest TEXT,
     latest   TEXT,
-    rule     TEXT NOT NULL
-);
+    rule     TEXT NOT NULL,
+    PRIMARY KEY (doc, nth)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS mentions (
     doc     INTEGER NOT NULL REFERENCES documents(n),
+    nth     INTEGER NOT NULL,
     start   INTEGER NOT NULL,
     end     INTEGER NOT NULL,
     text    TEXT NOT NULL,
@@ -51,8 +59,9 @@ CREATE TABLE IF NOT EXISTS mentions (
     role    TEXT,
     name    TEXT,
     place   INTEGER NOT NULL,
-    rule    TEXT NOT NULL
-);
+    rule    TEXT NOT NULL,
+    PRIMARY KEY (doc, nth)
+) WITHOUT ROWID;
 
 -- Events as each document reports them (side: the state, else the organization).
 CREATE TABLE IF NOT EXISTS events (
@@ -88,16 +97,21 @@ CREATE TABLE IF NOT EXISTS events (
     trigger      TEXT NOT NULL,
     evidence     TEXT NOT NULL,               -- the sentence
     rule         TEXT NOT NULL,               -- the pattern of data/events/patterns.tsv
-    confidence   REAL NOT NULL
+    confidence   REAL NOT NULL,
+    merge_key    TEXT NOT NULL                -- what reports of one event share: see `merged`
 );
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc);
-CREATE INDEX IF NOT EXISTS timexes_doc ON timexes(doc);
-CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc);
-CREATE INDEX IF NOT EXISTS removed_doc ON removed(doc);
+-- Merging reads the reports of a key in order of days from this index alone.
+CREATE INDEX IF NOT EXISTS events_key ON events(
+    merge_key, earliest, latest, doc, cameo, historical, source_side, target_side
+);
 
--- One row per real-world event, over all documents (rebuilt by every ingest).
+-- One row per real-world event, over all documents. Reports are of one event when they share
+-- `merge_key` (the two states, the CAMEO root, whether planned, hypothetical, negated:
+-- `RUS|JPN|19|000`) and their days overlap. An ingest rebuilds the merged events of every key it added reports to.
 CREATE TABLE IF NOT EXISTS merged (
     n            INTEGER PRIMARY KEY,
+    merge_key    TEXT NOT NULL,
     source_side  TEXT,
     target_side  TEXT,
     cameo        TEXT NOT NULL,               -- the code most of its reports give
@@ -112,13 +126,22 @@ CREATE TABLE IF NOT EXISTS merged (
     hypothetical INTEGER NOT NULL,
     negated      INTEGER NOT NULL,
     events       INTEGER NOT NULL,
-    documents    INTEGER NOT NULL
+    documents    INTEGER NOT NULL,
+    overlaps     INTEGER NOT NULL             -- days overlap another merged event of its key
 );
+CREATE INDEX IF NOT EXISTS merged_key ON merged(merge_key);
 CREATE TABLE IF NOT EXISTS merged_events (
     merged INTEGER NOT NULL REFERENCES merged(n),
-    event  INTEGER NOT NULL REFERENCES events(n)
-);
-CREATE INDEX IF NOT EXISTS merged_events_merged ON merged_events(merged);
+    event  INTEGER NOT NULL REFERENCES events(n),
+    PRIMARY KEY (merged, event)
+) WITHOUT ROWID;
+
+-- Keys with reports added since their merged events were last built. Written in the transaction
+-- that adds the reports, removed in the one that rebuilds the key: an ingest killed before it
+-- merged leaves them here, and the next one merges them.
+CREATE TABLE IF NOT EXISTS pending (
+    merge_key TEXT PRIMARY KEY
+) WITHOUT ROWID;
 
 -- Inputs that could not be read, by path (removed when the path is later ingested).
 CREATE TABLE IF NOT EXISTS errors (

@@ -5,7 +5,7 @@ use crate::{ingest, pipeline};
 
 fn doc(name: &str, text: &str) -> Item {
     let raw = ingest::decode(name, text.as_bytes()).expect("decodes");
-    Item::Doc(Box::new(pipeline::extract(&raw, &Context::default())))
+    Item::doc(pipeline::extract(&raw, &Context::default())).expect("serializes")
 }
 
 /// Two outlets tell the 1945 seizure of the islands (one says "the Soviet Union", the other
@@ -99,4 +99,36 @@ fn queries_filter_by_actor_date_and_code() {
     let id = &s.document(&hits[0].doc[..6]).unwrap().id;
     assert_eq!(id, &hits[0].doc);
     assert!(s.document("zz").is_err());
+}
+
+#[test]
+fn a_later_ingest_merges_again_only_what_it_touched_and_agrees_with_one_ingest() {
+    let items = batch();
+    let (_dir, mut apart) = store();
+    apart.write(&items[..1]).unwrap();
+    apart.merge().unwrap();
+    apart.write(&items[1..]).unwrap();
+    let pending: i64 = apart
+        .conn()
+        .query_row("SELECT count(*) FROM pending", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(pending, 1, "only the seizure's key has new reports");
+    let later = apart.merge().unwrap();
+    let (_dir2, mut together) = store();
+    together.write(&items).unwrap();
+    let once = together.merge().unwrap();
+    assert_eq!((later.events, later.merged), (once.events, once.merged));
+    assert_eq!(later.multi_source, 1);
+}
+
+#[test]
+fn a_store_of_another_layout_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    let old = rusqlite::Connection::open(&path).unwrap();
+    old.execute_batch("CREATE TABLE documents (n INTEGER PRIMARY KEY, json TEXT);")
+        .unwrap();
+    drop(old);
+    let err = Store::open(&path).err().expect("refused").to_string();
+    assert!(err.contains("layout 0"), "{err}");
 }

@@ -14,7 +14,7 @@
 //! they satisfy, and the interval covers the best (see `best_days`). A text that bounds its date
 //! only from one side gets no date.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -376,7 +376,7 @@ fn event_clues(tagged: &Tagged, out: &mut Vec<Clue>) {
             return;
         }
         let sentence = &text[s..e];
-        let mut present: HashMap<&str, usize> = HashMap::new();
+        let mut present: FxHashMap<&str, usize> = FxHashMap::default();
         for m in ac.find_iter(sentence) {
             let edge = |i: usize| super::is_word_edge(sentence, i);
             if edge(m.start()) && edge(m.end()) {
@@ -449,7 +449,7 @@ fn is_relative(sem: &Sem) -> bool {
 /// presidents). A bare surname is left out unless people.tsv lists it as naming the person alone:
 /// "Deputy Prime Minister Tariq Aziz" must not date a text by Shaukat Aziz's terms.
 static HOLDERS: LazyLock<(AhoCorasick, Vec<Vec<usize>>)> = LazyLock::new(|| {
-    let mut by_name: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut by_name: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
     for (k, p) in kb().people.iter().enumerate() {
         if p.terms.is_empty() {
             continue;

@@ -1,6 +1,6 @@
 //! The words of time expressions (`data/time/lexicon.tsv`) and the tokens the tagger reads.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::knowledge;
@@ -70,8 +70,8 @@ pub enum Lex {
     Zone,
 }
 
-static LEXICON: LazyLock<HashMap<&'static str, Vec<Lex>>> = LazyLock::new(|| {
-    let mut map: HashMap<&'static str, Vec<Lex>> = HashMap::new();
+static LEXICON: LazyLock<FxHashMap<&'static str, Vec<Lex>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Vec<Lex>> = FxHashMap::default();
     let mut add = |word: &'static str, lex: Lex| map.entry(word).or_default().push(lex);
     for r in knowledge::rows(include_str!("../../data/time/lexicon.tsv")) {
         add(r[0], parse(r[0], r[1], r.get(2).copied().unwrap_or("")));

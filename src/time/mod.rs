@@ -88,7 +88,7 @@ pub fn timexes(tagged: &Tagged, reference: Option<(NaiveDate, NaiveDate)>) -> Ve
     spots.sort_by_key(|s| s.from);
     add_ranges(text, &mut spots);
     let mut chars = CharOffsets::new(text);
-    let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let day = |d: NaiveDate| d.to_string();
     spots
         .into_iter()
         .map(|s| Timex {

@@ -35,7 +35,7 @@ pub fn published(
         line: Some(line.line),
     }];
     let reading = choose(&found.readings, body, date_order, &mut evidence);
-    let day = reading.date.format("%Y-%m-%d").to_string();
+    let day = reading.date.to_string();
     let value = match found.time {
         Some((h, m)) => format!("{day}T{h:02}:{m:02}"),
         None => day.clone(),

@@ -209,7 +209,7 @@ fn add_months(d: NaiveDate, n: i32) -> NaiveDate {
 }
 
 fn day_resolved(d: NaiveDate) -> Resolved {
-    Resolved::date(d.format("%Y-%m-%d").to_string(), (d, d), "day")
+    Resolved::date(d.to_string(), (d, d), "day")
 }
 
 fn month_resolved(y: i32, m: u32) -> Resolved {

@@ -2,7 +2,7 @@
 //! `2024-09-04T10:18`, `Sept. 3, 2014`, a date glued to a site name (`…Tin04/09/2024`).
 //! A numeric date whose day and month can be swapped yields both readings.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
@@ -48,7 +48,7 @@ pub struct DateMatch {
     pub time: Option<(u32, u32)>,
 }
 
-pub(crate) static MONTHS: LazyLock<HashMap<&'static str, u32>> = LazyLock::new(|| {
+pub(crate) static MONTHS: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
     knowledge::rows(include_str!("../../data/time/months.tsv"))
         .map(|r| {
             (
