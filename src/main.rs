@@ -172,6 +172,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write the merged record (or, with --reports, every report of it) for other tools: CSV,
+    /// JSON lines, Parquet, a GDELT 2.0 event table (TSV) or PLOVER JSON lines. The columns are
+    /// described in docs/export.md. Takes the filters of `events`.
+    Export {
+        #[command(flatten)]
+        db: Db,
+        #[command(flatten)]
+        query: Query,
+        #[arg(long, value_enum)]
+        format: store::export::Format,
+        /// One row per report (document event) instead of one per merged event.
+        #[arg(long)]
+        reports: bool,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Measure throughput on one core: of extraction on generated articles, (--stage time) of
     /// tagging and normalizing time expressions in words per second, or (--stage actors) of
     /// finding and coding actor mentions in mentions and MB per second.
@@ -277,6 +294,7 @@ impl Query {
             historical: (self.historical || self.current).then_some(self.historical),
             planned: self.planned.then_some(true),
             all: self.all,
+            dated: false,
             limit: self.limit,
         })
     }
@@ -398,6 +416,27 @@ fn main() -> ExitCode {
             errors,
             format,
         } => run_timeml(&paths, errors, format),
+        Command::Export {
+            db,
+            query,
+            format,
+            reports,
+            out,
+        } => run_query(&db.db, |s| {
+            let mut sink =
+                store::export::sink(format, store::export::output(out.as_deref(), format)?)?;
+            // A GDELT row must have a day, and an event of unknown date gets none.
+            let filter = store::query::Filter {
+                dated: format == store::export::Format::Gdelt,
+                ..query.filter()?
+            };
+            let rows = s.export(&filter, reports, |row| sink.write(row))?;
+            sink.finish()?;
+            if let Some(path) = &out {
+                eprintln!("{rows} rows written to {}", path.display());
+            }
+            Ok(true)
+        }),
         Command::Bench {
             stage,
             tml,

@@ -75,6 +75,74 @@ fn the_examples_ingest_once_and_answer_every_query() {
 }
 
 #[test]
+fn every_export_format_holds_the_same_merged_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    ingest(&["examples/articles"], &db);
+    let d = db.to_str().unwrap();
+    let export = |format: &str, extra: &[&str]| {
+        let mut args = vec!["export", "--db", d, "--format", format];
+        args.extend(extra);
+        ok(annals(&args))
+    };
+    let timeline = json(annals(&["timeline", "--db", d, "--format", "json"]));
+    let dated = timeline.as_array().unwrap().len();
+    assert!(dated > 3, "{timeline}");
+    let csv = export("csv", &[]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "id");
+    assert!(header.iter().any(|h| h == "evidence") && header.iter().any(|h| h == "rule"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    // The timeline leaves out undated events; the export keeps them, last.
+    assert!(rows.len() >= dated, "{} rows, {dated} dated", rows.len());
+    let jsonl: Vec<Value> = export("jsonl", &[])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(jsonl.len(), rows.len());
+    assert!(jsonl[0]["doc_ids"].is_array() && jsonl[0]["evidence"].is_string());
+    let gdelt = export("gdelt", &[]);
+    assert_eq!(gdelt.lines().count(), dated, "a GDELT row needs a day");
+    for line in gdelt.lines() {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 61, "{line}");
+        assert_eq!(f[1].len(), 8, "SQLDATE is YYYYMMDD: {line}");
+    }
+    let plover: Vec<Value> = export("plover", &[])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for p in &plover {
+        for field in ["id", "date", "actor", "recipient", "event"] {
+            assert!(!p[field].is_null(), "{field} missing: {p}");
+        }
+    }
+    let reports = export("csv", &["--reports"]).lines().count() - 1;
+    assert!(
+        reports > rows.len(),
+        "{reports} reports of {} events",
+        rows.len()
+    );
+    let parquet = dir.path().join("e.parquet");
+    ok(annals(&[
+        "export",
+        "--db",
+        d,
+        "--format",
+        "parquet",
+        "--out",
+        parquet.to_str().unwrap(),
+    ]));
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let file = SerializedFileReader::new(fs::File::open(&parquet).unwrap()).unwrap();
+    let meta = file.metadata();
+    assert_eq!(meta.file_metadata().num_rows() as usize, rows.len());
+    let columns = meta.file_metadata().schema_descr().columns().len();
+    assert_eq!(columns, header.len());
+}
+
+#[test]
 fn bad_inputs_are_errors_of_their_own_and_the_rest_is_stored() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");

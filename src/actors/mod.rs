@@ -49,6 +49,12 @@ pub fn continuing(state: &str) -> &str {
         .map_or(state, |(_, later)| later)
 }
 
+/// Whether `code` is a state of the knowledge base (present or historical), not an
+/// organization.
+pub fn is_state(code: &str) -> bool {
+    kb::kb().state(code).is_some()
+}
+
 /// The state that continues `state` and every state it continues: what a query for `state`
 /// means (`RUS` -> `RUS`, `SUN`).
 pub fn lineage(state: &str) -> Vec<&str> {

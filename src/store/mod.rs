@@ -7,8 +7,10 @@
 //! documents merged into one record per real-world event (see `merge`), `bodies` the full-text
 //! index of titles and bodies, `errors` the inputs that could not be read.
 
+pub mod export;
 pub mod load;
 mod merge;
+mod parquet;
 pub mod query;
 pub mod render;
 

@@ -27,14 +27,16 @@ pub struct Filter {
     pub planned: Option<bool>,
     /// Also events said not to have happened or only as possible (left out by default).
     pub all: bool,
+    /// Only events with a known date.
+    pub dated: bool,
     pub limit: Option<usize>,
 }
 
 /// `WHERE` clauses and their parameters, built up filter by filter.
 #[derive(Default)]
-struct Clauses {
+pub(super) struct Clauses {
     sql: Vec<String>,
-    params: Vec<Value>,
+    pub(super) params: Vec<Value>,
 }
 
 impl Clauses {
@@ -53,7 +55,7 @@ impl Clauses {
         list.join(", ")
     }
 
-    fn finish(&self) -> String {
+    pub(super) fn finish(&self) -> String {
         if self.sql.is_empty() {
             "1".to_string()
         } else {
@@ -63,7 +65,7 @@ impl Clauses {
 }
 
 /// The clauses of filter `f` on table alias `t` (`codes`: the table has actor codes).
-fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
+pub(super) fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
     let mut c = Clauses::default();
     if let Some((a, b)) = &f.dyad {
         let (a, b) = (c.states(a), c.states(b));
@@ -101,6 +103,9 @@ fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
     if !f.all {
         c.sql
             .push(format!("NOT {t}.negated AND NOT {t}.hypothetical"));
+    }
+    if f.dated {
+        c.sql.push(format!("{t}.earliest != ''"));
     }
     c
 }

@@ -1,0 +1,512 @@
+//! `annals export`: the merged record, or every report of it, in the formats other tools read:
+//! CSV, JSON lines, Parquet, a GDELT 2.0 event table and PLOVER JSON lines. Rows stream from
+//! the store to the output, so an export of any size holds one merged event at a time (Parquet:
+//! one row group). The columns are documented in docs/export.md.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use rusqlite::Row as SqlRow;
+use serde::Serialize;
+use serde_json::json;
+
+use super::query::{clauses, Filter};
+use super::Store;
+use crate::events::taxonomy;
+
+/// One exported event: a merged event (its first report giving the evidence), or one report.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Row {
+    /// The merged event (`merged.n`); for a report, the report (`events.n`).
+    pub id: i64,
+    /// The merged event a report belongs to (its own id for a merged event).
+    pub merged: i64,
+    pub earliest: String,
+    pub latest: String,
+    /// States (else organizations) on each side.
+    pub source: Option<String>,
+    pub target: Option<String>,
+    /// Actor codes (`RUSGOV`) and the words of the first report.
+    pub source_code: String,
+    pub source_text: String,
+    pub target_code: String,
+    pub target_text: String,
+    pub cameo: String,
+    pub root: String,
+    pub name: String,
+    pub goldstein: f64,
+    pub quad_class: i64,
+    pub plover_event: Option<String>,
+    pub plover_mode: Option<String>,
+    pub plover_context: Option<String>,
+    pub historical: bool,
+    pub planned: bool,
+    pub hypothetical: bool,
+    pub negated: bool,
+    /// Reports of the event, the documents and the outlets they come from.
+    pub reports: i64,
+    pub documents: i64,
+    pub doc_ids: Vec<String>,
+    pub urls: Vec<String>,
+    pub outlets: Vec<String>,
+    /// Publication day of the first document.
+    pub published: Option<String>,
+    pub location: Option<String>,
+    /// How the first report was dated, and from which words.
+    pub date_basis: String,
+    pub date_text: Option<String>,
+    /// Evidence of the first report: sentence number, trigger span (characters of the body),
+    /// trigger, sentence, pattern.
+    pub sentence: i64,
+    pub start: i64,
+    pub end: i64,
+    pub trigger: String,
+    pub evidence: String,
+    pub rule: String,
+    pub confidence: f64,
+    pub ingested: String,
+}
+
+/// One report as read with its document.
+struct Report {
+    row: Row,
+    outlet: Option<String>,
+}
+
+const REPORTS: &str = "SELECT e.n, e.earliest, e.latest, e.source_side, e.target_side,
+        e.source_code, e.source_text, e.target_code, e.target_text, e.cameo, e.root, e.name,
+        e.goldstein, e.quad_class, e.historical, e.planned, e.hypothetical, e.negated,
+        d.id, d.url, d.outlet, d.published, e.location, e.basis, e.date_text, e.sentence,
+        e.start, e.end, e.trigger, e.evidence, e.rule, e.confidence, d.ingested
+    FROM merged_events x JOIN events e ON e.n = x.event JOIN documents d ON d.n = e.doc
+    WHERE x.merged = ?1 ORDER BY d.published_earliest, e.n";
+
+fn report(r: &SqlRow, merged: i64) -> rusqlite::Result<Report> {
+    let cameo: String = r.get(9)?;
+    let plover = taxonomy::code(&cameo).plover;
+    let part = |i: usize| plover.map(|p| [p.0, p.1, p.2][i]).filter(|s| !s.is_empty());
+    let doc: String = r.get(18)?;
+    let url: Option<String> = r.get(19)?;
+    let outlet: Option<String> = r.get(20)?;
+    Ok(Report {
+        row: Row {
+            id: r.get(0)?,
+            merged,
+            earliest: r.get(1)?,
+            latest: r.get(2)?,
+            source: r.get(3)?,
+            target: r.get(4)?,
+            source_code: r.get(5)?,
+            source_text: r.get(6)?,
+            target_code: r.get(7)?,
+            target_text: r.get(8)?,
+            plover_event: part(0).map(str::to_string),
+            plover_mode: part(1).map(str::to_string),
+            plover_context: part(2).map(str::to_string),
+            cameo,
+            root: r.get(10)?,
+            name: r.get(11)?,
+            goldstein: r.get(12)?,
+            quad_class: r.get(13)?,
+            historical: r.get(14)?,
+            planned: r.get(15)?,
+            hypothetical: r.get(16)?,
+            negated: r.get(17)?,
+            reports: 1,
+            documents: 1,
+            doc_ids: vec![doc],
+            urls: url.into_iter().collect(),
+            outlets: outlet.iter().cloned().collect(),
+            published: r.get(21)?,
+            location: r.get(22)?,
+            date_basis: r.get(23)?,
+            date_text: r.get(24)?,
+            sentence: r.get(25)?,
+            start: r.get(26)?,
+            end: r.get(27)?,
+            trigger: r.get(28)?,
+            evidence: r.get(29)?,
+            rule: r.get(30)?,
+            confidence: r.get(31)?,
+            ingested: r.get(32)?,
+        },
+        outlet,
+    })
+}
+
+/// The merged event as one row: its own days, code and counts, the lists of its documents,
+/// and the evidence of its first report.
+fn merged_row(m: &SqlRow, reports: Vec<Report>) -> rusqlite::Result<Option<Row>> {
+    let Some(first) = reports.first() else {
+        return Ok(None);
+    };
+    let mut row = first.row.clone();
+    let seen = |list: &mut Vec<String>, item: &Option<String>| {
+        if let Some(i) = item {
+            if !list.contains(i) {
+                list.push(i.clone());
+            }
+        }
+    };
+    let (mut docs, mut urls, mut outlets) = (Vec::new(), Vec::new(), Vec::new());
+    for r in &reports {
+        seen(&mut docs, &r.row.doc_ids.first().cloned());
+        seen(&mut urls, &r.row.urls.first().cloned());
+        seen(&mut outlets, &r.outlet);
+    }
+    row.id = m.get(0)?;
+    row.merged = row.id;
+    row.earliest = m.get(1)?;
+    row.latest = m.get(2)?;
+    row.source = m.get(3)?;
+    row.target = m.get(4)?;
+    row.cameo = m.get(5)?;
+    row.root = m.get(6)?;
+    row.name = m.get(7)?;
+    row.goldstein = m.get(8)?;
+    row.quad_class = m.get(9)?;
+    row.historical = m.get(10)?;
+    row.reports = reports.len() as i64;
+    row.documents = docs.len() as i64;
+    row.doc_ids = docs;
+    row.urls = urls;
+    row.outlets = outlets;
+    Ok(Some(row))
+}
+
+impl Store {
+    /// Calls `emit` with every merged event `f` selects in order of days, or (`reports`) with
+    /// every report of them; returns how many rows were emitted.
+    pub fn export(
+        &self,
+        f: &Filter,
+        reports: bool,
+        mut emit: impl FnMut(&Row) -> Result<()>,
+    ) -> Result<usize> {
+        let c = clauses(f, "m", false);
+        let sql = format!(
+            "SELECT m.n, m.earliest, m.latest, m.source_side, m.target_side, m.cameo, m.root,
+                    m.name, m.goldstein, m.quad_class, m.historical
+             FROM merged m WHERE {} ORDER BY m.earliest = '', m.earliest, m.latest, m.n LIMIT {}",
+            c.finish(),
+            f.limit.map_or(-1, |n| n as i64)
+        );
+        let mut merged = self.conn().prepare(&sql)?;
+        let mut members = self.conn().prepare(REPORTS)?;
+        let mut rows = merged.query(rusqlite::params_from_iter(c.params.iter()))?;
+        let mut count = 0;
+        while let Some(m) = rows.next()? {
+            let n: i64 = m.get(0)?;
+            let list: Vec<Report> = members
+                .query_map([n], |r| report(r, n))?
+                .collect::<rusqlite::Result<_>>()?;
+            if reports {
+                for r in &list {
+                    emit(&r.row)?;
+                    count += 1;
+                }
+            } else if let Some(row) = merged_row(m, list)? {
+                emit(&row)?;
+                count += 1;
+            }
+        }
+        Ok(count)
+    }
+}
+
+/// The formats of `annals export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One row per event, a header first; lists joined by spaces.
+    Csv,
+    /// One JSON object per line, lists as arrays.
+    Jsonl,
+    /// Apache Parquet, one column per field (lists joined by spaces), Snappy-compressed.
+    Parquet,
+    /// Tab-separated, no header: the 61 columns of a GDELT 2.0 event table.
+    Gdelt,
+    /// One PLOVER event record (JSON) per line.
+    Plover,
+}
+
+/// Where exported rows go, format by format.
+pub trait Sink {
+    fn write(&mut self, row: &Row) -> Result<()>;
+    fn finish(self: Box<Self>) -> Result<()>;
+}
+
+/// A sink of `format` writing to `out`.
+pub fn sink(format: Format, out: Box<dyn Write + Send>) -> Result<Box<dyn Sink>> {
+    Ok(match format {
+        Format::Csv => Box::new(Csv {
+            out: csv::Writer::from_writer(out),
+            header: false,
+        }),
+        Format::Jsonl => Box::new(Lines { out, line: jsonl }),
+        Format::Plover => Box::new(Lines { out, line: plover }),
+        Format::Gdelt => Box::new(Lines { out, line: gdelt }),
+        Format::Parquet => Box::new(super::parquet::Parquet::new(out)?),
+    })
+}
+
+/// A value of one column.
+pub enum Cell<'a> {
+    Text(Option<&'a str>),
+    List(&'a [String]),
+    Int(i64),
+    Real(f64),
+    Bool(bool),
+}
+
+impl Row {
+    /// Every column in order, with its name: what CSV and Parquet write.
+    pub fn columns(&self) -> [(&'static str, Cell<'_>); 39] {
+        use Cell::*;
+        [
+            ("id", Int(self.id)),
+            ("merged", Int(self.merged)),
+            ("earliest", Text(Some(&self.earliest))),
+            ("latest", Text(Some(&self.latest))),
+            ("source", Text(self.source.as_deref())),
+            ("target", Text(self.target.as_deref())),
+            ("source_code", Text(Some(&self.source_code))),
+            ("source_text", Text(Some(&self.source_text))),
+            ("target_code", Text(Some(&self.target_code))),
+            ("target_text", Text(Some(&self.target_text))),
+            ("cameo", Text(Some(&self.cameo))),
+            ("root", Text(Some(&self.root))),
+            ("name", Text(Some(&self.name))),
+            ("goldstein", Real(self.goldstein)),
+            ("quad_class", Int(self.quad_class)),
+            ("plover_event", Text(self.plover_event.as_deref())),
+            ("plover_mode", Text(self.plover_mode.as_deref())),
+            ("plover_context", Text(self.plover_context.as_deref())),
+            ("historical", Bool(self.historical)),
+            ("planned", Bool(self.planned)),
+            ("hypothetical", Bool(self.hypothetical)),
+            ("negated", Bool(self.negated)),
+            ("reports", Int(self.reports)),
+            ("documents", Int(self.documents)),
+            ("doc_ids", List(&self.doc_ids)),
+            ("urls", List(&self.urls)),
+            ("outlets", List(&self.outlets)),
+            ("published", Text(self.published.as_deref())),
+            ("location", Text(self.location.as_deref())),
+            ("date_basis", Text(Some(&self.date_basis))),
+            ("date_text", Text(self.date_text.as_deref())),
+            ("sentence", Int(self.sentence)),
+            ("start", Int(self.start)),
+            ("end", Int(self.end)),
+            ("trigger", Text(Some(&self.trigger))),
+            ("evidence", Text(Some(&self.evidence))),
+            ("rule", Text(Some(&self.rule))),
+            ("confidence", Real(self.confidence)),
+            ("ingested", Text(Some(&self.ingested))),
+        ]
+    }
+}
+
+impl Cell<'_> {
+    /// The value as CSV and GDELT write it.
+    fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.unwrap_or_default().to_string(),
+            Cell::List(l) => l.join(" "),
+            Cell::Int(i) => i.to_string(),
+            Cell::Real(r) => r.to_string(),
+            Cell::Bool(b) => u8::from(*b).to_string(),
+        }
+    }
+}
+
+struct Csv {
+    out: csv::Writer<Box<dyn Write + Send>>,
+    header: bool,
+}
+
+impl Sink for Csv {
+    fn write(&mut self, row: &Row) -> Result<()> {
+        let columns = row.columns();
+        if !self.header {
+            self.out
+                .write_record(columns.iter().map(|(name, _)| name))?;
+            self.header = true;
+        }
+        self.out
+            .write_record(columns.iter().map(|(_, cell)| cell.text()))?;
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+/// Formats that write one line per row.
+struct Lines {
+    out: Box<dyn Write + Send>,
+    line: fn(&Row, &mut dyn Write) -> Result<()>,
+}
+
+impl Sink for Lines {
+    fn write(&mut self, row: &Row) -> Result<()> {
+        (self.line)(row, &mut self.out)?;
+        self.out.write_all(b"\n")?;
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>) -> Result<()> {
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+fn jsonl(row: &Row, out: &mut dyn Write) -> Result<()> {
+    serde_json::to_writer(out, row)?;
+    Ok(())
+}
+
+/// A PLOVER record (PLOVER manual, "Data Fields"), with Annals' own fields after the standard
+/// ones: the CAMEO code and Goldstein score, the documents and the evidence's position.
+fn plover(row: &Row, out: &mut dyn Write) -> Result<()> {
+    let entity = |side: &Option<String>, code: &str, text: &str| {
+        json!({
+            "code": side,
+            "sector": sector(side.as_deref(), code),
+            "entity_text": text,
+        })
+    };
+    let mut record = json!({
+        "id": format!("annals-{}", row.id),
+        "date": row.earliest,
+        "actor": [entity(&row.source, &row.source_code, &row.source_text)],
+        "recipient": [entity(&row.target, &row.target_code, &row.target_text)],
+        "event": row.plover_event.iter().collect::<Vec<_>>(),
+        "mode": row.plover_mode.iter().collect::<Vec<_>>(),
+        "context": row.plover_context.iter().collect::<Vec<_>>(),
+        "event_text": [row.trigger],
+        "quad_code": row.quad_class,
+        "text": row.evidence,
+        "text_info": {"sequence": row.sentence, "start": row.start, "end": row.end},
+        "cite_info": {
+            "url": row.urls.first(),
+            "publication": row.outlets.first(),
+            "coder": concat!("annals ", env!("CARGO_PKG_VERSION")),
+            "codebook": "CAMEO 1.1b3, PLOVER by CAMEO2PLOVER",
+        },
+        "coded_date": row.ingested.get(..10),
+        "cameo": row.cameo,
+        "goldstein": row.goldstein,
+        "historical": row.historical,
+        "documents": row.doc_ids,
+        "rule": row.rule,
+    });
+    if row.latest != row.earliest {
+        record["enddate"] = json!(row.latest);
+    }
+    if let Some(place) = &row.location {
+        record["event_loc"] = json!({ "extracted_place": place });
+    }
+    serde_json::to_writer(out, &record)?;
+    Ok(())
+}
+
+/// The role part of an actor code: `RUSGOV` -> `GOV` (none for a bare state or organization).
+fn sector<'a>(side: Option<&str>, code: &'a str) -> Option<&'a str> {
+    let rest = code.strip_prefix(side.unwrap_or_default())?;
+    rest.get(..3)
+}
+
+/// A row of a GDELT 2.0 event table (61 tab-separated columns; docs/export.md says how each is
+/// filled). GDELT dates an event by its article; here SQLDATE is the first day the event may
+/// fall on. What Annals does not measure (tone, coordinates, ethnic and religious codes) is
+/// left empty, never zero.
+fn gdelt(row: &Row, out: &mut dyn Write) -> Result<()> {
+    let day = row.earliest.replace('-', "");
+    let mut f: Vec<String> = vec![
+        row.id.to_string(),
+        day.clone(),
+        day.get(..6).unwrap_or_default().to_string(),
+        day.get(..4).unwrap_or_default().to_string(),
+        fraction_date(&row.earliest),
+    ];
+    f.extend(gdelt_actor(&row.source, &row.source_code, &row.source_text));
+    f.extend(gdelt_actor(&row.target, &row.target_code, &row.target_text));
+    let base = row.cameo.get(..3).unwrap_or(&row.cameo);
+    f.extend([
+        u8::from(row.sentence == 0).to_string(),
+        row.cameo.clone(),
+        base.to_string(),
+        row.root.clone(),
+        row.quad_class.to_string(),
+        row.goldstein.to_string(),
+        row.reports.to_string(),
+        row.outlets.len().max(1).to_string(),
+        row.documents.to_string(),
+        String::new(),
+    ]);
+    // Actor1Geo_*, Actor2Geo_*: 8 columns each; ActionGeo_* with the place named, if any.
+    f.extend(std::iter::repeat_n(String::new(), 16));
+    let place = row.location.clone().unwrap_or_default();
+    let action_type = if place.is_empty() { "" } else { "0" };
+    f.extend([action_type.to_string(), place]);
+    f.extend(std::iter::repeat_n(String::new(), 6));
+    f.push(row.ingested.replace(['-', 'T', ':'], ""));
+    let first_doc = row.doc_ids.first().map(|d| format!("annals:{d}"));
+    f.push(row.urls.first().cloned().or(first_doc).unwrap_or_default());
+    let clean: Vec<String> = f
+        .into_iter()
+        .map(|c| c.replace(['\t', '\n'], " "))
+        .collect();
+    out.write_all(clean.join("\t").as_bytes())?;
+    Ok(())
+}
+
+/// Code, name, country, known group, ethnic, religion 1-2, type 1-3: 10 GDELT actor columns.
+fn gdelt_actor(side: &Option<String>, code: &str, text: &str) -> [String; 10] {
+    let state = side
+        .as_deref()
+        .filter(|s| crate::actors::is_state(s))
+        .unwrap_or_default();
+    let group = side.as_deref().filter(|s| !crate::actors::is_state(s));
+    let role = sector(side.as_deref(), code).unwrap_or_default();
+    [
+        code.to_string(),
+        text.to_uppercase(),
+        state.to_string(),
+        group.unwrap_or_default().to_string(),
+        String::new(),
+        String::new(),
+        String::new(),
+        role.to_string(),
+        String::new(),
+        String::new(),
+    ]
+}
+
+/// GDELT's FractionDate: the year plus the share of it gone by, `1945.5836`.
+fn fraction_date(day: &str) -> String {
+    use chrono::Datelike;
+    match crate::time::iso_day(day) {
+        Some(d) => format!("{:.4}", d.year() as f64 + f64::from(d.ordinal()) / 365.0),
+        None => String::new(),
+    }
+}
+
+/// Where `annals export` writes: a new file, or standard output (not for Parquet on a
+/// terminal).
+pub fn output(path: Option<&std::path::Path>, format: Format) -> Result<Box<dyn Write + Send>> {
+    use std::io::IsTerminal;
+    match path {
+        Some(p) => {
+            let file =
+                std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?;
+            Ok(Box::new(std::io::BufWriter::new(file)))
+        }
+        None if format == Format::Parquet && std::io::stdout().is_terminal() => {
+            anyhow::bail!("Parquet is binary: give --out FILE or redirect the output")
+        }
+        None => Ok(Box::new(std::io::BufWriter::new(std::io::stdout()))),
+    }
+}
