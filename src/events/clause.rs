@@ -341,9 +341,18 @@ impl<'a> Sentence<'a> {
 
     /// The agent of a passive verb: "by" and an actor, before the clause's end.
     pub fn agent_after(&self, last: usize, end: usize) -> Vec<usize> {
+        self.after_word(last, end, "by")
+    }
+
+    /// The actor right after the first `word` that follows `last` in the clause ("by Russia",
+    /// "from Japan"); empty when another word stands there.
+    pub fn after_word(&self, last: usize, end: usize, word: &str) -> Vec<usize> {
         (last + 1..end)
-            .find(|&i| self.word(i) == "by")
-            .and_then(|i| self.mention_at(i + 1))
+            .find(|&i| self.word(i) == word)
+            .and_then(|i| {
+                self.mention_at(i + 1)
+                    .or_else(|| self.mention_at(self.past_determiner(i + 1)))
+            })
             .map(|k| self.compound(k))
             .unwrap_or_default()
     }

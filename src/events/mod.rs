@@ -214,8 +214,19 @@ fn arguments(
     let places = taxonomy::in_class(cameo, "place-target");
     if m.pattern.verb && m.source.is_none() && s.passive(m.first, m.last, clause.1) {
         let agent = s.agent_after(m.last, clause.1);
-        let patient = s.patient(m.first, clause.0)?;
-        return (!agent.is_empty()).then_some((agent, patient, false));
+        if agent.is_empty() {
+            return None;
+        }
+        return match s.patient(m.first, clause.0) {
+            Some(patient) if !patient.is_empty() => Some((agent, patient, false)),
+            // "The islands were seized by the Soviet Union from Japan": a territory, not an
+            // actor, undergoes it; the state it was taken from is "from" whom, else the
+            // territory's own state (found by the caller).
+            _ if taxonomy::in_class(cameo, "territory-target") => {
+                Some((agent, s.after_word(m.last, clause.1, "from"), false))
+            }
+            patient => Some((agent, patient?, false)),
+        };
     }
     let (mut sources, mut fallback) = match m.source {
         Some(k) => (s.compound(k), false),

@@ -18,6 +18,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nUkraine was invaded by Russia last month, and the war has since spread to the east of the country.",
         &["RUS UKR 190"],
     ),
+    // A territory undergoes the passive: the agent took it, "from" whom.
+    (
+        "March 22, 2022\n\nThe islands, known as the Northern Territories in Japan, were seized by the former Soviet Union from Japan at the end of World War II.",
+        &["SUN JPN 192"],
+    ),
     // A noun after "over" is the background: Tokyo annexed nothing.
     (
         "June 15, 2016\n\nThe United States has urged Tokyo to stay in step with sanctions on Russia over the annexation of Crimea.",

@@ -108,55 +108,119 @@ static ANNIVERSARY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:the\s+)?(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b").expect("anniversary")
 });
 
-/// Named periods in `text`.
+/// Named periods in `text`, and "the war" where one war was named before it.
 pub fn periods(text: &str) -> Vec<Extra> {
     let p = &*PERIODS;
     let mut out = Vec::new();
     for m in p.names.find_iter(text) {
-        if !is_word_edge(text, m.start()) || !is_word_edge(text, m.end()) {
+        if is_word_edge(text, m.start()) && is_word_edge(text, m.end()) {
+            let period = &p.periods[p.of_name[m.pattern().as_usize()]];
+            out.push(extra(text, m.start(), m.end(), period));
+        }
+    }
+    let the_war = the_war(text, &out);
+    out.extend(the_war);
+    out
+}
+
+/// The expression of `period` named at `start..end`, with the phase the words before it give
+/// ("the end of", "the outbreak of").
+fn extra(text: &str, start: usize, end: usize, period: &Period) -> Extra {
+    let lead = before(text, start, 40);
+    let lookback = start - lead.len();
+    let (start, phase) = match PHASE.captures(lead) {
+        Some(c) => (
+            lookback + c.get(0).map_or(0, |g| g.start()),
+            c[1].to_lowercase(),
+        ),
+        None => {
+            let the = lead.to_ascii_lowercase().ends_with("the ");
+            (start - if the { 4 } else { 0 }, String::new())
+        }
+    };
+    let (first, last) = period.days;
+    let (value, interval, rule) = match phase.as_str() {
+        "" => (format!("{first}/{last}"), period.days, "period"),
+        // "at the end of World War II" speaks of its last phase, as "its final days" do.
+        "end" | "final" | "last" | "closing" => {
+            let (a, b) = period.ending;
+            (months_value(a, b), period.ending, "period-final")
+        }
+        _ => (
+            first.year().to_string(),
+            (first, year_last(first)),
+            "period-start",
+        ),
+    };
+    Extra {
+        start,
+        end,
+        resolved: Resolved {
+            kind: "PERIOD",
+            value,
+            interval: Some(interval),
+            granularity: Some("day"),
+            anchored: false,
+        },
+        rule: format!("{rule}:{}", period.name),
+    }
+}
+
+/// "the war" (not "the war in Ukraine", not "the war's") after the text has named exactly one
+/// war: that war. An article that recalls World War II and then "the end of the war" means
+/// its end, not the day the article ran.
+fn the_war(text: &str, named: &[Extra]) -> Vec<Extra> {
+    let p = &*PERIODS;
+    let is_war = |e: &&Extra| {
+        let name = e.rule.split_once(':').map_or("", |(_, n)| n);
+        name.to_lowercase().contains("war")
+    };
+    let mut out = Vec::new();
+    for m in THE_WAR.find_iter(text) {
+        if names_another(text, m.end()) {
             continue;
         }
-        let period = &p.periods[p.of_name[m.pattern().as_usize()]];
-        let lead = before(text, m.start(), 40);
-        let lookback = m.start() - lead.len();
-        let (start, phase) = match PHASE.captures(lead) {
-            Some(c) => (
-                lookback + c.get(0).map_or(0, |g| g.start()),
-                c[1].to_lowercase(),
-            ),
-            None => {
-                let the = lead.to_ascii_lowercase().ends_with("the ");
-                (m.start() - if the { 4 } else { 0 }, String::new())
-            }
+        let before: Vec<&str> = named
+            .iter()
+            .filter(|e| e.end <= m.start())
+            .filter(is_war)
+            .map(|e| e.rule.split_once(':').map_or("", |(_, n)| n))
+            .collect();
+        let Some(&name) = before.first() else {
+            continue;
         };
-        let (first, last) = period.days;
-        let (value, interval, rule) = match phase.as_str() {
-            "" => (format!("{first}/{last}"), period.days, "period"),
-            // "at the end of World War II" speaks of its last phase, as "its final days" do.
-            "end" | "final" | "last" | "closing" => {
-                let (a, b) = period.ending;
-                (months_value(a, b), period.ending, "period-final")
-            }
-            _ => (
-                first.year().to_string(),
-                (first, year_last(first)),
-                "period-start",
-            ),
+        if before.iter().any(|n| *n != name) {
+            continue;
+        }
+        let Some(period) = p.periods.iter().find(|q| q.name == name) else {
+            continue;
         };
-        out.push(Extra {
-            start,
-            end: m.end(),
-            resolved: Resolved {
-                kind: "PERIOD",
-                value,
-                interval: Some(interval),
-                granularity: Some("day"),
-                anchored: false,
-            },
-            rule: format!("{rule}:{}", period.name),
-        });
+        // The match is "war"; `extra` takes "the" and a phase before it.
+        let war = m.end() - 3;
+        out.push(extra(text, war, m.end(), period));
     }
     out
+}
+
+static THE_WAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bthe\s+war\b").expect("the war regex"));
+
+/// Whether "the war" at `end` goes on to name another war.
+fn names_another(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start().to_lowercase();
+    [
+        "in ",
+        "on ",
+        "with ",
+        "against ",
+        "between ",
+        "of ",
+        "'s",
+        "\u{2019}s",
+        "over ",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 fn year_last(d: NaiveDate) -> NaiveDate {
@@ -249,6 +313,25 @@ mod tests {
                 ("the Cold War", "1947-03-12/1991-12-26".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn the_war_is_the_one_war_named_before() {
+        let value = |text: &str| -> Vec<String> {
+            periods(text)
+                .into_iter()
+                .filter(|e| text[e.start..e.end].to_lowercase().contains("the war"))
+                .map(|e| e.resolved.value)
+                .collect()
+        };
+        let text = "Japan must accept the results of World War II. The islands were seized at \
+                    the end of the war.";
+        assert_eq!(value(text), ["1945-08/1945-09"]);
+        // Another war named after it, or no war named before: nothing.
+        assert!(value("The islands were seized at the end of the war.").is_empty());
+        assert!(value("After World War II came the war in Korea.").is_empty());
+        let two = "World War I and World War II shaped it; the war ended in 1945.";
+        assert!(value(two).is_empty());
     }
 
     #[test]
