@@ -101,40 +101,29 @@ fn schema(row: &Row) -> Schema {
     Schema::new(fields)
 }
 
-/// Column `i` of the rows' cells as an Arrow array (every row has the same kinds of cells).
+/// Column `i` of the rows' cells as an Arrow array (every row has the same kinds of cells, so
+/// the first row's kind is the column's).
 fn column(cells: &[[(&str, Cell); 39]], i: usize) -> ArrayRef {
-    let rows = cells;
-    let cell = |r: usize| &cells[r][i].1;
-    match cell(0) {
-        Cell::Text(_) | Cell::List(_) => Arc::new(StringArray::from(
-            (0..rows.len())
-                .map(|r| match cell(r) {
-                    Cell::Text(t) => t.map(str::to_string),
-                    Cell::List(l) => Some(l.join(" ")),
-                    _ => None,
-                })
-                .collect::<Vec<_>>(),
-        )),
-        Cell::Int(_) => Arc::new(Int64Array::from(
-            (0..rows.len())
-                .map(|r| match cell(r) {
-                    Cell::Int(v) => *v,
-                    _ => 0,
-                })
-                .collect::<Vec<_>>(),
-        )),
-        Cell::Real(_) => Arc::new(Float64Array::from(
-            (0..rows.len())
-                .map(|r| match cell(r) {
-                    Cell::Real(v) => *v,
-                    _ => 0.0,
-                })
-                .collect::<Vec<_>>(),
-        )),
-        Cell::Bool(_) => Arc::new(BooleanArray::from(
-            (0..rows.len())
-                .map(|r| matches!(cell(r), Cell::Bool(true)))
-                .collect::<Vec<_>>(),
+    let all = |value: &dyn Fn(&Cell) -> Option<String>| -> Vec<Option<String>> {
+        cells.iter().map(|row| value(&row[i].1)).collect()
+    };
+    let each = cells.iter().map(|row| &row[i].1);
+    match &cells[0][i].1 {
+        Cell::Text(_) | Cell::List(_) => Arc::new(StringArray::from(all(&|c| match c {
+            Cell::Text(t) => t.map(str::to_string),
+            Cell::List(l) => Some(l.join(" ")),
+            _ => None,
+        }))),
+        Cell::Int(_) => Arc::new(Int64Array::from_iter_values(each.map(|c| match c {
+            Cell::Int(v) => *v,
+            _ => 0,
+        }))),
+        Cell::Real(_) => Arc::new(Float64Array::from_iter_values(each.map(|c| match c {
+            Cell::Real(v) => *v,
+            _ => 0.0,
+        }))),
+        Cell::Bool(_) => Arc::new(BooleanArray::from_iter(
+            each.map(|c| Some(matches!(c, Cell::Bool(true)))),
         )),
     }
 }
