@@ -1,5 +1,5 @@
-//! `annals ingest`: inputs read and extracted in parallel, batch by batch, each batch written
-//! by the one writer in one transaction; then the events of all documents merged anew.
+//! `annals ingest`: inputs read and extracted in parallel, chunk by chunk, written by the one
+//! writer in transactions of `--batch` inputs; then the keys with new reports merged again.
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -81,7 +81,8 @@ enum Done {
     Known,
 }
 
-/// Reads, extracts and stores every input under `paths`, then merges the events anew.
+/// Reads, extracts and stores every input under `paths`, then merges the keys it added
+/// reports to (and any a killed ingest left pending).
 pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Summary> {
     let started = Instant::now();
     let sources = ingest::expand(paths);
@@ -91,7 +92,8 @@ pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Su
         inputs: sources.len(),
         ..Summary::default()
     };
-    // A first ingest, or one that at least doubles the store.
+    // At least 1,000 inputs, and at least as many as the store holds: building the merge index
+    // once at the end is cheaper than updating it for every event.
     let bulk = sources.len() >= known.len().max(1000);
     if bulk {
         store.begin_bulk()?;
