@@ -423,15 +423,7 @@ fn main() -> ExitCode {
             reports,
             out,
         } => run_query(&db.db, |s| {
-            let mut sink =
-                store::export::sink(format, store::export::output(out.as_deref(), format)?)?;
-            // A GDELT row must have a day, and an event of unknown date gets none.
-            let filter = store::query::Filter {
-                dated: format == store::export::Format::Gdelt,
-                ..query.filter()?
-            };
-            let rows = s.export(&filter, reports, |row| sink.write(row))?;
-            sink.finish()?;
+            let rows = s.export_to(&query.filter()?, reports, format, out.as_deref())?;
             if let Some(path) = &out {
                 eprintln!("{rows} rows written to {}", path.display());
             }
@@ -514,7 +506,7 @@ fn run_eval(
 
 fn run_ingest(
     paths: &[PathBuf],
-    db: &std::path::Path,
+    db: &Path,
     max_bytes: u64,
     batch: usize,
     quiet: bool,
@@ -538,7 +530,7 @@ fn run_ingest(
 
 /// Opens an existing store and runs a query on it.
 fn run_query(
-    db: &std::path::Path,
+    db: &Path,
     query: impl FnOnce(&Store) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
     if !db.exists() {

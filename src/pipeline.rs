@@ -1,13 +1,13 @@
 //! Runs the stages over one document, and over a batch of inputs where one bad input never stops
 //! the rest.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::clean::{self, Context};
 use chrono::NaiveDate;
+use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::clean::{self, Context};
 use crate::document::{Document, Published};
 use crate::ingest::{self, IngestError, RawDoc, Source};
 use crate::{actors, events, segment, time};

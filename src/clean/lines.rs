@@ -2,10 +2,10 @@
 //! line (date, byline, outlet, source), an editorial credit, prose, or a short line (a title,
 //! heading, caption or list item, decided later by position).
 
-use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::{meta, phrases};
 use crate::knowledge;

@@ -9,9 +9,10 @@ mod meta;
 mod outlets;
 mod phrases;
 
+use rustc_hash::FxHashSet;
+
 use crate::document::{Document, Paragraph, Removed};
 use lines::{Label, Line, LineContext};
-use rustc_hash::FxHashSet;
 
 /// What cleaning needs beyond the document itself.
 #[derive(Debug, Default, Clone, Copy)]

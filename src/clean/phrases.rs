@@ -1,11 +1,11 @@
 //! Phrase families of boilerplate (`data/clean/boilerplate.tsv`) and navigation words
 //! (`data/clean/menu_words.txt`), matched against one line.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::knowledge;
 

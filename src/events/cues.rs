@@ -1,8 +1,9 @@
 //! The closed word classes the event rules read (data/events/cues.tsv, and the future cues of
 //! data/time/future_cues.txt as `planned`).
 
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::knowledge;
 

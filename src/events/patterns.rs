@@ -1,7 +1,8 @@
 //! Event patterns (data/events/patterns.tsv) and the verb forms they match (verbs.tsv).
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::taxonomy;
 use crate::knowledge;

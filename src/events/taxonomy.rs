@@ -1,8 +1,9 @@
 //! The CAMEO code table (data/events/cameo.tsv): names, Goldstein scores, QuadClass and the
 //! PLOVER mapping of every code.
 
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::knowledge;
 

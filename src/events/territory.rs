@@ -1,8 +1,9 @@
 //! Territories that events happen to (data/events/territories.tsv), and the nouns that refer
 //! back to them ("the disputed islands", data/events/cues.tsv).
 
-use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::clause::Sentence;
 use super::cues::{self, Class};

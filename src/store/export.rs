@@ -10,7 +10,7 @@ use rusqlite::Row as SqlRow;
 use serde::Serialize;
 use serde_json::json;
 
-use super::query::{clauses, Filter};
+use super::query::{clauses, limit, Filter};
 use super::Store;
 use crate::events::taxonomy;
 
@@ -67,116 +67,109 @@ pub struct Row {
     pub ingested: String,
 }
 
-/// One report as read with its document.
-struct Report {
-    row: Row,
-    outlet: Option<String>,
-}
-
 const REPORTS: &str = "SELECT e.n, e.earliest, e.latest, e.source_side, e.target_side,
-        e.source_code, e.source_text, e.target_code, e.target_text, e.cameo, e.root, e.name,
-        e.goldstein, e.quad_class, e.historical, e.planned, e.hypothetical, e.negated,
-        d.id, d.url, d.outlet, d.published, e.location, e.basis, e.date_text, e.sentence,
-        e.start, e.end, e.trigger, e.evidence, e.rule, e.confidence, d.ingested
+        e.source_code, e.source_text, e.target_code, e.target_text, e.cameo, e.historical,
+        e.planned, e.hypothetical, e.negated, d.id, d.url, d.outlet, d.published, e.location,
+        e.basis, e.date_text, e.sentence, e.start, e.end, e.trigger, e.evidence, e.rule,
+        e.confidence, d.ingested
     FROM merged_events x JOIN events e ON e.n = x.event JOIN documents d ON d.n = e.doc
     WHERE x.merged = ?1 ORDER BY d.published_earliest, e.n";
 
-fn report(r: &SqlRow, merged: i64) -> rusqlite::Result<Report> {
-    let cameo: String = r.get(9)?;
-    let plover = taxonomy::code(&cameo).plover;
-    let part = |i: usize| plover.map(|p| [p.0, p.1, p.2][i]).filter(|s| !s.is_empty());
-    let doc: String = r.get(18)?;
-    let url: Option<String> = r.get(19)?;
-    let outlet: Option<String> = r.get(20)?;
-    Ok(Report {
-        row: Row {
-            id: r.get(0)?,
-            merged,
-            earliest: r.get(1)?,
-            latest: r.get(2)?,
-            source: r.get(3)?,
-            target: r.get(4)?,
-            source_code: r.get(5)?,
-            source_text: r.get(6)?,
-            target_code: r.get(7)?,
-            target_text: r.get(8)?,
-            plover_event: part(0).map(str::to_string),
-            plover_mode: part(1).map(str::to_string),
-            plover_context: part(2).map(str::to_string),
-            cameo,
-            root: r.get(10)?,
-            name: r.get(11)?,
-            goldstein: r.get(12)?,
-            quad_class: r.get(13)?,
-            historical: r.get(14)?,
-            planned: r.get(15)?,
-            hypothetical: r.get(16)?,
-            negated: r.get(17)?,
-            reports: 1,
-            documents: 1,
-            doc_ids: vec![doc],
-            urls: url.into_iter().collect(),
-            outlets: outlet.iter().cloned().collect(),
-            published: r.get(21)?,
-            location: r.get(22)?,
-            date_basis: r.get(23)?,
-            date_text: r.get(24)?,
-            sentence: r.get(25)?,
-            start: r.get(26)?,
-            end: r.get(27)?,
-            trigger: r.get(28)?,
-            evidence: r.get(29)?,
-            rule: r.get(30)?,
-            confidence: r.get(31)?,
-            ingested: r.get(32)?,
-        },
-        outlet,
-    })
+/// One report of merged event `merged`, as a row of its own.
+fn report(r: &SqlRow, merged: i64) -> rusqlite::Result<Row> {
+    let mut row = Row {
+        id: r.get(0)?,
+        merged,
+        earliest: r.get(1)?,
+        latest: r.get(2)?,
+        source: r.get(3)?,
+        target: r.get(4)?,
+        source_code: r.get(5)?,
+        source_text: r.get(6)?,
+        target_code: r.get(7)?,
+        target_text: r.get(8)?,
+        historical: r.get(10)?,
+        planned: r.get(11)?,
+        hypothetical: r.get(12)?,
+        negated: r.get(13)?,
+        reports: 1,
+        documents: 1,
+        doc_ids: vec![r.get(14)?],
+        urls: r.get::<_, Option<String>>(15)?.into_iter().collect(),
+        outlets: r.get::<_, Option<String>>(16)?.into_iter().collect(),
+        published: r.get(17)?,
+        location: r.get(18)?,
+        date_basis: r.get(19)?,
+        date_text: r.get(20)?,
+        sentence: r.get(21)?,
+        start: r.get(22)?,
+        end: r.get(23)?,
+        trigger: r.get(24)?,
+        evidence: r.get(25)?,
+        rule: r.get(26)?,
+        confidence: r.get(27)?,
+        ingested: r.get(28)?,
+        ..Row::default()
+    };
+    row.set_code(&r.get::<_, String>(9)?);
+    Ok(row)
 }
 
-/// The merged event as one row: its own days, code and counts, the lists of its documents,
-/// and the evidence of its first report.
-fn merged_row(m: &SqlRow, reports: Vec<Report>) -> rusqlite::Result<Option<Row>> {
-    let Some(first) = reports.first() else {
-        return Ok(None);
-    };
-    let mut row = first.row.clone();
-    let seen = |list: &mut Vec<String>, item: &Option<String>| {
-        if let Some(i) = item {
-            if !list.contains(i) {
-                list.push(i.clone());
-            }
-        }
-    };
-    let (mut docs, mut urls, mut outlets) = (Vec::new(), Vec::new(), Vec::new());
-    for r in &reports {
-        seen(&mut docs, &r.row.doc_ids.first().cloned());
-        seen(&mut urls, &r.row.urls.first().cloned());
-        seen(&mut outlets, &r.outlet);
+impl Row {
+    /// The CAMEO code and what the code table says of it: root, name, Goldstein score,
+    /// QuadClass, PLOVER category, mode and context.
+    fn set_code(&mut self, cameo: &str) {
+        let code = taxonomy::code(cameo);
+        let part = |p: Option<&str>| p.filter(|s| !s.is_empty()).map(str::to_string);
+        let plover = code.plover;
+        self.plover_event = part(plover.map(|p| p.0));
+        self.plover_mode = part(plover.map(|p| p.1));
+        self.plover_context = part(plover.map(|p| p.2));
+        self.cameo = code.code.to_string();
+        self.root = code.code[..2].to_string();
+        self.name = code.name.to_string();
+        self.goldstein = code.goldstein;
+        self.quad_class = i64::from(code.quad);
     }
+}
+
+/// The merged event as one row: its own days, code and counts, the documents of its reports,
+/// and the evidence of its first report.
+fn merged_row(m: &SqlRow, reports: &[Row]) -> rusqlite::Result<Row> {
+    let mut row = reports[0].clone();
+    let all = |list: fn(&Row) -> &Vec<String>| {
+        let items = reports
+            .iter()
+            .flat_map(|r| list(r).iter().cloned())
+            .collect();
+        super::render::dedup(items)
+    };
+    row.doc_ids = all(|r| &r.doc_ids);
+    row.urls = all(|r| &r.urls);
+    row.outlets = all(|r| &r.outlets);
     row.id = m.get(0)?;
     row.merged = row.id;
     row.earliest = m.get(1)?;
     row.latest = m.get(2)?;
     row.source = m.get(3)?;
     row.target = m.get(4)?;
-    row.cameo = m.get(5)?;
-    row.root = m.get(6)?;
-    row.name = m.get(7)?;
-    row.goldstein = m.get(8)?;
-    row.quad_class = m.get(9)?;
-    row.historical = m.get(10)?;
+    row.historical = m.get(6)?;
+    row.set_code(&m.get::<_, String>(5)?);
     row.reports = reports.len() as i64;
-    row.documents = docs.len() as i64;
-    row.doc_ids = docs;
-    row.urls = urls;
-    row.outlets = outlets;
-    Ok(Some(row))
+    row.documents = row.doc_ids.len() as i64;
+    Ok(row)
 }
 
 impl Store {
-    /// Calls `emit` with every merged event `f` selects in order of days, or (`reports`) with
-    /// every report of them; returns how many rows were emitted.
+    /// The reports of a merged event, as rows of their own, first published first.
+    pub(super) fn reports_of(&self, merged: i64) -> Result<Vec<Row>> {
+        let mut st = self.conn().prepare_cached(REPORTS)?;
+        let rows = st.query_map([merged], |r| report(r, merged))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Calls `emit` with every merged event `f` selects in order of days (undated last), or
+    /// (`reports`) with every report of them; returns how many rows were emitted.
     pub fn export(
         &self,
         f: &Filter,
@@ -185,32 +178,48 @@ impl Store {
     ) -> Result<usize> {
         let c = clauses(f, "m", false);
         let sql = format!(
-            "SELECT m.n, m.earliest, m.latest, m.source_side, m.target_side, m.cameo, m.root,
-                    m.name, m.goldstein, m.quad_class, m.historical
+            "SELECT m.n, m.earliest, m.latest, m.source_side, m.target_side, m.cameo,
+                    m.historical
              FROM merged m WHERE {} ORDER BY m.earliest = '', m.earliest, m.latest, m.n LIMIT {}",
             c.finish(),
-            f.limit.map_or(-1, |n| n as i64)
+            limit(f)
         );
         let mut merged = self.conn().prepare(&sql)?;
-        let mut members = self.conn().prepare(REPORTS)?;
         let mut rows = merged.query(rusqlite::params_from_iter(c.params.iter()))?;
         let mut count = 0;
         while let Some(m) = rows.next()? {
-            let n: i64 = m.get(0)?;
-            let list: Vec<Report> = members
-                .query_map([n], |r| report(r, n))?
-                .collect::<rusqlite::Result<_>>()?;
+            let list = self.reports_of(m.get(0)?)?;
+            if list.is_empty() {
+                continue;
+            }
             if reports {
-                for r in &list {
-                    emit(&r.row)?;
-                    count += 1;
-                }
-            } else if let Some(row) = merged_row(m, list)? {
-                emit(&row)?;
+                list.iter().try_for_each(&mut emit)?;
+                count += list.len();
+            } else {
+                emit(&merged_row(m, &list)?)?;
                 count += 1;
             }
         }
         Ok(count)
+    }
+
+    /// Exports what `f` selects in `format` to `out` (standard output when `None`); returns
+    /// how many rows were written. A GDELT row must have a day: undated events are left out.
+    pub fn export_to(
+        &self,
+        f: &Filter,
+        reports: bool,
+        format: Format,
+        out: Option<&std::path::Path>,
+    ) -> Result<usize> {
+        let mut sink = sink(format, output(out, format)?)?;
+        let f = Filter {
+            dated: f.dated || format == Format::Gdelt,
+            ..f.clone()
+        };
+        let rows = self.export(&f, reports, |row| sink.write(row))?;
+        sink.finish()?;
+        Ok(rows)
     }
 }
 
@@ -236,7 +245,7 @@ pub trait Sink {
 }
 
 /// A sink of `format` writing to `out`.
-pub fn sink(format: Format, out: Box<dyn Write + Send>) -> Result<Box<dyn Sink>> {
+fn sink(format: Format, out: Box<dyn Write + Send>) -> Result<Box<dyn Sink>> {
     Ok(match format {
         Format::Csv => Box::new(Csv {
             out: csv::Writer::from_writer(out),
@@ -465,17 +474,18 @@ fn gdelt(row: &Row, out: &mut dyn Write) -> Result<()> {
 
 /// Code, name, country, known group, ethnic, religion 1-2, type 1-3: 10 GDELT actor columns.
 fn gdelt_actor(side: &Option<String>, code: &str, text: &str) -> [String; 10] {
-    let state = side
-        .as_deref()
-        .filter(|s| crate::actors::is_state(s))
-        .unwrap_or_default();
-    let group = side.as_deref().filter(|s| !crate::actors::is_state(s));
-    let role = sector(side.as_deref(), code).unwrap_or_default();
+    let side = side.as_deref().unwrap_or_default();
+    let (state, group) = if crate::actors::is_state(side) {
+        (side, "")
+    } else {
+        ("", side)
+    };
+    let role = sector(Some(side), code).unwrap_or_default();
     [
         code.to_string(),
         text.to_uppercase(),
         state.to_string(),
-        group.unwrap_or_default().to_string(),
+        group.to_string(),
         String::new(),
         String::new(),
         String::new(),
@@ -496,7 +506,7 @@ fn fraction_date(day: &str) -> String {
 
 /// Where `annals export` writes: a new file, or standard output (not for Parquet on a
 /// terminal).
-pub fn output(path: Option<&std::path::Path>, format: Format) -> Result<Box<dyn Write + Send>> {
+fn output(path: Option<&std::path::Path>, format: Format) -> Result<Box<dyn Write + Send>> {
     use std::io::IsTerminal;
     match path {
         Some(p) => {

@@ -86,16 +86,16 @@ fn stats(conn: &Connection) -> Result<MergeStats> {
 /// either way round for meetings and talks), the root and the flags. The historical flag is
 /// left out: two articles years apart recall one event, one as news, the other as history.
 pub fn key(e: &Event) -> String {
-    let side = |a: &crate::document::Actor| a.side().map(|s| continuing(s).to_string());
+    fn side(a: &crate::document::Actor) -> &str {
+        a.side().map(continuing).unwrap_or_default()
+    }
     let (mut a, mut b) = (side(&e.source.actor), side(&e.target.actor));
     if taxonomy::in_class(&e.cameo, "either-way") && b < a {
         std::mem::swap(&mut a, &mut b);
     }
     let flag = |f: bool| if f { '1' } else { '0' };
     format!(
-        "{}|{}|{}|{}{}{}",
-        a.unwrap_or_default(),
-        b.unwrap_or_default(),
+        "{a}|{b}|{}|{}{}{}",
         e.root,
         flag(e.planned),
         flag(e.hypothetical),
@@ -129,13 +129,13 @@ struct Group {
     days: Option<(NaiveDate, NaiveDate)>,
     /// Its reports span years: it sums many events.
     years: bool,
-    /// Sides and flags of its first report.
-    first: First,
+    /// The sides of its first report.
+    sides: (Option<String>, Option<String>),
 }
 
-struct First {
-    sides: (Option<String>, Option<String>),
-    /// Planned, hypothetical, negated.
+/// The key being merged, and the flags it holds (planned, hypothetical, negated).
+struct Key<'a> {
+    name: &'a str,
     flags: [bool; 3],
 }
 
@@ -143,19 +143,22 @@ struct First {
 /// of their first day (ISO days sort as text); each joins an open group whose days it overlaps
 /// (a day apart counts), and the group keeps the days both allow. A group that ended before a
 /// report's first day is done and written, so only open groups are held in memory.
-fn rebuild(tx: &Transaction, key: &str) -> Result<()> {
+fn rebuild(tx: &Transaction, name: &str) -> Result<()> {
+    let key = &Key {
+        name,
+        flags: flags(name),
+    };
     tx.prepare_cached(
         "DELETE FROM merged_events WHERE merged IN (SELECT n FROM merged WHERE merge_key = ?1)",
     )?
-    .execute([key])?;
+    .execute([name])?;
     tx.prepare_cached("DELETE FROM merged WHERE merge_key = ?1")?
-        .execute([key])?;
+        .execute([name])?;
     let mut st = tx.prepare_cached(
         "SELECT n, doc, cameo, historical, earliest, latest, source_side, target_side
          FROM events WHERE merge_key = ?1 ORDER BY earliest, latest",
     )?;
-    let mut rows = st.query([key])?;
-    let flags = flags(key);
+    let mut rows = st.query([name])?;
     let mut open: Vec<Group> = Vec::new();
     let mut written: Vec<(i64, (NaiveDate, NaiveDate))> = Vec::new();
     while let Some(r) = rows.next()? {
@@ -166,19 +169,14 @@ fn rebuild(tx: &Transaction, key: &str) -> Result<()> {
             historical: r.get(3)?,
         };
         let (a, b): (String, String) = (r.get(4)?, r.get(5)?);
-        let first = || -> rusqlite::Result<First> {
-            Ok(First {
-                sides: (r.get(6)?, r.get(7)?),
-                flags,
-            })
-        };
+        let sides = || -> rusqlite::Result<_> { Ok((r.get(6)?, r.get(7)?)) };
         let Some(d) = iso_day(&a).zip(iso_day(&b)) else {
             // An event of unknown date stands alone: nothing says it is another.
             let alone = Group {
                 reports: vec![report],
                 days: None,
                 years: false,
-                first: first()?,
+                sides: sides()?,
             };
             write(tx, key, &alone)?;
             continue;
@@ -196,7 +194,7 @@ fn rebuild(tx: &Transaction, key: &str) -> Result<()> {
                 reports: vec![report],
                 days: Some(d),
                 years,
-                first: first()?,
+                sides: sides()?,
             }),
         }
     }
@@ -205,14 +203,14 @@ fn rebuild(tx: &Transaction, key: &str) -> Result<()> {
     }
     mark_overlapping(tx, &mut written)?;
     tx.prepare_cached("DELETE FROM pending WHERE merge_key = ?1")?
-        .execute([key])?;
+        .execute([name])?;
     Ok(())
 }
 
 /// Writes a dated group, keeping its row id and days to flag overlaps once the key is done.
 fn close(
     tx: &Transaction,
-    key: &str,
+    key: &Key,
     g: Group,
     written: &mut Vec<(i64, (NaiveDate, NaiveDate))>,
 ) -> Result<()> {
@@ -264,7 +262,7 @@ fn mark_overlapping(tx: &Transaction, groups: &mut [(i64, (NaiveDate, NaiveDate)
 }
 
 /// Writes one merged event and its reports; returns its row id.
-fn write(tx: &Transaction, key: &str, g: &Group) -> Result<i64> {
+fn write(tx: &Transaction, key: &Key, g: &Group) -> Result<i64> {
     let cameo = most_common(g.reports.iter().map(|r| r.cameo.as_str()));
     let code = taxonomy::code(cameo);
     let (earliest, latest) = g
@@ -273,7 +271,7 @@ fn write(tx: &Transaction, key: &str, g: &Group) -> Result<i64> {
     let mut docs: Vec<i64> = g.reports.iter().map(|r| r.doc).collect();
     docs.sort_unstable();
     docs.dedup();
-    let [planned, hypothetical, negated] = g.first.flags;
+    let [planned, hypothetical, negated] = key.flags;
     tx.prepare_cached(
         "INSERT INTO merged (merge_key, source_side, target_side, cameo, root, name, goldstein,
             quad_class, earliest, latest, historical, planned, hypothetical, negated, events,
@@ -281,9 +279,9 @@ fn write(tx: &Transaction, key: &str, g: &Group) -> Result<i64> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 0)",
     )?
     .execute(params![
-        key,
-        g.first.sides.0,
-        g.first.sides.1,
+        key.name,
+        g.sides.0,
+        g.sides.1,
         code.code,
         &code.code[..2],
         code.name,

@@ -1,11 +1,12 @@
 //! The store stage: extracted documents kept in an embedded SQLite file (WAL), one transaction
-//! per batch, so that a killed ingest loses no committed batch and leaves no half-written
+//! per batch of inputs, so that a killed ingest loses no committed batch and leaves no half-written
 //! document. Documents are keyed by the hash of their bytes: ingesting them again adds nothing.
 //!
 //! Besides the whole document (as `annals extract` prints it, compressed: its JSON repeats every
-//! field name and would be most of the file), its parts get tables of their own for queries: `removed` lines, `timexes`, `mentions`, `events`; `merged` holds the events of all
-//! documents merged into one record per real-world event (see `merge`), `bodies` the full-text
-//! index of titles and bodies, `errors` the inputs that could not be read.
+//! field name and would be most of the file), its parts get tables of their own for queries:
+//! `removed` lines, `timexes`, `mentions`, `events`; `merged` holds the events of all documents
+//! merged into one record per real-world event (see `merge`), `bodies` the full-text index of
+//! titles and bodies, `errors` the inputs that could not be read.
 
 pub mod export;
 pub mod load;
@@ -15,12 +16,11 @@ pub mod query;
 pub mod render;
 
 use std::collections::HashSet;
-
-use rustc_hash::FxHashSet;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use rusqlite::{params, Connection, Transaction};
+use rustc_hash::FxHashSet;
 
 use crate::document::{Document, Event};
 

@@ -187,7 +187,15 @@ impl Store {
     }
 }
 
-fn limit(f: &Filter) -> i64 {
+/// `f` for events with a known date only: a timeline or a count by period places each event.
+fn dated(f: &Filter) -> Filter {
+    Filter {
+        dated: true,
+        ..f.clone()
+    }
+}
+
+pub(super) fn limit(f: &Filter) -> i64 {
     f.limit.map_or(-1, |n| n as i64)
 }
 
@@ -219,12 +227,11 @@ pub struct Report {
 impl Store {
     /// The merged record, in order of date: one row per real-world event.
     pub fn timeline(&self, f: &Filter) -> Result<Vec<MergedRow>> {
-        let c = clauses(f, "m", false);
+        let c = clauses(&dated(f), "m", false);
         let sql = format!(
             "SELECT m.n, m.earliest, m.latest, m.source_side, m.target_side, m.cameo, m.name,
                     m.goldstein, m.historical, m.planned, m.documents
-             FROM merged m WHERE {} AND m.earliest != ''
-             ORDER BY m.earliest, m.latest, m.cameo LIMIT {}",
+             FROM merged m WHERE {} ORDER BY m.earliest, m.latest, m.cameo LIMIT {}",
             c.finish(),
             limit(f)
         );
@@ -256,21 +263,18 @@ impl Store {
         Ok(out)
     }
 
+    /// The reports of a merged event: their documents, triggers and sentences.
     fn reports(&self, merged: i64) -> Result<Vec<Report>> {
-        let mut st = self.conn().prepare_cached(
-            "SELECT d.id, d.outlet, e.trigger, e.evidence
-             FROM merged_events x JOIN events e ON e.n = x.event JOIN documents d ON d.n = e.doc
-             WHERE x.merged = ?1 ORDER BY d.published_earliest, d.id",
-        )?;
-        let rows = st.query_map([merged], |r| {
-            Ok(Report {
-                doc: r.get(0)?,
-                outlet: r.get(1)?,
-                trigger: r.get(2)?,
-                sentence: r.get(3)?,
+        let rows = self.reports_of(merged)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| Report {
+                doc: r.doc_ids.into_iter().next().unwrap_or_default(),
+                outlet: r.outlets.into_iter().next(),
+                trigger: r.trigger,
+                sentence: r.evidence,
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .collect())
     }
 }
 
@@ -289,12 +293,12 @@ pub struct Period {
 impl Store {
     /// Merged events per year (`by_month` false) or month, by the first day each may fall on.
     pub fn relations(&self, f: &Filter, by_month: bool) -> Result<Vec<Period>> {
-        let c = clauses(f, "m", false);
+        let c = clauses(&dated(f), "m", false);
         let width = if by_month { 7 } else { 4 };
         let sql = format!(
             "SELECT substr(m.earliest, 1, {width}) AS p, count(*), sum(m.goldstein),
                     avg(m.goldstein), sum(m.quad_class <= 2), sum(m.quad_class >= 3)
-             FROM merged m WHERE {} AND m.earliest != '' GROUP BY p ORDER BY p",
+             FROM merged m WHERE {} GROUP BY p ORDER BY p",
             c.finish()
         );
         let mut st = self.conn().prepare(&sql)?;

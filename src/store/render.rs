@@ -70,7 +70,8 @@ pub fn timeline(rows: &[MergedRow]) -> String {
     s
 }
 
-fn dedup(mut v: Vec<String>) -> Vec<String> {
+/// The items in their order, each once.
+pub(super) fn dedup(mut v: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     v.retain(|x| seen.insert(x.clone()));
     v

@@ -14,11 +14,11 @@
 //! they satisfy, and the interval covers the best (see `best_days`). A text that bounds its date
 //! only from one side gets no date.
 
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{Datelike, Days, NaiveDate};
+use rustc_hash::FxHashMap;
 
 use super::resolve::resolve;
 use super::tagger::{Found, Sem, Tagged};

@@ -1,7 +1,8 @@
 //! The words of time expressions (`data/time/lexicon.tsv`) and the tokens the tagger reads.
 
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::knowledge;
 

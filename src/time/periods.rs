@@ -205,22 +205,21 @@ fn the_war(text: &str, named: &[Extra]) -> Vec<Extra> {
 static THE_WAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bthe\s+war\b").expect("the war regex"));
 
-/// Whether "the war" at `end` goes on to name another war.
+/// Whether "the war" at `end` goes on to name which war (data/time/which_war.txt).
 fn names_another(text: &str, end: usize) -> bool {
-    let rest = text[end..].trim_start().to_lowercase();
-    [
-        "in ",
-        "on ",
-        "with ",
-        "against ",
-        "between ",
-        "of ",
-        "'s",
-        "\u{2019}s",
-        "over ",
-    ]
-    .iter()
-    .any(|w| rest.starts_with(w))
+    static WORDS: LazyLock<Vec<&'static str>> =
+        LazyLock::new(|| knowledge::words(include_str!("../../data/time/which_war.txt")).collect());
+    let rest = text[end..].to_lowercase();
+    WORDS.iter().any(|w| {
+        let after = if w.starts_with(['\'', '\u{2019}']) {
+            rest.as_str()
+        } else {
+            rest.trim_start()
+        };
+        after
+            .strip_prefix(w)
+            .is_some_and(|tail| tail.is_empty() || !tail.starts_with(char::is_alphanumeric))
+    })
 }
 
 fn year_last(d: NaiveDate) -> NaiveDate {

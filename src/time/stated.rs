@@ -2,11 +2,11 @@
 //! `2024-09-04T10:18`, `Sept. 3, 2014`, a date glued to a site name (`…Tin04/09/2024`).
 //! A numeric date whose day and month can be swapped yields both readings.
 
-use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::knowledge;
 
