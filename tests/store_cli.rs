@@ -35,6 +35,22 @@ fn count(db: &Path, table: &str) -> i64 {
         .unwrap()
 }
 
+/// Every reference in the store leads to a row: the writer keeps them without SQLite checking
+/// each one, so the tests check them all.
+fn assert_references_hold(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn.prepare("PRAGMA foreign_key_check").unwrap();
+    let broken: Vec<(String, i64)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(
+        broken.is_empty(),
+        "rows whose reference is missing: {broken:?}"
+    );
+}
+
 #[test]
 fn the_examples_ingest_once_and_answer_every_query() {
     let dir = tempfile::tempdir().unwrap();
@@ -49,6 +65,7 @@ fn the_examples_ingest_once_and_answer_every_query() {
         (Some(0), Some(n))
     );
     assert_eq!(again["merge"]["merged"], first["merge"]["merged"]);
+    assert_references_hold(&db);
     let d = db.to_str().unwrap();
     let events = json(annals(&["events", "--db", d, "--all", "--format", "json"]));
     assert_eq!(
@@ -230,6 +247,7 @@ fn an_ingest_killed_midway_completes_on_the_next_run() {
     ingest(&[inputs.to_str().unwrap()], &clean);
     assert_eq!(count(&db, "events"), count(&clean, "events"));
     assert_eq!(count(&db, "merged"), count(&clean, "merged"));
+    assert_references_hold(&db);
 }
 
 #[test]
