@@ -20,8 +20,12 @@ pub struct Document {
     pub outlet: Option<String>,
     /// The site the page was scraped from, where the page shows it.
     pub site: Option<String>,
-    /// The article's address, from a "Source: URL" line.
+    /// The article's address: a WARC record's target, a feed record's or the page's own
+    /// (canonical link, `og:url`), or a "Source: URL" line of the text.
     pub url: Option<String>,
+    /// When a crawler fetched the page (a WARC record's date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
     pub authors: Vec<String>,
     /// The place of a dateline such as "ULAN BATOR (Reuters) -", in title case.
     pub dateline: Option<String>,

@@ -137,6 +137,12 @@ enum Command {
         #[arg(long, value_name = "FILE", num_args = 0..=1,
               default_missing_value = "../shared/data/eventdata/plover/PLOVER_GSR_CAMEO.txt")]
         plover: Option<PathBuf>,
+        /// Score main-content extraction from HTML instead, on the ScrapingHub benchmark (its
+        /// 181 pages and gold bodies), against the other Rust extractors (built with
+        /// `--features compare-extractors`) and the quoted figures of trafilatura and resiliparse.
+        #[arg(long, value_name = "DIR", num_args = 0..=1,
+              default_missing_value = "../shared/data/extraction")]
+        html: Option<PathBuf>,
         /// With --mentions, --petrarch or --plover: list every miss and extra.
         #[arg(long)]
         errors: bool,
@@ -386,6 +392,11 @@ fn main() -> ExitCode {
             show(format, &doc, || doc.pretty())
         }),
         Command::Eval {
+            html: Some(dir),
+            format,
+            ..
+        } => run_html_eval(&dir, format),
+        Command::Eval {
             petrarch: Some(file),
             errors,
             format,
@@ -448,6 +459,24 @@ fn main() -> ExitCode {
     }
 }
 
+fn run_html_eval(dir: &Path, format: Format) -> anyhow::Result<bool> {
+    use annals::eval::html;
+    let pages = html::load(dir)?;
+    let mut rows = Vec::new();
+    for (name, extractor) in html::extractors() {
+        rows.push(html::measure(name, extractor, &pages).0);
+    }
+    rows.extend(html::quoted());
+    show(format, &rows, || {
+        format!(
+            "{} pages of {}, one core\n{}",
+            pages.len(),
+            dir.display(),
+            html::table(&rows)
+        )
+    })
+}
+
 fn extract(
     paths: &[PathBuf],
     opts: &pipeline::Options,
@@ -463,10 +492,12 @@ fn extract(
     };
     let mut out = BufWriter::new(sink);
     let mut total = 0usize;
+    let mut skipped = 0usize;
     let mut write_error = None;
     let failed = pipeline::run_batch(paths, opts, |path, outcome| {
         total += 1;
         match outcome {
+            Err(e) if e.is_skip() => skipped += 1,
             Ok(doc) => {
                 for w in &doc.warnings {
                     eprintln!("annals: warning: {path}: {w}");
@@ -489,6 +520,10 @@ fn extract(
     if let Some(e) = write_error {
         anyhow::bail!("cannot write output: {e}");
     }
+    if skipped > 0 {
+        eprintln!("annals: {skipped} archive record(s) skipped: not HTML pages (requests, metadata, images)");
+    }
+    let total = total - skipped;
     if failed > 0 {
         eprintln!("annals: {} of {total} input(s) failed", failed);
     }

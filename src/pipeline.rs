@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clean::{self, Context};
-use crate::document::{Document, Published};
-use crate::ingest::{self, IngestError, RawDoc, Source};
+use crate::document::{Document, Evidence, Published};
+use crate::ingest::{self, IngestError, Opened, RawDoc, Source};
 use crate::{actors, events, segment, time};
 
 /// Runs every stage over one decoded document.
@@ -20,13 +20,93 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
         warnings: raw.warnings.clone(),
         ..Document::default()
     };
-    let dates = clean::clean(&raw.text, ctx, &mut doc);
+    let ctx = Context {
+        extracted: ctx.extracted || raw.meta.extracted,
+        ..*ctx
+    };
+    let dates = clean::clean(&raw.text, &ctx, &mut doc);
+    take_meta(&mut doc, &raw.meta);
     let tagged = time::tag(&doc.body);
-    doc.published = time::published(&dates.lines, &tagged, dates.order.as_deref())
-        .or_else(|| time::infer::infer(&tagged));
+    let from_text = time::published(&dates.lines, &tagged, dates.order.as_deref());
+    doc.published = match markup_date(&raw.meta.published) {
+        Some(markup) => Some(reconcile(markup, from_text, &mut doc.warnings)),
+        None => from_text.or_else(|| time::infer::infer(&tagged)),
+    };
     doc.timexes = time::timexes(&tagged, doc.published.as_ref().and_then(reference));
     annotate(&mut doc);
+    if doc.language.is_none() {
+        // Too little text to tell: what the page or the record declares ("en-GB" as "en").
+        doc.language = raw.meta.language.as_deref().and_then(declared_language);
+    }
     doc
+}
+
+fn declared_language(tag: &str) -> Option<String> {
+    let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+    (primary.len() == 2 || primary.len() == 3).then_some(primary)
+}
+
+/// What the container or the markup states wins over what cleaning read off the text, except
+/// the outlet: a dateline's agency ("(Reuters) -") wrote the story the site publishes.
+fn take_meta(doc: &mut Document, meta: &ingest::Meta) {
+    let or = |a: &Option<String>, b: Option<String>| a.clone().or(b);
+    doc.url = or(&meta.url, doc.url.take());
+    doc.title = or(&meta.title, doc.title.take());
+    if !meta.authors.is_empty() {
+        doc.authors = meta.authors.clone();
+    }
+    doc.site = or(&meta.outlet, doc.site.take());
+    doc.outlet = doc.outlet.take().or_else(|| meta.outlet.clone());
+    doc.fetched = meta.fetched.clone();
+}
+
+/// The first date the markup states that reads as a day (`2019-11-20`, `2019-11-20T01:39:00Z`,
+/// `2019-11-20 01:39`): the day as written, in the outlet's own time zone.
+fn markup_date(stated: &[ingest::Stated]) -> Option<Published> {
+    stated.iter().find_map(|s| {
+        let v = s.value.trim();
+        let day: NaiveDate = v.get(..10)?.parse().ok()?;
+        let time = v
+            .get(10..16)
+            .filter(|t| t.starts_with(['T', ' ']) && t.as_bytes()[3] == b':')
+            .map(|t| format!("T{}", &t[1..]));
+        let iso = day.to_string();
+        Some(Published {
+            value: format!("{iso}{}", time.unwrap_or_default()),
+            earliest: iso.clone(),
+            latest: iso,
+            basis: "markup".to_string(),
+            evidence: vec![Evidence {
+                rule: s.rule.clone(),
+                text: s.value.clone(),
+                line: None,
+            }],
+        })
+    })
+}
+
+/// The markup's day is kept (a machine-readable date is read without guessing the order of
+/// day and month); a date line of the text that agrees (a day apart at most: time zones) is
+/// added to the evidence, one that does not is a warning.
+fn reconcile(
+    mut markup: Published,
+    text: Option<Published>,
+    warnings: &mut Vec<String>,
+) -> Published {
+    let Some(text) = text else { return markup };
+    let day = |p: &Published| p.earliest.parse::<NaiveDate>().ok();
+    let agree = day(&markup)
+        .zip(day(&text))
+        .is_some_and(|(a, b)| (a - b).num_days().abs() <= 1);
+    if agree {
+        markup.evidence.extend(text.evidence);
+    } else {
+        warnings.push(format!(
+            "the markup dates the page {} ({}), its text {}: the markup's date is kept",
+            markup.earliest, markup.evidence[0].rule, text.earliest
+        ));
+    }
+    markup
 }
 
 /// Runs the stages after cleaning over text that is already clean (a sentence of a test set, say)
@@ -116,16 +196,34 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
         .repeated_min_docs
         .map(|min| repeated_lines(&sources, opts.max_bytes, min, &mut stdin_cache));
     let mut failed = 0;
+    let mut report = |path: &str, outcome: Outcome| {
+        failed += usize::from(outcome.as_ref().is_err_and(|e| !e.is_skip()));
+        each(path, outcome);
+    };
     for (source, walk_error) in &sources {
-        let outcome = match walk_error {
+        let opened = match walk_error {
             Some(e) => Err(IngestError::Walk(e.clone())),
-            None => read_cached(source, opts.max_bytes, &mut stdin_cache).map(|raw| {
-                let group = repeated.as_ref().and_then(|r| r.get(&group_of(source)));
-                extract(&raw, &Context { repeated: group })
-            }),
+            None if stdin_cache.is_some() => Ok(Opened::One(read_cached(
+                source,
+                opts.max_bytes,
+                &mut stdin_cache,
+            ))),
+            None => ingest::open(source, opts.max_bytes),
         };
-        failed += usize::from(outcome.is_err());
-        each(&source.display(), outcome);
+        let group = repeated.as_ref().and_then(|r| r.get(&group_of(source)));
+        let ctx = Context {
+            repeated: group,
+            ..Context::default()
+        };
+        match opened {
+            Err(e) => report(&source.display(), Err(e)),
+            Ok(Opened::One(raw)) => report(&source.display(), raw.map(|r| extract(&r, &ctx))),
+            Ok(Opened::Many(records)) => {
+                for (path, raw) in records {
+                    report(&path, raw.map(|r| extract(&r, &Context::default())));
+                }
+            }
+        }
     }
     failed
 }

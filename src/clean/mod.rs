@@ -19,6 +19,9 @@ use lines::{Label, Line, LineContext};
 pub struct Context<'a> {
     /// Keys (see [`line_keys`]) of lines that recur across documents of the same site.
     pub repeated: Option<&'a FxHashSet<u64>>,
+    /// The text is the main content an HTML extractor kept, not a whole page: every text line
+    /// between the first and the last is body unless it is boilerplate or metadata.
+    pub extracted: bool,
 }
 
 /// A line that carries a date, for the time stage to read.
@@ -53,8 +56,16 @@ pub fn clean(text: &str, ctx: &Context, doc: &mut Document) -> PageDates {
     for (line, s) in lines.iter_mut().zip(&stops) {
         lines::classify(line, *s, &line_ctx);
     }
-    mark_title(&mut lines);
-    let body = main_run(&lines);
+    if ctx.extracted {
+        mark_given_title(&mut lines);
+    } else {
+        mark_title(&mut lines);
+    }
+    let body = if ctx.extracted {
+        all_text(&lines)
+    } else {
+        main_run(&lines)
+    };
     mark_after_body(&mut lines, &body);
     assemble(&lines, &body, doc);
     read_metadata(doc, text, &lines)
@@ -71,6 +82,20 @@ pub fn line_keys(text: &str) -> FxHashSet<u64> {
 
 fn trim(line: &str) -> &str {
     line.trim_matches(|c: char| c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}'))
+}
+
+/// An extractor's text starts with the page's title line (empty when it has none).
+fn mark_given_title(lines: &mut [Line]) {
+    let Some(first) = lines.first().filter(|l| l.label != Label::Empty) else {
+        return;
+    };
+    let key = first.key.clone();
+    lines[0].label = Label::Title;
+    for l in lines.iter_mut().skip(1) {
+        if l.label != Label::Empty && l.key == key {
+            l.label = Label::TitleRepeat;
+        }
+    }
 }
 
 /// The title is the first short line of three or more words before the first prose line;

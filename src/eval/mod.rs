@@ -3,6 +3,7 @@
 //! authors, dateline, publication date, and every boilerplate line kept out of the body.
 
 pub mod events;
+pub mod html;
 pub mod mentions;
 pub mod petrarch;
 pub mod plover;

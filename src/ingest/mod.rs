@@ -1,12 +1,24 @@
 //! Reading inputs: files, directories (recursively, in name order) and standard input, turned
-//! into text. A bad input becomes an [`IngestError`] for that input alone; the batch goes on.
+//! into text. An input is recognized by its content, not its name: plain text, an HTML page, a
+//! WARC archive or JSON Lines, each possibly gzip-compressed. An archive or a JSON Lines file
+//! holds many documents, read one record at a time. A bad input or record becomes an
+//! [`IngestError`] for it alone; the batch goes on.
 //!
-//! Invariant: this stage knows nothing of articles. It only decides whether bytes are text.
+//! Invariant: this stage does not clean, date or code anything. It finds each document's text
+//! and what its container or markup states about it ([`Meta`]).
+
+mod charset;
+pub mod html;
+mod records;
 
 use std::fmt;
 use std::fs::File;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use records::{open, Opened, Records};
 
 /// Default largest input accepted, in bytes. A news article is rarely over 1 MB of text.
 pub const DEFAULT_MAX_BYTES: u64 = 16_000_000;
@@ -29,13 +41,58 @@ impl Source {
 }
 
 /// A document read and decoded, ready for cleaning.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RawDoc {
     pub path: String,
     /// BLAKE3 of the raw bytes, first 16 hex digits: the same bytes always get the same id.
     pub id: String,
     pub text: String,
     pub warnings: Vec<String>,
+    pub meta: Meta,
+}
+
+/// What an input is, found from its first bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Text,
+    Html,
+    Warc,
+    Jsonl,
+}
+
+/// What a document's container or markup states about it, beside its text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Meta {
+    pub format: Format,
+    /// The text is the main content an HTML extractor chose (not a whole page).
+    pub extracted: bool,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+    /// Publication dates as stated, most trusted first.
+    pub published: Vec<Stated>,
+    pub language: Option<String>,
+    /// When a crawler fetched the page (a WARC record's date).
+    pub fetched: Option<String>,
+}
+
+/// A date as a record or the markup states it, and where it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stated {
+    pub value: String,
+    pub rule: String,
+}
+
+impl Stated {
+    pub fn new(value: &str, rule: &str) -> Stated {
+        Stated {
+            value: value.to_string(),
+            rule: rule.to_string(),
+        }
+    }
 }
 
 /// Why an input could not be read as a text article.
@@ -43,9 +100,23 @@ pub struct RawDoc {
 pub enum IngestError {
     Io(std::io::Error),
     Empty,
-    TooLarge { bytes: u64, max: u64 },
+    TooLarge {
+        bytes: u64,
+        max: u64,
+    },
     Binary(String),
     Walk(String),
+    /// A record of an archive or feed that cannot be read (the rest of the file goes on).
+    Record(String),
+    /// A record that is not an article (a WARC request, an image): skipped and counted.
+    NotArticle(String),
+}
+
+impl IngestError {
+    /// A record skipped on purpose rather than an input that failed.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, IngestError::NotArticle(_))
+    }
 }
 
 impl fmt::Display for IngestError {
@@ -61,6 +132,8 @@ impl fmt::Display for IngestError {
             ),
             IngestError::Binary(what) => write!(f, "not text: {what}"),
             IngestError::Walk(e) => write!(f, "cannot list: {e}"),
+            IngestError::Record(e) => write!(f, "bad record: {e}"),
+            IngestError::NotArticle(e) => write!(f, "skipped: {e}"),
         }
     }
 }
@@ -105,25 +178,84 @@ fn walk(dir: &Path, out: &mut Vec<(Source, Option<String>)>) {
     }
 }
 
-/// Reads one source, refusing it before reading when it is over `max_bytes`.
+/// Reads one source that holds one document (see [`open`] for any source).
 pub fn read(source: &Source, max_bytes: u64) -> Result<RawDoc, IngestError> {
-    let bytes = match source {
-        Source::File(path) => read_file(path, max_bytes)?,
-        Source::Stdin => read_limited(std::io::stdin().lock(), max_bytes)?,
-    };
-    decode(&source.display(), &bytes)
+    match open(source, max_bytes)? {
+        Opened::One(doc) => doc,
+        Opened::Many(mut records) => records
+            .next()
+            .map_or(Err(IngestError::Empty), |(_, doc)| doc),
+    }
 }
 
-fn read_file(path: &Path, max_bytes: u64) -> Result<Vec<u8>, IngestError> {
-    let file = File::open(path).map_err(IngestError::Io)?;
-    let len = file.metadata().map_err(IngestError::Io)?.len();
-    if len > max_bytes {
-        return Err(IngestError::TooLarge {
-            bytes: len,
-            max: max_bytes,
-        });
+/// Opens a source for reading, decompressing gzip, refusing a plain file over `max_bytes`
+/// before reading it (a compressed input is held to the limit as it is decompressed).
+fn reader(source: &Source, max_bytes: u64) -> Result<Box<dyn BufRead + Send>, IngestError> {
+    let raw: Box<dyn Read + Send> = match source {
+        Source::File(path) => {
+            let file = File::open(path).map_err(IngestError::Io)?;
+            let len = file.metadata().map_err(IngestError::Io)?.len();
+            if len > max_bytes && !could_be_container(path) {
+                return Err(IngestError::TooLarge {
+                    bytes: len,
+                    max: max_bytes,
+                });
+            }
+            Box::new(file)
+        }
+        Source::Stdin => Box::new(std::io::stdin()),
+    };
+    let mut buffered = BufReader::with_capacity(1 << 16, raw);
+    let gzip = buffered
+        .fill_buf()
+        .map_err(IngestError::Io)?
+        .starts_with(b"\x1f\x8b");
+    Ok(if gzip {
+        Box::new(BufReader::with_capacity(
+            1 << 16,
+            flate2::bufread::MultiGzDecoder::new(buffered),
+        ))
+    } else {
+        Box::new(buffered)
+    })
+}
+
+/// A large file is read record by record when it may be an archive or a feed, whatever its
+/// name: the limit then holds for each record.
+fn could_be_container(path: &Path) -> bool {
+    let mut head = [0u8; 8];
+    let n = File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    head.starts_with(b"\x1f\x8b") || head.starts_with(b"WARC/") || head.first() == Some(&b'{')
+}
+
+/// Finds an input's format from its first bytes (after decompression).
+pub fn sniff(head: &[u8]) -> Format {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..];
+    if head.starts_with(b"WARC/") {
+        return Format::Warc;
     }
-    read_limited(file, max_bytes)
+    if head.first() == Some(&b'{') && records::first_line_is_json(head) {
+        return Format::Jsonl;
+    }
+    let lower: Vec<u8> = head.iter().take(4096).map(u8::to_ascii_lowercase).collect();
+    let has = |s: &[u8]| lower.windows(s.len()).any(|w| w == s);
+    let tagged = lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || (lower.first() == Some(&b'<')
+            && (has(b"<body") || has(b"<head") || has(b"<p>") || has(b"<div")));
+    if tagged {
+        Format::Html
+    } else {
+        Format::Text
+    }
 }
 
 fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, IngestError> {
@@ -139,6 +271,52 @@ fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, IngestErro
         });
     }
     Ok(bytes)
+}
+
+/// Turns the bytes of one document into text, reading an HTML page's article and markup.
+/// `charset` is what a container declared (a WARC record's HTTP header).
+pub fn document(
+    path: &str,
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+) -> Result<RawDoc, IngestError> {
+    match sniff(&bytes[..bytes.len().min(8192)]) {
+        Format::Html => html_doc(path, bytes, charset, url),
+        _ => decode(path, bytes),
+    }
+}
+
+fn html_doc(
+    path: &str,
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+) -> Result<RawDoc, IngestError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty);
+    }
+    let (html, warnings) = charset::decode_html(bytes, charset);
+    let page = html::page(&html, url);
+    if page.paragraphs.is_empty() {
+        return Err(IngestError::Record(
+            "an HTML page with no article text".to_string(),
+        ));
+    }
+    let mut meta = page.meta.clone();
+    meta.format = Format::Html;
+    meta.extracted = true;
+    Ok(RawDoc {
+        path: path.to_string(),
+        id: id_of(bytes),
+        text: page.text(),
+        warnings,
+        meta,
+    })
+}
+
+fn id_of(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..16].to_string()
 }
 
 /// Turns bytes into text: refuses empty and binary input, repairs invalid UTF-8 with a warning.
@@ -162,12 +340,12 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<RawDoc, IngestError> {
             text
         }
     };
-    let hash = blake3::hash(bytes).to_hex();
     Ok(RawDoc {
         path: path.to_string(),
-        id: hash[..16].to_string(),
+        id: id_of(bytes),
         text,
         warnings,
+        meta: Meta::default(),
     })
 }
 
@@ -175,7 +353,10 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<RawDoc, IngestError> {
 /// magic bytes; anything else with NUL bytes or many control bytes in its head is binary.
 fn binary_kind(bytes: &[u8]) -> Option<String> {
     const MAGIC: &[(&[u8], &str)] = &[
-        (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+        (
+            b"\x1f\x8b",
+            "gzip-compressed data inside gzip-compressed data",
+        ),
         (b"%PDF", "a PDF file"),
         (b"\x89PNG", "a PNG image"),
         (b"\xff\xd8\xff", "a JPEG image"),

@@ -13,12 +13,13 @@ use serde::Serialize;
 
 use super::{Item, MergeStats, Store, Written};
 use crate::clean::Context;
-use crate::ingest::{self, IngestError, Source};
+use crate::ingest::{self, IngestError, RawDoc, Source};
 use crate::pipeline;
 
 /// What an ingest did.
 #[derive(Debug, Default, Serialize)]
 pub struct Summary {
+    /// Documents read: files, and the records of archives and feeds.
     pub inputs: usize,
     /// Documents added by this run.
     pub documents: usize,
@@ -28,6 +29,8 @@ pub struct Summary {
     pub events: usize,
     /// Inputs that could not be read (recorded in the store's `errors`).
     pub errors: usize,
+    /// Records of archives that are not articles (WARC requests, images, redirects).
+    pub skipped: usize,
     pub merge: MergeStats,
     pub seconds: f64,
     /// Of which merging.
@@ -45,13 +48,14 @@ impl Summary {
     pub fn table(&self) -> String {
         let m = &self.merge;
         format!(
-            "inputs {}: {} documents added, {} already stored, {} errors, in {:.1} s ({:.0} documents/s)\n\
+            "inputs {}: {} documents added, {} already stored, {} errors, {} records skipped (not articles), in {:.1} s ({:.0} documents/s)\n\
              events added {}; in the store {} events -> {} merged events ({} told by two documents or more)\n\
              duplicate rate: {:.1}% of events before merging repeat another report; {:.1}% of merged events after\n",
             self.inputs,
             self.documents,
             self.known,
             self.errors,
+            self.skipped,
             self.seconds,
             self.inputs as f64 / self.seconds.max(1e-9),
             self.events,
@@ -79,6 +83,15 @@ pub struct Options {
 enum Done {
     Item(Item),
     Known,
+    /// A record that is not an article (a WARC request, an image).
+    Skipped,
+}
+
+/// A source after its first bytes are read: done, or an archive or feed to read record by
+/// record.
+enum Opened {
+    Done(Done),
+    Many(ingest::Records),
 }
 
 /// Reads, extracts and stores every input under `paths`, then merges the keys it added
@@ -107,18 +120,32 @@ pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Su
         // small whatever the transaction's size, so that the documents in flight stay few.
         scope.spawn(move || {
             for chunk in sources.chunks(CHUNK) {
-                let done = chunk
+                let opened: Vec<Opened> = chunk
                     .par_iter()
-                    .map(|(source, walk)| process(source, walk.as_deref(), known, max_bytes))
+                    .map(|(source, walk)| open(source, walk.as_deref(), known, max_bytes))
                     .collect();
+                let mut done = Vec::with_capacity(opened.len());
+                let mut many = Vec::new();
+                for o in opened {
+                    match o {
+                        Opened::Done(d) => done.push(d),
+                        Opened::Many(records) => many.push(records),
+                    }
+                }
                 if tx.send(done).is_err() {
                     return;
+                }
+                for records in many {
+                    if stream(records, known, &tx).is_err() {
+                        return;
+                    }
                 }
             }
         });
         write(store, rx, opts.batch.max(1), &mut summary, &bar)
     })?;
     bar.finish_and_clear();
+    summary.inputs = summary.documents + summary.known + summary.errors + summary.skipped;
     let merging = Instant::now();
     if bulk {
         store.end_bulk()?;
@@ -146,6 +173,11 @@ fn write(
             match d {
                 Done::Item(item) => open.add(item)?,
                 Done::Known => summary.known += 1,
+                Done::Skipped => summary.skipped += 1,
+            }
+            if bar.position() >= bar.length().unwrap_or(0) {
+                // An archive or feed holds more documents than the files counted.
+                bar.inc_length(1);
             }
             bar.inc(1);
             if open.len() >= batch {
@@ -161,25 +193,51 @@ fn write(
     Ok(())
 }
 
-fn process(source: &Source, walk: Option<&str>, known: &HashSet<String>, max: u64) -> Done {
-    let failed = |e: IngestError| {
+fn open(source: &Source, walk: Option<&str>, known: &HashSet<String>, max: u64) -> Opened {
+    let path = source.display();
+    if let Some(e) = walk {
+        return Opened::Done(done(&path, Err(IngestError::Walk(e.to_string())), known));
+    }
+    match ingest::open(source, max) {
+        Err(e) => Opened::Done(done(&path, Err(e), known)),
+        Ok(ingest::Opened::One(raw)) => Opened::Done(done(&path, raw, known)),
+        Ok(ingest::Opened::Many(records)) => Opened::Many(records),
+    }
+}
+
+/// Reads an archive or feed in order, extracting its records chunk by chunk on every core.
+fn stream(
+    records: ingest::Records,
+    known: &HashSet<String>,
+    tx: &mpsc::SyncSender<Vec<Done>>,
+) -> Result<(), mpsc::SendError<Vec<Done>>> {
+    let mut records = records.peekable();
+    while records.peek().is_some() {
+        let chunk: Vec<_> = records.by_ref().take(CHUNK).collect();
+        let done = chunk
+            .into_par_iter()
+            .map(|(path, raw)| done(&path, raw, known))
+            .collect();
+        tx.send(done)?;
+    }
+    Ok(())
+}
+
+/// Extracts a document read, unless the store has it; a failure is an error item.
+fn done(path: &str, raw: Result<RawDoc, IngestError>, known: &HashSet<String>) -> Done {
+    let failed = |message: String| {
         Done::Item(Item::Failed {
-            path: source.display(),
-            message: e.to_string(),
+            path: path.to_string(),
+            message,
         })
     };
-    if let Some(e) = walk {
-        return failed(IngestError::Walk(e.to_string()));
-    }
-    match ingest::read(source, max) {
-        Err(e) => failed(e),
+    match raw {
+        Err(e) if e.is_skip() => Done::Skipped,
+        Err(e) => failed(e.to_string()),
         Ok(raw) if known.contains(&raw.id) => Done::Known,
         Ok(raw) => {
             let doc = pipeline::extract(&raw, &Context::default());
-            Done::Item(Item::doc(doc).unwrap_or_else(|e| Item::Failed {
-                path: source.display(),
-                message: format!("cannot serialize: {e}"),
-            }))
+            Item::doc(doc).map_or_else(|e| failed(format!("cannot serialize: {e}")), Done::Item)
         }
     }
 }

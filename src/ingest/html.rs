@@ -1,0 +1,368 @@
+//! HTML pages: the article's text and the metadata the markup states.
+//!
+//! The main content is chosen by `dom_smoothie` (a port of Mozilla's Readability), measured
+//! against the other Rust extractors on the ScrapingHub benchmark (`annals eval --html`). Before
+//! it looks, the parts of a page that are never the article (`data/html/drop.txt`: captions,
+//! navigation, sharing, newsletters) are removed; after it, blocks that are nothing but links
+//! ("Read more: …" lists of other stories). The text keeps one paragraph a line, for the
+//! cleaning stage's line-by-line judgement.
+
+use std::sync::LazyLock;
+
+use dom_query::{Document, Matcher, Selection};
+use dom_smoothie::{Config, Readability, TextMode};
+use rustc_hash::FxHashMap;
+use serde_json::Value;
+
+use super::{Meta, Stated};
+
+const DROP: &str = include_str!("../../data/html/drop.txt");
+const META: &str = include_str!("../../data/html/meta.tsv");
+
+/// The article of one page: its title, then its paragraphs, one a line.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub title: Option<String>,
+    pub paragraphs: Vec<String>,
+    pub meta: Meta,
+}
+
+impl Page {
+    /// The text the cleaning stage reads: the title line, a blank line, the paragraphs.
+    pub fn text(&self) -> String {
+        let mut text = self.title.clone().unwrap_or_default();
+        for p in &self.paragraphs {
+            text.push_str("\n\n");
+            text.push_str(p);
+        }
+        text
+    }
+}
+
+/// One selector list of every part of a page that is never the article.
+static DROP_MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
+    Matcher::new(&selectors(DROP).join(", ")).expect("data/html/drop.txt holds valid selectors")
+});
+
+fn selectors(list: &str) -> Vec<&str> {
+    list.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// A `<meta>` element to read: which field it fills, its rank among those of that field
+/// (the file's order), and the rule's name.
+struct MetaRule {
+    field: String,
+    rank: usize,
+    rule: String,
+}
+
+/// The rules of `data/html/meta.tsv` by attribute and lower-cased value.
+static META_RULES: LazyLock<FxHashMap<(String, String), MetaRule>> = LazyLock::new(|| {
+    META.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .enumerate()
+        .filter_map(|(rank, l)| {
+            let mut cols = l.split('\t');
+            let (field, attr, value) = (cols.next()?, cols.next()?, cols.next()?);
+            let rule = MetaRule {
+                field: field.to_string(),
+                rank,
+                rule: format!("meta {attr}={value}"),
+            };
+            Some(((attr.to_string(), value.to_ascii_lowercase()), rule))
+        })
+        .collect()
+});
+
+/// Reads a page (`url` where known: the page's own address resolves relative links and gives
+/// a date path).
+pub fn page(html: &str, url: Option<&str>) -> Page {
+    let doc = Document::from(html);
+    let mut meta = metadata(&doc, url);
+    drop_small(doc.select_matcher(&DROP_MATCHER));
+    // JSON-LD is read above, with the rest of the markup.
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        disable_json_ld: true,
+        ..Config::default()
+    };
+    let absolute = url.filter(|u| url::Url::parse(u).is_ok());
+    let article =
+        Readability::with_document(doc, absolute, Some(config)).and_then(|mut r| r.parse());
+    let (paragraphs, title) = match article {
+        Ok(a) => (paragraphs(&a.content), Some(a.title.to_string())),
+        Err(_) => (Vec::new(), None),
+    };
+    if meta.title.is_none() {
+        meta.title = title.filter(|t| !t.trim().is_empty());
+    }
+    Page {
+        title: meta.title.clone(),
+        paragraphs,
+        meta,
+    }
+}
+
+/// Removes the matched parts, but never one that holds paragraphs of prose: a page may wrap its
+/// whole article in a `<form>` or a `<div class="has-advert">`.
+fn drop_small(parts: Selection) {
+    for part in parts.iter() {
+        if part.select("p").length() < 3 {
+            part.remove();
+        }
+    }
+}
+
+/// The paragraphs of the chosen content, without its blocks of nothing but links.
+fn paragraphs(content: &str) -> Vec<String> {
+    let doc = Document::fragment(content);
+    for block in doc.select("p, li, h2, h3, h4, h5, h6, div").iter() {
+        if only_links(&block) {
+            block.remove();
+        }
+    }
+    doc.formatted_text()
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// A block whose words are all inside links: a list of other stories, "Read more".
+fn only_links(block: &Selection) -> bool {
+    let text = block.text();
+    let words = |s: &str| s.split_whitespace().count();
+    let all = words(&text);
+    if all == 0 {
+        return false;
+    }
+    let linked: usize = block.select("a").iter().map(|a| words(&a.text())).sum();
+    linked >= all
+}
+
+/// What the markup says of the page: JSON-LD first (a `NewsArticle` or any `Article`), then the
+/// `<meta>` elements of `data/html/meta.tsv`, `<time datetime>`, and the date in the address.
+fn metadata(doc: &Document, url: Option<&str>) -> Meta {
+    let mut meta = Meta::default();
+    for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
+        if let Ok(v) = serde_json::from_str::<Value>(&script.text()) {
+            json_ld(&v, &mut meta);
+        }
+    }
+    // One pass over the page's <meta> elements; each field then takes them in the file's order.
+    let mut found: Vec<(&MetaRule, String)> = Vec::new();
+    for m in doc.select("meta[content]").iter() {
+        let Some(content) = m.attr("content").map(|c| c.trim().to_string()) else {
+            continue;
+        };
+        for attr in ["property", "name", "itemprop"] {
+            let Some(value) = m.attr(attr) else { continue };
+            if let Some(rule) = META_RULES.get(&(attr.to_string(), value.to_ascii_lowercase())) {
+                if !content.is_empty() {
+                    found.push((rule, content.clone()));
+                }
+            }
+        }
+    }
+    found.sort_by_key(|(rule, _)| rule.rank);
+    for (rule, content) in found {
+        fill(&mut meta, &rule.field, content, &rule.rule);
+    }
+    let time = doc.select("time[datetime]");
+    if let Some(t) = time.iter().find_map(|t| t.attr("datetime")) {
+        meta.published.push(Stated::new(t.trim(), "time datetime"));
+    }
+    let canonical = doc
+        .select(r#"link[rel="canonical"]"#)
+        .attr("href")
+        .map(|h| h.to_string());
+    meta.url = url.map(str::to_string).or(meta.url).or(canonical);
+    if let Some(day) = meta.url.as_deref().and_then(url_date) {
+        meta.published.push(Stated::new(&day, "address date"));
+    }
+    meta.language = doc
+        .select("html")
+        .attr("lang")
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty());
+    meta
+}
+
+fn fill(meta: &mut Meta, field: &str, value: String, rule: &str) {
+    match field {
+        "published" => meta.published.push(Stated::new(&value, rule)),
+        "title" if meta.title.is_none() => meta.title = Some(value),
+        "author" if meta.authors.is_empty() && !value.starts_with("http") => {
+            meta.authors = vec![value]
+        }
+        "outlet" if meta.outlet.is_none() => meta.outlet = Some(value),
+        "url" if meta.url.is_none() => meta.url = Some(value),
+        _ => {}
+    }
+}
+
+/// Reads an article object of JSON-LD, wherever it sits: alone, in a list, in `@graph`.
+fn json_ld(v: &Value, meta: &mut Meta) {
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| json_ld(i, meta)),
+        Value::Object(o) => {
+            if let Some(graph) = o.get("@graph") {
+                json_ld(graph, meta);
+            }
+            if !is_article(o.get("@type")) {
+                return;
+            }
+            let text = |k: &str| o.get(k).and_then(Value::as_str).map(str::trim);
+            if let Some(d) = text("datePublished") {
+                meta.published.push(Stated::new(d, "json-ld datePublished"));
+            }
+            if meta.title.is_none() {
+                meta.title = text("headline").map(str::to_string);
+            }
+            if meta.authors.is_empty() {
+                meta.authors = names(o.get("author"));
+            }
+            if meta.outlet.is_none() {
+                meta.outlet = names(o.get("publisher")).into_iter().next();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn is_article(t: Option<&Value>) -> bool {
+    let article = |s: &str| s.ends_with("Article") || s == "BlogPosting" || s == "Report";
+    match t {
+        Some(Value::String(s)) => article(s),
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).any(article),
+        _ => false,
+    }
+}
+
+/// The names of a JSON-LD person or organization, or of a list of them.
+fn names(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::String(s)) => vec![s.trim().to_string()],
+        Some(Value::Object(o)) => o
+            .get("name")
+            .and_then(Value::as_str)
+            .map(|n| vec![n.trim().to_string()])
+            .unwrap_or_default(),
+        Some(Value::Array(a)) => a.iter().flat_map(|x| names(Some(x))).collect(),
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .filter(|n| !n.is_empty())
+    .collect()
+}
+
+/// The day an address carries as `/2019/11/20/` or `/2019-11-20`, as `2019-11-20`.
+fn url_date(url: &str) -> Option<String> {
+    static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[^\d]|$)",
+        )
+        .expect("valid pattern")
+    });
+    let c = RE.captures(url)?;
+    let n = |i: usize| c[i].parse::<u32>().ok();
+    let day = chrono::NaiveDate::from_ymd_opt(c[1].parse().ok()?, n(2)?, n(3)?)?;
+    Some(day.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r##"<!doctype html><html lang="en"><head>
+<title>Talks stall | Example News</title>
+<meta property="og:site_name" content="Example News">
+<meta property="article:published_time" content="2021-06-05T09:15:00+09:00">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"NewsArticle",
+ "headline":"Ministers meet as island talks stall","author":[{"@type":"Person","name":"Ann Lee"}],
+ "datePublished":"2021-06-05T09:15:00+09:00","publisher":{"@type":"Organization","name":"Example News"}}]}</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Ministers meet as island talks stall</h1>
+<figure><img src="a.jpg"><figcaption>The foreign ministers before their talks in Tokyo.</figcaption></figure>
+<p>Japan's foreign minister met his Russian counterpart in Tokyo on Saturday, the ministry said in a statement after the meeting.</p>
+<p>The two sides agreed to meet again next year, but neither side would give ground on the disputed islands, officials said.</p>
+<ul><li><a href="/x">Read more: Island row deepens</a></li><li><a href="/y">Sanctions widen</a></li></ul>
+<p>Both ministers called the talks frank and said the dialogue on a peace treaty would continue through diplomatic channels.</p>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+</article><footer>Terms of Use | Privacy Policy</footer></body></html>"##;
+
+    #[test]
+    fn the_article_is_kept_and_the_rest_removed() {
+        let p = page(
+            PAGE,
+            Some("https://example.com/world/2021/06/05/talks-stall"),
+        );
+        let text = p.paragraphs.join("\n");
+        assert!(text.contains("met his Russian counterpart"), "{text}");
+        assert!(text.contains("dialogue on a peace treaty"), "{text}");
+        for gone in [
+            "figcaption",
+            "before their talks",
+            "Read more",
+            "Share on",
+            "Privacy",
+            "World",
+        ] {
+            assert!(!text.contains(gone), "{gone} in {text}");
+        }
+    }
+
+    #[test]
+    fn metadata_comes_from_the_markup() {
+        let p = page(PAGE, None);
+        let m = &p.meta;
+        assert_eq!(
+            m.title.as_deref(),
+            Some("Ministers meet as island talks stall")
+        );
+        assert_eq!(m.authors, vec!["Ann Lee"]);
+        assert_eq!(m.outlet.as_deref(), Some("Example News"));
+        assert_eq!(m.language.as_deref(), Some("en"));
+        assert_eq!(m.published[0].rule, "json-ld datePublished");
+        assert_eq!(m.published[0].value, "2021-06-05T09:15:00+09:00");
+        assert!(m
+            .published
+            .iter()
+            .any(|s| s.rule == "meta property=article:published_time"));
+    }
+
+    #[test]
+    fn a_date_in_the_address_is_read() {
+        assert_eq!(
+            url_date("https://x.com/2019/11/20/story").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(
+            url_date("https://x.com/news/2019-1-5-story").as_deref(),
+            Some("2019-01-05")
+        );
+        assert_eq!(url_date("https://x.com/2019/13/20/story"), None);
+        assert_eq!(url_date("https://x.com/id/20191120"), None);
+    }
+
+    #[test]
+    fn every_selector_of_the_data_files_parses() {
+        LazyLock::force(&DROP_MATCHER);
+        assert!(META_RULES.len() > 10);
+    }
+
+    #[test]
+    fn malformed_html_still_gives_text() {
+        let p = page("<html><body><p>Unclosed <b>tags <div>and a paragraph that is long enough to read as the article of this small page, with more words in it.", None);
+        assert!(
+            p.paragraphs
+                .join(" ")
+                .contains("paragraph that is long enough"),
+            "{p:?}"
+        );
+    }
+}

@@ -1,0 +1,389 @@
+//! Inputs that hold many documents, read one record at a time so that memory does not grow with
+//! the file: WARC archives (the `warc` crate) and JSON Lines feeds. A record that cannot be read
+//! is an error of its own and the next one is read; a file cut short (a truncated gzip stream)
+//! ends with an error after the records read before the cut.
+
+use std::io::{BufRead, Read};
+
+use serde_json::{Map, Value};
+use warc::{RawRecordHeader, RawRecordIter, WarcHeader, WarcReader};
+
+use super::{charset, document, read_limited, reader, sniff, Format, IngestError};
+use super::{RawDoc, Source, Stated};
+
+/// A source opened: one document, or the records of an archive or feed.
+pub enum Opened {
+    One(Result<RawDoc, IngestError>),
+    Many(Records),
+}
+
+/// Opens a source and finds what it holds from its first bytes.
+pub fn open(source: &Source, max_bytes: u64) -> Result<Opened, IngestError> {
+    let path = source.display();
+    let mut input = reader(source, max_bytes)?;
+    let head = input.fill_buf().map_err(IngestError::Io)?;
+    let kind = match sniff(head) {
+        Format::Warc => Kind::Warc(Box::new(Warc::new(input))),
+        Format::Jsonl => Kind::Jsonl(input),
+        Format::Text | Format::Html => {
+            let bytes = read_limited(input, max_bytes)?;
+            return Ok(Opened::One(document(&path, &bytes, None, None)));
+        }
+    };
+    Ok(Opened::Many(Records {
+        path,
+        kind,
+        max_bytes,
+        n: 0,
+        done: false,
+    }))
+}
+
+/// The records of one archive or feed, each with its own path (`feed.jsonl:12`, the line;
+/// `crawl.warc.gz#3`, the record's number).
+pub struct Records {
+    path: String,
+    kind: Kind,
+    max_bytes: u64,
+    n: usize,
+    done: bool,
+}
+
+enum Kind {
+    Jsonl(Box<dyn BufRead + Send>),
+    Warc(Box<Warc>),
+}
+
+impl Iterator for Records {
+    type Item = (String, Result<RawDoc, IngestError>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match &mut self.kind {
+            Kind::Jsonl(input) => {
+                let (n, line) = next_line(input, &mut self.n, self.max_bytes)?;
+                let path = format!("{}:{n}", self.path);
+                let doc = line.and_then(|l| jsonl_record(&path, &l));
+                self.done |= matches!(&doc, Err(IngestError::Io(_)));
+                Some((path, doc))
+            }
+            Kind::Warc(records) => {
+                let record = records.next()?;
+                self.n += 1;
+                let path = format!("{}#{}", self.path, self.n);
+                let doc =
+                    record.and_then(|(h, body)| warc_record(&path, &h, &body, self.max_bytes));
+                self.done |= matches!(&doc, Err(IngestError::Io(_)));
+                Some((path, doc))
+            }
+        }
+    }
+}
+
+/// The next line that is not blank, with its number; a read error (a truncated gzip stream)
+/// comes back once, as an I/O error that ends the file.
+fn next_line(
+    input: &mut Box<dyn BufRead + Send>,
+    n: &mut usize,
+    max: u64,
+) -> Option<(usize, Result<Vec<u8>, IngestError>)> {
+    loop {
+        let mut line = Vec::new();
+        let read = input
+            .by_ref()
+            .take(max.saturating_add(1))
+            .read_until(b'\n', &mut line);
+        *n += 1;
+        match read {
+            Err(e) => return Some((*n, Err(IngestError::Io(truncated(e))))),
+            Ok(0) => return None,
+            Ok(_) if line.len() as u64 > max => {
+                // Skip the rest of the over-long line.
+                let mut rest = Vec::new();
+                let _ = input.read_until(b'\n', &mut rest);
+                let bytes = line.len() as u64 + rest.len() as u64;
+                return Some((*n, Err(IngestError::TooLarge { bytes, max })));
+            }
+            Ok(_) if line.iter().all(u8::is_ascii_whitespace) => continue,
+            Ok(_) => return Some((*n, Ok(line))),
+        }
+    }
+}
+
+fn truncated(e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(
+        e.kind(),
+        format!("the file is cut short or corrupt here ({e}); the records before were read"),
+    )
+}
+
+/// Whether the first line of `head` is a JSON object (a JSON Lines feed, not a text that
+/// happens to start with a brace).
+pub fn first_line_is_json(head: &[u8]) -> bool {
+    let line = head.split(|&b| b == b'\n').next().unwrap_or(head);
+    let complete = line.len() < head.len();
+    match serde_json::from_slice::<Value>(line) {
+        Ok(v) => v.is_object(),
+        // A first line longer than the bytes looked at: judge by its start.
+        Err(e) => !complete && e.is_eof(),
+    }
+}
+
+/// The field names read from a JSON Lines record, first found wins (news-please, common crawler
+/// dumps, and Annals's own `extract --format jsonl` input).
+const TEXT: &[&str] = &["maintext", "text", "body", "content", "article"];
+const HTML: &[&str] = &["html", "raw_html", "content_html"];
+const TITLE: &[&str] = &["title", "headline"];
+const URL: &[&str] = &["url", "source_url", "link"];
+const DATE: &[&str] = &[
+    "date_publish",
+    "date_published",
+    "datePublished",
+    "published",
+    "publish_date",
+    "date",
+];
+const LANGUAGE: &[&str] = &["language", "lang"];
+const OUTLET: &[&str] = &[
+    "source_domain",
+    "outlet",
+    "site_name",
+    "source",
+    "publisher",
+];
+const AUTHORS: &[&str] = &["authors", "author"];
+
+fn field<'a>(o: &'a Map<String, Value>, names: &[&str]) -> Option<&'a str> {
+    names
+        .iter()
+        .find_map(|n| o.get(*n).and_then(Value::as_str))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+fn jsonl_record(path: &str, line: &[u8]) -> Result<RawDoc, IngestError> {
+    let line = line.trim_ascii_end();
+    let value: Value = serde_json::from_slice(line)
+        .map_err(|e| IngestError::Record(format!("invalid JSON: {e}")))?;
+    let Value::Object(o) = value else {
+        return Err(IngestError::Record("not a JSON object".to_string()));
+    };
+    let url = field(&o, URL);
+    let mut doc = match (field(&o, TEXT), field(&o, HTML)) {
+        (Some(text), _) => {
+            let title = field(&o, TITLE).unwrap_or("");
+            let mut doc = super::decode(path, format!("{title}\n\n{text}").as_bytes())?;
+            doc.meta.extracted = true;
+            doc
+        }
+        (None, Some(page)) => document(path, page.as_bytes(), Some("utf-8"), url)?,
+        (None, None) => {
+            return Err(IngestError::Record(format!(
+                "no text (fields {}) and no html (fields {})",
+                TEXT.join(", "),
+                HTML.join(", ")
+            )))
+        }
+    };
+    // The id is the record's: two records of one text from two addresses are two documents.
+    doc.id = blake3::hash(line).to_hex()[..16].to_string();
+    let m = &mut doc.meta;
+    m.format = Format::Jsonl;
+    m.url = url.map(str::to_string).or(m.url.take());
+    m.title = field(&o, TITLE).map(str::to_string).or(m.title.take());
+    if let Some(d) = field(&o, DATE) {
+        m.published.insert(0, Stated::new(d, "record date"));
+    }
+    m.language = field(&o, LANGUAGE)
+        .map(str::to_string)
+        .or(m.language.take());
+    m.outlet = field(&o, OUTLET).map(str::to_string).or(m.outlet.take());
+    let authors = authors(&o);
+    if !authors.is_empty() {
+        m.authors = authors;
+    }
+    Ok(doc)
+}
+
+fn authors(o: &Map<String, Value>) -> Vec<String> {
+    AUTHORS
+        .iter()
+        .find_map(|n| match o.get(*n)? {
+            Value::String(s) => Some(vec![s.trim().to_string()]),
+            Value::Array(a) => Some(
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(|s| s.trim().to_string())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+type WarcItem = Result<(RawRecordHeader, Vec<u8>), IngestError>;
+
+/// The records of an archive, and a good record found while skipping a broken one.
+pub struct Warc {
+    records: RawRecordIter<Box<dyn BufRead + Send>>,
+    pending: Option<(RawRecordHeader, Vec<u8>)>,
+}
+
+impl Warc {
+    fn new(input: Box<dyn BufRead + Send>) -> Warc {
+        Warc {
+            records: WarcReader::new(input).iter_raw_records(),
+            pending: None,
+        }
+    }
+
+    /// The next record. Headers that cannot be parsed make the reader skip ahead, block by
+    /// block, to the next record whose header parses; the skipped stretch is one error.
+    fn next(&mut self) -> Option<WarcItem> {
+        if let Some(r) = self.pending.take() {
+            return Some(Ok(r));
+        }
+        let first = match self.records.next()? {
+            Ok(r) => return Some(Ok(r)),
+            Err(e) => e,
+        };
+        if let Some(end) = early_end(&first) {
+            return Some(Err(end));
+        }
+        let mut skipped = 1;
+        for next in self.records.by_ref() {
+            match next {
+                Ok(r) => {
+                    self.pending = Some(r);
+                    break;
+                }
+                Err(e) if early_end(&e).is_some() => break,
+                Err(_) => skipped += 1,
+            }
+        }
+        Some(Err(IngestError::Record(format!(
+            "{} ({skipped} block(s) skipped to the next record)",
+            warc_error(&first)
+        ))))
+    }
+}
+
+/// An error after which nothing more can be read from the file.
+fn early_end(e: &warc::Error) -> Option<IngestError> {
+    match e {
+        warc::Error::ReadData(io) => Some(IngestError::Io(truncated(std::io::Error::new(
+            io.kind(),
+            io.to_string(),
+        )))),
+        warc::Error::UnexpectedEOB => Some(IngestError::Io(truncated(std::io::Error::new(
+            std::io::ErrorKind::UnexpectedEof,
+            "a record's block ends early",
+        )))),
+        _ => None,
+    }
+}
+
+fn warc_error(e: &warc::Error) -> String {
+    match e {
+        warc::Error::ParseHeaders(_) => "a WARC header that cannot be parsed".to_string(),
+        other => format!("a broken WARC record: {other}"),
+    }
+}
+
+fn header(h: &RawRecordHeader, name: WarcHeader) -> Option<String> {
+    h.headers
+        .get(&name)
+        .map(|v| String::from_utf8_lossy(v).trim().to_string())
+}
+
+/// A WARC record's page: a `response` holding an HTTP response of HTML, or a `resource` of
+/// HTML. Other records (requests, metadata, images) are skipped, counted, not errors.
+fn warc_record(
+    path: &str,
+    h: &RawRecordHeader,
+    block: &[u8],
+    max: u64,
+) -> Result<RawDoc, IngestError> {
+    let kind = header(h, WarcHeader::WarcType).unwrap_or_default();
+    let (content_type, payload) = match kind.as_str() {
+        "response" => http_payload(block)?,
+        "resource" => (
+            header(h, WarcHeader::ContentType).unwrap_or_default(),
+            block.to_vec(),
+        ),
+        other => return Err(IngestError::NotArticle(format!("a WARC {other} record"))),
+    };
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if !(mime.is_empty() || mime == "text/html" || mime == "application/xhtml+xml") {
+        return Err(IngestError::NotArticle(format!("a WARC {kind} of {mime}")));
+    }
+    if payload.len() as u64 > max {
+        return Err(IngestError::TooLarge {
+            bytes: payload.len() as u64,
+            max,
+        });
+    }
+    let url = header(h, WarcHeader::TargetURI);
+    let charset = charset::of_content_type(&content_type);
+    let mut doc = document(path, &payload, charset.as_deref(), url.as_deref())?;
+    if doc.meta.format == Format::Text {
+        // A page served as HTML that does not look like it: still read as a page.
+        doc = super::html_doc(path, &payload, charset.as_deref(), url.as_deref())?;
+    }
+    doc.meta.format = Format::Warc;
+    doc.meta.url = url.or(doc.meta.url.take());
+    doc.meta.fetched = header(h, WarcHeader::Date);
+    Ok(doc)
+}
+
+/// Splits an HTTP response into its `Content-Type` and its body (decompressed when the server
+/// sent it gzip-encoded).
+fn http_payload(block: &[u8]) -> Result<(String, Vec<u8>), IngestError> {
+    let end = block
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or_else(|| IngestError::Record("an HTTP response without headers".to_string()))?;
+    let head = String::from_utf8_lossy(&block[..end]);
+    let body = &block[end + 4..];
+    let value = |name: &str| {
+        head.lines().skip(1).find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.trim()
+                .eq_ignore_ascii_case(name)
+                .then(|| v.trim().to_string())
+        })
+    };
+    let status = head.lines().next().unwrap_or("");
+    if !status
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|c| c.starts_with('2'))
+    {
+        return Err(IngestError::NotArticle(format!(
+            "an HTTP response '{status}'"
+        )));
+    }
+    let content_type = value("content-type").unwrap_or_default();
+    let body = if value("content-encoding").is_some_and(|e| e.eq_ignore_ascii_case("gzip")) {
+        let mut out = Vec::new();
+        flate2::read::MultiGzDecoder::new(body)
+            .read_to_end(&mut out)
+            .map_err(|e| {
+                IngestError::Record(format!("a gzip-encoded body that cannot be read: {e}"))
+            })?;
+        out
+    } else {
+        body.to_vec()
+    };
+    Ok((content_type, body))
+}
