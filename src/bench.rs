@@ -157,6 +157,8 @@ impl Timed for Words {
 
 /// What a benchmark run measured.
 pub struct Throughput {
+    /// What was timed: `extract` (text pages) or `html` (HTML pages).
+    pub stage: &'static str,
     pub docs: usize,
     pub bytes: usize,
     /// Sentences of the bodies, and the events found in them.
@@ -169,7 +171,8 @@ impl fmt::Display for Throughput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "extract: {} documents, {:.1} MB, {} sentences, {} events in {:.3} s on one core: {:.0} documents/s, {:.0} sentences/s, {:.1} MB/s",
+            "{}: {} documents, {:.1} MB, {} sentences, {} events in {:.3} s on one core: {:.0} documents/s, {:.0} sentences/s, {:.1} MB/s",
+            self.stage,
             self.docs,
             self.bytes as f64 / 1e6,
             self.sentences,
@@ -206,7 +209,64 @@ pub fn run_extract(docs: usize, seed: u64, runs: usize) -> Vec<Throughput> {
                 sink.clear();
             }
             Throughput {
+                stage: "extract",
                 docs,
+                bytes,
+                sentences,
+                events,
+                seconds: start.elapsed().as_secs_f64(),
+            }
+        })
+        .collect()
+}
+
+/// One generated article as a web page: menus, the article with its markup, a footer.
+pub fn generate_html(rng_seed: u64, i: u64) -> String {
+    let text = generate(rng_seed, i);
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    let boiler = lines.next().unwrap_or_default();
+    let title = lines.next().unwrap_or_default();
+    let mut page = format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title} | Example News</title>\
+         <meta property=\"og:site_name\" content=\"Example News\"></head><body>\
+         <nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/business\">Business</a></li></ul></nav>\
+         <div class=\"ad\">{boiler}</div><main><article><h1>{title}</h1>"
+    );
+    for line in lines {
+        page.push_str(&format!("<p>{line}</p>"));
+    }
+    page.push_str(
+        "<div class=\"share-tools\"><a href=\"#\">Facebook</a> <a href=\"#\">Twitter</a></div></article>\
+         <aside><h3>Most read</h3><ul><li><a href=\"/a\">Markets slide as rates rise</a></li><li><a href=\"/b\">Storm hits coast</a></li></ul></aside>\
+         </main><footer>Terms of Use | Privacy Policy | Contact</footer></body></html>",
+    );
+    page
+}
+
+/// Times HTML pages to events on the calling thread: reading the page (charset, article,
+/// markup), every stage, and JSON output, `runs` times over the same pages; the median counts.
+pub fn run_html(pages: &[(String, String)], runs: usize) -> Vec<Throughput> {
+    let bytes = pages.iter().map(|(_, html)| html.len()).sum();
+    let one = |(url, html): &(String, String)| {
+        let raw = ingest::document("page.html", html.as_bytes(), None, Some(url)).ok()?;
+        Some(pipeline::extract(&raw, &Context::default()))
+    };
+    // Load the knowledge files and the extractor's tables before timing.
+    pages.iter().take(5).for_each(|p| drop(one(p)));
+    let mut sink = Vec::with_capacity(1 << 20);
+    (0..runs.max(1))
+        .map(|_| {
+            let (mut sentences, mut events) = (0, 0);
+            let start = Instant::now();
+            for doc in pages.iter().filter_map(one) {
+                sentences += doc.sentences.len();
+                events += doc.events.len();
+                serde_json::to_writer(&mut sink, &doc).expect("serializes");
+                sink.clear();
+            }
+            Throughput {
+                stage: "html",
+                docs: pages.len(),
                 bytes,
                 sentences,
                 events,

@@ -210,6 +210,9 @@ enum Command {
         /// that a run lasts long enough to time.
         #[arg(long, value_name = "PATH")]
         tml: Vec<PathBuf>,
+        /// With --stage html: the folder of the HTML benchmark (`ground-truth.json`, `html/`).
+        #[arg(long, value_name = "DIR", default_value = "../shared/data/extraction")]
+        pages: PathBuf,
         /// How many articles to generate.
         #[arg(long, default_value_t = 10_000)]
         docs: usize,
@@ -322,6 +325,9 @@ enum By {
 #[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum Stage {
     Extract,
+    /// HTML pages to events: the ScrapingHub benchmark's pages when ../shared has them (or the
+    /// folder given with --pages), else generated pages.
+    Html,
     Ingest,
     Time,
     Actors,
@@ -443,11 +449,12 @@ fn main() -> ExitCode {
         Command::Bench {
             stage,
             tml,
+            pages,
             docs,
             seed,
             runs,
             keep,
-        } => run_bench(stage, &tml, docs, seed, runs, keep.as_deref()),
+        } => run_bench(stage, &tml, &pages, docs, seed, runs, keep.as_deref()),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -632,6 +639,7 @@ fn run_mentions(
 fn run_bench(
     stage: Stage,
     tml: &[PathBuf],
+    pages: &Path,
     docs: usize,
     seed: u64,
     runs: usize,
@@ -643,6 +651,10 @@ fn run_bench(
     }
     if stage == Stage::Ingest {
         println!("{}", bench::run_ingest(docs, seed, keep)?);
+        return Ok(true);
+    }
+    if stage == Stage::Html {
+        print_runs(bench::run_html(&html_pages(pages, docs, seed)?, runs));
         return Ok(true);
     }
     let mut real = Vec::new();
@@ -670,6 +682,24 @@ fn run_bench(
     };
     print_runs(bench::run_time(&texts, runs));
     Ok(true)
+}
+
+/// The pages of the ScrapingHub benchmark in `dir`, else `docs` generated pages.
+fn html_pages(dir: &Path, docs: usize, seed: u64) -> anyhow::Result<Vec<(String, String)>> {
+    if dir.join("ground-truth.json").exists() {
+        let pages = eval::html::load(dir)?;
+        println!("{} pages of {}", pages.len(), dir.display());
+        return Ok(pages.into_iter().map(|p| (p.url, p.html)).collect());
+    }
+    println!("{} absent: {docs} generated pages", dir.display());
+    Ok((0..docs as u64)
+        .map(|i| {
+            (
+                format!("https://example.com/{i}"),
+                bench::generate_html(seed, i),
+            )
+        })
+        .collect())
 }
 
 fn print_runs<T: bench::Timed + std::fmt::Display>(mut results: Vec<T>) {

@@ -203,10 +203,9 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
     for (source, walk_error) in &sources {
         let opened = match walk_error {
             Some(e) => Err(IngestError::Walk(e.clone())),
-            None if stdin_cache.is_some() => Ok(Opened::One(read_cached(
-                source,
-                opts.max_bytes,
-                &mut stdin_cache,
+            // Standard input read by the first pass is read from what it kept.
+            None if *source == Source::Stdin && stdin_cache.is_some() => Ok(Opened::One(Box::new(
+                read_cached(source, opts.max_bytes, &mut stdin_cache),
             ))),
             None => ingest::open(source, opts.max_bytes),
         };
@@ -217,7 +216,7 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
         };
         match opened {
             Err(e) => report(&source.display(), Err(e)),
-            Ok(Opened::One(raw)) => report(&source.display(), raw.map(|r| extract(&r, &ctx))),
+            Ok(Opened::One(raw)) => report(&source.display(), (*raw).map(|r| extract(&r, &ctx))),
             Ok(Opened::Many(records)) => {
                 for (path, raw) in records {
                     report(&path, raw.map(|r| extract(&r, &Context::default())));

@@ -138,7 +138,8 @@ pub fn measure(name: &str, extract: Extractor, pages: &[Page]) -> (Row, Vec<Stri
     (row, predictions)
 }
 
-fn score(name: &str, pages: &[Page], predictions: &[String]) -> Row {
+/// Scores predictions, one per page, in the order of `pages`.
+pub fn score(name: &str, pages: &[Page], predictions: &[String]) -> Row {
     let (mut p, mut r, mut exact) = (0.0, 0.0, 0usize);
     for (page, pred) in pages.iter().zip(predictions) {
         let (gold, got) = (tokens(&page.gold), tokens(pred));

@@ -181,7 +181,7 @@ fn walk(dir: &Path, out: &mut Vec<(Source, Option<String>)>) {
 /// Reads one source that holds one document (see [`open`] for any source).
 pub fn read(source: &Source, max_bytes: u64) -> Result<RawDoc, IngestError> {
     match open(source, max_bytes)? {
-        Opened::One(doc) => doc,
+        Opened::One(doc) => *doc,
         Opened::Many(mut records) => records
             .next()
             .map_or(Err(IngestError::Empty), |(_, doc)| doc),

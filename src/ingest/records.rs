@@ -13,7 +13,7 @@ use super::{RawDoc, Source, Stated};
 
 /// A source opened: one document, or the records of an archive or feed.
 pub enum Opened {
-    One(Result<RawDoc, IngestError>),
+    One(Box<Result<RawDoc, IngestError>>),
     Many(Records),
 }
 
@@ -27,7 +27,7 @@ pub fn open(source: &Source, max_bytes: u64) -> Result<Opened, IngestError> {
         Format::Jsonl => Kind::Jsonl(input),
         Format::Text | Format::Html => {
             let bytes = read_limited(input, max_bytes)?;
-            return Ok(Opened::One(document(&path, &bytes, None, None)));
+            return Ok(Opened::One(Box::new(document(&path, &bytes, None, None))));
         }
     };
     Ok(Opened::Many(Records {

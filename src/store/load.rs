@@ -200,7 +200,7 @@ fn open(source: &Source, walk: Option<&str>, known: &HashSet<String>, max: u64) 
     }
     match ingest::open(source, max) {
         Err(e) => Opened::Done(done(&path, Err(e), known)),
-        Ok(ingest::Opened::One(raw)) => Opened::Done(done(&path, raw, known)),
+        Ok(ingest::Opened::One(raw)) => Opened::Done(done(&path, *raw, known)),
         Ok(ingest::Opened::Many(records)) => Opened::Many(records),
     }
 }
