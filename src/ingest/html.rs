@@ -7,7 +7,10 @@
 //! ("Read more: …" lists of other stories). The text keeps one paragraph a line, for the
 //! cleaning stage's line-by-line judgement.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use dom_query::{Document, Matcher, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
@@ -80,12 +83,14 @@ static META_RULES: LazyLock<FxHashMap<(String, String), MetaRule>> = LazyLock::n
 /// Reads a page (`url` where known: the page's own address resolves relative links and gives
 /// a date path).
 pub fn page(html: &str, url: Option<&str>) -> Page {
-    let doc = Document::from(html);
+    let lean = without_code(html);
+    let doc = Document::from(lean.as_ref());
     let mut meta = metadata(&doc, url);
     drop_small(doc.select_matcher(&DROP_MATCHER));
-    // JSON-LD is read above, with the rest of the markup.
+    // JSON-LD is read above, with the rest of the markup; the text is taken from the content's
+    // HTML below, so the crate's own text is the cheapest kind.
     let config = Config {
-        text_mode: TextMode::Formatted,
+        text_mode: TextMode::Raw,
         disable_json_ld: true,
         ..Config::default()
     };
@@ -116,10 +121,52 @@ fn drop_small(parts: Selection) {
     }
 }
 
+/// The page without the contents of its scripts (JSON-LD aside) and style sheets, which are
+/// often most of its bytes: the HTML parser need not read them, and nothing in them is the
+/// article. As the HTML standard does, a script ends at the first `</script`, whatever it holds.
+fn without_code(html: &str) -> Cow<'_, str> {
+    fn finder(patterns: &[&str]) -> AhoCorasick {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(patterns)
+            .expect("valid patterns")
+    }
+    static OPEN: LazyLock<AhoCorasick> = LazyLock::new(|| finder(&["<script", "<style"]));
+    static CLOSE: LazyLock<[AhoCorasick; 2]> =
+        LazyLock::new(|| [finder(&["</script"]), finder(&["</style"])]);
+    let mut out = String::new();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(m) = OPEN.find(&html[at..]) {
+        let start = at + m.start();
+        let tag_end = start + m.len();
+        let Some(gt) = html[tag_end..].find('>').map(|i| tag_end + i + 1) else {
+            break;
+        };
+        let next = html.as_bytes().get(tag_end).copied().unwrap_or(b'>');
+        let is_element = next == b'>' || next == b'/' || next.is_ascii_whitespace();
+        let keep = !is_element || html[tag_end..gt].contains("ld+json");
+        let close = &CLOSE[m.pattern().as_usize()];
+        let Some(end) = close.find(&html[gt..]).map(|c| gt + c.start()) else {
+            break;
+        };
+        if !keep {
+            out.push_str(&html[copied..gt]);
+            copied = end;
+        }
+        at = end;
+    }
+    if copied == 0 {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
+}
+
 /// The paragraphs of the chosen content, without its blocks of nothing but links.
 fn paragraphs(content: &str) -> Vec<String> {
     let doc = Document::fragment(content);
-    for block in doc.select("p, li, h2, h3, h4, h5, h6, div").iter() {
+    for block in doc.select("p, li, h2, h3, h4, h5, h6").iter() {
         if only_links(&block) {
             block.remove();
         }
@@ -146,49 +193,57 @@ fn only_links(block: &Selection) -> bool {
 /// What the markup says of the page: JSON-LD first (a `NewsArticle` or any `Article`), then the
 /// `<meta>` elements of `data/html/meta.tsv`, `<time datetime>`, and the date in the address.
 fn metadata(doc: &Document, url: Option<&str>) -> Meta {
+    static MARKUP: LazyLock<Matcher> = LazyLock::new(|| {
+        Matcher::new(
+            r#"html[lang], meta[content], script[type="application/ld+json"], time[datetime], link[rel="canonical"]"#,
+        )
+        .expect("valid selectors")
+    });
     let mut meta = Meta::default();
-    for script in doc.select(r#"script[type="application/ld+json"]"#).iter() {
-        if let Ok(v) = serde_json::from_str::<Value>(&script.text()) {
-            json_ld(&v, &mut meta);
-        }
-    }
-    // One pass over the page's <meta> elements; each field then takes them in the file's order.
     let mut found: Vec<(&MetaRule, String)> = Vec::new();
-    for m in doc.select("meta[content]").iter() {
-        let Some(content) = m.attr("content").map(|c| c.trim().to_string()) else {
-            continue;
+    let (mut time, mut canonical) = (None, None);
+    // One pass over the page; each field then takes what was found in the order of trust.
+    for el in doc.select_matcher(&MARKUP).iter() {
+        let attr = |name: &str| {
+            el.attr(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
         };
-        for attr in ["property", "name", "itemprop"] {
-            let Some(value) = m.attr(attr) else { continue };
-            if let Some(rule) = META_RULES.get(&(attr.to_string(), value.to_ascii_lowercase())) {
-                if !content.is_empty() {
-                    found.push((rule, content.clone()));
+        match el.nodes()[0].node_name().as_deref() {
+            Some("meta") => found.extend(meta_rule(&el).zip(attr("content"))),
+            Some("script") => {
+                if let Ok(v) = serde_json::from_str::<Value>(&el.text()) {
+                    json_ld(&v, &mut meta);
                 }
             }
+            Some("time") => time = time.or_else(|| attr("datetime")),
+            Some("link") => canonical = canonical.or_else(|| attr("href")),
+            Some("html") => meta.language = attr("lang"),
+            _ => {}
         }
     }
     found.sort_by_key(|(rule, _)| rule.rank);
     for (rule, content) in found {
         fill(&mut meta, &rule.field, content, &rule.rule);
     }
-    let time = doc.select("time[datetime]");
-    if let Some(t) = time.iter().find_map(|t| t.attr("datetime")) {
-        meta.published.push(Stated::new(t.trim(), "time datetime"));
+    if let Some(t) = time {
+        meta.published.push(Stated::new(&t, "time datetime"));
     }
-    let canonical = doc
-        .select(r#"link[rel="canonical"]"#)
-        .attr("href")
-        .map(|h| h.to_string());
     meta.url = url.map(str::to_string).or(meta.url).or(canonical);
     if let Some(day) = meta.url.as_deref().and_then(url_date) {
         meta.published.push(Stated::new(&day, "address date"));
     }
-    meta.language = doc
-        .select("html")
-        .attr("lang")
-        .map(|l| l.trim().to_string())
-        .filter(|l| !l.is_empty());
     meta
+}
+
+/// The rule of `data/html/meta.tsv` a `<meta>` element answers to, if any.
+fn meta_rule(el: &Selection) -> Option<&'static MetaRule> {
+    ["property", "name", "itemprop"]
+        .into_iter()
+        .find_map(|attr| {
+            let value = el.attr(attr)?;
+            META_RULES.get(&(attr.to_string(), value.to_ascii_lowercase()))
+        })
 }
 
 fn fill(meta: &mut Meta, field: &str, value: String, rule: &str) {
@@ -353,6 +408,26 @@ mod tests {
     fn every_selector_of_the_data_files_parses() {
         LazyLock::force(&DROP_MATCHER);
         assert!(META_RULES.len() > 10);
+    }
+
+    #[test]
+    fn scripts_and_styles_are_emptied_but_json_ld_is_kept() {
+        let page = r#"<p>a</p><SCRIPT src="x.js">var s = "<p>not text</p>";</Script><style>p{}</style>
+<script type="application/ld+json">{"headline":"h"}</script><noscript>kept</noscript><p>b</p>"#;
+        let lean = without_code(page);
+        assert!(
+            !lean.contains("not text") && !lean.contains("p{}"),
+            "{lean}"
+        );
+        assert!(
+            lean.contains(r#"{"headline":"h"}"#) && lean.contains("<noscript>kept"),
+            "{lean}"
+        );
+        assert!(
+            lean.contains("<p>a</p>") && lean.ends_with("<p>b</p>"),
+            "{lean}"
+        );
+        assert!(matches!(without_code("<p>no code</p>"), Cow::Borrowed(_)));
     }
 
     #[test]
