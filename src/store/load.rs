@@ -105,9 +105,10 @@ pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Su
         inputs: sources.len(),
         ..Summary::default()
     };
-    // At least 1,000 inputs, and at least as many as the store holds: building the merge index
-    // once at the end is cheaper than updating it for every event.
-    let bulk = sources.len() >= known.len().max(1000);
+    // Into an empty store (whatever the inputs: one archive may hold a million pages), or at
+    // least 1,000 inputs and as many as the store holds: building the merge index once at the
+    // end is cheaper than updating it for every event.
+    let bulk = known.is_empty() || sources.len() >= known.len().max(1000);
     if bulk {
         store.begin_bulk()?;
     }
