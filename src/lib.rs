@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod knowledge;
 pub mod pipeline;
 pub mod segment;
+pub mod serve;
 pub mod store;
 pub mod text;
 pub mod time;

@@ -117,6 +117,16 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Open the store in a local web application: the timeline of an actor or a dyad, the
+    /// relations curve, and every event's sentences highlighted in their articles; a JSON API
+    /// under /api (see the README). Read-only; binds to loopback unless told otherwise.
+    Serve {
+        #[command(flatten)]
+        db: Db,
+        /// Address to listen on (port 0: any free port, printed at start).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
     /// Score extraction against hand-made gold files: body tokens, title, outlet, site,
     /// authors, dateline, publication date, and boilerplate left in the body.
     Eval {
@@ -222,6 +232,15 @@ enum Command {
         /// How many times to time the same articles; the median run is reported.
         #[arg(long, default_value_t = 5)]
         runs: usize,
+        /// With --stage serve: the store to serve (e.g. one kept by --stage ingest --keep).
+        #[arg(long, value_name = "FILE")]
+        db: Option<PathBuf>,
+        /// With --stage serve: client threads sending requests one after another.
+        #[arg(long, default_value_t = 4)]
+        clients: usize,
+        /// With --stage serve: seconds of load on each endpoint.
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f64,
         /// With --stage ingest: keep the store in this new file, to look into afterwards.
         #[arg(long, value_name = "FILE")]
         keep: Option<PathBuf>,
@@ -305,6 +324,7 @@ impl Query {
             all: self.all,
             dated: false,
             limit: self.limit,
+            reports: None,
         })
     }
 }
@@ -329,6 +349,9 @@ enum Stage {
     /// folder given with --pages), else generated pages.
     Html,
     Ingest,
+    /// `annals serve` under load on loopback: the timeline, relations and search endpoints of
+    /// the store given with --db.
+    Serve,
     Time,
     Actors,
 }
@@ -393,6 +416,7 @@ fn main() -> ExitCode {
             let rows = s.search(&query, limit)?;
             output(format, &rows, || render::hits(&rows))
         }),
+        Command::Serve { db, addr } => annals::serve::serve(&db.db, addr).map(|()| true),
         Command::Show { id, db, format } => run_query(&db.db, |s| {
             let doc = s.document(&id)?;
             show(format, &doc, || doc.pretty())
@@ -447,6 +471,13 @@ fn main() -> ExitCode {
             Ok(true)
         }),
         Command::Bench {
+            stage: Stage::Serve,
+            db,
+            clients,
+            seconds,
+            ..
+        } => run_load(db.as_deref(), clients, seconds),
+        Command::Bench {
             stage,
             tml,
             pages,
@@ -454,6 +485,7 @@ fn main() -> ExitCode {
             seed,
             runs,
             keep,
+            ..
         } => run_bench(stage, &tml, &pages, docs, seed, runs, keep.as_deref()),
     };
     match result {
@@ -681,6 +713,21 @@ fn run_bench(
         real
     };
     print_runs(bench::run_time(&texts, runs));
+    Ok(true)
+}
+
+fn run_load(db: Option<&Path>, clients: usize, seconds: f64) -> anyhow::Result<bool> {
+    let db = db.ok_or_else(|| {
+        anyhow::anyhow!("--stage serve needs --db FILE (make one with: annals bench --stage ingest --docs 100000 --keep FILE)")
+    })?;
+    let documents = annals::store::Store::open_read_only(db)?.count_documents()?;
+    println!(
+        "serve: {} ({documents} documents), {clients} clients, {seconds} s per endpoint",
+        db.display()
+    );
+    for load in annals::serve::load::run(db, clients, seconds)? {
+        println!("{load}");
+    }
     Ok(true)
 }
 

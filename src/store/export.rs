@@ -67,13 +67,33 @@ pub struct Row {
     pub ingested: String,
 }
 
-const REPORTS: &str = "SELECT e.n, e.earliest, e.latest, e.source_side, e.target_side,
+/// The reports of a merged event, in the order given. `ingested` is stored after the body and
+/// the packed document, so reading it walks their overflow pages: a listing that need not say
+/// when each document was ingested passes `''`.
+macro_rules! reports_sql {
+    ($ingested:literal, $order:literal) => {
+        concat!(
+            "SELECT e.n, e.earliest, e.latest, e.source_side, e.target_side,
         e.source_code, e.source_text, e.target_code, e.target_text, e.cameo, e.historical,
         e.planned, e.hypothetical, e.negated, d.id, d.url, d.outlet, d.published, e.location,
         e.basis, e.date_text, e.sentence, e.start, e.end, e.trigger, e.evidence, e.rule,
-        e.confidence, d.ingested
-    FROM merged_events x JOIN events e ON e.n = x.event JOIN documents d ON d.n = e.doc
-    WHERE x.merged = ?1 ORDER BY d.published_earliest, e.n";
+        e.confidence, ",
+            $ingested,
+            " FROM merged_events x JOIN events e ON e.n = x.event JOIN documents d ON d.n = e.doc
+    WHERE x.merged = ?1 ",
+            $order
+        )
+    };
+}
+
+/// Every report, first published first.
+const REPORTS: &str = reports_sql!("d.ingested", "ORDER BY d.published_earliest, e.n");
+/// The first reports stored, read without sorting the others.
+const FIRST_REPORTS: &str = reports_sql!("''", "ORDER BY x.event LIMIT ?2");
+
+/// The columns of a merged event that [`merged_row`] reads.
+const MERGED: &str =
+    "m.n, m.earliest, m.latest, m.source_side, m.target_side, m.cameo, m.historical";
 
 /// One report of merged event `merged`, as a row of its own.
 fn report(r: &SqlRow, merged: i64) -> rusqlite::Result<Row> {
@@ -162,10 +182,33 @@ fn merged_row(m: &SqlRow, reports: &[Row]) -> rusqlite::Result<Row> {
 
 impl Store {
     /// The reports of a merged event, as rows of their own, first published first.
-    pub(super) fn reports_of(&self, merged: i64) -> Result<Vec<Row>> {
-        let mut st = self.conn().prepare_cached(REPORTS)?;
-        let rows = st.query_map([merged], |r| report(r, merged))?;
+    /// With `most`, the first `most` reports stored instead, read without sorting them all: an
+    /// event of a large store can have hundreds.
+    pub(super) fn reports_of(&self, merged: i64, most: Option<usize>) -> Result<Vec<Row>> {
+        let Some(most) = most else {
+            let mut st = self.conn().prepare_cached(REPORTS)?;
+            let rows = st.query_map([merged], |r| report(r, merged))?;
+            return Ok(rows.collect::<rusqlite::Result<_>>()?);
+        };
+        let mut st = self.conn().prepare_cached(FIRST_REPORTS)?;
+        let rows = st.query_map([merged, most as i64], |r| report(r, merged))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One merged event and its reports, or `None` when there is no such event.
+    pub fn merged_event(&self, id: i64) -> Result<Option<(Row, Vec<Row>)>> {
+        let mut st = self
+            .conn()
+            .prepare_cached(&format!("SELECT {MERGED} FROM merged m WHERE m.n = ?1"))?;
+        let mut rows = st.query([id])?;
+        let Some(m) = rows.next()? else {
+            return Ok(None);
+        };
+        let reports = self.reports_of(id, None)?;
+        if reports.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some((merged_row(m, &reports)?, reports)))
     }
 
     /// Calls `emit` with every merged event `f` selects in order of days (undated last), or
@@ -178,9 +221,8 @@ impl Store {
     ) -> Result<usize> {
         let c = clauses(f, "m", false);
         let sql = format!(
-            "SELECT m.n, m.earliest, m.latest, m.source_side, m.target_side, m.cameo,
-                    m.historical
-             FROM merged m WHERE {} ORDER BY m.earliest = '', m.earliest, m.latest, m.n LIMIT {}",
+            "SELECT {MERGED} FROM merged m
+             WHERE {} ORDER BY m.earliest = '', m.earliest, m.latest, m.n LIMIT {}",
             c.finish(),
             limit(f)
         );
@@ -188,7 +230,7 @@ impl Store {
         let mut rows = merged.query(rusqlite::params_from_iter(c.params.iter()))?;
         let mut count = 0;
         while let Some(m) = rows.next()? {
-            let list = self.reports_of(m.get(0)?)?;
+            let list = self.reports_of(m.get(0)?, None)?;
             if list.is_empty() {
                 continue;
             }

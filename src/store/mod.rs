@@ -100,6 +100,25 @@ impl Store {
         Ok(Store { conn })
     }
 
+    /// Opens an existing store for reading only (`annals serve`): nothing is created or changed.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            anyhow::bail!(
+                "{} does not exist: ingest articles into it first (annals ingest PATH --db {})",
+                path.display(),
+                path.display()
+            );
+        }
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)
+            .with_context(|| format!("opening {}", path.display()))?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        conn.pragma_update(None, "cache_size", -16384)?;
+        check_layout(&conn, path)?;
+        Ok(Store { conn })
+    }
+
     /// The ids (content hashes) of the documents already stored.
     pub fn ids(&self) -> Result<HashSet<String>> {
         let mut st = self.conn.prepare("SELECT id FROM documents")?;

@@ -30,6 +30,9 @@ pub struct Filter {
     /// Only events with a known date.
     pub dated: bool,
     pub limit: Option<usize>,
+    /// At most this many reports listed with each merged event of a timeline (all when
+    /// `None`); the number of documents is always the full one.
+    pub reports: Option<usize>,
 }
 
 /// `WHERE` clauses and their parameters, built up filter by filter.
@@ -202,6 +205,8 @@ pub(super) fn limit(f: &Filter) -> i64 {
 /// One merged event: what happened, when, and every document that tells it.
 #[derive(Debug, Serialize)]
 pub struct MergedRow {
+    /// The merged event's id (`annals serve`'s `/api/merged/ID`).
+    pub id: i64,
     pub earliest: String,
     pub latest: String,
     pub source: Option<String>,
@@ -240,6 +245,7 @@ impl Store {
             Ok((
                 r.get::<_, i64>(0)?,
                 MergedRow {
+                    id: r.get(0)?,
                     earliest: r.get(1)?,
                     latest: r.get(2)?,
                     source: r.get(3)?,
@@ -257,15 +263,15 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (n, mut m) = row?;
-            m.reports = self.reports(n)?;
+            m.reports = self.reports(n, f.reports)?;
             out.push(m);
         }
         Ok(out)
     }
 
     /// The reports of a merged event: their documents, triggers and sentences.
-    fn reports(&self, merged: i64) -> Result<Vec<Report>> {
-        let rows = self.reports_of(merged)?;
+    fn reports(&self, merged: i64, most: Option<usize>) -> Result<Vec<Report>> {
+        let rows = self.reports_of(merged, most)?;
         Ok(rows
             .into_iter()
             .map(|r| Report {
@@ -275,6 +281,40 @@ impl Store {
                 sentence: r.evidence,
             })
             .collect())
+    }
+}
+
+/// A state or organization on a side of merged events, and how many.
+#[derive(Debug, Serialize)]
+pub struct Side {
+    pub code: String,
+    pub events: usize,
+}
+
+impl Store {
+    /// How many documents the store holds.
+    pub fn count_documents(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Every side of the merged record, most frequent first.
+    pub fn sides(&self) -> Result<Vec<Side>> {
+        let mut st = self.conn().prepare(
+            "SELECT side, count(*) AS n FROM (
+                SELECT source_side AS side FROM merged WHERE source_side IS NOT NULL
+                UNION ALL SELECT target_side FROM merged WHERE target_side IS NOT NULL)
+             GROUP BY side ORDER BY n DESC, side",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok(Side {
+                code: r.get(0)?,
+                events: r.get::<_, i64>(1)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

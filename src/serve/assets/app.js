@@ -1,0 +1,225 @@
+// Annals web view: the timeline of merged events for an actor or a dyad, the relations curve
+// per period, and the evidence of an event highlighted in every source article. Plain
+// JavaScript against the JSON API of `annals serve`; no library, no network beyond it.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const state = { a: "", b: "", by: "year", historical: false, selected: null };
+
+async function api(path) {
+  const res = await fetch(path);
+  const body = await res.json();
+  if (!res.ok) throw new Error(body.error || res.statusText);
+  return body;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") e.className = v;
+    else if (k.startsWith("data-")) e.setAttribute(k, v);
+    else e[k] = v;
+  }
+  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  return e;
+}
+
+function days(a, b) {
+  if (!a) return "undated";
+  return a === b ? a : `${a} … ${b}`;
+}
+
+// The query string of the chosen actors and flags.
+function filter() {
+  const p = new URLSearchParams();
+  if (state.a && state.b) p.set("dyad", `${state.a},${state.b}`);
+  else if (state.a || state.b) p.set("actor", state.a || state.b);
+  if (state.historical) p.set("historical", "true");
+  return p;
+}
+
+async function loadActors() {
+  const sides = await api("/api/actors");
+  for (const s of sides) {
+    const label = `${s.code} (${s.events})`;
+    $("side-a").append(el("option", { value: s.code }, label));
+    $("side-b").append(el("option", { value: s.code }, label));
+  }
+  // The address may name a dyad: /?dyad=RUS,JPN
+  const wanted = new URLSearchParams(location.search).get("dyad");
+  if (wanted && wanted.includes(",")) {
+    [state.a, state.b] = wanted.toUpperCase().split(",");
+    $("side-a").value = state.a;
+    $("side-b").value = state.b;
+  }
+}
+
+async function refresh() {
+  $("hits").hidden = true;
+  $("timeline").hidden = false;
+  const who = state.a && state.b ? `${state.a} – ${state.b}` : state.a || state.b || "all actors";
+  $("timeline-title").textContent = `Timeline: ${who}`;
+  $("status").textContent = "Loading…";
+  const p = filter();
+  try {
+    const [rows, periods] = await Promise.all([
+      api(`/api/timeline?${p}`),
+      api(`/api/relations?${p}&by=${state.by}`),
+    ]);
+    drawTimeline(rows);
+    drawChart(periods);
+    $("status").textContent = `${rows.length} merged event(s)`;
+  } catch (e) {
+    $("status").textContent = `Error: ${e.message}`;
+  }
+}
+
+function drawTimeline(rows) {
+  const list = $("timeline");
+  list.replaceChildren();
+  for (const r of rows) {
+    const badges = [];
+    if (r.historical) badges.push(el("span", { class: "badge historical" }, "historical"));
+    if (r.planned) badges.push(el("span", { class: "badge planned" }, "planned"));
+    const item = el(
+      "li",
+      { "data-id": r.id, tabIndex: 0, title: "Show the evidence" },
+      el("span", { class: "sources" }, `${r.documents} source${r.documents === 1 ? "" : "s"}`),
+      el("div", { class: "date" }, days(r.earliest, r.latest)),
+      el("div", { class: "what" }, `${r.name} `, el("span", { class: "badge" }, r.cameo), ...badges),
+      el("div", { class: "who" }, `${r.source || "?"} → ${r.target || "?"}`),
+    );
+    item.addEventListener("click", () => showEvent(r.id, item));
+    item.addEventListener("keydown", (e) => { if (e.key === "Enter") showEvent(r.id, item); });
+    list.append(item);
+  }
+}
+
+// Bars of cooperation (up) and conflict (down) per period, and the Goldstein sum as a line.
+function drawChart(periods) {
+  const box = $("chart");
+  box.replaceChildren();
+  if (!periods.length) {
+    box.append(el("p", { class: "muted" }, "No dated events for this choice."));
+    return;
+  }
+  const W = 640, H = 220, pad = 28, mid = H / 2;
+  const n = periods.length, step = (W - 2 * pad) / n;
+  const maxCount = Math.max(1, ...periods.map((p) => Math.max(p.cooperation, p.conflict)));
+  const maxSum = Math.max(1, ...periods.map((p) => Math.abs(p.goldstein_sum)));
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg.setAttribute("role", "img");
+  const add = (tag, attrs, text) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    svg.append(e);
+    return e;
+  };
+  add("line", { x1: pad, x2: W - pad, y1: mid, y2: mid, stroke: "#bbb" });
+  const points = [];
+  periods.forEach((p, i) => {
+    const x = pad + i * step;
+    const w = Math.max(2, step * 0.7);
+    const up = (p.cooperation / maxCount) * (mid - pad);
+    const down = (p.conflict / maxCount) * (mid - pad);
+    add("rect", { class: "coop", x, y: mid - up, width: w, height: up }).append(
+      Object.assign(document.createElementNS(ns, "title"), { textContent: `${p.period}: ${p.cooperation} cooperation` }));
+    add("rect", { class: "conf", x, y: mid, width: w, height: down }).append(
+      Object.assign(document.createElementNS(ns, "title"), { textContent: `${p.period}: ${p.conflict} conflict` }));
+    points.push(`${x + w / 2},${mid - (p.goldstein_sum / maxSum) * (mid - pad)}`);
+    if (n <= 16 || i % Math.ceil(n / 16) === 0) add("text", { x, y: H - 6 }, p.period);
+  });
+  add("polyline", { class: "sum", points: points.join(" ") });
+  add("text", { x: 2, y: 12 }, `max ${maxCount} events`);
+  box.append(svg, el("div", { class: "legend" },
+    el("span", { class: "l-coop" }, "cooperation"), el("span", { class: "l-conf" }, "conflict"),
+    el("span", { class: "l-sum" }, `Goldstein sum (±${maxSum.toFixed(1)})`)));
+}
+
+// The evidence of a merged event: each report's sentence, highlighted in its article.
+async function showEvent(id, item) {
+  document.querySelectorAll("#timeline li.selected").forEach((li) => li.classList.remove("selected"));
+  if (item) item.classList.add("selected");
+  const box = $("evidence");
+  box.replaceChildren(el("p", { class: "muted" }, "Loading…"));
+  try {
+    const m = await api(`/api/merged/${id}`);
+    const docs = await Promise.all(m.reports.map((r) => api(`/api/documents/${r.doc_ids[0]}`)));
+    const e = m.event;
+    box.replaceChildren(el("p", {}, el("strong", {}, e.name), ` (${e.cameo}) ${e.source || "?"} → ${e.target || "?"}, ${days(e.earliest, e.latest)}: `,
+      `${m.reports.length} report(s) in ${e.documents} document(s)`));
+    m.reports.forEach((r, i) => box.append(source(r, docs[i])));
+    // Each article scrolls inside its own box to its sentence; the page itself stays put.
+    for (const body of box.querySelectorAll(".body")) {
+      const mark = body.querySelector("mark.evidence");
+      body.scrollTop += mark.getBoundingClientRect().top - body.getBoundingClientRect().top - 24;
+    }
+    // On a phone the evidence sits below the timeline: bring it into view.
+    if (window.matchMedia("(max-width: 800px)").matches) box.scrollIntoView();
+  } catch (err) {
+    box.replaceChildren(el("p", {}, `Error: ${err.message}`));
+  }
+}
+
+function source(report, doc) {
+  const published = doc.published ? doc.published.value : "date unknown";
+  const head = el("h3", {}, doc.title || doc.path);
+  const meta = el("div", { class: "muted" }, `${report.outlets[0] || doc.outlet || doc.site || "unknown outlet"} · ${published}`,
+    doc.url ? " · " : "", doc.url ? el("a", { href: doc.url, rel: "noreferrer" }, "original") : "");
+  return el("article", { class: "source", "data-doc": doc.id }, head, meta, highlighted(doc, report));
+}
+
+// The body with the report's sentence marked and its trigger in bold. Spans count Unicode
+// characters, as Annals does, not UTF-16 units.
+function highlighted(doc, report) {
+  const chars = Array.from(doc.body);
+  const span = doc.sentences[report.sentence] || { start: report.start, end: report.end };
+  const text = (a, b) => chars.slice(a, b).join("");
+  const mark = el("mark", { class: "evidence" });
+  const t0 = Math.max(span.start, Math.min(report.start, span.end));
+  const t1 = Math.max(t0, Math.min(report.end, span.end));
+  mark.append(text(span.start, t0), el("strong", { class: "trigger" }, text(t0, t1)), text(t1, span.end));
+  return el("div", { class: "body" }, text(0, span.start), mark, text(span.end, chars.length));
+}
+
+async function search(q) {
+  $("timeline").hidden = true;
+  const list = $("hits");
+  list.hidden = false;
+  list.replaceChildren();
+  $("timeline-title").textContent = `Search: ${q}`;
+  try {
+    const hits = await api(`/api/search?q=${encodeURIComponent(q)}`);
+    $("status").textContent = `${hits.length} article(s)`;
+    for (const h of hits) {
+      const item = el("li", { "data-doc": h.doc }, el("div", { class: "what" }, h.title || h.doc),
+        el("div", { class: "date" }, h.published || ""), el("div", { class: "who" }, h.snippet.replace(/\[|\]/g, "")));
+      item.addEventListener("click", () => showDocument(h.doc));
+      list.append(item);
+    }
+  } catch (e) {
+    $("status").textContent = `Error: ${e.message}`;
+  }
+}
+
+async function showDocument(id) {
+  const doc = await api(`/api/documents/${id}`);
+  $("evidence").replaceChildren(el("article", { class: "source", "data-doc": doc.id }, el("h3", {}, doc.title || doc.path),
+    el("div", { class: "muted" }, `${doc.outlet || doc.site || ""} · ${doc.published ? doc.published.value : "date unknown"} · ${doc.events.length} event(s)`),
+    el("div", { class: "body" }, doc.body)));
+}
+
+$("side-a").addEventListener("change", (e) => { state.a = e.target.value; refresh(); });
+$("side-b").addEventListener("change", (e) => { state.b = e.target.value; refresh(); });
+$("by").addEventListener("change", (e) => { state.by = e.target.value; refresh(); });
+$("historical").addEventListener("change", (e) => { state.historical = e.target.checked; refresh(); });
+$("search-form").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const q = $("search").value.trim();
+  if (q) search(q); else refresh();
+});
+
+loadActors().then(refresh, (e) => { $("status").textContent = `Error: ${e.message}`; });

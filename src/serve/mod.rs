@@ -1,0 +1,284 @@
+//! `annals serve`: the store as a local web application. A JSON API over the command line's
+//! queries, and one page, embedded in the binary (`src/serve/assets/`: no CDN, no network), that
+//! draws the timeline, the relations curve and the evidence.
+//!
+//! Read-only: the store is opened with SQLite's read-only flag, one connection per worker
+//! thread, so an ingest may run beside the server. It binds to loopback unless told otherwise.
+
+pub mod load;
+
+use std::cell::RefCell;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Result;
+use axum::extract::{Path as UrlPath, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+
+use crate::store::query::Filter;
+use crate::store::Store;
+
+const INDEX: &str = include_str!("assets/index.html");
+const SCRIPT: &str = include_str!("assets/app.js");
+const STYLE: &str = include_str!("assets/style.css");
+
+/// Largest number of rows an API answer holds, whatever `limit` asks.
+const MAX_ROWS: usize = 5_000;
+
+/// Reports listed with each event of a timeline (an event may have hundreds).
+const REPORTS_LISTED: usize = 3;
+
+/// Serves the store at `db` on `addr` until the process is stopped. Prints the address it
+/// listens on (the port the system chose when `addr` has port 0) on standard output.
+pub fn serve(db: &Path, addr: SocketAddr) -> Result<()> {
+    // Refuse a missing or foreign store before listening.
+    Store::open_read_only(db)?;
+    let state = Arc::new(db.to_path_buf());
+    let runtime = runtime()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr).await?;
+        println!(
+            "annals: serving {} on http://{}/",
+            db.display(),
+            listener.local_addr()?
+        );
+        axum::serve(listener, router(state)).await?;
+        Ok(())
+    })
+}
+
+/// The server's threads: the default async workers (one a core), and as many threads for the
+/// store's queries as there are cores. Each query thread keeps its connection and its page
+/// cache, so few threads that stay warm answer faster than many that open cold connections.
+fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_io()
+        .max_blocking_threads(cores)
+        .build()
+}
+
+/// The routes: the page, its two assets, and the API.
+pub fn router(db: Arc<PathBuf>) -> Router {
+    Router::new()
+        .route(
+            "/",
+            get(|| async { asset("text/html; charset=utf-8", INDEX) }),
+        )
+        .route(
+            "/app.js",
+            get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }),
+        )
+        .route(
+            "/style.css",
+            get(|| async { asset("text/css; charset=utf-8", STYLE) }),
+        )
+        .route("/api/timeline", get(timeline))
+        .route("/api/events", get(events))
+        .route("/api/relations", get(relations))
+        .route("/api/search", get(search))
+        .route("/api/actors", get(actors))
+        .route("/api/merged/{id}", get(merged))
+        .route("/api/documents/{id}", get(document))
+        .fallback(|| async { ApiError::not_found("no such page or API endpoint".to_string()) })
+        .with_state(db)
+}
+
+fn asset(kind: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, kind)], body).into_response()
+}
+
+/// An API error: a status and a sentence, sent as `{"error": "..."}`.
+#[derive(Debug)]
+pub struct ApiError(StatusCode, String);
+
+impl ApiError {
+    fn bad(message: String) -> ApiError {
+        ApiError(StatusCode::BAD_REQUEST, message)
+    }
+
+    fn not_found(message: String) -> ApiError {
+        ApiError(StatusCode::NOT_FOUND, message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(serde_json::json!({ "error": self.1 }))).into_response()
+    }
+}
+
+type Answer<T> = Result<Json<T>, ApiError>;
+
+/// The query parameters every list endpoint reads (those that do not apply are ignored).
+#[derive(Debug, Default, Deserialize)]
+pub struct Params {
+    actor: Option<String>,
+    /// `RUS,JPN`.
+    dyad: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    code: Option<String>,
+    historical: Option<bool>,
+    planned: Option<bool>,
+    all: Option<bool>,
+    limit: Option<usize>,
+    /// `year` or `month` (relations).
+    by: Option<String>,
+    /// The search words.
+    q: Option<String>,
+}
+
+impl Params {
+    fn filter(&self) -> Result<Filter, ApiError> {
+        let upper = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_ascii_uppercase)
+        };
+        let dyad = match upper(&self.dyad) {
+            None => None,
+            Some(d) => match d.split_once(',') {
+                Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                    Some((a.trim().to_string(), b.trim().to_string()))
+                }
+                _ => {
+                    return Err(ApiError::bad(format!(
+                        "dyad {d:?}: give two codes, as RUS,JPN"
+                    )))
+                }
+            },
+        };
+        Ok(Filter {
+            actor: upper(&self.actor),
+            dyad,
+            from: self.from.clone().filter(|s| !s.is_empty()),
+            to: self.to.clone().filter(|s| !s.is_empty()),
+            code: self.code.clone().filter(|s| !s.is_empty()),
+            historical: self.historical,
+            planned: self.planned,
+            all: self.all.unwrap_or(false),
+            dated: false,
+            limit: Some(self.limit.unwrap_or(MAX_ROWS).min(MAX_ROWS)),
+            // A timeline row lists its first reports; /api/merged/ID gives them all.
+            reports: Some(REPORTS_LISTED),
+        })
+    }
+}
+
+thread_local! {
+    /// Each worker thread keeps its own read-only connection.
+    static STORE: RefCell<Option<(PathBuf, Store)>> = const { RefCell::new(None) };
+}
+
+/// Runs `ask` on this thread's connection to the store, off the async workers.
+async fn ask<T: Send + 'static>(
+    db: Arc<PathBuf>,
+    ask: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(move || {
+        STORE.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            if cell.as_ref().is_none_or(|(path, _)| path != db.as_ref()) {
+                let store = Store::open_read_only(&db).map_err(internal)?;
+                *cell = Some((db.to_path_buf(), store));
+            }
+            let (_, store) = cell.as_ref().expect("opened above");
+            ask(store)
+        })
+    })
+    .await
+    .map_err(|e| internal(anyhow::anyhow!("the query stopped: {e}")))?
+}
+
+fn internal(e: anyhow::Error) -> ApiError {
+    ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}"))
+}
+
+async fn timeline(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+    let f = p.filter()?;
+    ask(db, move |s| s.timeline(&f).map_err(internal))
+        .await
+        .map(Json)
+}
+
+async fn events(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+    let f = p.filter()?;
+    ask(db, move |s| s.events(&f).map_err(internal))
+        .await
+        .map(Json)
+}
+
+async fn relations(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+    let f = p.filter()?;
+    let by_month = match p.by.as_deref().unwrap_or("year") {
+        "year" => false,
+        "month" => true,
+        other => return Err(ApiError::bad(format!("by {other:?}: year or month"))),
+    };
+    ask(db, move |s| s.relations(&f, by_month).map_err(internal))
+        .await
+        .map(Json)
+}
+
+async fn search(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+    let q = p.q.clone().unwrap_or_default();
+    if q.trim().is_empty() {
+        return Err(ApiError::bad("q: give words to search for".to_string()));
+    }
+    let limit = p.limit.unwrap_or(50).min(MAX_ROWS);
+    // A query FTS5 cannot parse is the asker's mistake, not the server's.
+    ask(db, move |s| {
+        s.search(&q, limit)
+            .map_err(|e| ApiError::bad(format!("{e:#}")))
+    })
+    .await
+    .map(Json)
+}
+
+async fn actors(State(db): State<Arc<PathBuf>>) -> impl IntoResponse {
+    ask(db, |s| s.sides().map_err(internal)).await.map(Json)
+}
+
+/// A merged event and every report of it, each with its document's id, outlet, sentence
+/// number and trigger span, for the page to highlight.
+#[derive(Serialize)]
+struct Merged {
+    event: crate::store::export::Row,
+    reports: Vec<crate::store::export::Row>,
+}
+
+async fn merged(State(db): State<Arc<PathBuf>>, UrlPath(id): UrlPath<String>) -> Answer<Merged> {
+    let n: i64 = id
+        .parse()
+        .map_err(|_| ApiError::bad(format!("merged event {id:?}: give its number")))?;
+    ask(db, move |s| match s.merged_event(n).map_err(internal)? {
+        Some((event, reports)) => Ok(Merged { event, reports }),
+        None => Err(ApiError::not_found(format!("no merged event {n}"))),
+    })
+    .await
+    .map(Json)
+}
+
+async fn document(
+    State(db): State<Arc<PathBuf>>,
+    UrlPath(id): UrlPath<String>,
+) -> Answer<crate::document::Document> {
+    if id.len() < 4 || !id.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(ApiError::bad(format!(
+            "document {id:?}: give 4 or more hex digits of its id"
+        )));
+    }
+    ask(db, move |s| {
+        s.document(&id)
+            .map_err(|e| ApiError::not_found(format!("{e:#}")))
+    })
+    .await
+    .map(Json)
+}

@@ -1,0 +1,126 @@
+// End-to-end test of `annals serve` in headless Chromium (Debian's package, driven by
+// playwright-core): ingest articles into a new store, serve it, pick a dyad in the page, click
+// an event, and check that every source article shows the event's sentence highlighted with
+// its trigger. Saves screenshots at desktop (1280×800) and phone (390×844) widths.
+//
+//   ANNALS_BIN   the annals binary (default: ../../target/debug/annals)
+//   OUT          where screenshots go (default: ../../target/browser)
+// Runs on the examples; also on the seeds (RUS–JPN, the 1945 seizure in 4 articles) when
+// ../shared/corpus/seeds is present beside the checkout.
+import { chromium } from "playwright-core";
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = resolve(here, "../..");
+const bin = process.env.ANNALS_BIN || join(repo, "target/debug/annals");
+const out = process.env.OUT || join(repo, "target/browser");
+mkdirSync(out, { recursive: true });
+
+function check(ok, message) {
+  if (!ok) throw new Error(message);
+  console.log(`ok: ${message}`);
+}
+
+function ingest(input) {
+  const db = join(mkdtempSync(join(tmpdir(), "annals-web-")), "annals.db");
+  execFileSync(bin, ["ingest", "--quiet", "--db", db, input], { stdio: ["ignore", "ignore", "inherit"] });
+  return db;
+}
+
+// Starts the server on a free port; resolves with its address once it prints it.
+function serve(db) {
+  const child = spawn(bin, ["serve", "--db", db, "--addr", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((ok, fail) => {
+    child.on("error", fail);
+    child.on("exit", (code) => fail(new Error(`annals serve exited with ${code}`)));
+    child.stdout.on("data", (chunk) => {
+      const m = /http:\/\/[^\s]+/.exec(chunk.toString());
+      if (m) ok({ url: m[0], child });
+    });
+  });
+}
+
+// Picks the dyad in the page's two menus, clicks the event `choose` selects among the rows of
+// the timeline API, and checks its evidence in every source.
+async function run(page, url, name, pickDyad, choose) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelectorAll("#side-a option").length > 1);
+  const [a, b] = await pickDyad(page, url);
+  await page.selectOption("#side-a", a);
+  await page.selectOption("#side-b", b);
+  await page.waitForFunction((t) => document.querySelector("#timeline-title").textContent.includes(t), `${a} – ${b}`);
+  await page.waitForSelector("#timeline li");
+  const rows = await (await fetch(`${url}api/timeline?dyad=${a},${b}`)).json();
+  const shown = await page.locator("#timeline li").count();
+  check(shown === rows.length && shown > 0, `${name}: the ${a}–${b} timeline lists its ${rows.length} merged events`);
+  check(await page.locator("#chart svg rect").count() > 0, `${name}: the relations chart is drawn`);
+  const event = choose(rows);
+  await page.click(`#timeline li[data-id="${event.id}"]`);
+  await page.waitForSelector("#evidence mark.evidence");
+  const merged = await (await fetch(`${url}api/merged/${event.id}`)).json();
+  const marks = page.locator("#evidence article.source mark.evidence");
+  check(await marks.count() === merged.reports.length,
+    `${name}: "${event.name}" (${event.earliest}) shows ${merged.reports.length} highlighted source(s)`);
+  for (let i = 0; i < merged.reports.length; i++) {
+    const r = merged.reports[i];
+    const text = (await marks.nth(i).innerText()).replace(/\s+/g, " ").trim();
+    const sentence = r.evidence.replace(/\s+/g, " ").trim();
+    check(text === sentence, `${name}: source ${i + 1} (${r.outlets[0] || r.doc_ids[0]}) highlights its sentence`);
+    const trigger = await marks.nth(i).locator("strong.trigger").innerText();
+    check(trigger === r.trigger, `${name}: source ${i + 1} marks the trigger "${r.trigger}"`);
+  }
+  await page.screenshot({ path: join(out, `${name}-desktop.png`) });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(overflow <= 0, `${name}: nothing wider than a phone screen (${overflow}px over)`);
+  await page.screenshot({ path: join(out, `${name}-phone.png`), fullPage: false });
+  // Full-text search.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.fill("#search", "minister");
+  await page.click("#search-form button");
+  await page.waitForFunction(() => document.querySelector("#status").textContent.includes("article"));
+  check(!(await page.locator("#hits").isHidden()), `${name}: search answers in the page`);
+  return merged.reports.length;
+}
+
+// The dyad of the event told by the most sources.
+async function busiestDyad(_page, url) {
+  const rows = await (await fetch(`${url}api/timeline`)).json();
+  const best = rows.filter((r) => r.source && r.target).sort((x, y) => y.documents - x.documents)[0];
+  return [best.source, best.target];
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+const servers = [];
+let failed = false;
+try {
+  const page = await browser.newPage();
+  page.on("pageerror", (e) => { failed = true; console.error(`page error: ${e.message}`); });
+  const examples = await serve(ingest(join(repo, "examples/articles")));
+  servers.push(examples.child);
+  await run(page, examples.url, "examples", busiestDyad, (rows) => [...rows].sort((x, y) => y.documents - x.documents)[0]);
+  const seeds = resolve(repo, "../shared/corpus/seeds");
+  if (existsSync(seeds)) {
+    const s = await serve(ingest(seeds));
+    servers.push(s.child);
+    const sources = await run(page, s.url, "seeds", async () => ["RUS", "JPN"],
+      (rows) => rows.find((r) => r.earliest.startsWith("1945") && r.cameo.startsWith("19")) || rows.find((r) => r.earliest.startsWith("1945")));
+    check(sources === 4, "seeds: the 1945 seizure of the islands is highlighted in 4 articles");
+  } else {
+    console.log(`skipped: ${seeds} is absent`);
+  }
+  check(!failed, "no script error in the page");
+  console.log(`screenshots in ${out}`);
+} finally {
+  await browser.close();
+  for (const c of servers) c.kill();
+}
