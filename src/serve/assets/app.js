@@ -95,8 +95,29 @@ function drawTimeline(rows) {
   }
 }
 
+// Every year (or month) from the first period to the last, the ones without events as zeros:
+// the chart's axis is time, and a quiet year is part of the story.
+function withGaps(periods) {
+  if (periods.length < 2) return periods;
+  const known = new Map(periods.map((p) => [p.period, p]));
+  const next = (p) => {
+    if (p.length === 4) return String(Number(p) + 1);
+    let [y, m] = p.split("-").map(Number);
+    if (++m > 12) { m = 1; y++; }
+    return `${y}-${String(m).padStart(2, "0")}`;
+  };
+  const out = [];
+  const last = periods[periods.length - 1].period;
+  for (let p = periods[0].period; out.length < 1200; p = next(p)) {
+    out.push(known.get(p) || { period: p, events: 0, goldstein_sum: 0, cooperation: 0, conflict: 0 });
+    if (p === last) break;
+  }
+  return out;
+}
+
 // Bars of cooperation (up) and conflict (down) per period, and the Goldstein sum as a line.
 function drawChart(periods) {
+  periods = withGaps(periods);
   const box = $("chart");
   box.replaceChildren();
   if (!periods.length) {
