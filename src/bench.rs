@@ -190,27 +190,39 @@ impl fmt::Display for Throughput {
 /// on a shared machine, where one run can be slowed by a neighbour: read the median.
 pub fn run_extract(docs: usize, seed: u64, runs: usize) -> Vec<Throughput> {
     let pages: Vec<String> = (0..docs as u64).map(|i| generate(seed, i)).collect();
-    let bytes = pages.iter().map(String::len).sum();
-    // Load the knowledge files before timing, as a long-running process would have.
-    let warm = ingest::decode("warm", pages[0].as_bytes()).expect("generated page decodes");
-    let _ = pipeline::extract(&warm, &Context::default());
+    let one = |page: &String| {
+        let raw = ingest::decode("gen.txt", page.as_bytes()).ok()?;
+        Some(pipeline::extract(&raw, &Context::default()))
+    };
+    timed("extract", &pages, String::len, one, runs)
+}
+
+/// Times `one` (an input to its document) and the document's JSON over every input, `runs`
+/// times, after the first inputs once untimed: the knowledge files and the extractor's tables
+/// are loaded before timing, as a long-running process would have them.
+fn timed<T>(
+    stage: &'static str,
+    inputs: &[T],
+    size: impl Fn(&T) -> usize,
+    one: impl Fn(&T) -> Option<Document>,
+    runs: usize,
+) -> Vec<Throughput> {
+    let bytes = inputs.iter().map(size).sum();
+    inputs.iter().take(5).for_each(|i| drop(one(i)));
     let mut sink = Vec::with_capacity(1 << 20);
     (0..runs.max(1))
         .map(|_| {
             let (mut sentences, mut events) = (0, 0);
             let start = Instant::now();
-            for (i, page) in pages.iter().enumerate() {
-                let raw = ingest::decode(&format!("gen/{i}.txt"), page.as_bytes())
-                    .expect("generated page decodes");
-                let doc = pipeline::extract(&raw, &Context::default());
+            for doc in inputs.iter().filter_map(&one) {
                 sentences += doc.sentences.len();
                 events += doc.events.len();
                 serde_json::to_writer(&mut sink, &doc).expect("serializes");
                 sink.clear();
             }
             Throughput {
-                stage: "extract",
-                docs,
+                stage,
+                docs: inputs.len(),
                 bytes,
                 sentences,
                 events,
@@ -246,34 +258,11 @@ pub fn generate_html(rng_seed: u64, i: u64) -> String {
 /// Times HTML pages to events on the calling thread: reading the page (charset, article,
 /// markup), every stage, and JSON output, `runs` times over the same pages; the median counts.
 pub fn run_html(pages: &[(String, String)], runs: usize) -> Vec<Throughput> {
-    let bytes = pages.iter().map(|(_, html)| html.len()).sum();
     let one = |(url, html): &(String, String)| {
         let raw = ingest::document("page.html", html.as_bytes(), None, Some(url)).ok()?;
         Some(pipeline::extract(&raw, &Context::default()))
     };
-    // Load the knowledge files and the extractor's tables before timing.
-    pages.iter().take(5).for_each(|p| drop(one(p)));
-    let mut sink = Vec::with_capacity(1 << 20);
-    (0..runs.max(1))
-        .map(|_| {
-            let (mut sentences, mut events) = (0, 0);
-            let start = Instant::now();
-            for doc in pages.iter().filter_map(one) {
-                sentences += doc.sentences.len();
-                events += doc.events.len();
-                serde_json::to_writer(&mut sink, &doc).expect("serializes");
-                sink.clear();
-            }
-            Throughput {
-                stage: "html",
-                docs: pages.len(),
-                bytes,
-                sentences,
-                events,
-                seconds: start.elapsed().as_secs_f64(),
-            }
-        })
-        .collect()
+    timed("html", pages, |(_, html)| html.len(), one, runs)
 }
 
 /// What a run of the time tagger measured.

@@ -131,6 +131,9 @@ fn the_api_answers_every_query_of_the_page() {
     assert!(events.as_array().unwrap().len() >= dyad.as_array().unwrap().len());
     let years = json(&server, &format!("/api/relations?dyad={a},{b}&by=year"));
     assert!(years.as_array().is_some_and(|y| !y.is_empty()));
+    let docs = json(&server, "/api/documents?limit=2&offset=1");
+    assert_eq!(docs.as_array().unwrap().len(), 2, "{docs}");
+    assert!(docs[0]["id"].is_string() && docs[0]["events"].is_u64());
     let hits = json(&server, "/api/search?q=border");
     assert!(hits[0]["snippet"].is_string(), "{hits}");
 }

@@ -6,7 +6,6 @@ mod common;
 
 use std::fs;
 use std::io::Write;
-use std::path::Path;
 
 use common::annals;
 use serde_json::{json, Value};
@@ -113,7 +112,11 @@ fn feed() -> String {
     lines.join("\n") + "\n"
 }
 
-fn extract(path: &Path) -> (Vec<Value>, String, bool) {
+/// Extracts `bytes` written to a file named `name`: the documents, standard error, success.
+fn extract_file(name: &str, bytes: &[u8]) -> (Vec<Value>, String, bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, bytes).unwrap();
     let out = annals(&["extract", path.to_str().unwrap()]);
     let docs = String::from_utf8(out.stdout)
         .unwrap()
@@ -129,11 +132,8 @@ fn extract(path: &Path) -> (Vec<Value>, String, bool) {
 
 #[test]
 fn an_html_page_is_read_for_its_article_and_markup() {
-    let dir = tempfile::tempdir().unwrap();
     // The name says text; the content says HTML.
-    let path = dir.path().join("page.txt");
-    fs::write(&path, PAGE).unwrap();
-    let (docs, err, ok) = extract(&path);
+    let (docs, err, ok) = extract_file("page.txt", PAGE.as_bytes());
     assert!(ok, "{err}");
     let d = &docs[0];
     assert_eq!(d["title"], "Ministers meet as island talks stall");
@@ -154,10 +154,7 @@ fn an_html_page_is_read_for_its_article_and_markup() {
 
 #[test]
 fn a_feed_gives_one_document_a_line_and_an_error_for_a_bad_line() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("feed.data");
-    fs::write(&path, feed()).unwrap();
-    let (docs, err, ok) = extract(&path);
+    let (docs, err, ok) = extract_file("feed.data", feed().as_bytes());
     assert!(ok, "{err}");
     let paths: Vec<&str> = docs.iter().map(|d| d["path"].as_str().unwrap()).collect();
     assert!(
@@ -179,10 +176,7 @@ fn a_feed_gives_one_document_a_line_and_an_error_for_a_bad_line() {
 
 #[test]
 fn an_archive_gives_its_pages_and_skips_the_rest() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("crawl.warc.gz");
-    fs::write(&path, warc_gz()).unwrap();
-    let (docs, err, ok) = extract(&path);
+    let (docs, err, ok) = extract_file("crawl.warc.gz", &warc_gz());
     assert!(ok, "{err}");
     assert_eq!(docs.len(), 2, "{err}");
     let (en, fr) = (&docs[0], &docs[1]);
@@ -205,11 +199,8 @@ fn an_archive_gives_its_pages_and_skips_the_rest() {
 
 #[test]
 fn a_cut_short_archive_keeps_the_records_before_the_cut() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cut.warc.gz");
     let whole = warc_gz();
-    fs::write(&path, &whole[..whole.len() - 100]).unwrap();
-    let (docs, err, ok) = extract(&path);
+    let (docs, err, ok) = extract_file("cut.warc.gz", &whole[..whole.len() - 100]);
     assert!(ok, "{err}");
     assert_eq!(docs.len(), 1, "{err}");
     assert!(

@@ -83,6 +83,7 @@ pub fn router(db: Arc<PathBuf>) -> Router {
         .route("/api/relations", get(relations))
         .route("/api/search", get(search))
         .route("/api/actors", get(actors))
+        .route("/api/documents", get(documents))
         .route("/api/merged/{id}", get(merged))
         .route("/api/documents/{id}", get(document))
         .fallback(|| async { ApiError::not_found("no such page or API endpoint".to_string()) })
@@ -128,6 +129,8 @@ pub struct Params {
     planned: Option<bool>,
     all: Option<bool>,
     limit: Option<usize>,
+    /// Rows to skip (documents).
+    offset: Option<usize>,
     /// `year` or `month` (relations).
     by: Option<String>,
     /// The search words.
@@ -240,6 +243,14 @@ async fn search(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl
     })
     .await
     .map(Json)
+}
+
+async fn documents(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+    let limit = p.limit.unwrap_or(100).min(MAX_ROWS);
+    let offset = p.offset.unwrap_or(0);
+    ask(db, move |s| s.documents(limit, offset).map_err(internal))
+        .await
+        .map(Json)
 }
 
 async fn actors(State(db): State<Arc<PathBuf>>) -> impl IntoResponse {

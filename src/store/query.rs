@@ -284,6 +284,20 @@ impl Store {
     }
 }
 
+/// A stored document, as a list shows it.
+#[derive(Debug, Serialize)]
+pub struct DocumentRow {
+    pub id: String,
+    pub path: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub site: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    pub published: Option<String>,
+    pub events: usize,
+}
+
 /// A state or organization on a side of merged events, and how many.
 #[derive(Debug, Serialize)]
 pub struct Side {
@@ -292,6 +306,29 @@ pub struct Side {
 }
 
 impl Store {
+    /// Documents in the order they were stored, `limit` of them after the first `offset`.
+    pub fn documents(&self, limit: usize, offset: usize) -> Result<Vec<DocumentRow>> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT d.id, d.path, d.title, d.outlet, d.site, d.url, d.language, d.published,
+                    (SELECT count(*) FROM events e WHERE e.doc = d.n)
+             FROM documents d ORDER BY d.n LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = st.query_map([limit as i64, offset as i64], |r| {
+            Ok(DocumentRow {
+                id: r.get(0)?,
+                path: r.get(1)?,
+                title: r.get(2)?,
+                outlet: r.get(3)?,
+                site: r.get(4)?,
+                url: r.get(5)?,
+                language: r.get(6)?,
+                published: r.get(7)?,
+                events: r.get::<_, i64>(8)? as usize,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// How many documents the store holds.
     pub fn count_documents(&self) -> Result<usize> {
         let n: i64 = self
