@@ -2,16 +2,15 @@
 //!
 //! The main content is chosen by `dom_smoothie` (a port of Mozilla's Readability), measured
 //! against the other Rust extractors on the ScrapingHub benchmark (`annals eval --html`). Before
-//! it looks, the parts of a page that are never the article (`data/html/drop.txt`: captions,
-//! navigation, sharing, newsletters) are removed; after it, blocks that are nothing but links
-//! ("Read more: …" lists of other stories). The text keeps one paragraph a line, for the
-//! cleaning stage's line-by-line judgement.
+//! it looks, scripts and styles are emptied and the parts of a page that are never the article
+//! (`data/html/drop.txt`: figures and captions, galleries, menus) are removed; after it, blocks
+//! that are nothing but links ("Read more: …" lists of other stories). The text keeps one
+//! paragraph a line, for the cleaning stage's line-by-line judgement.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-
 use dom_query::{Document, Matcher, Selection};
 use dom_smoothie::{Config, Readability, TextMode};
 use rustc_hash::FxHashMap;
@@ -47,10 +46,12 @@ static DROP_MATCHER: LazyLock<Matcher> = LazyLock::new(|| {
     Matcher::new(&selectors(DROP).join(", ")).expect("data/html/drop.txt holds valid selectors")
 });
 
+/// The selectors of a list, one a line; a line starting with `#` is a comment (a selector of an
+/// id, `#comments`, can still be written as `[id="comments"]`).
 fn selectors(list: &str) -> Vec<&str> {
     list.lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 }
 
@@ -144,8 +145,12 @@ fn without_code(html: &str) -> Cow<'_, str> {
             break;
         };
         let next = html.as_bytes().get(tag_end).copied().unwrap_or(b'>');
-        let is_element = next == b'>' || next == b'/' || next.is_ascii_whitespace();
-        let keep = !is_element || html[tag_end..gt].contains("ld+json");
+        if !(next == b'>' || next == b'/' || next.is_ascii_whitespace()) {
+            // `<scripted>`, `<styles>`: not the element.
+            at = tag_end;
+            continue;
+        }
+        let keep = html[tag_end..gt].contains("ld+json");
         let close = &CLOSE[m.pattern().as_usize()];
         let Some(end) = close.find(&html[gt..]).map(|c| gt + c.start()) else {
             break;

@@ -100,10 +100,9 @@ fn next_line(
             Err(e) => return Some((*n, Err(IngestError::Io(truncated(e))))),
             Ok(0) => return None,
             Ok(_) if line.len() as u64 > max => {
-                // Skip the rest of the over-long line.
-                let mut rest = Vec::new();
-                let _ = input.read_until(b'\n', &mut rest);
-                let bytes = line.len() as u64 + rest.len() as u64;
+                // Skip the rest of the over-long line without holding it.
+                let rest = input.skip_until(b'\n').unwrap_or(0);
+                let bytes = (line.len() + rest) as u64;
                 return Some((*n, Err(IngestError::TooLarge { bytes, max })));
             }
             Ok(_) if line.iter().all(u8::is_ascii_whitespace) => continue,
