@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use anyhow::Result;
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -175,6 +176,12 @@ impl Params {
     }
 }
 
+/// The parameters, or a bad one answered in the API's JSON shape.
+fn params(q: Result<Query<Params>, QueryRejection>) -> Result<Params, ApiError> {
+    q.map(|Query(p)| p)
+        .map_err(|e| ApiError::bad(e.body_text()))
+}
+
 thread_local! {
     /// Each worker thread keeps its own read-only connection.
     static STORE: RefCell<Option<(PathBuf, Store)>> = const { RefCell::new(None) };
@@ -204,21 +211,33 @@ fn internal(e: anyhow::Error) -> ApiError {
     ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}"))
 }
 
-async fn timeline(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+async fn timeline(
+    State(db): State<Arc<PathBuf>>,
+    q: Result<Query<Params>, QueryRejection>,
+) -> impl IntoResponse {
+    let p = params(q)?;
     let f = p.filter()?;
     ask(db, move |s| s.timeline(&f).map_err(internal))
         .await
         .map(Json)
 }
 
-async fn events(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+async fn events(
+    State(db): State<Arc<PathBuf>>,
+    q: Result<Query<Params>, QueryRejection>,
+) -> impl IntoResponse {
+    let p = params(q)?;
     let f = p.filter()?;
     ask(db, move |s| s.events(&f).map_err(internal))
         .await
         .map(Json)
 }
 
-async fn relations(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+async fn relations(
+    State(db): State<Arc<PathBuf>>,
+    q: Result<Query<Params>, QueryRejection>,
+) -> impl IntoResponse {
+    let p = params(q)?;
     let f = p.filter()?;
     let by_month = match p.by.as_deref().unwrap_or("year") {
         "year" => false,
@@ -230,7 +249,11 @@ async fn relations(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> i
         .map(Json)
 }
 
-async fn search(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+async fn search(
+    State(db): State<Arc<PathBuf>>,
+    q: Result<Query<Params>, QueryRejection>,
+) -> impl IntoResponse {
+    let p = params(q)?;
     let q = p.q.clone().unwrap_or_default();
     if q.trim().is_empty() {
         return Err(ApiError::bad("q: give words to search for".to_string()));
@@ -245,7 +268,11 @@ async fn search(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl
     .map(Json)
 }
 
-async fn documents(State(db): State<Arc<PathBuf>>, Query(p): Query<Params>) -> impl IntoResponse {
+async fn documents(
+    State(db): State<Arc<PathBuf>>,
+    q: Result<Query<Params>, QueryRejection>,
+) -> impl IntoResponse {
+    let p = params(q)?;
     let limit = p.limit.unwrap_or(100).min(MAX_ROWS);
     let offset = p.offset.unwrap_or(0);
     ask(db, move |s| s.documents(limit, offset).map_err(internal))
