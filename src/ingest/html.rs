@@ -122,9 +122,10 @@ fn drop_small(parts: Selection) {
     }
 }
 
-/// The page without the contents of its scripts (JSON-LD aside) and style sheets, which are
-/// often most of its bytes: the HTML parser need not read them, and nothing in them is the
-/// article. As the HTML standard does, a script ends at the first `</script`, whatever it holds.
+/// The page without the contents of its scripts (JSON-LD aside), style sheets and inline SVG
+/// pictures, and without its comments: often most of its bytes, none of them the article, and
+/// the HTML parser need not read them. As the HTML standard does, a script ends at the first
+/// `</script`, whatever it holds.
 fn without_code(html: &str) -> Cow<'_, str> {
     fn finder(patterns: &[&str]) -> AhoCorasick {
         AhoCorasick::builder()
@@ -132,15 +133,32 @@ fn without_code(html: &str) -> Cow<'_, str> {
             .build(patterns)
             .expect("valid patterns")
     }
-    static OPEN: LazyLock<AhoCorasick> = LazyLock::new(|| finder(&["<script", "<style"]));
-    static CLOSE: LazyLock<[AhoCorasick; 2]> =
-        LazyLock::new(|| [finder(&["</script"]), finder(&["</style"])]);
+    const COMMENT: usize = 3;
+    static OPEN: LazyLock<AhoCorasick> =
+        LazyLock::new(|| finder(&["<script", "<style", "<svg", "<!--"]));
+    static CLOSE: LazyLock<[AhoCorasick; 4]> = LazyLock::new(|| {
+        [
+            finder(&["</script"]),
+            finder(&["</style"]),
+            finder(&["</svg"]),
+            finder(&["-->"]),
+        ]
+    });
     let mut out = String::new();
     let mut copied = 0;
     let mut at = 0;
     while let Some(m) = OPEN.find(&html[at..]) {
-        let start = at + m.start();
+        let (start, kind) = (at + m.start(), m.pattern().as_usize());
         let tag_end = start + m.len();
+        let close = &CLOSE[kind];
+        if kind == COMMENT {
+            let Some(end) = close.find(&html[tag_end..]).map(|c| tag_end + c.end()) else {
+                break;
+            };
+            out.push_str(&html[copied..start]);
+            (copied, at) = (end, end);
+            continue;
+        }
         let Some(gt) = html[tag_end..].find('>').map(|i| tag_end + i + 1) else {
             break;
         };
@@ -150,12 +168,10 @@ fn without_code(html: &str) -> Cow<'_, str> {
             at = tag_end;
             continue;
         }
-        let keep = html[tag_end..gt].contains("ld+json");
-        let close = &CLOSE[m.pattern().as_usize()];
         let Some(end) = close.find(&html[gt..]).map(|c| gt + c.start()) else {
             break;
         };
-        if !keep {
+        if !html[tag_end..gt].contains("ld+json") {
             out.push_str(&html[copied..gt]);
             copied = end;
         }
