@@ -26,6 +26,10 @@ pub struct Document {
     /// When a crawler fetched the page (a WARC record's date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fetched: Option<String>,
+    /// A feed record's own `id` field (`extract --jsonl-in` and JSON Lines input), to join the
+    /// output back to the input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_id: Option<String>,
     pub authors: Vec<String>,
     /// The place of a dateline such as "ULAN BATOR (Reuters) -", in title case.
     pub dateline: Option<String>,

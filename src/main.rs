@@ -40,8 +40,14 @@ enum Command {
     /// too large, malformed) gets one error line on standard error and the rest goes on.
     /// The exit code is 1 only when every input failed, or with --strict when any did.
     Extract {
-        #[arg(required = true, value_name = "PATH")]
+        #[arg(required_unless_present = "jsonl_in", value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Streaming mode (for pipes such as Spark's `RDD.pipe`): read article records as JSON
+        /// Lines on standard input (gzip or not; fields as for JSON Lines input, and `id`),
+        /// write one JSON line per record to standard output in input order: the document
+        /// (with `record_id`), or `{"path", "id", "error"}` for a record that cannot be read.
+        #[arg(long, conflicts_with_all = ["paths", "pretty", "drop_repeated"])]
+        jsonl_in: bool,
         /// Print a readable summary of each document instead of JSON Lines.
         #[arg(long)]
         pretty: bool,
@@ -368,12 +374,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract {
+            jsonl_in: true,
+            max_bytes,
+            output,
+            ..
+        } => extract_stream(max_bytes, output),
+        Command::Extract {
             paths,
             pretty,
             strict,
             max_bytes,
             drop_repeated,
             output,
+            ..
         } => {
             let opts = pipeline::Options {
                 max_bytes,
@@ -518,6 +531,42 @@ fn run_html_eval(dir: &Path, format: Format) -> anyhow::Result<bool> {
     })
 }
 
+/// Standard output, or a new file.
+fn output_to(path: Option<&Path>) -> anyhow::Result<BufWriter<Box<dyn Write>>> {
+    let sink: Box<dyn Write> = match path {
+        Some(p) => {
+            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
+        }
+        None => Box::new(std::io::stdout().lock()),
+    };
+    Ok(BufWriter::new(sink))
+}
+
+/// `extract --jsonl-in`: records from standard input, one output line each, in input order;
+/// one record at a time, so memory does not grow with the input.
+fn extract_stream(max_bytes: u64, output: Option<PathBuf>) -> anyhow::Result<bool> {
+    let mut out = output_to(output.as_deref())?;
+    let mut records = ingest::stdin_feed(max_bytes)?;
+    let (mut total, mut failed) = (0usize, 0usize);
+    while let Some((path, raw)) = records.next() {
+        total += 1;
+        let line = match raw {
+            Ok(raw) => serde_json::to_string(&pipeline::extract(&raw, &Default::default()))?,
+            Err(e) => {
+                failed += 1;
+                let id = records.last_id();
+                serde_json::json!({ "path": path, "id": id, "error": e.to_string() }).to_string()
+            }
+        };
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    if failed > 0 {
+        eprintln!("annals: {failed} of {total} record(s) failed");
+    }
+    Ok(failed < total || total == 0)
+}
+
 fn extract(
     paths: &[PathBuf],
     opts: &pipeline::Options,
@@ -525,13 +574,7 @@ fn extract(
     strict: bool,
     output: Option<PathBuf>,
 ) -> anyhow::Result<bool> {
-    let sink: Box<dyn Write> = match &output {
-        Some(p) => {
-            Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)
-        }
-        None => Box::new(std::io::stdout().lock()),
-    };
-    let mut out = BufWriter::new(sink);
+    let mut out = output_to(output.as_deref())?;
     let mut total = 0usize;
     let mut skipped = 0usize;
     let mut write_error = None;

@@ -58,6 +58,7 @@ fn take_meta(doc: &mut Document, meta: &ingest::Meta) {
     doc.site = or(&meta.outlet, doc.site.take());
     doc.outlet = doc.outlet.take().or_else(|| meta.outlet.clone());
     doc.fetched = meta.fetched.clone();
+    doc.record_id = meta.record_id.clone();
 }
 
 /// The first date the markup states that reads as a day (`2019-11-20`, `2019-11-20T01:39:00Z`,

@@ -256,3 +256,54 @@ fn web_inputs_are_ingested_beside_text_and_errors_are_kept() {
         .unwrap();
     assert_eq!(url, "https://fr.example/ministres");
 }
+
+/// `extract --jsonl-in` (for pipes such as Spark's `RDD.pipe`): one output line per input
+/// record, in input order, an error record (with the input's id) for a record that fails.
+fn stream(input: &[u8]) -> Vec<Value> {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(["extract", "--jsonl-in"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn streaming_mode_answers_every_record_in_order() {
+    let input = [
+        r#"{"title": "cut short"#.to_string(),
+        json!({"id": "a1", "title": "Talks in Moscow", "text": "Russia accused Japan of staging military drills near the islands last week, officials said.", "date": "2021-06-07"}).to_string(),
+        json!({"id": 3, "url": "https://news.example/empty"}).to_string(),
+        json!({"id": "p4", "html": PAGE}).to_string(),
+    ]
+    .join("\n");
+    for bytes in [input.as_bytes().to_vec(), gzip(input.as_bytes())] {
+        let out = stream(&bytes);
+        assert_eq!(out.len(), 4, "{out:?}");
+        assert!(out[0]["error"].as_str().unwrap().contains("invalid JSON"));
+        assert_eq!(out[0]["path"], "-:1");
+        assert_eq!(out[1]["record_id"], "a1");
+        assert!(
+            !out[1]["events"].as_array().unwrap().is_empty(),
+            "{}",
+            out[1]
+        );
+        assert_eq!(
+            (out[2]["id"].as_str(), out[2]["path"].as_str()),
+            (Some("3"), Some("-:3"))
+        );
+        assert!(out[2]["error"].as_str().unwrap().contains("no text"));
+        assert_eq!(out[3]["record_id"], "p4");
+        assert_eq!(out[3]["published"]["earliest"], "2021-06-05");
+    }
+}

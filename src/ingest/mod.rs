@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-pub use records::{open, Opened, Records};
+pub use records::{open, stdin_feed, Opened, Records};
 
 /// Default largest input accepted, in bytes. A news article is rarely over 1 MB of text.
 pub const DEFAULT_MAX_BYTES: u64 = 16_000_000;
@@ -77,6 +77,8 @@ pub struct Meta {
     pub language: Option<String>,
     /// When a crawler fetched the page (a WARC record's date).
     pub fetched: Option<String>,
+    /// A feed record's own `id` field.
+    pub record_id: Option<String>,
 }
 
 /// A date as a record or the markup states it, and where it was read.

@@ -36,6 +36,7 @@ pub fn open(source: &Source, max_bytes: u64) -> Result<Opened, IngestError> {
         max_bytes,
         n: 0,
         done: false,
+        last_id: None,
     }))
 }
 
@@ -47,6 +48,28 @@ pub struct Records {
     max_bytes: u64,
     n: usize,
     done: bool,
+    /// The `id` field of the last JSON Lines record read, when it has one.
+    last_id: Option<String>,
+}
+
+impl Records {
+    /// The `id` field of the record last returned (a feed's own id, for the caller to join
+    /// results back to its input), also when that record failed.
+    pub fn last_id(&self) -> Option<&str> {
+        self.last_id.as_deref()
+    }
+}
+
+/// Reads standard input as a JSON Lines feed, whatever its first line looks like (gzip or not).
+pub fn stdin_feed(max_bytes: u64) -> Result<Records, IngestError> {
+    Ok(Records {
+        path: "-".to_string(),
+        kind: Kind::Jsonl(reader(&Source::Stdin, max_bytes)?),
+        max_bytes,
+        n: 0,
+        done: false,
+        last_id: None,
+    })
 }
 
 enum Kind {
@@ -65,6 +88,7 @@ impl Iterator for Records {
             Kind::Jsonl(input) => {
                 let (n, line) = next_line(input, &mut self.n, self.max_bytes)?;
                 let path = format!("{}:{n}", self.path);
+                self.last_id = line.as_deref().ok().and_then(record_id);
                 let doc = line.and_then(|l| jsonl_record(&path, &l));
                 self.done |= matches!(&doc, Err(IngestError::Io(_)));
                 Some((path, doc))
@@ -162,6 +186,22 @@ fn field<'a>(o: &'a Map<String, Value>, names: &[&str]) -> Option<&'a str> {
         .filter(|s| !s.is_empty())
 }
 
+/// A record's `id` field (a string, or a number written as one).
+fn record_id(line: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        id: Option<Value>,
+    }
+    match serde_json::from_slice::<Id>(line.trim_ascii_end())
+        .ok()?
+        .id?
+    {
+        Value::String(s) => Some(s),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
 fn jsonl_record(path: &str, line: &[u8]) -> Result<RawDoc, IngestError> {
     let line = line.trim_ascii_end();
     let value: Value = serde_json::from_slice(line)
@@ -190,6 +230,7 @@ fn jsonl_record(path: &str, line: &[u8]) -> Result<RawDoc, IngestError> {
     doc.id = blake3::hash(line).to_hex()[..16].to_string();
     let m = &mut doc.meta;
     m.format = Format::Jsonl;
+    m.record_id = record_id(line);
     m.url = url.map(str::to_string).or(m.url.take());
     m.title = field(&o, TITLE).map(str::to_string).or(m.title.take());
     if let Some(d) = field(&o, DATE) {
