@@ -259,7 +259,7 @@ pub fn generate_html(rng_seed: u64, i: u64) -> String {
 /// markup), every stage, and JSON output, `runs` times over the same pages; the median counts.
 pub fn run_html(pages: &[(String, String)], runs: usize) -> Vec<Throughput> {
     let one = |(url, html): &(String, String)| {
-        let raw = ingest::document("page.html", html.as_bytes(), None, Some(url)).ok()?;
+        let raw = ingest::page("page.html", html.as_bytes(), None, Some(url)).ok()?;
         Some(pipeline::extract(&raw, &Context::default()))
     };
     timed("html", pages, |(_, html)| html.len(), one, runs)

@@ -312,15 +312,11 @@ struct Query {
 
 impl Query {
     fn filter(&self) -> anyhow::Result<store::query::Filter> {
-        let dyad = match &self.dyad {
-            Some(d) => {
-                let (a, b) = d
-                    .split_once(',')
-                    .ok_or_else(|| anyhow::anyhow!("--dyad takes two codes: RUS,JPN"))?;
-                Some((a.trim().to_uppercase(), b.trim().to_uppercase()))
-            }
-            None => None,
-        };
+        let dyad = self
+            .dyad
+            .as_deref()
+            .map(store::query::parse_dyad)
+            .transpose()?;
         Ok(store::query::Filter {
             actor: self.actor.as_ref().map(|a| a.to_uppercase()),
             dyad,

@@ -65,7 +65,6 @@ pub enum Format {
 /// What a document's container or markup states about it, beside its text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
-    pub format: Format,
     /// The text is the main content an HTML extractor chose (not a whole page).
     pub extracted: bool,
     pub url: Option<String>,
@@ -275,21 +274,9 @@ fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, IngestErro
     Ok(bytes)
 }
 
-/// Turns the bytes of one document into text, reading an HTML page's article and markup.
-/// `charset` is what a container declared (a WARC record's HTTP header).
-pub fn document(
-    path: &str,
-    bytes: &[u8],
-    charset: Option<&str>,
-    url: Option<&str>,
-) -> Result<RawDoc, IngestError> {
-    match sniff(&bytes[..bytes.len().min(8192)]) {
-        Format::Html => html_doc(path, bytes, charset, url),
-        _ => decode(path, bytes),
-    }
-}
-
-fn html_doc(
+/// Reads an HTML page: its article as text, and what its markup states. `charset` is what a
+/// container declared (a WARC record's HTTP header), `url` the page's address where known.
+pub fn page(
     path: &str,
     bytes: &[u8],
     charset: Option<&str>,
@@ -299,24 +286,25 @@ fn html_doc(
         return Err(IngestError::Empty);
     }
     let (html, warnings) = charset::decode_html(bytes, charset);
-    let page = html::page(&html, url);
-    if page.paragraphs.is_empty() {
+    let article = html::page(&html, url);
+    if article.paragraphs.is_empty() {
         return Err(IngestError::Record(
             "an HTML page with no article text".to_string(),
         ));
     }
-    let mut meta = page.meta.clone();
-    meta.format = Format::Html;
+    let text = article.text();
+    let mut meta = article.meta;
     meta.extracted = true;
     Ok(RawDoc {
         path: path.to_string(),
         id: id_of(bytes),
-        text: page.text(),
+        text,
         warnings,
         meta,
     })
 }
 
+/// A document's id: the first 16 hex digits of the BLAKE3 hash of its bytes.
 fn id_of(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..16].to_string()
 }

@@ -4,11 +4,13 @@
 //! ends with an error after the records read before the cut.
 
 use std::io::{BufRead, Read};
+use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
 use warc::{RawRecordHeader, RawRecordIter, WarcHeader, WarcReader};
 
-use super::{charset, document, read_limited, reader, sniff, Format, IngestError};
+use super::{charset, decode, id_of, page, read_limited, reader, sniff, Format, IngestError};
 use super::{RawDoc, Source, Stated};
 
 /// A source opened: one document, or the records of an archive or feed.
@@ -25,9 +27,13 @@ pub fn open(source: &Source, max_bytes: u64) -> Result<Opened, IngestError> {
     let kind = match sniff(head) {
         Format::Warc => Kind::Warc(Box::new(Warc::new(input))),
         Format::Jsonl => Kind::Jsonl(input),
-        Format::Text | Format::Html => {
+        format => {
             let bytes = read_limited(input, max_bytes)?;
-            return Ok(Opened::One(Box::new(document(&path, &bytes, None, None))));
+            let doc = match format {
+                Format::Html => page(&path, &bytes, None, None),
+                _ => decode(&path, &bytes),
+            };
+            return Ok(Opened::One(Box::new(doc)));
         }
     };
     Ok(Opened::Many(Records {
@@ -88,8 +94,11 @@ impl Iterator for Records {
             Kind::Jsonl(input) => {
                 let (n, line) = next_line(input, &mut self.n, self.max_bytes)?;
                 let path = format!("{}:{n}", self.path);
-                self.last_id = line.as_deref().ok().and_then(record_id);
-                let doc = line.and_then(|l| jsonl_record(&path, &l));
+                let (id, doc) = match line {
+                    Ok(l) => jsonl_record(&path, &l),
+                    Err(e) => (None, Err(e)),
+                };
+                self.last_id = id;
                 self.done |= matches!(&doc, Err(IngestError::Io(_)));
                 Some((path, doc))
             }
@@ -154,93 +163,90 @@ pub fn first_line_is_json(head: &[u8]) -> bool {
     }
 }
 
-/// The field names read from a JSON Lines record, first found wins (news-please, common crawler
-/// dumps, and Annals's own `extract --format jsonl` input).
-const TEXT: &[&str] = &["maintext", "text", "body", "content", "article"];
-const HTML: &[&str] = &["html", "raw_html", "content_html"];
-const TITLE: &[&str] = &["title", "headline"];
-const URL: &[&str] = &["url", "source_url", "link"];
-const DATE: &[&str] = &[
-    "date_publish",
-    "date_published",
-    "datePublished",
-    "published",
-    "publish_date",
-    "date",
-];
-const LANGUAGE: &[&str] = &["language", "lang"];
-const OUTLET: &[&str] = &[
-    "source_domain",
-    "outlet",
-    "site_name",
-    "source",
-    "publisher",
-];
-const AUTHORS: &[&str] = &["authors", "author"];
+const FIELDS: &str = include_str!("../../data/ingest/jsonl_fields.tsv");
 
-fn field<'a>(o: &'a Map<String, Value>, names: &[&str]) -> Option<&'a str> {
-    names
+/// The names read for each field of a JSON Lines record (`data/ingest/jsonl_fields.tsv`).
+static NAMES: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    FIELDS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (field, names) = l.split_once('\t')?;
+            Some((field.trim(), names.split_whitespace().collect()))
+        })
+        .collect()
+});
+
+/// The names read for `field`, in order.
+fn names(field: &str) -> &'static [&'static str] {
+    NAMES.get(field).map_or(&[], Vec::as_slice)
+}
+
+/// The first of `name`'s fields the record has as a non-empty text.
+fn field<'a>(o: &'a Map<String, Value>, name: &str) -> Option<&'a str> {
+    names(name)
         .iter()
         .find_map(|n| o.get(*n).and_then(Value::as_str))
         .map(str::trim)
         .filter(|s| !s.is_empty())
 }
 
-/// A record's `id` field (a string, or a number written as one).
-fn record_id(line: &[u8]) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct Id {
-        id: Option<Value>,
-    }
-    match serde_json::from_slice::<Id>(line.trim_ascii_end())
-        .ok()?
-        .id?
-    {
-        Value::String(s) => Some(s),
-        Value::Number(n) => Some(n.to_string()),
+/// A record's `id` field (a string, or a number written as one), and its document.
+fn jsonl_record(path: &str, line: &[u8]) -> (Option<String>, Result<RawDoc, IngestError>) {
+    let line = line.trim_ascii_end();
+    let o = match serde_json::from_slice::<Value>(line) {
+        Ok(Value::Object(o)) => o,
+        Ok(_) => {
+            return (
+                None,
+                Err(IngestError::Record("not a JSON object".to_string())),
+            )
+        }
+        Err(e) => return (None, Err(IngestError::Record(format!("invalid JSON: {e}")))),
+    };
+    let id = match o.get("id") {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
         _ => None,
-    }
+    };
+    let doc = jsonl_document(path, line, &o).map(|mut doc| {
+        doc.meta.record_id = id.clone();
+        doc
+    });
+    (id, doc)
 }
 
-fn jsonl_record(path: &str, line: &[u8]) -> Result<RawDoc, IngestError> {
-    let line = line.trim_ascii_end();
-    let value: Value = serde_json::from_slice(line)
-        .map_err(|e| IngestError::Record(format!("invalid JSON: {e}")))?;
-    let Value::Object(o) = value else {
-        return Err(IngestError::Record("not a JSON object".to_string()));
-    };
-    let url = field(&o, URL);
-    let mut doc = match (field(&o, TEXT), field(&o, HTML)) {
+fn jsonl_document(path: &str, line: &[u8], o: &Map<String, Value>) -> Result<RawDoc, IngestError> {
+    let url = field(o, "url");
+    let mut doc = match (field(o, "text"), field(o, "html")) {
         (Some(text), _) => {
-            let title = field(&o, TITLE).unwrap_or("");
-            let mut doc = super::decode(path, format!("{title}\n\n{text}").as_bytes())?;
+            let title = field(o, "title").unwrap_or("");
+            let mut doc = decode(path, format!("{title}\n\n{text}").as_bytes())?;
             doc.meta.extracted = true;
             doc
         }
-        (None, Some(page)) => document(path, page.as_bytes(), Some("utf-8"), url)?,
+        (None, Some(html)) => page(path, html.as_bytes(), Some("utf-8"), url)?,
         (None, None) => {
             return Err(IngestError::Record(format!(
                 "no text (fields {}) and no html (fields {})",
-                TEXT.join(", "),
-                HTML.join(", ")
+                names("text").join(", "),
+                names("html").join(", ")
             )))
         }
     };
     // The id is the record's: two records of one text from two addresses are two documents.
-    doc.id = blake3::hash(line).to_hex()[..16].to_string();
+    doc.id = id_of(line);
     let m = &mut doc.meta;
-    m.format = Format::Jsonl;
-    m.record_id = record_id(line);
     m.url = url.map(str::to_string).or(m.url.take());
-    m.title = field(&o, TITLE).map(str::to_string).or(m.title.take());
-    if let Some(d) = field(&o, DATE) {
+    m.title = field(o, "title").map(str::to_string).or(m.title.take());
+    if let Some(d) = field(o, "date") {
         m.published.insert(0, Stated::new(d, "record date"));
     }
-    m.language = field(&o, LANGUAGE)
+    m.language = field(o, "language")
         .map(str::to_string)
         .or(m.language.take());
-    m.outlet = field(&o, OUTLET).map(str::to_string).or(m.outlet.take());
-    let authors = authors(&o);
+    m.outlet = field(o, "outlet").map(str::to_string).or(m.outlet.take());
+    let authors = authors(o);
     if !authors.is_empty() {
         m.authors = authors;
     }
@@ -248,7 +254,7 @@ fn jsonl_record(path: &str, line: &[u8]) -> Result<RawDoc, IngestError> {
 }
 
 fn authors(o: &Map<String, Value>) -> Vec<String> {
-    AUTHORS
+    names("authors")
         .iter()
         .find_map(|n| match o.get(*n)? {
             Value::String(s) => Some(vec![s.trim().to_string()]),
@@ -375,12 +381,8 @@ fn warc_record(
     }
     let url = header(h, WarcHeader::TargetURI);
     let charset = charset::of_content_type(&content_type);
-    let mut doc = document(path, &payload, charset.as_deref(), url.as_deref())?;
-    if doc.meta.format == Format::Text {
-        // A page served as HTML that does not look like it: still read as a page.
-        doc = super::html_doc(path, &payload, charset.as_deref(), url.as_deref())?;
-    }
-    doc.meta.format = Format::Warc;
+    // Served as HTML: read as a page, whatever its first bytes look like.
+    let mut doc = page(path, &payload, charset.as_deref(), url.as_deref())?;
     doc.meta.url = url.or(doc.meta.url.take());
     doc.meta.fetched = header(h, WarcHeader::Date);
     Ok(doc)
@@ -426,4 +428,30 @@ fn http_payload(block: &[u8]) -> Result<(String, Vec<u8>), IngestError> {
         body.to_vec()
     };
     Ok((content_type, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_read_has_names_in_the_data_file() {
+        for f in [
+            "text", "html", "title", "url", "date", "language", "outlet", "authors",
+        ] {
+            assert!(!names(f).is_empty(), "{f} has no names in jsonl_fields.tsv");
+        }
+        assert_eq!(names("text")[0], "maintext");
+    }
+
+    #[test]
+    fn a_record_is_parsed_once_for_its_id_and_its_document() {
+        let line = br#"{"id": 42, "title": "T", "text": "Japan met Russia in Tokyo on Monday."}"#;
+        let (id, doc) = jsonl_record("f:1", line);
+        assert_eq!(id.as_deref(), Some("42"));
+        assert_eq!(doc.unwrap().meta.record_id.as_deref(), Some("42"));
+        let (id, doc) = jsonl_record("f:2", br#"{"id": "x", "title": "no text"}"#);
+        assert_eq!(id.as_deref(), Some("x"));
+        assert!(doc.is_err());
+    }
 }

@@ -5,7 +5,6 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::{anyhow, Context, Result};
@@ -68,18 +67,10 @@ pub fn run(db: &Path, clients: usize, seconds: f64) -> Result<Vec<Load>> {
 /// Starts the server on a thread of its own; returns its address.
 fn start(db: &Path) -> Result<SocketAddr> {
     Store::open_read_only(db)?;
-    let db = Arc::new(db.to_path_buf());
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     let addr = listener.local_addr()?;
-    listener.set_nonblocking(true)?;
-    std::thread::spawn(move || -> Result<()> {
-        let runtime = super::runtime()?;
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener)?;
-            axum::serve(listener, super::router(db)).await?;
-            Ok(())
-        })
-    });
+    let db = db.to_path_buf();
+    std::thread::spawn(move || super::serve_on(listener, &db));
     Ok(addr)
 }
 

@@ -21,7 +21,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use crate::store::query::Filter;
+use crate::store::query::{parse_dyad, Filter};
 use crate::store::Store;
 
 const INDEX: &str = include_str!("assets/index.html");
@@ -39,16 +39,22 @@ const REPORTS_LISTED: usize = 3;
 pub fn serve(db: &Path, addr: SocketAddr) -> Result<()> {
     // Refuse a missing or foreign store before listening.
     Store::open_read_only(db)?;
-    let state = Arc::new(db.to_path_buf());
-    let runtime = runtime()?;
-    runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind(addr).await?;
-        println!(
-            "annals: serving {} on http://{}/",
-            db.display(),
-            listener.local_addr()?
-        );
-        axum::serve(listener, router(state)).await?;
+    let listener = std::net::TcpListener::bind(addr)?;
+    println!(
+        "annals: serving {} on http://{}/",
+        db.display(),
+        listener.local_addr()?
+    );
+    serve_on(listener, db)
+}
+
+/// Serves the store at `db` on a bound listener until the process is stopped.
+pub fn serve_on(listener: std::net::TcpListener, db: &Path) -> Result<()> {
+    let db = Arc::new(db.to_path_buf());
+    listener.set_nonblocking(true)?;
+    runtime()?.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        axum::serve(listener, router(db)).await?;
         Ok(())
     })
 }
@@ -146,19 +152,13 @@ impl Params {
                 .filter(|s| !s.is_empty())
                 .map(str::to_ascii_uppercase)
         };
-        let dyad = match upper(&self.dyad) {
-            None => None,
-            Some(d) => match d.split_once(',') {
-                Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
-                    Some((a.trim().to_string(), b.trim().to_string()))
-                }
-                _ => {
-                    return Err(ApiError::bad(format!(
-                        "dyad {d:?}: give two codes, as RUS,JPN"
-                    )))
-                }
-            },
-        };
+        let dyad = self
+            .dyad
+            .as_deref()
+            .filter(|d| !d.trim().is_empty())
+            .map(parse_dyad)
+            .transpose()
+            .map_err(|e| ApiError::bad(e.to_string()))?;
         Ok(Filter {
             actor: upper(&self.actor),
             dyad,

@@ -35,6 +35,16 @@ pub struct Filter {
     pub reports: Option<usize>,
 }
 
+/// The two codes of a dyad written `RUS,JPN` (any case, spaces allowed), or why not.
+pub fn parse_dyad(text: &str) -> Result<(String, String)> {
+    match text.split_once(',') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().to_uppercase(), b.trim().to_uppercase()))
+        }
+        _ => Err(anyhow!("dyad {text:?}: give two codes, as RUS,JPN")),
+    }
+}
+
 /// `WHERE` clauses and their parameters, built up filter by filter.
 #[derive(Default)]
 pub(super) struct Clauses {
