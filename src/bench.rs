@@ -138,6 +138,15 @@ pub fn generate(rng_seed: u64, i: u64) -> String {
     page
 }
 
+/// Writes `docs` generated pages as JSON Lines records (`{"id": "gen-N", "text": ...}`).
+pub fn write_feed(docs: usize, seed: u64, out: &mut impl std::io::Write) -> std::io::Result<()> {
+    for i in 0..docs as u64 {
+        let record = serde_json::json!({ "id": format!("gen-{i}"), "text": generate(seed, i) });
+        writeln!(out, "{record}")?;
+    }
+    out.flush()
+}
+
 /// A measured run.
 pub trait Timed {
     fn seconds(&self) -> f64;

@@ -210,6 +210,10 @@ pub struct Event {
     pub rule: String,
     /// 0 to 1: how much of the coding rests on firm cues rather than fallbacks.
     pub confidence: f64,
+    /// What its reports share with other reports of the same event (`store::rule::key`): the
+    /// states, the CAMEO root and the flags (`RUS|JPN|19|000`).
+    #[serde(default)]
+    pub merge_key: String,
 }
 
 /// The actor of an event side: who it is, as the mention (or the territory) names it, and

@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::clean::{self, Context};
 use crate::document::{Document, Evidence, Published};
 use crate::ingest::{self, IngestError, Opened, RawDoc, Source};
-use crate::{actors, events, segment, time};
+use crate::{actors, events, segment, store, time};
 
 /// Runs every stage over one decoded document.
 pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
@@ -130,6 +130,9 @@ fn annotate(doc: &mut Document) {
     doc.sentences = segment::sentences(&doc.body);
     doc.mentions = actors::mentions(doc);
     doc.events = events::events(doc);
+    for e in &mut doc.events {
+        e.merge_key = store::rule::key(e);
+    }
     doc.language = language(&doc.body);
 }
 
@@ -221,6 +224,12 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
             Ok(Opened::Many(records)) => {
                 for (path, raw) in records {
                     report(&path, raw.map(|r| extract(&r, &Context::default())));
+                }
+            }
+            // Extracted elsewhere (a Spark job's documents table): given back as they are.
+            Ok(Opened::Table(rows)) => {
+                for (path, doc) in rows {
+                    report(&path, doc);
                 }
             }
         }

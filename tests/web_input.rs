@@ -306,4 +306,12 @@ fn streaming_mode_answers_every_record_in_order() {
         assert_eq!(out[3]["record_id"], "p4");
         assert_eq!(out[3]["published"]["earliest"], "2021-06-05");
     }
+    // Nothing but failures is still a stream answered in full (`stream` checks the exit code).
+    let failures = stream(
+        b"not JSON
+[1, 2]
+",
+    );
+    assert_eq!(failures.len(), 2);
+    assert!(failures.iter().all(|f| f["error"].is_string()));
 }

@@ -349,6 +349,8 @@ fn event(
             m.pattern.text
         ),
         confidence,
+        // Set by the pipeline once every event is coded: the rule is the merge's.
+        merge_key: String::new(),
     }
 }
 

@@ -10,6 +10,7 @@
 mod charset;
 pub mod html;
 mod records;
+mod table;
 
 use std::fmt;
 use std::fs::File;
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 pub use records::{open, stdin_feed, Opened, Records};
+pub use table::Table;
 
 /// Default largest input accepted, in bytes. A news article is rarely over 1 MB of text.
 pub const DEFAULT_MAX_BYTES: u64 = 16_000_000;
@@ -166,7 +168,7 @@ fn walk(dir: &Path, out: &mut Vec<(Source, Option<String>)>) {
     let entries = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| e.depth() == 0 || !hidden(&e.file_name().to_string_lossy()));
     for entry in entries {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
@@ -179,6 +181,15 @@ fn walk(dir: &Path, out: &mut Vec<(Source, Option<String>)>) {
     }
 }
 
+/// Hidden entries, and the markers Spark and Hadoop leave beside the tables they write
+/// (`_SUCCESS`, `_committed_…`, `_started_…`): not inputs.
+fn hidden(name: &str) -> bool {
+    name.starts_with('.')
+        || ["_SUCCESS", "_committed_", "_started_"]
+            .iter()
+            .any(|m| name.starts_with(m))
+}
+
 /// Reads one source that holds one document (see [`open`] for any source).
 pub fn read(source: &Source, max_bytes: u64) -> Result<RawDoc, IngestError> {
     match open(source, max_bytes)? {
@@ -186,6 +197,9 @@ pub fn read(source: &Source, max_bytes: u64) -> Result<RawDoc, IngestError> {
         Opened::Many(mut records) => records
             .next()
             .map_or(Err(IngestError::Empty), |(_, doc)| doc),
+        Opened::Table(_) => Err(IngestError::Record(
+            "a table of documents already extracted, not an article".to_string(),
+        )),
     }
 }
 
@@ -229,7 +243,10 @@ fn could_be_container(path: &Path) -> bool {
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
     let head = &head[..n];
-    head.starts_with(b"\x1f\x8b") || head.starts_with(b"WARC/") || head.first() == Some(&b'{')
+    head.starts_with(b"\x1f\x8b")
+        || head.starts_with(b"WARC/")
+        || head.first() == Some(&b'{')
+        || table::is_parquet(head)
 }
 
 /// Finds an input's format from its first bytes (after decompression).

@@ -10,13 +10,16 @@ use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
 use warc::{RawRecordHeader, RawRecordIter, WarcHeader, WarcReader};
 
+use super::table::{self, Table};
 use super::{charset, decode, id_of, page, read_limited, reader, sniff, Format, IngestError};
 use super::{RawDoc, Source, Stated};
 
-/// A source opened: one document, or the records of an archive or feed.
+/// A source opened: one document, the records of an archive or feed, or a table of documents
+/// extracted elsewhere.
 pub enum Opened {
     One(Box<Result<RawDoc, IngestError>>),
     Many(Records),
+    Table(Table),
 }
 
 /// Opens a source and finds what it holds from its first bytes.
@@ -24,6 +27,9 @@ pub fn open(source: &Source, max_bytes: u64) -> Result<Opened, IngestError> {
     let path = source.display();
     let mut input = reader(source, max_bytes)?;
     let head = input.fill_buf().map_err(IngestError::Io)?;
+    if let (true, Source::File(file)) = (table::is_parquet(head), source) {
+        return Ok(Opened::Table(Table::open(file, max_bytes)?));
+    }
     let kind = match sniff(head) {
         Format::Warc => Kind::Warc(Box::new(Warc::new(input))),
         Format::Jsonl => Kind::Jsonl(input),

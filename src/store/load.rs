@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::{Item, MergeStats, Store, Written};
 use crate::clean::Context;
+use crate::document::Document;
 use crate::ingest::{self, IngestError, RawDoc, Source};
 use crate::pipeline;
 
@@ -87,11 +88,12 @@ enum Done {
     Skipped,
 }
 
-/// A source after its first bytes are read: done, or an archive or feed to read record by
-/// record.
+/// A source after its first bytes are read: done, an archive or feed to read record by record,
+/// or a table of documents extracted elsewhere.
 enum Opened {
     Done(Done),
     Many(ingest::Records),
+    Table(ingest::Table),
 }
 
 /// Reads, extracts and stores every input under `paths`, then merges the keys it added
@@ -125,19 +127,28 @@ pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Su
                     .par_iter()
                     .map(|(source, walk)| open(source, walk.as_deref(), known, max_bytes))
                     .collect();
-                let mut done = Vec::with_capacity(opened.len());
+                let mut ready = Vec::with_capacity(opened.len());
                 let mut many = Vec::new();
                 for o in opened {
                     match o {
-                        Opened::Done(d) => done.push(d),
-                        Opened::Many(records) => many.push(records),
+                        Opened::Done(d) => ready.push(d),
+                        other => many.push(other),
                     }
                 }
-                if tx.send(done).is_err() {
+                if tx.send(ready).is_err() {
                     return;
                 }
-                for records in many {
-                    if stream(records, known, &tx).is_err() {
+                for o in many {
+                    let sent = match o {
+                        Opened::Many(records) => {
+                            stream(records, |path, raw| done(&path, raw, known), &tx)
+                        }
+                        Opened::Table(rows) => {
+                            stream(rows, |path, doc| stored(&path, doc, known), &tx)
+                        }
+                        Opened::Done(_) => Ok(()),
+                    };
+                    if sent.is_err() {
                         return;
                     }
                 }
@@ -203,13 +214,15 @@ fn open(source: &Source, walk: Option<&str>, known: &HashSet<String>, max: u64) 
         Err(e) => Opened::Done(done(&path, Err(e), known)),
         Ok(ingest::Opened::One(raw)) => Opened::Done(done(&path, *raw, known)),
         Ok(ingest::Opened::Many(records)) => Opened::Many(records),
+        Ok(ingest::Opened::Table(rows)) => Opened::Table(rows),
     }
 }
 
-/// Reads an archive or feed in order, extracting its records chunk by chunk on every core.
-fn stream(
-    records: ingest::Records,
-    known: &HashSet<String>,
+/// Reads an archive, feed or table in order, handling its records chunk by chunk on every
+/// core.
+fn stream<T: Send>(
+    records: impl Iterator<Item = (String, T)>,
+    each: impl Fn(String, T) -> Done + Sync,
     tx: &mpsc::SyncSender<Vec<Done>>,
 ) -> Result<(), mpsc::SendError<Vec<Done>>> {
     let mut records = records.peekable();
@@ -217,30 +230,45 @@ fn stream(
         let chunk: Vec<_> = records.by_ref().take(CHUNK).collect();
         let done = chunk
             .into_par_iter()
-            .map(|(path, raw)| done(&path, raw, known))
+            .map(|(path, record)| each(path, record))
             .collect();
         tx.send(done)?;
     }
     Ok(())
 }
 
+/// A document extracted elsewhere, stored as it is unless the store has it.
+fn stored(path: &str, doc: Result<Document, IngestError>, known: &HashSet<String>) -> Done {
+    match doc {
+        Ok(doc) if known.contains(&doc.id) => Done::Known,
+        Ok(doc) => kept(path, doc),
+        Err(e) => failed(path, e.to_string()),
+    }
+}
+
 /// Extracts a document read, unless the store has it; a failure is an error item.
 fn done(path: &str, raw: Result<RawDoc, IngestError>, known: &HashSet<String>) -> Done {
-    let failed = |message: String| {
-        Done::Item(Item::Failed {
-            path: path.to_string(),
-            message,
-        })
-    };
     match raw {
         Err(e) if e.is_skip() => Done::Skipped,
-        Err(e) => failed(e.to_string()),
+        Err(e) => failed(path, e.to_string()),
         Ok(raw) if known.contains(&raw.id) => Done::Known,
-        Ok(raw) => {
-            let doc = pipeline::extract(&raw, &Context::default());
-            Item::doc(doc).map_or_else(|e| failed(format!("cannot serialize: {e}")), Done::Item)
-        }
+        Ok(raw) => kept(path, pipeline::extract(&raw, &Context::default())),
     }
+}
+
+/// A document ready for the writer.
+fn kept(path: &str, doc: Document) -> Done {
+    Item::doc(doc).map_or_else(
+        |e| failed(path, format!("cannot serialize: {e}")),
+        Done::Item,
+    )
+}
+
+fn failed(path: &str, message: String) -> Done {
+    Done::Item(Item::Failed {
+        path: path.to_string(),
+        message,
+    })
 }
 
 fn progress_bar(len: u64, shown: bool) -> ProgressBar {

@@ -1,23 +1,17 @@
-//! Merging across documents: the reports of one real-world event become one `merged` row that
-//! lists every report (`merged_events`). Reports are of one event when they share the dyad (the
-//! states, an earlier state counting as the one that continues it: the Soviet Union's 1945
-//! seizure is Russia's), the CAMEO root, the flags, and days: their intervals overlap, give or
-//! take a day (two outlets may date one announcement a day apart). A span of several years ("25
-//! meetings between 2012 and 2020") sums many events and merges only with another such span.
+//! Merging across documents in the store: the reports of one real-world event become one
+//! `merged` row that lists every report (`merged_events`), by the rule of `rule` (the Soviet
+//! Union's 1945 seizure is Russia's; two outlets may date one announcement a day apart).
 //!
 //! The shared part is the event's `merge_key`, written with it. An ingest merges again only the
 //! keys it added reports to, one key at a time in order of days, so neither the time nor the
 //! memory of merging grows with the reports of keys it did not touch.
 
 use anyhow::Result;
-use chrono::NaiveDate;
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 
-use crate::actors::continuing;
-use crate::document::Event;
+use super::rule::{self, Group, Sweep};
 use crate::events::taxonomy;
-use crate::time::iso_day;
 
 /// What merging did.
 #[derive(Debug, Default, Clone, Copy, Serialize)]
@@ -82,54 +76,12 @@ fn stats(conn: &Connection) -> Result<MergeStats> {
     })
 }
 
-/// What reports of one event share: the states (an earlier state as the one that continues it;
-/// either way round for meetings and talks), the root and the flags. The historical flag is
-/// left out: two articles years apart recall one event, one as news, the other as history.
-pub fn key(e: &Event) -> String {
-    fn side(a: &crate::document::Actor) -> &str {
-        a.side().map(continuing).unwrap_or_default()
-    }
-    let (mut a, mut b) = (side(&e.source.actor), side(&e.target.actor));
-    if taxonomy::in_class(&e.cameo, "either-way") && b < a {
-        std::mem::swap(&mut a, &mut b);
-    }
-    let flag = |f: bool| if f { '1' } else { '0' };
-    format!(
-        "{a}|{b}|{}|{}{}{}",
-        e.root,
-        flag(e.planned),
-        flag(e.hypothetical),
-        flag(e.negated)
-    )
-}
-
-/// The planned, hypothetical and negated flags written at the end of a key.
-fn flags(key: &str) -> [bool; 3] {
-    let mut f = [false; 3];
-    for (flag, c) in f
-        .iter_mut()
-        .zip(key.rsplit('|').next().unwrap_or("").chars())
-    {
-        *flag = c == '1';
-    }
-    f
-}
-
 /// One report, as read back from `events`.
 struct Report {
     n: i64,
     doc: i64,
     cameo: String,
     historical: bool,
-}
-
-/// Reports of one event so far, and the days all of them allow (none for an undated report).
-struct Group {
-    reports: Vec<Report>,
-    days: Option<(NaiveDate, NaiveDate)>,
-    /// Its reports span years: it sums many events.
-    years: bool,
-    /// The sides of its first report.
     sides: (Option<String>, Option<String>),
 }
 
@@ -139,14 +91,12 @@ struct Key<'a> {
     flags: [bool; 3],
 }
 
-/// Replaces the merged events of `key` with the groups of its reports. Reports stream in order
-/// of their first day (ISO days sort as text); each joins an open group whose days it overlaps
-/// (a day apart counts), and the group keeps the days both allow. A group that ended before a
-/// report's first day is done and written, so only open groups are held in memory.
+/// Replaces the merged events of `key` with the groups the rule makes of its reports, read in
+/// order of days from the `events_key` index; a group is written once the rule closes it.
 fn rebuild(tx: &Transaction, name: &str) -> Result<()> {
     let key = &Key {
         name,
-        flags: flags(name),
+        flags: rule::flags(name),
     };
     tx.prepare_cached(
         "DELETE FROM merged_events WHERE merged IN (SELECT n FROM merged WHERE merge_key = ?1)",
@@ -159,112 +109,44 @@ fn rebuild(tx: &Transaction, name: &str) -> Result<()> {
          FROM events WHERE merge_key = ?1 ORDER BY earliest, latest",
     )?;
     let mut rows = st.query([name])?;
-    let mut open: Vec<Group> = Vec::new();
-    let mut written: Vec<(i64, (NaiveDate, NaiveDate))> = Vec::new();
+    let mut sweep = Sweep::default();
+    let mut done = Vec::new();
+    let mut written = Vec::new();
     while let Some(r) = rows.next()? {
         let report = Report {
             n: r.get(0)?,
             doc: r.get(1)?,
             cameo: r.get(2)?,
             historical: r.get(3)?,
+            sides: (r.get(6)?, r.get(7)?),
         };
-        let (a, b): (String, String) = (r.get(4)?, r.get(5)?);
-        let sides = || -> rusqlite::Result<_> { Ok((r.get(6)?, r.get(7)?)) };
-        let Some(d) = iso_day(&a).zip(iso_day(&b)) else {
-            // An event of unknown date stands alone: nothing says it is another.
-            let alone = Group {
-                reports: vec![report],
-                days: None,
-                years: false,
-                sides: sides()?,
-            };
-            write(tx, key, &alone)?;
-            continue;
-        };
-        for g in open.extract_if(.., |g| g.days.is_some_and(|days| !near(days, (d.0, d.0)))) {
-            close(tx, key, g, &mut written)?;
-        }
-        let years = spans_years(d);
-        let joined = open
-            .iter_mut()
-            .find(|g| g.years == years && g.days.is_some_and(|days| near(days, d)));
-        match joined {
-            Some(g) => g.add(report, d),
-            None => open.push(Group {
-                reports: vec![report],
-                days: Some(d),
-                years,
-                sides: sides()?,
-            }),
+        let days = rule::days(&r.get::<_, String>(4)?, &r.get::<_, String>(5)?);
+        sweep.add(report, days, &mut done);
+        for g in done.drain(..) {
+            let id = write(tx, key, &g)?;
+            written.extend(g.days.map(|d| (id, d)));
         }
     }
-    for g in open {
-        close(tx, key, g, &mut written)?;
+    sweep.finish(&mut done);
+    for g in done.drain(..) {
+        let id = write(tx, key, &g)?;
+        written.extend(g.days.map(|d| (id, d)));
     }
-    mark_overlapping(tx, &mut written)?;
+    let mut flag = tx.prepare_cached("UPDATE merged SET overlaps = 1 WHERE n = ?1")?;
+    for n in rule::overlapping(&mut written) {
+        flag.execute([n])?;
+    }
     tx.prepare_cached("DELETE FROM pending WHERE merge_key = ?1")?
         .execute([name])?;
     Ok(())
 }
 
-/// Writes a dated group, keeping its row id and days to flag overlaps once the key is done.
-fn close(
-    tx: &Transaction,
-    key: &Key,
-    g: Group,
-    written: &mut Vec<(i64, (NaiveDate, NaiveDate))>,
-) -> Result<()> {
-    let id = write(tx, key, &g)?;
-    written.extend(g.days.map(|d| (id, d)));
-    Ok(())
-}
-
-impl Group {
-    fn add(&mut self, report: Report, d: (NaiveDate, NaiveDate)) {
-        self.reports.push(report);
-        if let Some(days) = &mut self.days {
-            let both = (days.0.max(d.0), days.1.min(d.1));
-            if both.0 <= both.1 {
-                *days = both;
-            }
-        }
-    }
-}
-
-fn spans_years(days: (NaiveDate, NaiveDate)) -> bool {
-    (days.1 - days.0).num_days() > 366
-}
-
-fn near(a: (NaiveDate, NaiveDate), b: (NaiveDate, NaiveDate)) -> bool {
-    let slack = chrono::Days::new(1);
-    let after = |x: NaiveDate| x.checked_add_days(slack).unwrap_or(x);
-    a.0 <= after(b.1) && b.0 <= after(a.1)
-}
-
-/// Flags the merged events of one key whose days overlap another's (a span of years beside an
-/// event inside it): in order of first day, a group overlaps an earlier one when some earlier
-/// group ends near its start, a later one when the next starts near its end.
-fn mark_overlapping(tx: &Transaction, groups: &mut [(i64, (NaiveDate, NaiveDate))]) -> Result<()> {
-    groups.sort_by_key(|&(_, d)| d);
-    let mut st = tx.prepare_cached("UPDATE merged SET overlaps = 1 WHERE n = ?1")?;
-    let mut furthest: Option<NaiveDate> = None;
-    for (i, &(n, d)) in groups.iter().enumerate() {
-        let earlier = furthest.is_some_and(|end| near((d.0, end), (d.0, d.0)));
-        let later = groups
-            .get(i + 1)
-            .is_some_and(|(_, next)| near(d, (next.0, next.0)));
-        if earlier || later {
-            st.execute([n])?;
-        }
-        furthest = Some(furthest.map_or(d.1, |f| f.max(d.1)));
-    }
-    Ok(())
-}
-
 /// Writes one merged event and its reports; returns its row id.
-fn write(tx: &Transaction, key: &Key, g: &Group) -> Result<i64> {
-    let cameo = most_common(g.reports.iter().map(|r| r.cameo.as_str()));
+fn write(tx: &Transaction, key: &Key, g: &Group<Report>) -> Result<i64> {
+    let cameo = rule::most_common(g.reports.iter().map(|r| r.cameo.as_str())).unwrap_or("");
     let code = taxonomy::code(cameo);
+    let sides = rule::most_common(g.reports.iter().map(|r| &r.sides)).cloned();
+    let (source_side, target_side) = sides.unwrap_or_default();
     let (earliest, latest) = g
         .days
         .map_or_else(Default::default, |(a, b)| (a.to_string(), b.to_string()));
@@ -280,8 +162,8 @@ fn write(tx: &Transaction, key: &Key, g: &Group) -> Result<i64> {
     )?
     .execute(params![
         key.name,
-        g.sides.0,
-        g.sides.1,
+        source_side,
+        target_side,
         code.code,
         &code.code[..2],
         code.name,
@@ -303,33 +185,4 @@ fn write(tx: &Transaction, key: &Key, g: &Group) -> Result<i64> {
         member.execute(params![id, r.n])?;
     }
     Ok(id)
-}
-
-/// The most frequent of the codes, the first of them on a tie.
-fn most_common<'a>(codes: impl Iterator<Item = &'a str>) -> &'a str {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for c in codes {
-        match counts.iter_mut().find(|(x, _)| *x == c) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((c, 1)),
-        }
-    }
-    // max_by_key keeps the last of equal keys: reversed, the first one seen wins.
-    counts
-        .iter()
-        .rev()
-        .max_by_key(|(_, n)| *n)
-        .map_or("", |(c, _)| c)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_most_common_code_wins_and_the_first_on_a_tie() {
-        let codes = ["190", "192", "192", "190", "193"];
-        assert_eq!(most_common(codes.into_iter()), "190");
-        assert_eq!(most_common(["193", "192", "192"].into_iter()), "192");
-    }
 }

@@ -14,6 +14,8 @@ mod merge;
 mod parquet;
 pub mod query;
 pub mod render;
+pub mod rule;
+pub mod stream;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -289,7 +291,7 @@ fn insert_document(
         .execute(params![n, doc.title, doc.body])?;
     insert_parts(tx, n, doc)?;
     for e in &doc.events {
-        let key = merge::key(e);
+        let key = rule::key(e);
         insert_event(tx, n, e, &key)?;
         keys.insert(key);
     }

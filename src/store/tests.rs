@@ -132,3 +132,36 @@ fn a_store_of_another_layout_is_refused() {
     let err = Store::open(&path).err().expect("refused").to_string();
     assert!(err.contains("layout 0"), "{err}");
 }
+
+#[test]
+fn the_merged_record_does_not_depend_on_the_order_of_ingest() {
+    // The same days, one side each way: neither report comes first.
+    let a = || {
+        doc("a.txt", "Islands row\n\nMarch 22, 2022\n\nIn August 1945, the Soviet Union seized the Kuril Islands from Japan.\n")
+    };
+    let b = || {
+        doc("b.txt", "Old dispute\n\nApril 2, 2023\n\nRussia seized the Kuril Islands from Japan in August 1945.\n")
+    };
+    let record = |items: Vec<Item>| {
+        let (_dir, mut s) = store();
+        s.write(&items).unwrap();
+        s.merge().unwrap();
+        let rows = s.timeline(&Filter::default()).unwrap();
+        rows.iter()
+            .map(|m| {
+                (
+                    m.earliest.clone(),
+                    m.source.clone(),
+                    m.target.clone(),
+                    m.cameo.clone(),
+                    m.documents,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let ab = record(vec![a(), b()]);
+    assert_eq!(ab, record(vec![b(), a()]));
+    let seizure = ab.iter().find(|m| m.4 == 2).expect("merged");
+    // One report each: the smaller code wins the tie.
+    assert_eq!(seizure.1.as_deref(), Some("RUS"));
+}

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""Annals on Apache Spark: extract, code and merge a news archive too large for one machine.
+
+    spark-submit deploy/spark/annals_job.py --annals target/release/annals \
+        --input 's3a://bucket/news/*.jsonl.gz' --output s3a://bucket/annals
+
+or, with pyspark from PyPI and no cluster, `python deploy/spark/annals_job.py ...` (local mode).
+
+1. Articles are read from any path Spark reads: JSON Lines (one record a line, the fields of
+   `annals extract --jsonl-in`, gzip or not; each line is handed to annals as it is, so a
+   document's id is the one `annals ingest` gives the same line) or Parquet (each row written as
+   a JSON record).
+2. The `annals` binary is shipped to the executors (`SparkContext.addFile`) and each partition
+   is piped through `annals extract --jsonl-in` with `RDD.pipe` (the JVM's, so that no Python
+   process handles the data). One output line per record, in order.
+3. Tables, as Parquet under --output:
+     documents/      one row per record: the document's fields, its events (nested), and its
+                     JSON as `annals extract` prints it (`document`), or the record's `error`;
+                     partitioned by publication year
+     events/         one row per event as its document reports it; partitioned by event year
+     merged/         one row per real-world event, over all documents; by event year
+     merged_events/  which events (document id, nth event of the document) each merged event
+                     lists
+4. Merging: Spark SQL shuffles the events by merge key and sorts each partition by key and
+   days; `annals merge-stream` runs the store's merging rule over each sorted partition (the
+   rule is a sequential sweep over days, which SQL has no operator for); Spark SQL then
+   aggregates the merged rows exactly as the store does (the most common code and sides, the
+   smallest on a tie; historical when any report is; events; distinct documents).
+
+`annals ingest OUTPUT/documents` reads the documents table back into an embedded store.
+"""
+
+import argparse
+import os
+import shutil
+import sys
+import time
+
+from pyspark import SparkFiles
+from pyspark.sql import DataFrame, SparkSession
+from pyspark.sql import functions as F
+
+BINARY = "annals"
+
+SIDE = (
+    "STRUCT<`code`: STRING, `country`: STRING, `org`: STRING, `role`: STRING, "
+    "`name`: STRING, `kb_id`: STRING, `text`: STRING, `start`: BIGINT, `end`: BIGINT>"
+)
+EVENT = (
+    f"STRUCT<`source`: {SIDE}, `target`: {SIDE}, `cameo`: STRING, `root`: STRING, "
+    "`name`: STRING, `goldstein`: DOUBLE, `quad_class`: INT, "
+    "`plover`: STRUCT<`event`: STRING, `mode`: STRING, `context`: STRING>, "
+    "`date`: STRUCT<`value`: STRING, `earliest`: STRING, `latest`: STRING, "
+    "`granularity`: STRING, `basis`: STRING, `text`: STRING>, "
+    "`historical`: BOOLEAN, `planned`: BOOLEAN, `hypothetical`: BOOLEAN, `negated`: BOOLEAN, "
+    f"`claimed_by`: {SIDE}, `location`: STRING, "
+    "`evidence`: STRUCT<`sentence`: BIGINT, `text`: STRING, `start`: BIGINT, `end`: BIGINT, "
+    "`trigger`: STRING>, `rule`: STRING, `confidence`: DOUBLE, `merge_key`: STRING>"
+)
+# What the documents table keeps of `annals extract`'s output besides the JSON itself.
+DOCUMENT = (
+    "`id` STRING, `record_id` STRING, `path` STRING, `title` STRING, `outlet` STRING, "
+    "`site` STRING, `url` STRING, `fetched` STRING, `language` STRING, "
+    "`published` STRUCT<`value`: STRING, `earliest`: STRING, `latest`: STRING, "
+    "`basis`: STRING>, "
+    f"`events` ARRAY<{EVENT}>, `error` STRING"
+)
+
+
+def shipped(spark):
+    """Where an executor finds the annals binary added to the job: in local mode, the driver's
+    copy of the added files (the executors are the driver's threads); on a cluster, the
+    executor's working directory, where Spark fetches the added files."""
+    if spark.sparkContext.master.startswith("local"):
+        return SparkFiles.get(BINARY)
+    return "./" + BINARY
+
+
+def pipe(spark, frame, *args):
+    """The lines of a one-column text frame piped through `annals ARGS`, partition by
+    partition, with the JVM's `RDD.pipe` (no Python process in the data's way); a frame of the
+    output lines (`line`), in order. A nonzero exit of annals fails the task."""
+    jvm = spark._jvm
+    text = jvm.org.apache.spark.sql.Encoders.STRING()
+    lines = getattr(frame._jdf, "as")(text).javaRDD()
+    command = jvm.java.util.ArrayList()
+    for part in [shipped(spark), *args]:
+        command.add(part)
+    piped = lines.pipe(command)
+    out = spark._jsparkSession.createDataset(piped.rdd(), text).toDF()
+    return DataFrame(out, spark).withColumnRenamed("value", "line")
+
+
+def read_articles(spark, path, fmt):
+    """The input records as a frame of JSON lines."""
+    if fmt == "auto":
+        fmt = "parquet" if path.rstrip("/").endswith(".parquet") else "jsonl"
+    if fmt == "parquet":
+        return as_json(spark.read.parquet(path))
+    lines = spark.read.text(path)
+    return lines.where(F.trim("value") != "")
+
+
+def as_json(frame):
+    """A data frame's rows as a frame of JSON lines, in the frame's order."""
+    return frame.select(F.to_json(F.struct(*frame.columns)).alias("json"))
+
+
+def year_of(day):
+    """The year of an ISO day; null for an undated row (Hive's default partition)."""
+    return F.substring(day, 1, 4).try_cast("int")
+
+
+def extract(spark, lines, output):
+    """Writes the documents table; returns it as read back."""
+    raw = pipe(spark, lines, "extract", "--jsonl-in")
+    d = F.from_json("line", DOCUMENT)
+    docs = raw.select(d.alias("d"), "line").select(
+        "d.id",
+        "d.record_id",
+        "d.path",
+        "d.title",
+        "d.outlet",
+        "d.site",
+        "d.url",
+        "d.fetched",
+        "d.language",
+        F.col("d.published.value").alias("published"),
+        F.col("d.published.earliest").alias("published_earliest"),
+        F.col("d.published.latest").alias("published_latest"),
+        F.col("d.published.basis").alias("published_basis"),
+        "d.events",
+        "d.error",
+        F.when(F.col("d.error").isNull(), F.col("line")).alias("document"),
+        year_of(F.col("d.published.earliest")).alias("year"),
+    )
+    target = os.path.join(output, "documents")
+    docs.write.mode("overwrite").partitionBy("year").parquet(target)
+    return spark.read.parquet(target)
+
+
+def events_table(spark, docs, output):
+    """Writes one row per reported event (the columns of the store's `events`)."""
+    e = F.col("e")
+    side = lambda s: F.coalesce(e[s]["country"], e[s]["org"])  # noqa: E731
+    events = docs.where(F.col("id").isNotNull()).select(
+        F.col("id").alias("doc_id"), F.posexplode("events").alias("nth", "e")
+    ).select(
+        "doc_id",
+        "nth",
+        e["source"]["code"].alias("source_code"),
+        side("source").alias("source_side"),
+        e["source"]["text"].alias("source_text"),
+        e["target"]["code"].alias("target_code"),
+        side("target").alias("target_side"),
+        e["target"]["text"].alias("target_text"),
+        e["cameo"].alias("cameo"),
+        e["root"].alias("root"),
+        e["name"].alias("name"),
+        e["goldstein"].alias("goldstein"),
+        e["quad_class"].alias("quad_class"),
+        e["plover"]["event"].alias("plover"),
+        e["date"]["value"].alias("value"),
+        F.coalesce(e["date"]["earliest"], F.lit("")).alias("earliest"),
+        F.coalesce(e["date"]["latest"], F.lit("")).alias("latest"),
+        e["date"]["granularity"].alias("granularity"),
+        e["date"]["basis"].alias("basis"),
+        e["date"]["text"].alias("date_text"),
+        e["historical"].alias("historical"),
+        e["planned"].alias("planned"),
+        e["hypothetical"].alias("hypothetical"),
+        e["negated"].alias("negated"),
+        e["claimed_by"]["code"].alias("claimed_by"),
+        e["location"].alias("location"),
+        e["evidence"]["sentence"].alias("sentence"),
+        e["evidence"]["start"].alias("start"),
+        e["evidence"]["end"].alias("end"),
+        e["evidence"]["trigger"].alias("trigger"),
+        e["evidence"]["text"].alias("evidence"),
+        e["rule"].alias("rule"),
+        e["confidence"].alias("confidence"),
+        e["merge_key"].alias("merge_key"),
+        year_of(e["date"]["earliest"]).alias("year"),
+    )
+    target = os.path.join(output, "events")
+    events.write.mode("overwrite").partitionBy("year").parquet(target)
+    return spark.read.parquet(target)
+
+
+# What merging needs of each report; it travels through `annals merge-stream` as the event's id.
+REPORT = [
+    "doc_id", "nth", "cameo", "root", "name", "goldstein", "quad_class", "historical",
+    "planned", "hypothetical", "negated", "source_side", "target_side",
+]
+REPORT_TYPE = (
+    "STRUCT<doc_id: STRING, nth: INT, cameo: STRING, root: STRING, name: STRING, "
+    "goldstein: DOUBLE, quad_class: INT, historical: BOOLEAN, planned: BOOLEAN, "
+    "hypothetical: BOOLEAN, negated: BOOLEAN, source_side: STRING, target_side: STRING>"
+)
+
+MERGED = """
+WITH reports AS (
+    SELECT merged, merge_key, earliest, latest, overlaps, event.*
+    FROM groups
+),
+codes AS (
+    SELECT merged, cameo, first(root) AS root, first(name) AS name,
+           first(goldstein) AS goldstein, first(quad_class) AS quad_class,
+           row_number() OVER (PARTITION BY merged ORDER BY count(*) DESC, cameo) AS rank
+    FROM reports GROUP BY merged, cameo
+),
+sides AS (
+    SELECT merged, source_side, target_side,
+           row_number() OVER (PARTITION BY merged ORDER BY count(*) DESC,
+                              source_side ASC NULLS FIRST, target_side ASC NULLS FIRST) AS rank
+    FROM reports GROUP BY merged, source_side, target_side
+),
+totals AS (
+    SELECT merged, first(merge_key) AS merge_key, first(earliest) AS earliest,
+           first(latest) AS latest, first(overlaps) AS overlaps,
+           bool_or(historical) AS historical, first(planned) AS planned,
+           first(hypothetical) AS hypothetical, first(negated) AS negated,
+           count(*) AS events, count(DISTINCT doc_id) AS documents
+    FROM reports GROUP BY merged
+)
+SELECT t.merged, t.merge_key, s.source_side, s.target_side, c.cameo, c.root, c.name,
+       c.goldstein, c.quad_class, t.earliest, t.latest, t.historical, t.planned,
+       t.hypothetical, t.negated, t.events, t.documents, t.overlaps,
+       TRY_CAST(substring(t.earliest, 1, 4) AS INT) AS year
+FROM totals t
+JOIN codes c ON c.merged = t.merged AND c.rank = 1
+JOIN sides s ON s.merged = t.merged AND s.rank = 1
+"""
+
+
+def merge(spark, events, output, partitions):
+    """Writes the merged events and their reports."""
+    reports = (
+        events.select(
+            F.struct(*REPORT).alias("event"),
+            "merge_key",
+            "earliest",
+            "latest",
+        )
+        .repartition(partitions, "merge_key")
+        .sortWithinPartitions("merge_key", "earliest", "latest")
+    )
+    grouped = pipe(spark, as_json(reports), "merge-stream")
+    fields = f"event {REPORT_TYPE}, merged STRING, earliest STRING, latest STRING, overlaps BOOLEAN"
+    groups = grouped.select(F.from_json("line", fields).alias("g")).select("g.*")
+    # merge-stream's key is the merged event's id up to its '#'.
+    groups = groups.withColumn("merge_key", F.regexp_extract("merged", "^(.*)#[0-9]+$", 1))
+    groups.createOrReplaceTempView("groups")
+    # Both tables come from one pass of merge-stream.
+    groups.persist()
+    members = groups.select("merged", "event.doc_id", "event.nth")
+    members.write.mode("overwrite").parquet(os.path.join(output, "merged_events"))
+    merged = spark.sql(MERGED)
+    merged.write.mode("overwrite").partitionBy("year").parquet(os.path.join(output, "merged"))
+    groups.unpersist()
+
+
+def run(spark, binary, input_path, output, fmt="auto", partitions=None):
+    """The whole job; returns what it counted."""
+    spark.sparkContext.addFile(binary)
+    started = time.time()
+    lines = read_articles(spark, input_path, fmt)
+    if partitions:
+        lines = lines.repartition(partitions)
+    docs = extract(spark, lines, output)
+    extracted = time.time()
+    events = events_table(spark, docs, output)
+    merge_partitions = partitions or spark.sparkContext.defaultParallelism
+    merge(spark, events, output, merge_partitions)
+    done = time.time()
+    counts = {
+        "records": docs.count(),
+        "errors": docs.where(F.col("error").isNotNull()).count(),
+        "events": events.count(),
+        "merged": spark.read.parquet(os.path.join(output, "merged")).count(),
+        "extract_seconds": round(extracted - started, 1),
+        "seconds": round(done - started, 1),
+    }
+    return counts
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--input", required=True, help="articles: JSON Lines or Parquet, any Spark path")
+    p.add_argument("--output", required=True, help="where the Parquet tables go (replaced)")
+    p.add_argument(
+        "--annals",
+        default=os.environ.get("ANNALS_BIN") or shutil.which("annals"),
+        help="the annals binary to ship (default: $ANNALS_BIN, else annals on PATH)",
+    )
+    p.add_argument("--format", choices=["auto", "jsonl", "parquet"], default="auto")
+    p.add_argument("--partitions", type=int, help="repartition the input into this many parts")
+    p.add_argument("--master", help="Spark master when not run by spark-submit (default local[*])")
+    args = p.parse_args(argv)
+    if not args.annals or not os.path.exists(args.annals):
+        p.error("no annals binary: build it (cargo build --release) and pass --annals PATH")
+    builder = SparkSession.builder.appName("annals").config(
+        # Each task writes its rows to the year they belong to without sorting them first.
+        "spark.sql.maxConcurrentOutputFileWriters", "64"
+    )
+    if args.master:
+        builder = builder.master(args.master)
+    spark = builder.getOrCreate()
+    counts = run(spark, args.annals, args.input, args.output, args.format, args.partitions)
+    print(" ".join(f"{k}={v}" for k, v in counts.items()), file=sys.stderr)
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()
