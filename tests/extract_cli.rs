@@ -4,7 +4,7 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use common::annals;
 use serde_json::Value;
@@ -158,20 +158,7 @@ fn exit_code_is_1_when_every_input_fails() {
 
 #[test]
 fn standard_input_is_read_with_a_dash() {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(ARTICLE.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::annals_fed(&["extract", "-"], ARTICLE.as_bytes());
     let docs = documents(&out);
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["path"], "-");

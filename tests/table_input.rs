@@ -6,14 +6,12 @@
 mod common;
 
 use std::fs::{self, File};
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::Arc;
 
 use arrow_array::{RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
-use common::annals;
+use common::{annals, annals_fed};
 use parquet::arrow::ArrowWriter;
 use serde_json::Value;
 
@@ -105,19 +103,7 @@ fn merge_stream_tells_each_sorted_report_its_merged_event() {
         r#"{"event": {"doc": "c", "nth": 1}, "merge_key": "JPN|RUS|19|000", "earliest": "2022-03-01", "latest": "2022-03-01"}"#,
     ]
     .join("\n");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .arg("merge-stream")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = annals_fed(&["merge-stream"], input.as_bytes());
     assert!(out.status.success());
     let lines: Vec<Value> = String::from_utf8(out.stdout)
         .unwrap()
@@ -136,21 +122,8 @@ fn merge_stream_tells_each_sorted_report_its_merged_event() {
     );
     assert_ne!(lines[2]["merged"], lines[0]["merged"]);
 
-    let unsorted = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .arg("merge-stream")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .and_then(|mut c| {
-            let reversed: Vec<&str> = input.lines().rev().collect();
-            c.stdin
-                .take()
-                .unwrap()
-                .write_all(reversed.join("\n").as_bytes())?;
-            c.wait_with_output()
-        })
-        .unwrap();
+    let reversed: Vec<&str> = input.lines().rev().collect();
+    let unsorted = annals_fed(&["merge-stream"], reversed.join("\n").as_bytes());
     assert!(!unsorted.status.success());
     assert!(String::from_utf8_lossy(&unsorted.stderr).contains("sorted"));
 }

@@ -260,16 +260,7 @@ fn web_inputs_are_ingested_beside_text_and_errors_are_kept() {
 /// `extract --jsonl-in` (for pipes such as Spark's `RDD.pipe`): one output line per input
 /// record, in input order, an error record (with the input's id) for a record that fails.
 fn stream(input: &[u8]) -> Vec<Value> {
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
-        .args(["extract", "--jsonl-in"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = common::annals_fed(&["extract", "--jsonl-in"], input);
     assert!(out.status.success());
     String::from_utf8(out.stdout)
         .unwrap()

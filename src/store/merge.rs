@@ -122,22 +122,31 @@ fn rebuild(tx: &Transaction, name: &str) -> Result<()> {
         };
         let days = rule::days(&r.get::<_, String>(4)?, &r.get::<_, String>(5)?);
         sweep.add(report, days, &mut done);
-        for g in done.drain(..) {
-            let id = write(tx, key, &g)?;
-            written.extend(g.days.map(|d| (id, d)));
-        }
+        write_all(tx, key, &mut done, &mut written)?;
     }
     sweep.finish(&mut done);
-    for g in done.drain(..) {
-        let id = write(tx, key, &g)?;
-        written.extend(g.days.map(|d| (id, d)));
-    }
+    write_all(tx, key, &mut done, &mut written)?;
     let mut flag = tx.prepare_cached("UPDATE merged SET overlaps = 1 WHERE n = ?1")?;
     for n in rule::overlapping(&mut written) {
         flag.execute([n])?;
     }
     tx.prepare_cached("DELETE FROM pending WHERE merge_key = ?1")?
         .execute([name])?;
+    Ok(())
+}
+
+/// Writes the groups the rule closed, keeping the row id and days of each dated one to flag
+/// overlaps once the key is done.
+fn write_all(
+    tx: &Transaction,
+    key: &Key,
+    done: &mut Vec<Group<Report>>,
+    written: &mut Vec<(i64, rule::Days)>,
+) -> Result<()> {
+    for g in done.drain(..) {
+        let id = write(tx, key, &g)?;
+        written.extend(g.days.map(|d| (id, d)));
+    }
     Ok(())
 }
 

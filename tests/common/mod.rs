@@ -26,3 +26,24 @@ pub fn annals(args: &[&str]) -> Output {
         .output()
         .expect("annals runs")
 }
+
+/// Runs the `annals` binary with `args`, writing `input` to its standard input.
+pub fn annals_fed(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("annals runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("annals reads its input");
+    child.wait_with_output().expect("annals ends")
+}
