@@ -36,8 +36,10 @@ enum Command {
     /// Each PATH is a file, a directory (read recursively, in name order, hidden entries
     /// skipped) or `-` for standard input. A file is plain text, an HTML page, a WARC archive or
     /// JSON Lines (one article a line), gzipped or not, found from its content; an archive or a
-    /// feed gives one document a record. A file or record that cannot be read (binary, empty,
-    /// too large, malformed) gets one error line on standard error and the rest goes on.
+    /// feed gives one document a record. A Parquet table of documents (the Spark job's
+    /// `documents`) gives its documents back as they are. A file or record that cannot be read
+    /// (binary, empty, too large, malformed) gets one error line on standard error and the rest
+    /// goes on.
     /// The exit code is 1 only when every input failed, or with --strict when any did.
     Extract {
         #[arg(required_unless_present = "jsonl_in", value_name = "PATH")]
