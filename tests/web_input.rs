@@ -306,3 +306,20 @@ fn streaming_mode_answers_every_record_in_order() {
     assert_eq!(failures.len(), 2);
     assert!(failures.iter().all(|f| f["error"].is_string()));
 }
+
+/// A scraped page given as `page_text` is cleaned as the same page in a file is; `text` is
+/// taken as the article itself (every line of it kept unless it looks like boilerplate).
+#[test]
+fn a_scraped_page_in_a_feed_is_cleaned_as_a_file_is() {
+    let path = "examples/articles/01_wire_on_finance_site.txt";
+    let page = fs::read_to_string(path).unwrap();
+    let from_file = extract_file("page.txt", page.as_bytes()).0.remove(0);
+    let record = json!({ "id": "p", "page_text": page }).to_string();
+    let from_record = stream(record.as_bytes()).remove(0);
+    for field in ["title", "outlet", "body", "published", "events"] {
+        assert_eq!(from_record[field], from_file[field], "{field}");
+    }
+    assert!(from_file["removed"]
+        .as_array()
+        .is_some_and(|r| !r.is_empty()));
+}

@@ -63,7 +63,9 @@ def articles(dirs, path):
             for name in sorted(os.listdir(d)):
                 with open(os.path.join(d, name), encoding="utf-8", errors="replace") as f:
                     text = f.read()
-                kind = "html" if text.lstrip().lower().startswith(("<!doctype", "<html")) else "text"
+                # Scraped pages: cleaned as the files are (`text` would be taken as the article).
+                html = text.lstrip().lower().startswith(("<!doctype", "<html"))
+                kind = "html" if html else "page_text"
                 out.write(json.dumps({"id": name, kind: text}) + "\n")
                 n += 1
     return n

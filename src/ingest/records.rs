@@ -224,18 +224,20 @@ fn jsonl_record(path: &str, line: &[u8]) -> (Option<String>, Result<RawDoc, Inge
 
 fn jsonl_document(path: &str, line: &[u8], o: &Map<String, Value>) -> Result<RawDoc, IngestError> {
     let url = field(o, "url");
-    let mut doc = match (field(o, "text"), field(o, "html")) {
-        (Some(text), _) => {
+    let mut doc = match (field(o, "text"), field(o, "page"), field(o, "html")) {
+        (Some(text), _, _) => {
             let title = field(o, "title").unwrap_or("");
             let mut doc = decode(path, format!("{title}\n\n{text}").as_bytes())?;
             doc.meta.extracted = true;
             doc
         }
-        (None, Some(html)) => page(path, html.as_bytes(), Some("utf-8"), url)?,
-        (None, None) => {
+        (None, Some(scraped), _) => decode(path, scraped.as_bytes())?,
+        (None, None, Some(html)) => page(path, html.as_bytes(), Some("utf-8"), url)?,
+        (None, None, None) => {
             return Err(IngestError::Record(format!(
-                "no text (fields {}) and no html (fields {})",
+                "no text (fields {}), no page text ({}) and no html ({})",
                 names("text").join(", "),
+                names("page").join(", "),
                 names("html").join(", ")
             )))
         }
@@ -443,7 +445,7 @@ mod tests {
     #[test]
     fn every_field_read_has_names_in_the_data_file() {
         for f in [
-            "text", "html", "title", "url", "date", "language", "outlet", "authors",
+            "text", "page", "html", "title", "url", "date", "language", "outlet", "authors",
         ] {
             assert!(!names(f).is_empty(), "{f} has no names in jsonl_fields.tsv");
         }
