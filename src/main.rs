@@ -566,21 +566,7 @@ fn output_to(path: Option<&Path>) -> anyhow::Result<BufWriter<Box<dyn Write>>> {
 /// one record at a time, so memory does not grow with the input.
 fn extract_stream(max_bytes: u64, output: Option<PathBuf>) -> anyhow::Result<bool> {
     let mut out = output_to(output.as_deref())?;
-    let mut records = ingest::stdin_feed(max_bytes)?;
-    let (mut total, mut failed) = (0usize, 0usize);
-    while let Some((path, raw)) = records.next() {
-        total += 1;
-        let line = match raw {
-            Ok(raw) => serde_json::to_string(&pipeline::extract(&raw, &Default::default()))?,
-            Err(e) => {
-                failed += 1;
-                let id = records.last_id();
-                serde_json::json!({ "path": path, "id": id, "error": e.to_string() }).to_string()
-            }
-        };
-        writeln!(out, "{line}")?;
-    }
-    out.flush()?;
+    let (total, failed) = pipeline::stream(ingest::stdin_feed(max_bytes)?, &mut out)?;
     if failed > 0 {
         eprintln!("annals: {failed} of {total} record(s) failed");
     }

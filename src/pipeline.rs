@@ -2,6 +2,7 @@
 //! the rest.
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -235,6 +236,31 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
         }
     }
     failed
+}
+
+/// `extract --jsonl-in`: one output line per record of `records`, in order, one record at a
+/// time: the document, or `{"path", "id", "error"}` for a record that cannot be read. Returns
+/// how many records there were and how many failed.
+pub fn stream(
+    mut records: ingest::Records,
+    out: &mut impl Write,
+) -> anyhow::Result<(usize, usize)> {
+    let (mut total, mut failed) = (0, 0);
+    while let Some((path, raw)) = records.next() {
+        total += 1;
+        match raw {
+            Ok(raw) => serde_json::to_writer(&mut *out, &extract(&raw, &Context::default()))?,
+            Err(e) => {
+                failed += 1;
+                let id = records.last_id();
+                let line = serde_json::json!({ "path": path, "id": id, "error": e.to_string() });
+                serde_json::to_writer(&mut *out, &line)?;
+            }
+        }
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok((total, failed))
 }
 
 /// Standard input can be read only once: with two passes it is kept from the first.

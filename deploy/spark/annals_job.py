@@ -189,18 +189,18 @@ def events_table(spark, docs, output):
 
 # What merging needs of each report; it travels through `annals merge-stream` as the event's id.
 REPORT = [
-    "doc_id", "nth", "cameo", "root", "name", "goldstein", "quad_class", "historical",
-    "planned", "hypothetical", "negated", "source_side", "target_side",
+    "doc_id", "nth", "merge_key", "cameo", "root", "name", "goldstein", "quad_class",
+    "historical", "planned", "hypothetical", "negated", "source_side", "target_side",
 ]
 REPORT_TYPE = (
-    "STRUCT<doc_id: STRING, nth: INT, cameo: STRING, root: STRING, name: STRING, "
-    "goldstein: DOUBLE, quad_class: INT, historical: BOOLEAN, planned: BOOLEAN, "
+    "STRUCT<doc_id: STRING, nth: INT, merge_key: STRING, cameo: STRING, root: STRING, "
+    "name: STRING, goldstein: DOUBLE, quad_class: INT, historical: BOOLEAN, planned: BOOLEAN, "
     "hypothetical: BOOLEAN, negated: BOOLEAN, source_side: STRING, target_side: STRING>"
 )
 
 MERGED = """
 WITH reports AS (
-    SELECT merged, merge_key, earliest, latest, overlaps, event.*
+    SELECT merged, earliest, latest, overlaps, event.*
     FROM groups
 ),
 codes AS (
@@ -248,8 +248,6 @@ def merge(spark, events, output, partitions):
     grouped = pipe(spark, as_json(reports), "merge-stream")
     fields = f"event {REPORT_TYPE}, merged STRING, earliest STRING, latest STRING, overlaps BOOLEAN"
     groups = grouped.select(F.from_json("line", fields).alias("g")).select("g.*")
-    # merge-stream's key is the merged event's id up to its '#'.
-    groups = groups.withColumn("merge_key", F.regexp_extract("merged", "^(.*)#[0-9]+$", 1))
     groups.createOrReplaceTempView("groups")
     # Both tables come from one pass of merge-stream.
     groups.persist()

@@ -42,14 +42,7 @@ pub fn open(source: &Source, max_bytes: u64) -> Result<Opened, IngestError> {
             return Ok(Opened::One(Box::new(doc)));
         }
     };
-    Ok(Opened::Many(Records {
-        path,
-        kind,
-        max_bytes,
-        n: 0,
-        done: false,
-        last_id: None,
-    }))
+    Ok(Opened::Many(Records::new(path, kind, max_bytes)))
 }
 
 /// The records of one archive or feed, each with its own path (`feed.jsonl:12`, the line;
@@ -65,6 +58,17 @@ pub struct Records {
 }
 
 impl Records {
+    fn new(path: String, kind: Kind, max_bytes: u64) -> Records {
+        Records {
+            path,
+            kind,
+            max_bytes,
+            n: 0,
+            done: false,
+            last_id: None,
+        }
+    }
+
     /// The `id` field of the record last returned (a feed's own id, for the caller to join
     /// results back to its input), also when that record failed.
     pub fn last_id(&self) -> Option<&str> {
@@ -74,14 +78,8 @@ impl Records {
 
 /// Reads standard input as a JSON Lines feed, whatever its first line looks like (gzip or not).
 pub fn stdin_feed(max_bytes: u64) -> Result<Records, IngestError> {
-    Ok(Records {
-        path: "-".to_string(),
-        kind: Kind::Jsonl(reader(&Source::Stdin, max_bytes)?),
-        max_bytes,
-        n: 0,
-        done: false,
-        last_id: None,
-    })
+    let input = reader(&Source::Stdin, max_bytes)?;
+    Ok(Records::new("-".to_string(), Kind::Jsonl(input), max_bytes))
 }
 
 enum Kind {

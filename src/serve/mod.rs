@@ -211,26 +211,30 @@ fn internal(e: anyhow::Error) -> ApiError {
     ApiError(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}"))
 }
 
+/// A list the filter parameters select, from one of the store's queries.
+async fn listed<T: Send + 'static>(
+    db: Arc<PathBuf>,
+    q: Result<Query<Params>, QueryRejection>,
+    query: fn(&Store, &Filter) -> Result<T>,
+) -> Answer<T> {
+    let f = params(q)?.filter()?;
+    ask(db, move |s| query(s, &f).map_err(internal))
+        .await
+        .map(Json)
+}
+
 async fn timeline(
     State(db): State<Arc<PathBuf>>,
     q: Result<Query<Params>, QueryRejection>,
 ) -> impl IntoResponse {
-    let p = params(q)?;
-    let f = p.filter()?;
-    ask(db, move |s| s.timeline(&f).map_err(internal))
-        .await
-        .map(Json)
+    listed(db, q, Store::timeline).await
 }
 
 async fn events(
     State(db): State<Arc<PathBuf>>,
     q: Result<Query<Params>, QueryRejection>,
 ) -> impl IntoResponse {
-    let p = params(q)?;
-    let f = p.filter()?;
-    ask(db, move |s| s.events(&f).map_err(internal))
-        .await
-        .map(Json)
+    listed(db, q, Store::events).await
 }
 
 async fn relations(

@@ -291,7 +291,12 @@ fn insert_document(
         .execute(params![n, doc.title, doc.body])?;
     insert_parts(tx, n, doc)?;
     for e in &doc.events {
-        let key = rule::key(e);
+        // The pipeline wrote it (a document of an older release may come without it).
+        let key = if e.merge_key.is_empty() {
+            rule::key(e)
+        } else {
+            e.merge_key.clone()
+        };
         insert_event(tx, n, e, &key)?;
         keys.insert(key);
     }

@@ -252,28 +252,25 @@ impl Store {
         );
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                MergedRow {
-                    id: r.get(0)?,
-                    earliest: r.get(1)?,
-                    latest: r.get(2)?,
-                    source: r.get(3)?,
-                    target: r.get(4)?,
-                    cameo: r.get(5)?,
-                    name: r.get(6)?,
-                    goldstein: r.get(7)?,
-                    historical: r.get(8)?,
-                    planned: r.get(9)?,
-                    documents: r.get::<_, i64>(10)? as usize,
-                    reports: Vec::new(),
-                },
-            ))
+            Ok(MergedRow {
+                id: r.get(0)?,
+                earliest: r.get(1)?,
+                latest: r.get(2)?,
+                source: r.get(3)?,
+                target: r.get(4)?,
+                cameo: r.get(5)?,
+                name: r.get(6)?,
+                goldstein: r.get(7)?,
+                historical: r.get(8)?,
+                planned: r.get(9)?,
+                documents: r.get::<_, i64>(10)? as usize,
+                reports: Vec::new(),
+            })
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (n, mut m) = row?;
-            m.reports = self.reports(n, f.reports)?;
+            let mut m = row?;
+            m.reports = self.reports(m.id, f.reports)?;
             out.push(m);
         }
         Ok(out)

@@ -10,6 +10,7 @@
 use std::io::{BufRead, Write};
 
 use anyhow::{bail, Context, Result};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
@@ -114,7 +115,7 @@ fn write_key(run: Run, out: &mut impl Write) -> Result<usize> {
         .enumerate()
         .filter_map(|(n, g)| g.days.map(|d| (n, d)))
         .collect();
-    let overlapping = rule::overlapping(&mut dated);
+    let overlapping: FxHashSet<usize> = rule::overlapping(&mut dated).into_iter().collect();
     for (n, g) in done.iter().enumerate() {
         let (earliest, latest) = g
             .days
