@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::kb::{kb, Sense, Term};
+use super::kb::{kb, Dates, Sense, Term};
 use crate::knowledge;
 
 const HEADS: &str = include_str!("../../data/actors/heads.tsv");
@@ -39,6 +39,9 @@ pub struct Coverage {
     pub people: usize,
     pub people_with_terms: usize,
     pub terms: usize,
+    /// Terms whose days are known only to the month, and only to the year (terms.tsv `dates`).
+    pub terms_to_the_month: usize,
+    pub terms_to_the_year: usize,
     /// States (and organizations) with at least one term of office in the base.
     pub states_with_terms: usize,
     pub offices_checked: Vec<OfficeCoverage>,
@@ -74,6 +77,13 @@ pub fn coverage(today: NaiveDate) -> Coverage {
         .iter()
         .filter(|s| rust_iso3166::from_alpha3(s.code).is_none())
         .count();
+    let dated = |dates: Dates| {
+        kb.people
+            .iter()
+            .flat_map(|p| &p.terms)
+            .filter(|t| t.dates == dates)
+            .count()
+    };
     let count_senses = |pick: fn(&Sense) -> bool| {
         kb.surfaces
             .iter()
@@ -100,6 +110,8 @@ pub fn coverage(today: NaiveDate) -> Coverage {
         people: kb.people.len(),
         people_with_terms: kb.people.iter().filter(|p| !p.terms.is_empty()).count(),
         terms: kb.people.iter().map(|p| p.terms.len()).sum(),
+        terms_to_the_month: dated(Dates::Month),
+        terms_to_the_year: dated(Dates::Year),
         states_with_terms: {
             let mut places: Vec<&str> = kb
                 .people
@@ -250,6 +262,13 @@ impl Coverage {
             s,
             "people                 {}, {} with terms of office ({} terms, in {} states and organizations)",
             self.people, self.people_with_terms, self.terms, self.states_with_terms
+        );
+        let _ = writeln!(
+            s,
+            "terms known to the day {}; to the month only {}, to the year only {}",
+            self.terms - self.terms_to_the_month - self.terms_to_the_year,
+            self.terms_to_the_month,
+            self.terms_to_the_year
         );
         let full = self
             .offices_checked

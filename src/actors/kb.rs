@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 use crate::knowledge;
 
@@ -72,12 +72,56 @@ pub struct Term {
     pub country: &'static str,
     pub start: NaiveDate,
     pub end: Option<NaiveDate>,
+    /// How well `start` and `end` are known.
+    pub dates: Dates,
+}
+
+/// How well the days of a term are known (terms.tsv's `dates` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dates {
+    /// To the day.
+    Day,
+    /// To the month: the day written may be off by up to a month.
+    Month,
+    /// To the year: the month written may be off by up to a year.
+    Year,
+}
+
+impl Dates {
+    fn parse(field: Option<&str>) -> Dates {
+        match field.unwrap_or("") {
+            "" => Dates::Day,
+            "month" => Dates::Month,
+            "year" => Dates::Year,
+            other => panic!("data/actors/terms.tsv: dates is month, year or -, not {other:?}"),
+        }
+    }
+
+    /// How many days either end of the term may be off.
+    pub fn slack(self) -> u64 {
+        match self {
+            Dates::Day => 0,
+            Dates::Month => 31,
+            Dates::Year => 366,
+        }
+    }
 }
 
 impl Term {
     /// Whether the term overlaps the days `from..=to`.
     pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
         self.start <= to && self.end.is_none_or(|e| e >= from)
+    }
+
+    /// The days the term may have covered, given how well its dates are known (`widest`), or
+    /// the days it surely covered (`!widest`; possibly none, then `start` > `end`).
+    pub fn span(&self, widest: bool) -> (NaiveDate, Option<NaiveDate>) {
+        let slack = Days::new(self.dates.slack());
+        if widest {
+            (self.start - slack, self.end.map(|e| e + slack))
+        } else {
+            (self.start + slack, self.end.map(|e| e - slack))
+        }
     }
 }
 
@@ -404,6 +448,7 @@ fn load_people(offices: &[Office]) -> Vec<Person> {
             country: r[2],
             start: day(r[3]),
             end: (!r[4].is_empty()).then(|| day(r[4])),
+            dates: Dates::parse(r.get(5).copied()),
         });
     }
     for r in knowledge::rows(PEOPLE) {
@@ -479,6 +524,32 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_term_known_to_the_month_may_reach_a_month_further() {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let term = Term {
+            office: 0,
+            country: "EST",
+            start: day("2005-04-13"),
+            end: Some(day("2014-11-17")),
+            dates: Dates::parse(Some("month")),
+        };
+        assert_eq!(
+            term.span(true),
+            (day("2005-03-13"), Some(day("2014-12-18")))
+        );
+        assert_eq!(
+            term.span(false),
+            (day("2005-05-14"), Some(day("2014-10-17")))
+        );
+        let exact = Term {
+            dates: Dates::parse(None),
+            ..term.clone()
+        };
+        assert_eq!(exact.span(true), (exact.start, exact.end));
+        assert_eq!(Dates::parse(Some("year")).slack(), 366);
     }
 
     #[test]

@@ -26,6 +26,12 @@ impl Hit {
         &self.surface.senses
     }
 
+    /// Whether the hit can only be someone's surname (which a title or an earlier full name
+    /// must confirm).
+    pub fn only_surnames(&self) -> bool {
+        self.senses().iter().all(|s| matches!(s, Sense::Surname(_)))
+    }
+
     /// The first sense that `pick` accepts.
     pub fn find<T>(&self, pick: impl Fn(&Sense) -> Option<T>) -> Option<T> {
         self.senses().iter().find_map(pick)

@@ -110,10 +110,7 @@ impl Run<'_> {
                 self.take_name(p, Who::Known(k), j);
                 return j + 1;
             }
-            let surname = hits[j].find(|s| match s {
-                Sense::Surname(k) if titled || self.seen(*k) => Some(*k),
-                _ => None,
-            });
+            let surname = self.surname_at(p, j, titled);
             if let (Some(k), true) = (surname, starts && (close || !before_is_phrase)) {
                 self.take_name(p, Who::Known(k), j);
                 return j + 1;
@@ -121,14 +118,43 @@ impl Run<'_> {
         }
         if titled && p.name.is_none() {
             if let Some((a, b)) = capitalized_run(self.text, p.end) {
-                if j >= to || hits[j].start >= b {
+                // A surname the base refused here ("Chinese spokesman Lin Jian" is no Lin of
+                // the base) is part of the unknown name.
+                let mut k = j;
+                while k < to && hits[k].start < b && hits[k].only_surnames() {
+                    k += 1;
+                }
+                if k >= to || hits[k].start >= b {
                     let name = self.text[a..b].to_string();
                     p.name = Some((Who::Unknown(name), a, b));
                     p.end = b;
+                    return k;
                 }
             }
         }
         j
+    }
+
+    /// The person hit `j` names by surname: one named earlier in the document first, then one
+    /// of the phrase's country, if it has one ("Chinese spokesman Lin" is not Taiwan's David
+    /// Lin, but someone the base does not know), then the first in the base.
+    fn surname_at(&self, p: &Phrase, j: usize, titled: bool) -> Option<usize> {
+        let country = p.anchor.and_then(|a| self.country_of(a));
+        let ours = |k: usize| {
+            let person = &kb().people[k];
+            country.as_ref().is_none_or(|c| {
+                person.country == c.0 || person.terms.iter().any(|t| t.country == c.0)
+            })
+        };
+        self.hits[j]
+            .senses()
+            .iter()
+            .filter_map(|s| match s {
+                Sense::Surname(k) if (titled && ours(*k)) || self.seen(*k) => Some(*k),
+                _ => None,
+            })
+            .rev()
+            .max_by_key(|&k| (self.seen(k), ours(k)))
     }
 
     pub(super) fn take_name(&self, p: &mut Phrase, who: Who, j: usize) {

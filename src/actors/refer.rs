@@ -26,7 +26,11 @@ impl Run<'_> {
                 let edges = crate::text::is_word_edge(self.text, start)
                     && crate::text::is_word_edge(self.text, end);
                 let hits = &self.hits[from..to];
-                let inside_hit = hits.iter().any(|h| h.start < end && start < h.end);
+                // A surname hit not taken for someone of the base (it would be in `found`)
+                // may still be this stranger's.
+                let inside_hit = hits
+                    .iter()
+                    .any(|h| h.start < end && start < h.end && !h.only_surnames());
                 let inside_found = self.found.iter().any(|f| f.start < end && start < f.end);
                 if !edges || inside_hit || inside_found {
                     continue;

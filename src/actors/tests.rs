@@ -22,6 +22,37 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "CHNGOV",
         "Lin Jian",
     ),
+    // A surname shared by a stranger and someone of the base: the title's country decides.
+    (
+        "March 3, 2014\n\nChinese foreign ministry spokesman Lin Jian spoke. Taiwanese Foreign Minister Lin replied.",
+        "Taiwanese Foreign Minister Lin",
+        1,
+        "TWNGOV",
+        "David Lin",
+    ),
+    (
+        "March 3, 2014\n\nChinese foreign ministry spokesman Lin Jian spoke. Taiwanese Foreign Minister Lin replied.",
+        "Chinese foreign ministry spokesman Lin Jian",
+        1,
+        "CHNGOV",
+        "Lin Jian",
+    ),
+    // Neighbours' offices: a prime minister of Estonia, a foreign minister of Georgia, both
+    // now former officials.
+    (
+        "June 1, 2022\n\nEstonian Prime Minister Kaja Kallas met Georgian Foreign Minister David Zalkaliani.",
+        "Estonian Prime Minister Kaja Kallas",
+        1,
+        "ESTGOV",
+        "Kaja Kallas",
+    ),
+    (
+        "May 5, 2025\n\nFormer Georgian foreign minister David Zalkaliani spoke.",
+        "Former Georgian foreign minister David Zalkaliani",
+        1,
+        "GEOELI",
+        "David Zalkaliani",
+    ),
     (
         "September 3, 2014\n\nPutin met Mongolian leader Tsakhia Elbegdorj in the capital.",
         "Mongolian leader Tsakhia Elbegdorj",

@@ -517,8 +517,11 @@ fn term_clues(text: &str) -> Vec<Clue> {
 
 /// The clue of the terms `held` of an office named `role`.
 fn term_clue(held: &[&(&Person, &Term)], role: &str, former: bool) -> Clue {
+    // Where a term's days are known only to the month or year, a holder may be named a little
+    // outside them and a former holder only surely after them: the clue must not exclude the
+    // true day.
     let days: Vec<(NaiveDate, Option<NaiveDate>)> =
-        held.iter().map(|(_, t)| (t.start, t.end)).collect();
+        held.iter().map(|(_, t)| t.span(!former)).collect();
     let mut people: Vec<&str> = held.iter().map(|(p, _)| p.name).collect();
     people.dedup();
     let spans: Vec<String> = days
@@ -593,6 +596,20 @@ mod tests {
         assert_eq!(role_near(t, 0, 15, "president"), Some(true));
         let t = "Kishida met the president of France.";
         assert_eq!(role_near(t, 0, 7, "president"), None);
+    }
+
+    #[test]
+    fn a_term_known_to_the_month_dates_with_a_month_to_spare() {
+        // Eva-Maria Liimets: foreign minister of Estonia 2021-01-26 to 2022-06-03, the end
+        // known to the month only.
+        let held = clues(&tag("Foreign Minister Eva-Maria Liimets spoke."));
+        let holds = |day| held.iter().all(|c| c.holds(d(day)));
+        assert!(holds("2022-06-20"), "within a month of the end written");
+        assert!(!holds("2022-08-01"));
+        let former = clues(&tag("Former foreign minister Eva-Maria Liimets spoke."));
+        let holds = |day| former.iter().all(|c| c.holds(d(day)));
+        assert!(holds("2022-05-20"), "perhaps out of office already");
+        assert!(!holds("2022-04-01"), "surely in office");
     }
 
     #[test]
