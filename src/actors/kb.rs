@@ -139,6 +139,13 @@ pub struct Person {
     pub terms: Vec<Term>,
 }
 
+impl Person {
+    /// Whether the person is of `country`: by nationality, or by a term of office there.
+    pub fn is_of(&self, country: &str) -> bool {
+        self.country == country || self.terms.iter().any(|t| t.country == country)
+    }
+}
+
 /// What a word of an agent list does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgentKind {
@@ -534,7 +541,7 @@ mod tests {
             country: "EST",
             start: day("2005-04-13"),
             end: Some(day("2014-11-17")),
-            dates: Dates::parse(Some("month")),
+            dates: Dates::Month,
         };
         assert_eq!(
             term.span(true),
@@ -549,7 +556,9 @@ mod tests {
             ..term.clone()
         };
         assert_eq!(exact.span(true), (exact.start, exact.end));
-        assert_eq!(Dates::parse(Some("year")).slack(), 366);
+        assert_eq!(Dates::parse(Some("month")), Dates::Month);
+        assert_eq!(Dates::parse(Some("year")), Dates::Year);
+        assert_eq!(Dates::Year.slack(), 366);
     }
 
     #[test]

@@ -140,21 +140,18 @@ impl Run<'_> {
     /// Lin, but someone the base does not know), then the first in the base.
     fn surname_at(&self, p: &Phrase, j: usize, titled: bool) -> Option<usize> {
         let country = p.anchor.and_then(|a| self.country_of(a));
-        let ours = |k: usize| {
-            let person = &kb().people[k];
-            country.as_ref().is_none_or(|c| {
-                person.country == c.0 || person.terms.iter().any(|t| t.country == c.0)
-            })
-        };
+        let ours = |k: usize| country.as_ref().is_none_or(|c| kb().people[k].is_of(&c.0));
         self.hits[j]
             .senses()
             .iter()
             .filter_map(|s| match s {
-                Sense::Surname(k) if (titled && ours(*k)) || self.seen(*k) => Some(*k),
+                Sense::Surname(k) => Some((*k, self.seen(*k), ours(*k))),
                 _ => None,
             })
+            .filter(|&(_, seen, ours)| seen || (titled && ours))
             .rev()
-            .max_by_key(|&k| (self.seen(k), ours(k)))
+            .max_by_key(|&(_, seen, ours)| (seen, ours))
+            .map(|(k, ..)| k)
     }
 
     pub(super) fn take_name(&self, p: &mut Phrase, who: Who, j: usize) {
