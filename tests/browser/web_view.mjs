@@ -54,8 +54,12 @@ async function run(page, url, name, pickDyad, choose) {
   await page.selectOption("#side-a", a);
   await page.selectOption("#side-b", b);
   await page.waitForFunction((t) => document.querySelector("#timeline-title").textContent.includes(t), `${a} – ${b}`);
-  await page.waitForSelector("#timeline li");
   const rows = await (await fetch(`${url}api/timeline?dyad=${a},${b}`)).json();
+  // The list fills after the title changes: wait for it to settle (a count taken at the first
+  // row raced the rendering), then count.
+  await page
+    .waitForFunction((n) => document.querySelectorAll("#timeline li").length === n, rows.length, { timeout: 10000 })
+    .catch(() => {});
   const shown = await page.locator("#timeline li").count();
   check(shown === rows.length && shown > 0, `${name}: the ${a}–${b} timeline lists its ${rows.length} merged events`);
   check(await page.locator("#chart svg rect").count() > 0, `${name}: the relations chart is drawn`);
