@@ -55,8 +55,7 @@ async function run(page, url, name, pickDyad, choose) {
   await page.selectOption("#side-b", b);
   await page.waitForFunction((t) => document.querySelector("#timeline-title").textContent.includes(t), `${a} – ${b}`);
   const rows = await (await fetch(`${url}api/timeline?dyad=${a},${b}`)).json();
-  // The list fills after the title changes: wait for it to settle (a count taken at the first
-  // row raced the rendering), then count.
+  // The title changes at once, the list when the answer comes: wait for it, then count.
   await page
     .waitForFunction((n) => document.querySelectorAll("#timeline li").length === n, rows.length, { timeout: 10000 })
     .catch(() => {});
@@ -92,6 +91,27 @@ async function run(page, url, name, pickDyad, choose) {
   return merged.reports.length;
 }
 
+// Picking two sides fires two requests. An answer for the first choice that arrives last must
+// not replace the list of the second: every timeline answer but the final dyad's is held back.
+async function lateAnswers(page, url, name, [a, b]) {
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelectorAll("#side-a option").length > 1);
+  const pattern = "**/api/timeline?*";
+  await page.route(pattern, async (route) => {
+    const dyad = new URL(route.request().url()).searchParams.get("dyad");
+    if (dyad !== `${a},${b}`) await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.selectOption("#side-a", a);
+  await page.selectOption("#side-b", b);
+  await new Promise((r) => setTimeout(r, 3000));
+  const rows = await (await fetch(`${url}api/timeline?dyad=${a},${b}`)).json();
+  const ids = await page.locator("#timeline li").evaluateAll((items) => items.map((li) => li.dataset.id));
+  check(ids.length === rows.length && ids.every((id, i) => id === String(rows[i].id)),
+    `${name}: a late answer for an earlier choice does not replace the ${a}–${b} list (${ids.length} shown, ${rows.length} wanted)`);
+  await page.unroute(pattern);
+}
+
 // The dyad of the event told by the most sources.
 async function busiestDyad(_page, url) {
   const rows = await (await fetch(`${url}api/timeline`)).json();
@@ -112,6 +132,7 @@ try {
   const examples = await serve(ingest(join(repo, "examples/articles")));
   servers.push(examples.child);
   await run(page, examples.url, "examples", busiestDyad, (rows) => [...rows].sort((x, y) => y.documents - x.documents)[0]);
+  await lateAnswers(page, examples.url, "examples", await busiestDyad(page, examples.url));
   const seeds = resolve(repo, "../shared/corpus/seeds");
   if (existsSync(seeds)) {
     const s = await serve(ingest(seeds));

@@ -5,6 +5,9 @@
 
 const $ = (id) => document.getElementById(id);
 const state = { a: "", b: "", by: "year", historical: false, selected: null };
+// Each list request takes the next number; an answer is drawn only if no later request was made
+// meanwhile (picking two sides fires two requests, and the first may answer last).
+let latest = 0;
 
 async function api(path) {
   const res = await fetch(path);
@@ -61,16 +64,18 @@ async function refresh() {
   $("timeline-title").textContent = `Timeline: ${who}`;
   $("status").textContent = "Loading…";
   const p = filter();
+  const ticket = ++latest;
   try {
     const [rows, periods] = await Promise.all([
       api(`/api/timeline?${p}`),
       api(`/api/relations?${p}&by=${state.by}`),
     ]);
+    if (ticket !== latest) return;
     drawTimeline(rows);
     drawChart(periods);
     $("status").textContent = `${rows.length} merged event(s)`;
   } catch (e) {
-    $("status").textContent = `Error: ${e.message}`;
+    if (ticket === latest) $("status").textContent = `Error: ${e.message}`;
   }
 }
 
@@ -212,8 +217,10 @@ async function search(q) {
   list.hidden = false;
   list.replaceChildren();
   $("timeline-title").textContent = `Search: ${q}`;
+  const ticket = ++latest;
   try {
     const hits = await api(`/api/search?q=${encodeURIComponent(q)}`);
+    if (ticket !== latest) return;
     $("status").textContent = `${hits.length} article(s)`;
     for (const h of hits) {
       const item = el("li", { "data-doc": h.doc }, el("div", { class: "what" }, h.title || h.doc),
@@ -222,7 +229,7 @@ async function search(q) {
       list.append(item);
     }
   } catch (e) {
-    $("status").textContent = `Error: ${e.message}`;
+    if (ticket === latest) $("status").textContent = `Error: ${e.message}`;
   }
 }
 
