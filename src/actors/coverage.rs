@@ -10,6 +10,7 @@ use crate::knowledge;
 
 const HEADS: &str = include_str!("../../data/actors/heads.tsv");
 const NEIGHBOURS: &str = include_str!("../../data/actors/neighbours.tsv");
+const FOUNDED: &str = include_str!("../../data/actors/founded.tsv");
 
 /// The states whose three top offices the base means to cover from 1990 (the G20 members and
 /// the neighbours the news about them names most).
@@ -46,7 +47,7 @@ pub struct Coverage {
     pub states_with_terms: usize,
     pub offices_checked: Vec<OfficeCoverage>,
     /// The other neighbours of the G20 members (neighbours.tsv): the share of days since 1990
-    /// their head of state, head of government and foreign minister are known.
+    /// (or their founding, founded.tsv) their head of state, head of government and foreign minister are known.
     pub neighbours: Vec<NeighbourCoverage>,
 }
 
@@ -58,7 +59,8 @@ pub struct NeighbourCoverage {
     pub foreign_minister: f64,
 }
 
-/// How well one office of one state is covered from 1990-01-01 to today.
+/// How well one office of one state is covered from 1990-01-01 (or the state's founding day,
+/// founded.tsv) to today.
 #[derive(Debug, Serialize)]
 pub struct OfficeCoverage {
     pub country: String,
@@ -163,7 +165,7 @@ fn office_coverage(country: &str, kind: &str, today: NaiveDate) -> OfficeCoverag
         terms.extend(heads_of_government(country));
     }
     terms.sort_by_key(|t| t.start);
-    let from = NaiveDate::from_ymd_opt(1990, 1, 1).expect("a date");
+    let from = first_day(country);
     let mut gaps = Vec::new();
     let mut covered_to = from.pred_opt().expect("a date");
     let mut uncovered = 0;
@@ -196,6 +198,17 @@ fn office_coverage(country: &str, kind: &str, today: NaiveDate) -> OfficeCoverag
         covered: 1.0 - uncovered as f64 / total as f64,
         gaps,
     }
+}
+
+/// The first day a state's offices should be known: 1990-01-01, or its founding day if later
+/// (a state that did not exist had no foreign minister to miss).
+pub fn first_day(country: &str) -> NaiveDate {
+    let since_1990 = NaiveDate::from_ymd_opt(1990, 1, 1).expect("a date");
+    knowledge::rows(FOUNDED)
+        .find(|r| r[0] == country)
+        .map_or(since_1990, |r| {
+            knowledge::date("data/actors/founded.tsv", r[1]).max(since_1990)
+        })
 }
 
 /// Terms of a head of state who heads the government too (heads.tsv), cut to those days.
@@ -307,7 +320,7 @@ impl Coverage {
         };
         let _ = writeln!(
             s,
-            "other neighbours       {n} states: head of state known 95% of the days since 1990 in {}, head of government in {}, foreign minister in {}",
+            "other neighbours       {n} states: head of state known 95% of the days since 1990 (or independence) in {}, head of government in {}, foreign minister in {}",
             full(|c| c.head_of_state),
             full(|c| c.head_of_government),
             full(|c| c.foreign_minister),
@@ -325,6 +338,30 @@ impl Coverage {
                     pct(shares[2])
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_state_born_after_1990_is_counted_from_its_founding() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(first_day("TLS"), day(2002, 5, 20));
+        assert_eq!(first_day("RUS"), day(1990, 1, 1));
+        let today = day(2026, 1, 1);
+        let timor = office_coverage("TLS", "head-of-state", today);
+        assert!(timor.gaps.is_empty(), "{:?}", timor.gaps);
+    }
+
+    #[test]
+    fn every_founded_state_is_a_state_of_the_base() {
+        let kb = kb();
+        for r in knowledge::rows(FOUNDED) {
+            assert!(kb.states.iter().any(|s| s.code == r[0]), "{}", r[0]);
+            first_day(r[0]);
         }
     }
 }

@@ -106,6 +106,12 @@ impl Run<'_> {
                 Sense::Person(k) => Some(*k),
                 _ => None,
             });
+            // "Guterres" after "Foreign Minister José Luís Guterres" is him again, not the
+            // UN's António Guterres whom the name alone would mean.
+            let full = full.map(|k| match self.seen(k) {
+                true => k,
+                false => self.named_before(j).unwrap_or(k),
+            });
             if let (Some(k), true) = (full, starts) {
                 self.take_name(p, Who::Known(k), j);
                 return j + 1;
@@ -152,6 +158,14 @@ impl Run<'_> {
             .rev()
             .max_by_key(|&(_, seen, ours)| (seen, ours))
             .map(|(k, ..)| k)
+    }
+
+    /// The person already named in the document whose surname hit `j` is, if any.
+    fn named_before(&self, j: usize) -> Option<usize> {
+        self.hits[j].senses().iter().find_map(|s| match s {
+            Sense::Surname(k) if self.seen(*k) => Some(*k),
+            _ => None,
+        })
     }
 
     pub(super) fn take_name(&self, p: &mut Phrase, who: Who, j: usize) {

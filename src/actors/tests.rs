@@ -53,6 +53,23 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "GEOELI",
         "David Zalkaliani",
     ),
+    // A name alone that the base gives to someone else (António Guterres) names again the
+    // person of that surname the document has named.
+    (
+        "March 3, 2014\n\nEast Timor's Foreign Minister José Luís Guterres flew to Canberra. Guterres said the talks went well.",
+        "Guterres",
+        1,
+        "TLSGOV",
+        "José Luís Guterres",
+    ),
+    // An acting president who stays a minister is no former official after the acting term.
+    (
+        "April 20, 2025\n\nChoi Sang-mok, the finance minister, met the Japanese ambassador.",
+        "Choi Sang-mok",
+        1,
+        "KORGOV",
+        "Choi Sang-mok",
+    ),
     (
         "September 3, 2014\n\nPutin met Mongolian leader Tsakhia Elbegdorj in the capital.",
         "Mongolian leader Tsakhia Elbegdorj",
