@@ -108,9 +108,12 @@ impl Run<'_> {
             });
             // "Guterres" after "Foreign Minister José Luís Guterres" is him again, not the
             // UN's António Guterres whom the name alone would mean.
-            let full = full.map(|k| match self.seen(k) {
-                true => k,
-                false => self.named_before(j).unwrap_or(k),
+            let full = full.map(|k| {
+                if self.seen(k) {
+                    k
+                } else {
+                    self.named_before(j).unwrap_or(k)
+                }
             });
             if let (Some(k), true) = (full, starts) {
                 self.take_name(p, Who::Known(k), j);
