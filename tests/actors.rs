@@ -102,7 +102,7 @@ fn the_base_covers_most_neighbours_heads() {
     };
     assert!(known(|n| n.head_of_state) >= 61);
     assert!(known(|n| n.head_of_government) >= 56);
-    assert!(known(|n| n.foreign_minister) >= 44);
+    assert!(known(|n| n.foreign_minister) >= 45);
     let leading = c
         .neighbours
         .iter()
