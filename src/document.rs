@@ -210,7 +210,7 @@ pub struct Event {
     pub rule: String,
     /// 0 to 1: how much of the coding rests on firm cues rather than fallbacks.
     pub confidence: f64,
-    /// What its reports share with other reports of the same event (`store::rule::key`): the
+    /// What its reports share with other reports of the same event (`merge::key`): the
     /// states, the CAMEO root and the flags (`RUS|JPN|19|000`).
     #[serde(default)]
     pub merge_key: String,

@@ -3,7 +3,9 @@
 //! The pipeline follows the data, one module per stage:
 //! [`ingest`] reads bytes into text, [`clean`] splits a page into title, metadata, body and
 //! boilerplate, [`time`] dates the document, [`segment`] splits the body into sentences, and
-//! [`pipeline`] runs them in order over one [`Document`]. [`eval`] scores the result against
+//! [`pipeline`] runs them in order over one [`Document`]. [`merge`] is the rule that makes the
+//! reports of one event one merged event, which [`store`] applies to its tables and
+//! `annals merge-stream` to a distributed engine's. [`eval`] scores the result against
 //! hand-made gold files; [`bench`] measures throughput.
 
 pub mod actors;
@@ -14,6 +16,7 @@ pub mod eval;
 pub mod events;
 pub mod ingest;
 pub mod knowledge;
+pub mod merge;
 pub mod pipeline;
 pub mod segment;
 pub mod serve;

@@ -576,8 +576,8 @@ fn extract_stream(max_bytes: u64, output: Option<PathBuf>) -> anyhow::Result<boo
 }
 
 fn merge_stream() -> anyhow::Result<bool> {
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    store::stream::merge_stream(std::io::stdin().lock(), &mut out)?;
+    let mut out = output_to(None)?;
+    annals::merge::stream::merge_stream(std::io::stdin().lock(), &mut out)?;
     Ok(true)
 }
 

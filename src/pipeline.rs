@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::clean::{self, Context};
 use crate::document::{Document, Evidence, Published};
 use crate::ingest::{self, IngestError, Opened, RawDoc, Source};
-use crate::{actors, events, segment, store, time};
+use crate::{actors, events, merge, segment, time};
 
 /// Runs every stage over one decoded document.
 pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
@@ -132,7 +132,7 @@ fn annotate(doc: &mut Document) {
     doc.mentions = actors::mentions(doc);
     doc.events = events::events(doc);
     for e in &mut doc.events {
-        e.merge_key = store::rule::key(e);
+        e.merge_key = merge::key(e);
     }
     doc.language = language(&doc.body);
 }

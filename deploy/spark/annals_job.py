@@ -39,6 +39,7 @@ import time
 from pyspark import SparkFiles
 from pyspark.sql import DataFrame, SparkSession
 from pyspark.sql import functions as F
+from pyspark.sql import types as T
 
 BINARY = "annals"
 
@@ -192,11 +193,6 @@ REPORT = [
     "doc_id", "nth", "merge_key", "cameo", "root", "name", "goldstein", "quad_class",
     "historical", "planned", "hypothetical", "negated", "source_side", "target_side",
 ]
-REPORT_TYPE = (
-    "STRUCT<doc_id: STRING, nth: INT, merge_key: STRING, cameo: STRING, root: STRING, "
-    "name: STRING, goldstein: DOUBLE, quad_class: INT, historical: BOOLEAN, planned: BOOLEAN, "
-    "hypothetical: BOOLEAN, negated: BOOLEAN, source_side: STRING, target_side: STRING>"
-)
 
 MERGED = """
 WITH reports AS (
@@ -246,7 +242,14 @@ def merge(spark, events, output, partitions):
         .sortWithinPartitions("merge_key", "earliest", "latest")
     )
     grouped = pipe(spark, as_json(reports), "merge-stream")
-    fields = f"event {REPORT_TYPE}, merged STRING, earliest STRING, latest STRING, overlaps BOOLEAN"
+    # The event comes back as it went: its type is the events table's.
+    fields = T.StructType([
+        reports.schema["event"],
+        T.StructField("merged", T.StringType()),
+        T.StructField("earliest", T.StringType()),
+        T.StructField("latest", T.StringType()),
+        T.StructField("overlaps", T.BooleanType()),
+    ])
     groups = grouped.select(F.from_json("line", fields).alias("g")).select("g.*")
     groups.createOrReplaceTempView("groups")
     # Both tables come from one pass of merge-stream.

@@ -112,7 +112,7 @@ impl Run<'_> {
                 if self.seen(k) {
                     k
                 } else {
-                    self.named_before(j).unwrap_or(k)
+                    self.surname_at(p, j, false).unwrap_or(k)
                 }
             });
             if let (Some(k), true) = (full, starts) {
@@ -161,14 +161,6 @@ impl Run<'_> {
             .rev()
             .max_by_key(|&(_, seen, ours)| (seen, ours))
             .map(|(k, ..)| k)
-    }
-
-    /// The person already named in the document whose surname hit `j` is, if any.
-    fn named_before(&self, j: usize) -> Option<usize> {
-        self.hits[j].senses().iter().find_map(|s| match s {
-            Sense::Surname(k) if self.seen(*k) => Some(*k),
-            _ => None,
-        })
     }
 
     pub(super) fn take_name(&self, p: &mut Phrase, who: Who, j: usize) {

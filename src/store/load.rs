@@ -88,11 +88,15 @@ enum Done {
     Skipped,
 }
 
-/// A source after its first bytes are read: done, an archive or feed to read record by record,
-/// or a table of documents extracted elsewhere.
+/// A source after its first bytes are read: done, or records to read one by one.
 enum Opened {
     Done(Done),
-    Many(ingest::Records),
+    Many(Many),
+}
+
+/// An archive or feed to read record by record, or a table of documents extracted elsewhere.
+enum Many {
+    Records(ingest::Records),
     Table(ingest::Table),
 }
 
@@ -132,7 +136,7 @@ pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Su
                 for o in opened {
                     match o {
                         Opened::Done(d) => ready.push(d),
-                        other => many.push(other),
+                        Opened::Many(m) => many.push(m),
                     }
                 }
                 if tx.send(ready).is_err() {
@@ -140,13 +144,12 @@ pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Su
                 }
                 for o in many {
                     let sent = match o {
-                        Opened::Many(records) => {
+                        Many::Records(records) => {
                             stream(records, |path, raw| done(&path, raw, known), &tx)
                         }
-                        Opened::Table(rows) => {
+                        Many::Table(rows) => {
                             stream(rows, |path, doc| stored(&path, doc, known), &tx)
                         }
-                        Opened::Done(_) => Ok(()),
                     };
                     if sent.is_err() {
                         return;
@@ -213,8 +216,8 @@ fn open(source: &Source, walk: Option<&str>, known: &HashSet<String>, max: u64) 
     match ingest::open(source, max) {
         Err(e) => Opened::Done(done(&path, Err(e), known)),
         Ok(ingest::Opened::One(raw)) => Opened::Done(done(&path, *raw, known)),
-        Ok(ingest::Opened::Many(records)) => Opened::Many(records),
-        Ok(ingest::Opened::Table(rows)) => Opened::Table(rows),
+        Ok(ingest::Opened::Many(records)) => Opened::Many(Many::Records(records)),
+        Ok(ingest::Opened::Table(rows)) => Opened::Many(Many::Table(rows)),
     }
 }
 

@@ -1,5 +1,5 @@
 //! Merging across documents in the store: the reports of one real-world event become one
-//! `merged` row that lists every report (`merged_events`), by the rule of `rule` (the Soviet
+//! `merged` row that lists every report (`merged_events`), by the rule of [`crate::merge`] (the Soviet
 //! Union's 1945 seizure is Russia's; two outlets may date one announcement a day apart).
 //!
 //! The shared part is the event's `merge_key`, written with it. An ingest merges again only the
@@ -10,8 +10,8 @@ use anyhow::Result;
 use rusqlite::{params, Connection, Transaction};
 use serde::Serialize;
 
-use super::rule::{self, Group, Sweep};
 use crate::events::taxonomy;
+use crate::merge::{self as rule, Group, Sweep};
 
 /// What merging did.
 #[derive(Debug, Default, Clone, Copy, Serialize)]

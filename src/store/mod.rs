@@ -14,8 +14,6 @@ mod merge;
 mod parquet;
 pub mod query;
 pub mod render;
-pub mod rule;
-pub mod stream;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -293,7 +291,7 @@ fn insert_document(
     for e in &doc.events {
         // The pipeline wrote it (a document of an older release may come without it).
         let key = if e.merge_key.is_empty() {
-            rule::key(e)
+            crate::merge::key(e)
         } else {
             e.merge_key.clone()
         };

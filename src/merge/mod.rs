@@ -1,6 +1,7 @@
-//! The merging rule, apart from where the reports are kept: the embedded store runs it over the
-//! rows of its `events` table (`merge`), the Spark job over sorted partitions of its events
-//! table (`stream`, through `annals merge-stream`). One rule, one copy of it.
+//! The merge stage: the rule that makes the reports of one event one merged event, apart from
+//! where the reports are kept. The embedded store runs it over the rows of its `events` table
+//! (`store::merge`), the Spark job over sorted partitions of its events table ([`stream`],
+//! through `annals merge-stream`). One rule, one copy of it.
 //!
 //! Reports are of one event when they share the key (the states, an earlier state counting as
 //! the one that continues it, the CAMEO root and the flags) and their days overlap, give or
@@ -8,6 +9,8 @@
 //! meetings between 2012 and 2020") sums many events and merges only with another such span.
 
 use chrono::NaiveDate;
+
+pub mod stream;
 
 use crate::actors::continuing;
 use crate::document::Event;

@@ -14,7 +14,7 @@ use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::rule::{self, Group, Sweep};
+use super::{self as rule, Group, Sweep};
 
 /// One report as the engine sends it; `event` is its id, given back as it came.
 #[derive(Deserialize)]
