@@ -166,7 +166,7 @@ fn office_coverage(country: &str, kind: &str, today: NaiveDate) -> OfficeCoverag
         terms.extend(heads_of_government(country));
     }
     terms.sort_by_key(|t| t.start);
-    let from = first_day(country);
+    let from = first_day(country, kind);
     let mut gaps = Vec::new();
     let mut covered_to = from.pred_opt().expect("a date");
     let mut uncovered = 0;
@@ -201,12 +201,12 @@ fn office_coverage(country: &str, kind: &str, today: NaiveDate) -> OfficeCoverag
     }
 }
 
-/// The first day a state's offices should be known: 1990-01-01, or its founding day if later
-/// (a state that did not exist had no foreign minister to miss).
-fn first_day(country: &str) -> NaiveDate {
+/// The first day an office of kind `kind` of a state should be known: 1990-01-01, or the
+/// state's founding day if later (a state that did not exist had no foreign minister to miss).
+fn first_day(country: &str, kind: &str) -> NaiveDate {
     let since_1990 = NaiveDate::from_ymd_opt(1990, 1, 1).expect("a date");
     knowledge::rows(FOUNDED)
-        .find(|r| r[0] == country)
+        .find(|r| r[0] == country && (r[2].is_empty() || knowledge::list(r[2]).contains(&kind)))
         .map_or(since_1990, |r| {
             knowledge::date("data/actors/founded.tsv", r[1]).max(since_1990)
         })
@@ -350,11 +350,20 @@ mod tests {
     #[test]
     fn a_state_born_after_1990_is_counted_from_its_founding() {
         let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(first_day("TLS"), day(2002, 5, 20));
-        assert_eq!(first_day("RUS"), day(1990, 1, 1));
+        assert_eq!(first_day("TLS", "head-of-state"), day(2002, 5, 20));
+        assert_eq!(first_day("RUS", "head-of-state"), day(1990, 1, 1));
         let today = day(2026, 1, 1);
         let timor = office_coverage("TLS", "head-of-state", today);
         assert!(timor.gaps.is_empty(), "{:?}", timor.gaps);
+    }
+
+    #[test]
+    fn a_founding_may_count_for_some_offices_only() {
+        // The Czech Republic had a prime minister of its own before 1993, but no president.
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(first_day("CZE", "head-of-state"), day(1993, 1, 1));
+        assert_eq!(first_day("CZE", "foreign-minister"), day(1993, 1, 1));
+        assert_eq!(first_day("CZE", "head-of-government"), day(1990, 1, 1));
     }
 
     #[test]
@@ -362,8 +371,17 @@ mod tests {
         let kb = kb();
         for r in knowledge::rows(FOUNDED) {
             assert!(kb.states.iter().any(|s| s.code == r[0]), "{}", r[0]);
-            // The date parses (a bad one panics) and is after 1990-01-01.
-            assert!(first_day(r[0]) > NaiveDate::from_ymd_opt(1990, 1, 1).unwrap());
+            // The date parses (a bad one panics) and is after 1990-01-01; the offices are kinds.
+            let kinds = ["head-of-state", "head-of-government", "foreign-minister"];
+            let listed = knowledge::list(r[2]);
+            assert!(
+                listed.iter().all(|k| kinds.contains(k)),
+                "{}: {}",
+                r[0],
+                r[2]
+            );
+            let kind = listed.first().unwrap_or(&kinds[0]);
+            assert!(first_day(r[0], kind) > NaiveDate::from_ymd_opt(1990, 1, 1).unwrap());
         }
     }
 }
