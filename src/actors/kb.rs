@@ -127,9 +127,11 @@ impl Term {
 
 #[derive(Debug)]
 pub struct Person {
-    /// `person:vladimir-putin`.
+    /// `person:vladimir-putin`; a namesake's has its qualifier: `person:andris-berzins-1951`.
     pub id: String,
     pub name: &'static str,
+    /// Other people of the base with the same name (written `Name (qualifier)` in the data).
+    pub namesakes: Vec<usize>,
     pub surname: &'static str,
     pub also: Vec<&'static str>,
     pub female: bool,
@@ -429,11 +431,13 @@ fn load_people(offices: &[Office]) -> Vec<Person> {
     let day = |s| knowledge::date("data/actors/terms.tsv", s);
     let mut people: Vec<Person> = Vec::new();
     let mut by_name: HashMap<&str, usize> = HashMap::new();
-    let mut person = |people: &mut Vec<Person>, name: &'static str| -> usize {
-        *by_name.entry(name).or_insert_with(|| {
+    let mut person = |people: &mut Vec<Person>, key: &'static str| -> usize {
+        *by_name.entry(key).or_insert_with(|| {
+            let name = unqualified(key);
             people.push(Person {
-                id: format!("person:{}", slug(name)),
+                id: format!("person:{}", slug(key)),
                 name,
+                namesakes: Vec::new(),
                 surname: name.rsplit(' ').next().unwrap_or(name),
                 also: Vec::new(),
                 female: false,
@@ -475,7 +479,23 @@ fn load_people(offices: &[Office]) -> Vec<Person> {
             p.country = p.terms.first().map_or("", |t| t.country);
         }
     }
+    let mut same: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        same.entry(p.name).or_default().push(i);
+    }
+    for (i, p) in people.iter_mut().enumerate() {
+        p.namesakes = same[p.name].iter().copied().filter(|&k| k != i).collect();
+    }
     people
+}
+
+/// `Andris Berzins (1951)` → `Andris Berzins`: the qualifier only tells namesakes apart in the
+/// data; the text names them alike.
+fn unqualified(key: &str) -> &str {
+    match key.split_once(" (") {
+        Some((name, rest)) if rest.ends_with(')') => name,
+        _ => key,
+    }
 }
 
 /// `Vladimir Putin` → `vladimir-putin`.
@@ -575,5 +595,8 @@ mod tests {
     fn slugs_are_plain() {
         assert_eq!(slug("George H. W. Bush"), "george-h-w-bush");
         assert_eq!(slug("Massimo D'Alema"), "massimo-d-alema");
+        assert_eq!(slug("Andris Berzins (1951)"), "andris-berzins-1951");
+        assert_eq!(unqualified("Andris Berzins (1951)"), "Andris Berzins");
+        assert_eq!(unqualified("Andris Berzins"), "Andris Berzins");
     }
 }

@@ -213,7 +213,8 @@ impl Run<'_> {
         let office = p.agents.iter().find_map(|(_, o, _)| *o);
         let (actor, rule, why, who) = match &p.name {
             Some((Who::Known(k), ..)) => {
-                let person = &kb().people[*k];
+                let k = resolve::namesake_on(*k, days);
+                let person = &kb().people[k];
                 let hint = Hint {
                     office,
                     former: p.former,
@@ -225,7 +226,7 @@ impl Run<'_> {
                 } else {
                     "title-name"
                 };
-                (actor, rule, why, Some(Who::Known(*k)))
+                (actor, rule, why, Some(Who::Known(k)))
             }
             Some((Who::Unknown(name), ..)) => {
                 let Some(c) = country else { return };

@@ -20,6 +20,28 @@ pub struct Hint {
 /// The days a sentence speaks of, first and last.
 pub type Days = (NaiveDate, NaiveDate);
 
+/// Of person `k` and their namesakes (two men called Andris Berzins), the one `days` speak of:
+/// the one in office then, else the one whose last term before them ended last, else `k`.
+pub fn namesake_on(k: usize, days: Option<Days>) -> usize {
+    let kb = kb();
+    let (Some((from, to)), false) = (days, kb.people[k].namesakes.is_empty()) else {
+        return k;
+    };
+    let all = || std::iter::once(k).chain(kb.people[k].namesakes.iter().copied());
+    let in_office = all().find(|&i| kb.people[i].terms.iter().any(|t| t.overlaps(from, to)));
+    let former = || {
+        all()
+            .filter_map(|i| {
+                let terms = &kb.people[i].terms;
+                let end = terms.iter().filter_map(|t| t.end).filter(|&e| e < from);
+                Some((end.max()?, i))
+            })
+            .max()
+            .map(|(_, i)| i)
+    };
+    in_office.or_else(former).unwrap_or(k)
+}
+
 /// The actor a person is on `days` (unknown: the person's last term), and why.
 pub fn person(p: &Person, days: Option<Days>, hint: Hint) -> (Actor, String) {
     let kb = kb();
