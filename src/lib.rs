@@ -6,7 +6,7 @@
 //! [`pipeline`] runs them in order over one [`Document`]. [`merge`] is the rule that makes the
 //! reports of one event one merged event, which [`store`] applies to its tables and
 //! `annals merge-stream` to a distributed engine's. [`eval`] scores the result against
-//! hand-made gold files; [`bench`] measures throughput.
+//! hand-made gold files; [`bench`](mod@bench) measures throughput.
 
 pub mod actors;
 pub mod bench;

@@ -144,6 +144,8 @@ def events_table(spark, docs, output):
     """Writes one row per reported event (the columns of the store's `events`)."""
     e = F.col("e")
     side = lambda s: F.coalesce(e[s]["country"], e[s]["org"])  # noqa: E731
+    # Fields of the event kept under their own names.
+    same = lambda *names: [e[n].alias(n) for n in names]  # noqa: E731
     events = docs.where(F.col("id").isNotNull()).select(
         F.col("id").alias("doc_id"), F.posexplode("events").alias("nth", "e")
     ).select(
@@ -155,11 +157,7 @@ def events_table(spark, docs, output):
         e["target"]["code"].alias("target_code"),
         side("target").alias("target_side"),
         e["target"]["text"].alias("target_text"),
-        e["cameo"].alias("cameo"),
-        e["root"].alias("root"),
-        e["name"].alias("name"),
-        e["goldstein"].alias("goldstein"),
-        e["quad_class"].alias("quad_class"),
+        *same("cameo", "root", "name", "goldstein", "quad_class"),
         e["plover"]["event"].alias("plover"),
         e["date"]["value"].alias("value"),
         F.coalesce(e["date"]["earliest"], F.lit("")).alias("earliest"),
@@ -167,20 +165,15 @@ def events_table(spark, docs, output):
         e["date"]["granularity"].alias("granularity"),
         e["date"]["basis"].alias("basis"),
         e["date"]["text"].alias("date_text"),
-        e["historical"].alias("historical"),
-        e["planned"].alias("planned"),
-        e["hypothetical"].alias("hypothetical"),
-        e["negated"].alias("negated"),
+        *same("historical", "planned", "hypothetical", "negated"),
         e["claimed_by"]["code"].alias("claimed_by"),
-        e["location"].alias("location"),
+        *same("location"),
         e["evidence"]["sentence"].alias("sentence"),
         e["evidence"]["start"].alias("start"),
         e["evidence"]["end"].alias("end"),
         e["evidence"]["trigger"].alias("trigger"),
         e["evidence"]["text"].alias("evidence"),
-        e["rule"].alias("rule"),
-        e["confidence"].alias("confidence"),
-        e["merge_key"].alias("merge_key"),
+        *same("rule", "confidence", "merge_key"),
         year_of(e["date"]["earliest"]).alias("year"),
     )
     target = os.path.join(output, "events")

@@ -372,15 +372,14 @@ mod tests {
         for r in knowledge::rows(FOUNDED) {
             assert!(kb.states.iter().any(|s| s.code == r[0]), "{}", r[0]);
             // The date parses (a bad one panics) and is after 1990-01-01; the offices are kinds.
-            let kinds = ["head-of-state", "head-of-government", "foreign-minister"];
             let listed = knowledge::list(r[2]);
             assert!(
-                listed.iter().all(|k| kinds.contains(k)),
+                listed.iter().all(|k| KINDS.contains(k)),
                 "{}: {}",
                 r[0],
                 r[2]
             );
-            let kind = listed.first().unwrap_or(&kinds[0]);
+            let kind = listed.first().unwrap_or(&KINDS[0]);
             assert!(first_day(r[0], kind) > NaiveDate::from_ymd_opt(1990, 1, 1).unwrap());
         }
     }

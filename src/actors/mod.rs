@@ -2,7 +2,7 @@
 //! in the body, coded CAMEO-style (`RUSGOV`, `JPNMIL`, `ICC`) for the days its sentence speaks
 //! of.
 //!
-//! Three steps: [`matcher`] finds every name of the knowledge base ([`kb`]) in one pass;
+//! Three steps: [`matcher`] finds every name of the knowledge base ([`kb`](mod@kb)) in one pass;
 //! `phrase` joins adjacent names into phrases ("Russian" + "President" + "Vladimir Putin",
 //! "Japan's" + "military", "Ukrainian" + "Foreign Ministry spokesman" + an unknown name) and
 //! `refer` resolves words that refer back ("the two countries", "he", a surname); [`resolve`]

@@ -1,8 +1,6 @@
 //! Who a person is on the days a sentence speaks of: the office they held then, a former
 //! official (ELI) after their last term, or what they are outside office before their first.
 
-use chrono::NaiveDate;
-
 use super::kb::{kb, Person, Term};
 use crate::document::Actor;
 
@@ -18,16 +16,17 @@ pub struct Hint {
 }
 
 /// The days a sentence speaks of, first and last.
-pub type Days = (NaiveDate, NaiveDate);
+pub use crate::time::Days;
 
 /// Of person `k` and their namesakes (two men called Andris Berzins), the one `days` speak of:
 /// the one in office then, else the one whose last term before them ended last, else `k`.
 pub fn namesake_on(k: usize, days: Option<Days>) -> usize {
     let kb = kb();
-    let (Some((from, to)), false) = (days, kb.people[k].namesakes.is_empty()) else {
+    let namesakes = &kb.people[k].namesakes;
+    let Some((from, to)) = days.filter(|_| !namesakes.is_empty()) else {
         return k;
     };
-    let all = || std::iter::once(k).chain(kb.people[k].namesakes.iter().copied());
+    let all = || std::iter::once(k).chain(namesakes.iter().copied());
     let in_office = all().find(|&i| kb.people[i].terms.iter().any(|t| t.overlaps(from, to)));
     let former = || {
         all()
@@ -126,7 +125,7 @@ mod tests {
 
     fn who(name: &str, day: &str, hint: Hint) -> Actor {
         let p = kb().people.iter().find(|p| p.name == name).unwrap();
-        let d: NaiveDate = day.parse().unwrap();
+        let d: chrono::NaiveDate = day.parse().unwrap();
         person(p, Some((d, d)), hint).0
     }
 

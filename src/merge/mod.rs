@@ -50,7 +50,7 @@ pub fn flags(key: &str) -> [bool; 3] {
 }
 
 /// First and last day an event can be.
-pub type Days = (NaiveDate, NaiveDate);
+pub use crate::time::Days;
 
 /// Reports of one event, and the days all of them allow (none for an undated report).
 pub struct Group<R> {

@@ -153,6 +153,9 @@ pub fn date_order_of_host(host: &str) -> Option<String> {
     TLD_ORDER.get(tld).map(|o| o.to_string())
 }
 
+/// A span of days, first and last (both included).
+pub type Days = (NaiveDate, NaiveDate);
+
 /// A `YYYY-MM-DD` day, read without chrono's general parser (the actors stage reads one per
 /// time expression, and that parser was a tenth of its time).
 pub fn iso_day(s: &str) -> Option<NaiveDate> {
