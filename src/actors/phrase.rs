@@ -158,6 +158,7 @@ impl Run<'_> {
                 _ => None,
             })
             .filter(|&(_, seen, ours)| seen || (titled && ours))
+            // Of equals `max_by_key` keeps the last; reversed, that is the first in the base.
             .rev()
             .max_by_key(|&(_, seen, ours)| (seen, ours))
             .map(|(k, ..)| k)
