@@ -174,6 +174,32 @@ impl Run<'_> {
         p.possessive = h.possessive;
     }
 
+    /// Who the name at `at`, read as person `k`, is on `days`. A name may name several people
+    /// alone ("Khamenei": Ali Khamenei, and from 2026 his son): unless the document named one
+    /// before, the one in office on those days. Namesakes (`Andris Berzins (1951)`) likewise.
+    fn bearer_on(&self, k: usize, at: usize, days: Option<Days>) -> usize {
+        let i = self.hits.partition_point(|h| h.start < at);
+        let others: Vec<usize> =
+            self.hits
+                .get(i)
+                .filter(|h| h.start == at)
+                .map_or(Vec::new(), |h| {
+                    let senses = h.senses().iter();
+                    senses
+                        .filter_map(|s| match s {
+                            Sense::Person(o) if *o != k => Some(*o),
+                            _ => None,
+                        })
+                        .collect()
+                });
+        let chosen = if others.iter().chain([&k]).any(|&o| self.seen(o)) {
+            k
+        } else {
+            resolve::one_on(k, &others, days)
+        };
+        resolve::namesake_on(chosen, days)
+    }
+
     /// Whether a person of the base was named earlier in the document.
     pub(super) fn seen(&self, k: usize) -> bool {
         self.found.iter().any(|f| f.person == Some(Who::Known(k)))
@@ -213,8 +239,8 @@ impl Run<'_> {
         });
         let office = p.agents.iter().find_map(|(_, o, _)| *o);
         let (actor, rule, why, who) = match &p.name {
-            Some((Who::Known(k), ..)) => {
-                let k = resolve::namesake_on(*k, days);
+            Some((Who::Known(k), at, _)) => {
+                let k = self.bearer_on(*k, *at, days);
                 let person = &kb().people[k];
                 let hint = Hint {
                     office,

@@ -18,15 +18,19 @@ pub struct Hint {
 /// The days a sentence speaks of, first and last.
 pub use crate::time::Days;
 
-/// Of person `k` and their namesakes (two men called Andris Berzins), the one `days` speak of:
-/// the one in office then, else the one whose last term before them ended last, else `k`.
+/// Of person `k` and their namesakes (two men called Andris Berzins), the one `days` speak of.
 pub fn namesake_on(k: usize, days: Option<Days>) -> usize {
+    one_on(k, &kb().people[k].namesakes, days)
+}
+
+/// Of person `k` and `others` named alike, the one `days` speak of: the one in office then,
+/// else the one whose last term before them ended last, else `k`.
+pub fn one_on(k: usize, others: &[usize], days: Option<Days>) -> usize {
     let kb = kb();
-    let namesakes = &kb.people[k].namesakes;
-    let Some((from, to)) = days.filter(|_| !namesakes.is_empty()) else {
+    let Some((from, to)) = days.filter(|_| !others.is_empty()) else {
         return k;
     };
-    let all = || std::iter::once(k).chain(namesakes.iter().copied());
+    let all = || std::iter::once(k).chain(others.iter().copied());
     let in_office = all().find(|&i| kb.people[i].terms.iter().any(|t| t.overlaps(from, to)));
     let former = || {
         all()

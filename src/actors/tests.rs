@@ -325,6 +325,25 @@ fn namesakes_are_told_apart_by_the_date() {
 }
 
 #[test]
+fn a_surname_alone_names_whoever_of_that_surname_holds_office_on_the_day() {
+    // Mojtaba Khamenei succeeded his father in 2026: the bare surname follows the date.
+    let named = |date: &str| {
+        let doc = extract(&format!(
+            "{date}\n\nKhamenei addressed the nation in Tehran."
+        ));
+        let m = doc.mentions.iter().find(|m| m.text == "Khamenei");
+        m.and_then(|m| m.actor.kb_id.clone()).unwrap_or_default()
+    };
+    assert_eq!(named("June 3, 2024"), "person:ali-khamenei");
+    assert_eq!(named("April 2, 2026"), "person:mojtaba-khamenei");
+    // Unless the document named one of them before.
+    let doc =
+        extract("April 2, 2026\n\nAli Khamenei ruled from 1989. Khamenei was killed in February.");
+    let ids: Vec<_> = doc.mentions.iter().map(|m| m.actor.kb_id.clone()).collect();
+    assert_eq!(ids, vec![Some("person:ali-khamenei".to_string()); 2]);
+}
+
+#[test]
 fn names_inside_treaties_and_institutions_are_not_actors() {
     let doc = extract(
         "June 1, 2023\n\nMongolia signed the Rome Statute. Mikheev heads the China and Japan Studies Centre.",
