@@ -175,28 +175,23 @@ impl Run<'_> {
     }
 
     /// Who the name at `at`, read as person `k`, is on `days`. A name may name several people
-    /// alone ("Khamenei": Ali Khamenei, and from 2026 his son): unless the document named one
-    /// before, the one in office on those days. Namesakes (`Andris Berzins (1951)`) likewise.
+    /// alone ("Khamenei": Ali Khamenei, and from 2026 his son): the one the document named
+    /// before, else the one in office on those days. Namesakes (`Andris Berzins (1951)`) likewise.
     fn bearer_on(&self, k: usize, at: usize, days: Option<Days>) -> usize {
         let i = self.hits.partition_point(|h| h.start < at);
-        let others: Vec<usize> =
-            self.hits
-                .get(i)
-                .filter(|h| h.start == at)
-                .map_or(Vec::new(), |h| {
-                    let senses = h.senses().iter();
-                    senses
-                        .filter_map(|s| match s {
-                            Sense::Person(o) if *o != k => Some(*o),
-                            _ => None,
-                        })
-                        .collect()
-                });
-        let chosen = if others.iter().chain([&k]).any(|&o| self.seen(o)) {
-            k
-        } else {
-            resolve::one_on(k, &others, days)
-        };
+        let hit = self.hits.get(i).filter(|h| h.start == at);
+        let others: Vec<usize> = hit
+            .into_iter()
+            .flat_map(|h| h.senses())
+            .filter_map(|s| match s {
+                Sense::Person(o) if *o != k => Some(*o),
+                _ => None,
+            })
+            .collect();
+        let seen = std::iter::once(k)
+            .chain(others.iter().copied())
+            .find(|&o| self.seen(o));
+        let chosen = seen.unwrap_or_else(|| resolve::one_on(k, &others, days));
         resolve::namesake_on(chosen, days)
     }
 
