@@ -100,7 +100,7 @@ fn the_base_covers_most_neighbours_heads() {
     };
     assert!(known(|n| n.head_of_state) >= 63);
     assert!(known(|n| n.head_of_government) >= 63);
-    assert!(known(|n| n.foreign_minister) >= 56);
+    assert!(known(|n| n.foreign_minister) >= 57);
     let leading = c
         .neighbours
         .iter()
