@@ -14,11 +14,12 @@ use chrono::NaiveDate;
 use crate::document::Document;
 use crate::{actors, ingest, pipeline, time};
 
-/// A deterministic pseudo-random sequence (SplitMix64): enough to vary generated pages.
-struct Rng(u64);
+/// A deterministic pseudo-random sequence (SplitMix64): enough to vary generated pages (and the
+/// fuzzer's inputs).
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -26,11 +27,12 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(crate) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[(self.next() % items.len() as u64) as usize]
     }
 
-    fn range(&mut self, lo: u64, hi: u64) -> u64 {
+    /// A number from `lo` to `hi`, both included.
+    pub(crate) fn range(&mut self, lo: u64, hi: u64) -> u64 {
         lo + self.next() % (hi - lo + 1)
     }
 }
@@ -493,7 +495,7 @@ fn cpu_seconds() -> Option<f64> {
 }
 
 /// The process's peak resident memory (VmHWM), in MB.
-fn peak_memory_mb() -> Option<f64> {
+pub(crate) fn peak_memory_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;

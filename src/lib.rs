@@ -14,6 +14,7 @@ pub mod clean;
 pub mod document;
 pub mod eval;
 pub mod events;
+pub mod fuzz;
 pub mod ingest;
 pub mod knowledge;
 pub mod merge;

@@ -204,6 +204,40 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Feed hostile inputs to every reader and the whole pipeline: mutations of plain text, HTML
+    /// pages, WARC archives, JSON Lines feeds, UTF-16 text and Parquet tables, gzipped or not,
+    /// read as `extract` reads files and stored as `ingest` stores them. Reports what they gave
+    /// and every panic, crash, hang, input over --slow seconds and store failure; exit 1 if any.
+    /// Input N of a --seed is always the same bytes: replay one with --start N --inputs 1.
+    Fuzz {
+        /// How many inputs.
+        #[arg(long, default_value_t = 10_000)]
+        inputs: u64,
+        /// The run's seed (the same seed, the same inputs).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The number of the first input.
+        #[arg(long, default_value_t = 0)]
+        start: u64,
+        /// An input that takes longer than this many seconds is a finding.
+        #[arg(long, default_value_t = 10.0)]
+        slow: f64,
+        /// Folders of more seed files (articles, pages, archives, feeds).
+        #[arg(long, value_name = "DIR")]
+        seeds: Vec<PathBuf>,
+        /// Write the inputs of findings to this folder.
+        #[arg(long, value_name = "DIR")]
+        save: Option<PathBuf>,
+        /// Only write the inputs to this folder (`SEED-N.input`), to read them with `extract`.
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["save", "worker"])]
+        write: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+        /// Run the inputs in this process and say what happened, a line an event (the
+        /// supervisor's workers).
+        #[arg(long, hide = true)]
+        worker: bool,
+    },
     /// Write the merged record (or, with --reports, every report of it) for other tools: CSV,
     /// JSON lines, Parquet, a GDELT 2.0 event table (TSV) or PLOVER JSON lines. The columns are
     /// described in docs/export.md. Takes the filters of `events`.
@@ -328,11 +362,12 @@ impl Query {
             .as_deref()
             .map(store::query::parse_dyad)
             .transpose()?;
+        let (from, to) = store::query::period(self.from.as_deref(), self.to.as_deref())?;
         Ok(store::query::Filter {
             actor: self.actor.as_ref().map(|a| a.to_uppercase()),
             dyad,
-            from: self.from.clone(),
-            to: self.to.clone(),
+            from,
+            to,
             code: self.code.clone(),
             historical: (self.historical || self.current).then_some(self.historical),
             planned: self.planned.then_some(true),
@@ -483,6 +518,35 @@ fn main() -> ExitCode {
             errors,
             format,
         } => run_timeml(&paths, errors, format),
+        Command::Fuzz {
+            inputs,
+            seed,
+            start,
+            seeds,
+            write: Some(dir),
+            ..
+        } => annals::fuzz::write(&seeds, seed, start..start + inputs, &dir).map(|()| true),
+        Command::Fuzz {
+            inputs,
+            seed,
+            start,
+            slow,
+            seeds,
+            save,
+            format,
+            worker,
+            write: None,
+        } => {
+            let opts = annals::fuzz::Options {
+                run: seed,
+                start,
+                inputs,
+                slow: std::time::Duration::from_secs_f64(slow.max(0.0)),
+                seeds,
+                save,
+            };
+            run_fuzz(&opts, worker, format)
+        }
         Command::Export {
             db,
             query,
@@ -661,18 +725,13 @@ fn run_ingest(
     Ok(summary.errors < summary.inputs || summary.inputs == 0)
 }
 
-/// Opens an existing store and runs a query on it.
+/// Opens an existing store for reading only (a query never writes: the store may be on a
+/// read-only disk, or a full one) and runs a query on it.
 fn run_query(
     db: &Path,
     query: impl FnOnce(&Store) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
-    if !db.exists() {
-        anyhow::bail!(
-            "no store at {}: run `annals ingest PATH...` first (or give --db)",
-            db.display()
-        );
-    }
-    query(&Store::open(db)?)
+    query(&Store::open_read_only(db)?)
 }
 
 /// Prints query rows as a table, JSON or CSV.
@@ -715,6 +774,22 @@ fn run_kb(check: Option<&std::path::Path>, format: Format) -> anyhow::Result<boo
     }
     let c = annals::actors::coverage::coverage(chrono::Local::now().date_naive());
     show(format, &c, || c.table())
+}
+
+fn run_fuzz(opts: &annals::fuzz::Options, worker: bool, format: Format) -> anyhow::Result<bool> {
+    if worker {
+        let job = annals::fuzz::worker::Job {
+            run: opts.run,
+            start: opts.start,
+            count: opts.inputs,
+            seeds: annals::fuzz::seeds(&opts.seeds)?,
+        };
+        annals::fuzz::worker::work(&job)?;
+        return Ok(true);
+    }
+    let report = annals::fuzz::fuzz(opts)?;
+    show(format, &report, || report.to_string())?;
+    Ok(report.clean())
 }
 
 fn run_mentions(

@@ -62,6 +62,11 @@ fn take_meta(doc: &mut Document, meta: &ingest::Meta) {
     doc.record_id = meta.record_id.clone();
 }
 
+/// [`extract`], with a panic (a bug met on this document) an error of the document alone.
+pub fn guarded(raw: &RawDoc, ctx: &Context) -> Outcome {
+    ingest::catch(|| extract(raw, ctx))
+}
+
 /// The first date the markup states that reads as a day (`2019-11-20`, `2019-11-20T01:39:00Z`,
 /// `2019-11-20 01:39`): the day as written, in the outlet's own time zone.
 fn markup_date(stated: &[ingest::Stated]) -> Option<Published> {
@@ -195,7 +200,7 @@ pub type Outcome = Result<Document, IngestError>;
 /// Extracts every input in order, handing each outcome to `each` as soon as it is ready.
 /// Returns how many inputs failed.
 pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, Outcome)) -> usize {
-    let sources = ingest::expand(paths);
+    let sources = ingest::expand(paths, None);
     let mut stdin_cache = None;
     let repeated = opts
         .repeated_min_docs
@@ -212,7 +217,7 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
             None if *source == Source::Stdin && stdin_cache.is_some() => Ok(Opened::One(Box::new(
                 read_cached(source, opts.max_bytes, &mut stdin_cache),
             ))),
-            None => ingest::open(source, opts.max_bytes),
+            None => ingest::catch(|| ingest::open(source, opts.max_bytes)).and_then(|o| o),
         };
         let group = repeated.as_ref().and_then(|r| r.get(&group_of(source)));
         let ctx = Context {
@@ -221,10 +226,10 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
         };
         match opened {
             Err(e) => report(&source.display(), Err(e)),
-            Ok(Opened::One(raw)) => report(&source.display(), (*raw).map(|r| extract(&r, &ctx))),
+            Ok(Opened::One(raw)) => report(&source.display(), raw.and_then(|r| guarded(&r, &ctx))),
             Ok(Opened::Many(records)) => {
                 for (path, raw) in records {
-                    report(&path, raw.map(|r| extract(&r, &Context::default())));
+                    report(&path, raw.and_then(|r| guarded(&r, &Context::default())));
                 }
             }
             // Extracted elsewhere (a Spark job's documents table): given back as they are.
@@ -248,8 +253,8 @@ pub fn stream(
     let (mut total, mut failed) = (0, 0);
     while let Some((path, raw)) = records.next() {
         total += 1;
-        match raw {
-            Ok(raw) => serde_json::to_writer(&mut *out, &extract(&raw, &Context::default()))?,
+        match raw.and_then(|raw| guarded(&raw, &Context::default())) {
+            Ok(doc) => serde_json::to_writer(&mut *out, &doc)?,
             Err(e) => {
                 failed += 1;
                 let id = records.last_id();

@@ -152,6 +152,15 @@ fn bad_requests_get_clear_errors() {
     assert!(error(&server, "/api/merged/999999", 404).contains("no merged event"));
     assert!(error(&server, "/nothing/here", 404).contains("no such page"));
     assert!(error(&server, "/api/timeline?historical=maybe", 400).contains("historical"));
+    // Dates are checked, not compared as text.
+    assert!(error(&server, "/api/timeline?from=banana", 400).contains("2014-09-03"));
+    assert!(error(&server, "/api/events?from=2016/07", 400).contains("a month or a day"));
+    assert!(error(&server, "/api/relations?to=2014-02-31", 400).contains("not a day"));
+    assert_eq!(get(&server, "/api/timeline?from=2014-02&to=2014-02").0, 200);
+    // A search too long to run is refused at once.
+    let terms: Vec<String> = (0..2_001).map(|i| format!("border{i}")).collect();
+    let long = format!("/api/search?q={}", terms.join("%20OR%20"));
+    assert!(error(&server, &long, 400).contains("over the limit"));
 }
 
 #[test]

@@ -71,7 +71,9 @@ pub type Extractor = fn(&str, &str) -> String;
 /// Annals: the page's article (`dom_smoothie` after `data/html/drop.txt`), then the cleaning
 /// stage's line-by-line judgement, as `annals ingest` reads a page.
 pub fn annals(html: &str, url: &str) -> String {
-    let page = html::page(html, Some(url));
+    let Ok(page) = html::page(html, Some(url)) else {
+        return String::new();
+    };
     let mut doc = Document::default();
     let ctx = Context {
         extracted: true,

@@ -27,6 +27,13 @@ pub struct Sentence<'a> {
     pub mentions: Vec<&'a Mention>,
     /// For each mention, its first and last token.
     spans: Vec<(usize, usize)>,
+    /// For each token, whether a mention covers it.
+    covered: Vec<bool>,
+    /// The tokens where a clause starts or ends (a clause word or mark outside a mention), and
+    /// those where one ends (those, and commas outside a mention), in order: a sentence may be
+    /// long and hold many triggers, so each finds its clause by binary search.
+    boundaries: Vec<usize>,
+    ends: Vec<usize>,
     /// The time expressions that start in the sentence.
     pub timexes: Vec<&'a Timex>,
 }
@@ -89,6 +96,22 @@ impl<'a> Sentence<'a> {
                     last.saturating_sub(1),
                 )
             })
+            .collect::<Vec<(usize, usize)>>();
+        let mut covered = vec![false; tokens.len()];
+        for &(a, b) in &spans {
+            for c in covered.iter_mut().take(b + 1).skip(a) {
+                *c = true;
+            }
+        }
+        let outside = |i: &usize| !covered[*i];
+        let word = |i: usize| tokens[i].lower.as_str();
+        let boundaries: Vec<usize> = (0..tokens.len())
+            .filter(outside)
+            .filter(|&i| cues::is(word(i), Class::Clause) || cues::is(word(i), Class::Mark))
+            .collect();
+        let ends = (0..tokens.len())
+            .filter(outside)
+            .filter(|&i| word(i) == "," || boundaries.binary_search(&i).is_ok())
             .collect();
         Sentence {
             index,
@@ -97,6 +120,9 @@ impl<'a> Sentence<'a> {
             tokens,
             mentions,
             spans,
+            covered,
+            boundaries,
+            ends,
             timexes,
         }
     }
@@ -120,7 +146,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn in_mention(&self, i: usize) -> bool {
-        self.spans.iter().any(|&(a, b)| a <= i && i <= b)
+        self.covered.get(i).copied().unwrap_or(false)
     }
 
     /// The mention (an actor, not a place) whose first token is `i`.
@@ -206,14 +232,10 @@ impl<'a> Sentence<'a> {
     /// The tokens of the clause around words `first..=last`: back to the last clause word or
     /// mark before them, forward to the next one (or a comma) after them.
     pub fn clause(&self, first: usize, last: usize) -> (usize, usize) {
-        let boundary = |i: usize| {
-            let w = self.word(i);
-            !self.in_mention(i) && (cues::is(w, Class::Clause) || cues::is(w, Class::Mark))
-        };
-        let start = (0..first).rev().find(|&i| boundary(i)).map_or(0, |i| i + 1);
-        let end = (last + 1..self.tokens.len())
-            .find(|&i| boundary(i) || (self.word(i) == "," && !self.in_mention(i)))
-            .unwrap_or(self.tokens.len());
+        let before = self.boundaries.partition_point(|&i| i < first);
+        let start = before.checked_sub(1).map_or(0, |k| self.boundaries[k] + 1);
+        let after = self.ends.partition_point(|&i| i <= last);
+        let end = self.ends.get(after).copied().unwrap_or(self.tokens.len());
         (start, end)
     }
 

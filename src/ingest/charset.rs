@@ -42,6 +42,25 @@ pub fn decode_html(bytes: &[u8], declared: Option<&str>) -> (String, Vec<String>
     (text.into_owned(), warnings)
 }
 
+/// Bytes that start with the byte-order mark of UTF-16 (little or big endian) as text, with a
+/// warning when some could not be decoded; `None` for any other bytes.
+pub fn utf16(bytes: &[u8]) -> Option<(String, Vec<String>)> {
+    let (encoding, _) = Encoding::for_bom(bytes)?;
+    if encoding == UTF_8 {
+        return None;
+    }
+    let (text, replaced) = encoding.decode_with_bom_removal(bytes);
+    let warnings = if replaced {
+        vec![format!(
+            "invalid {} sequences replaced with U+FFFD",
+            encoding.name()
+        )]
+    } else {
+        Vec::new()
+    };
+    Some((text.into_owned(), warnings))
+}
+
 fn sniff(bytes: &[u8]) -> &'static Encoding {
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);

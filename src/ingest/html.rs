@@ -16,7 +16,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use super::{Meta, Stated};
+use super::{grouped, Meta, Stated};
 
 const DROP: &str = include_str!("../../data/html/drop.txt");
 const META: &str = include_str!("../../data/html/meta.tsv");
@@ -81,11 +81,159 @@ static META_RULES: LazyLock<FxHashMap<(String, String), MetaRule>> = LazyLock::n
         .collect()
 });
 
+/// The deepest nesting read. The extractor and the selector engine recurse once a level, so a
+/// page nested thousands deep overflows a thread's stack; news pages nest a few dozen levels (52
+/// at most on the 181 pages of the ScrapingHub benchmark), and Chromium's parser stops nesting
+/// at 512.
+pub const MAX_DEPTH: usize = 512;
+
+/// The most (node, ancestor) pairs read. The extractor measures the text under many of a page's
+/// elements, so its work grows with these pairs rather than with the bytes: 8,000 nested
+/// `<div>`s (32 million pairs) took 12 s, 100,000 never ended. The benchmark's pages have 47,000
+/// at most; this many take about a second.
+pub const MAX_PAIRS: usize = 4_000_000;
+
+/// The most nodes (elements, texts, comments) a page may make. The benchmark's largest page has
+/// 3,900 once its scripts are emptied; a page of a few kilobytes can make millions (each stray
+/// `</p>` makes a paragraph), and parsing them was most of the time such a page took.
+pub const MAX_NODES: usize = 400_000;
+
+/// Why a page is not read: its shape would take the extractor too deep or too long.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    Deep,
+    Large,
+    Costly(Shape),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refused::Deep => write!(f, "too deeply nested: over {MAX_DEPTH} levels of elements"),
+            Refused::Large => write!(
+                f,
+                "too many elements: over {} nodes (elements and texts)",
+                grouped(MAX_NODES)
+            ),
+            Refused::Costly(s) => write!(
+                f,
+                "too costly to read: {} nodes at an average depth of {} ({} node-ancestor pairs, over the limit of {})",
+                grouped(s.nodes),
+                s.pairs / s.nodes.max(1),
+                grouped(s.pairs),
+                grouped(MAX_PAIRS)
+            ),
+        }
+    }
+}
+
+/// How many nodes a page has, how deep they nest, and every node's depth summed (the pairs of a
+/// node and one of its ancestors).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Shape {
+    pub nodes: usize,
+    pub deepest: usize,
+    pub pairs: usize,
+}
+
+/// The shape of a parsed page, walked without recursion (its depth is what is in question).
+fn shape(doc: &Document) -> Shape {
+    let root = doc.root();
+    let mut s = Shape::default();
+    let mut next = root.first_child();
+    let mut depth = 1;
+    while let Some(node) = next {
+        s.nodes += 1;
+        s.pairs += depth;
+        s.deepest = s.deepest.max(depth);
+        if let Some(child) = node.first_child() {
+            next = Some(child);
+            depth += 1;
+            continue;
+        }
+        // The next node in document order: a sibling of this node or of its nearest ancestor
+        // that has one.
+        let mut at = node;
+        next = loop {
+            if let Some(sibling) = at.next_sibling() {
+                break Some(sibling);
+            }
+            match at.parent() {
+                Some(parent) if parent.id != root.id => {
+                    at = parent;
+                    depth -= 1;
+                }
+                _ => break None,
+            }
+        };
+    }
+    s
+}
+
+/// Parses a page as `Document::from` does, but a piece at a time, and stops when the tree grows
+/// over `MAX_NODES` or its newest branch over `MAX_DEPTH`: the tree builder looks through the
+/// open elements for every tag, so its work grows with their depth (100,000 nested `<div>`s took
+/// 26 s to parse). A piece holds at most a few thousand tags, so it cannot take long whatever the
+/// depth when it starts.
+fn parse(html: &str) -> Result<Document, Refused> {
+    use html5ever::tendril::TendrilSink;
+    const PIECE: usize = 8 * 1024;
+    let opts = html5ever::ParseOpts {
+        tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+            scripting_enabled: false,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut parser = html5ever::parse_document(Document::default(), opts);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut cut = PIECE.min(rest.len());
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        parser.process(rest[..cut].into());
+        rest = &rest[cut..];
+        let doc = &parser.tokenizer.sink.sink;
+        if doc.tree.len() > MAX_NODES {
+            return Err(Refused::Large);
+        }
+        if newest_depth(doc) > MAX_DEPTH {
+            return Err(Refused::Deep);
+        }
+    }
+    Ok(parser.finish())
+}
+
+/// The depth of the last branch of the tree (each node's last child, down from the root): where
+/// the parser appends, so the depth of its open elements.
+fn newest_depth(doc: &Document) -> usize {
+    let mut depth = 0;
+    let mut at = doc.root().last_child();
+    while let Some(node) = at {
+        depth += 1;
+        at = node.last_child();
+    }
+    depth
+}
+
+/// Whether a page of this shape is read.
+fn readable(s: Shape) -> Result<(), Refused> {
+    if s.deepest > MAX_DEPTH {
+        Err(Refused::Deep)
+    } else if s.pairs > MAX_PAIRS {
+        Err(Refused::Costly(s))
+    } else {
+        Ok(())
+    }
+}
+
 /// Reads a page (`url` where known: the page's own address resolves relative links and gives
-/// a date path).
-pub fn page(html: &str, url: Option<&str>) -> Page {
+/// a date path). A page too deep or too costly to read is refused before anything walks it.
+pub fn page(html: &str, url: Option<&str>) -> Result<Page, Refused> {
     let lean = without_code(html);
-    let doc = Document::from(lean.as_ref());
+    let doc = parse(&lean)?;
+    readable(shape(&doc))?;
     let mut meta = metadata(&doc, url);
     drop_small(doc.select_matcher(&DROP_MATCHER));
     // JSON-LD is read above, with the rest of the markup; the text is taken from the content's
@@ -105,11 +253,11 @@ pub fn page(html: &str, url: Option<&str>) -> Page {
     if meta.title.is_none() {
         meta.title = title.filter(|t| !t.trim().is_empty());
     }
-    Page {
+    Ok(Page {
         title: meta.title.clone(),
         paragraphs,
         meta,
-    }
+    })
 }
 
 /// Removes the matched parts, but never one that holds paragraphs of prose: a page may wrap its
@@ -122,10 +270,12 @@ fn drop_small(parts: Selection) {
     }
 }
 
-/// The page without the contents of its scripts (JSON-LD aside), style sheets and inline SVG
-/// pictures, and without its comments: often most of its bytes, none of them the article, and
-/// the HTML parser need not read them. As the HTML standard does, a script ends at the first
-/// `</script`, whatever it holds.
+/// The page without the contents of its scripts (JSON-LD aside), style sheets, inline SVG
+/// pictures and templates, and without its comments: often most of its bytes, none of them the
+/// article, and the HTML parser need not read them. As the HTML standard does, a script ends at
+/// the first `</script`, whatever it holds. A template's contents are inert and kept apart from
+/// the page's tree, where neither the extractor nor the checks of `parse` see them: nested
+/// templates are the one way to nest deep out of their sight, so an unclosed one ends the page.
 fn without_code(html: &str) -> Cow<'_, str> {
     fn finder(patterns: &[&str]) -> AhoCorasick {
         AhoCorasick::builder()
@@ -133,14 +283,16 @@ fn without_code(html: &str) -> Cow<'_, str> {
             .build(patterns)
             .expect("valid patterns")
     }
-    const COMMENT: usize = 3;
+    const TEMPLATE: usize = 3;
+    const COMMENT: usize = 4;
     static OPEN: LazyLock<AhoCorasick> =
-        LazyLock::new(|| finder(&["<script", "<style", "<svg", "<!--"]));
-    static CLOSE: LazyLock<[AhoCorasick; 4]> = LazyLock::new(|| {
+        LazyLock::new(|| finder(&["<script", "<style", "<svg", "<template", "<!--"]));
+    static CLOSE: LazyLock<[AhoCorasick; 5]> = LazyLock::new(|| {
         [
             finder(&["</script"]),
             finder(&["</style"]),
             finder(&["</svg"]),
+            finder(&["</template"]),
             finder(&["-->"]),
         ]
     });
@@ -168,8 +320,10 @@ fn without_code(html: &str) -> Cow<'_, str> {
             at = tag_end;
             continue;
         }
-        let Some(end) = close.find(&html[gt..]).map(|c| gt + c.start()) else {
-            break;
+        let end = match close.find(&html[gt..]) {
+            Some(c) => gt + c.start(),
+            None if kind == TEMPLATE => html.len(),
+            None => break,
         };
         if !html[tag_end..gt].contains("ld+json") {
             out.push_str(&html[copied..gt]);
@@ -376,7 +530,8 @@ mod tests {
         let p = page(
             PAGE,
             Some("https://example.com/world/2021/06/05/talks-stall"),
-        );
+        )
+        .unwrap();
         let text = p.paragraphs.join("\n");
         assert!(text.contains("met his Russian counterpart"), "{text}");
         assert!(text.contains("dialogue on a peace treaty"), "{text}");
@@ -394,7 +549,7 @@ mod tests {
 
     #[test]
     fn metadata_comes_from_the_markup() {
-        let p = page(PAGE, None);
+        let p = page(PAGE, None).unwrap();
         let m = &p.meta;
         assert_eq!(
             m.title.as_deref(),
@@ -449,11 +604,79 @@ mod tests {
             "{lean}"
         );
         assert!(matches!(without_code("<p>no code</p>"), Cow::Borrowed(_)));
+        let nested =
+            without_code("<p>a</p><template><template><p>inert</p></template>b</template><p>c</p>");
+        assert_eq!(nested, "<p>a</p><template></template>b</template><p>c</p>");
+        let unclosed = "<p>a</p><template>".to_string() + &"<template>".repeat(1000) + "<p>x</p>";
+        assert_eq!(without_code(&unclosed), "<p>a</p><template>");
+    }
+
+    #[test]
+    fn the_shape_counts_depths_without_recursion() {
+        let doc =
+            Document::from("<html><head></head><body><div><p>a</p><p>b</p></div></body></html>");
+        // html 1; head, body 2; div 3; p, p 4; their texts 5.
+        let s = shape(&doc);
+        assert_eq!(
+            (s.nodes, s.deepest, s.pairs),
+            (8, 5, 1 + 2 + 2 + 3 + 4 + 5 + 4 + 5)
+        );
+    }
+
+    /// Runs `page` on a thread with the stack of a rayon worker (2 MB), as `ingest` does.
+    fn page_on_a_worker(html: String) -> Result<Page, Refused> {
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || page(&html, None))
+            .unwrap()
+            .join()
+            .expect("no stack overflow")
+    }
+
+    #[test]
+    fn a_page_nested_too_deep_is_refused() {
+        let html = format!("<p>{}x{}</p>", "<b>".repeat(50_000), "</b>".repeat(50_000));
+        assert_eq!(page_on_a_worker(html).unwrap_err(), Refused::Deep);
+    }
+
+    #[test]
+    fn a_page_nested_as_deep_as_allowed_is_read() {
+        let n = MAX_DEPTH - 10;
+        let text = "A paragraph deep inside the page, long enough to be read as its article text.";
+        let html = format!(
+            "<html><body>{}<p>{text}</p>{}</body></html>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let p = page_on_a_worker(html).unwrap();
+        assert_eq!(p.paragraphs, vec![text]);
+    }
+
+    #[test]
+    fn a_page_that_makes_too_many_nodes_is_refused_while_parsing() {
+        // Each stray `</p>` makes an empty paragraph.
+        let html = format!("<html><body>{}</body></html>", "</p>".repeat(MAX_NODES));
+        assert_eq!(page_on_a_worker(html).unwrap_err(), Refused::Large);
+    }
+
+    #[test]
+    fn a_page_too_costly_to_read_is_refused() {
+        let html = format!(
+            "<html><body>{}{}</body></html>",
+            "<div>".repeat(400),
+            "<b>x</b> ".repeat(10_000)
+        );
+        let err = page_on_a_worker(html).unwrap_err();
+        assert!(
+            matches!(err, Refused::Costly(s) if s.pairs > MAX_PAIRS),
+            "{err:?}"
+        );
+        assert!(err.to_string().starts_with("too costly to read: "), "{err}");
     }
 
     #[test]
     fn malformed_html_still_gives_text() {
-        let p = page("<html><body><p>Unclosed <b>tags <div>and a paragraph that is long enough to read as the article of this small page, with more words in it.", None);
+        let p = page("<html><body><p>Unclosed <b>tags <div>and a paragraph that is long enough to read as the article of this small page, with more words in it.", None).unwrap();
         assert!(
             p.paragraphs
                 .join(" ")

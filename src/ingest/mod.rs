@@ -11,6 +11,8 @@ mod charset;
 pub mod html;
 mod records;
 mod table;
+mod walk;
+mod warc;
 
 use std::fmt;
 use std::fs::File;
@@ -21,6 +23,7 @@ use serde::Serialize;
 
 pub use records::{open, stdin_feed, Opened, Records};
 pub use table::Table;
+pub use walk::expand;
 
 /// Default largest input accepted, in bytes. A news article is rarely over 1 MB of text.
 pub const DEFAULT_MAX_BYTES: u64 = 16_000_000;
@@ -103,16 +106,23 @@ impl Stated {
 pub enum IngestError {
     Io(std::io::Error),
     Empty,
+    /// Over the size limit: `bytes` is the size when known, else (a stream read no further than
+    /// the limit) one more than `max`.
     TooLarge {
         bytes: u64,
         max: u64,
     },
     Binary(String),
+    /// An entry of a folder that is not read (it cannot be listed, or is no regular file): why.
     Walk(String),
     /// A record of an archive or feed that cannot be read (the rest of the file goes on).
     Record(String),
     /// A record that is not an article (a WARC request, an image): skipped and counted.
     NotArticle(String),
+    /// An input over a limit that keeps reading it bounded in depth, time or memory.
+    Limit(String),
+    /// A bug of annals met on this input (a panic, caught so that the batch goes on).
+    Bug(String),
 }
 
 impl IngestError {
@@ -127,67 +137,71 @@ impl fmt::Display for IngestError {
         match self {
             IngestError::Io(e) => write!(f, "cannot read: {e}"),
             IngestError::Empty => write!(f, "empty input: nothing to extract"),
-            IngestError::TooLarge { bytes, max } => write!(
+            IngestError::TooLarge { bytes, max } if *bytes > max + 1 => write!(
                 f,
                 "too large: {} MB, over the limit of {} MB (raise it with --max-bytes)",
                 mb(*bytes),
                 mb(*max)
             ),
+            IngestError::TooLarge { max, .. } => write!(
+                f,
+                "too large: over the limit of {} MB (raise it with --max-bytes)",
+                mb(*max)
+            ),
             IngestError::Binary(what) => write!(f, "not text: {what}"),
-            IngestError::Walk(e) => write!(f, "cannot list: {e}"),
+            IngestError::Walk(e) => write!(f, "{e}"),
             IngestError::Record(e) => write!(f, "bad record: {e}"),
             IngestError::NotArticle(e) => write!(f, "skipped: {e}"),
+            IngestError::Limit(e) => write!(f, "{e}"),
+            IngestError::Bug(e) => write!(
+                f,
+                "internal error, a bug of annals (please report it with this input): {e}"
+            ),
         }
     }
 }
 
 impl std::error::Error for IngestError {}
 
-fn mb(bytes: u64) -> String {
-    format!("{:.1}", bytes as f64 / 1_000_000.0)
+/// Runs `f`, turning a panic (a bug of annals met on some input) into an error for that input:
+/// the batch goes on, and the message says what to report.
+pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, IngestError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f))
+        .map_err(|payload| IngestError::Bug(panic_message(payload.as_ref())))
 }
 
-/// Expands the command-line paths into sources, in a stable order. Directories are walked
-/// recursively (hidden entries skipped); an entry that cannot be listed comes back as an error
-/// (the reason, as text) so that it is reported and the rest goes on.
-pub fn expand(paths: &[PathBuf]) -> Vec<(Source, Option<String>)> {
-    let mut out = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            out.push((Source::Stdin, None));
-        } else if path.is_dir() {
-            walk(path, &mut out);
-        } else {
-            out.push((Source::File(path.clone()), None));
+/// What a panic said.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
+/// An error that ends a file read record by record.
+fn truncated(e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(
+        e.kind(),
+        format!("the file is cut short or corrupt here ({e}); the records before were read"),
+    )
+}
+
+/// A count with its thousands grouped: `4,000,000`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
         }
+        out.push(d);
     }
     out
 }
 
-fn walk(dir: &Path, out: &mut Vec<(Source, Option<String>)>) {
-    let entries = walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !hidden(&e.file_name().to_string_lossy()));
-    for entry in entries {
-        match entry {
-            Ok(e) if e.file_type().is_dir() => {}
-            Ok(e) => out.push((Source::File(e.into_path()), None)),
-            Err(e) => {
-                let path = e.path().unwrap_or(dir).to_path_buf();
-                out.push((Source::File(path), Some(e.to_string())));
-            }
-        }
-    }
-}
-
-/// Hidden entries, and the markers Spark and Hadoop leave beside the tables they write
-/// (`_SUCCESS`, `_committed_…`, `_started_…`): not inputs.
-fn hidden(name: &str) -> bool {
-    name.starts_with('.')
-        || ["_SUCCESS", "_committed_", "_started_"]
-            .iter()
-            .any(|m| name.starts_with(m))
+fn mb(bytes: u64) -> String {
+    format!("{:.1}", bytes as f64 / 1_000_000.0)
 }
 
 /// Reads one source that holds one document (see [`open`] for any source).
@@ -251,6 +265,13 @@ fn could_be_container(path: &Path) -> bool {
 
 /// Finds an input's format from its first bytes (after decompression).
 pub fn sniff(head: &[u8]) -> Format {
+    if let Some((text, _)) = charset::utf16(head) {
+        // Archives and feeds are UTF-8: a UTF-16 input is a page or a text.
+        return match sniff(text.as_bytes()) {
+            Format::Html => Format::Html,
+            _ => Format::Text,
+        };
+    }
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     let start = head
         .iter()
@@ -303,7 +324,7 @@ pub fn page(
         return Err(IngestError::Empty);
     }
     let (html, warnings) = charset::decode_html(bytes, charset);
-    let article = html::page(&html, url);
+    let article = html::page(&html, url).map_err(|e| IngestError::Limit(e.to_string()))?;
     if article.paragraphs.is_empty() {
         return Err(IngestError::Record(
             "an HTML page with no article text".to_string(),
@@ -326,33 +347,39 @@ fn id_of(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..16].to_string()
 }
 
-/// Turns bytes into text: refuses empty and binary input, repairs invalid UTF-8 with a warning.
+/// Turns bytes into text: UTF-8, or UTF-16 with its byte-order mark. Refuses empty and binary
+/// input, repairs invalid sequences with a warning.
 pub fn decode(path: &str, bytes: &[u8]) -> Result<RawDoc, IngestError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    let (text, warnings) = match charset::utf16(bytes) {
+        Some(decoded) => decoded,
+        None => utf8(bytes)?,
+    };
+    if text.chars().all(char::is_whitespace) {
         return Err(IngestError::Empty);
     }
-    if let Some(what) = binary_kind(bytes) {
-        return Err(IngestError::Binary(what));
-    }
-    let mut warnings = Vec::new();
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => {
-            let text = String::from_utf8_lossy(bytes).into_owned();
-            let bad = text.matches('\u{FFFD}').count();
-            warnings.push(format!(
-                "invalid UTF-8: {bad} byte sequence(s) replaced with U+FFFD"
-            ));
-            text
-        }
-    };
     Ok(RawDoc {
         path: path.to_string(),
-        id: id_of(bytes),
+        id: id_of(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)),
         text,
         warnings,
         meta: Meta::default(),
+    })
+}
+
+/// UTF-8 bytes as text, unless they are binary; invalid sequences replaced, with a warning.
+fn utf8(bytes: &[u8]) -> Result<(String, Vec<String>), IngestError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(what) = binary_kind(bytes) {
+        return Err(IngestError::Binary(what));
+    }
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), Vec::new()),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let bad = text.matches('\u{FFFD}').count();
+            let warning = format!("invalid UTF-8: {bad} byte sequence(s) replaced with U+FFFD");
+            (text, vec![warning])
+        }
     })
 }
 
@@ -417,11 +444,58 @@ mod tests {
     }
 
     #[test]
+    fn utf16_with_its_mark_is_text() {
+        let text = "Talks resumed in Tōkyō.";
+        for (mark, units) in [
+            (
+                &b"\xFF\xFE"[..],
+                text.encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<_>>(),
+            ),
+            (
+                &b"\xFE\xFF"[..],
+                text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            ),
+        ] {
+            let bytes = [mark, &units].concat();
+            assert_eq!(sniff(&bytes), Format::Text);
+            let doc = decode("x", &bytes).unwrap();
+            assert_eq!(doc.text, text);
+            assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+        }
+        let page: Vec<u8> = "\u{FEFF}<html><body><p>x</p></body></html>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(sniff(&page), Format::Html);
+    }
+
+    #[test]
     fn invalid_utf8_is_repaired_with_a_warning() {
         let doc = decode("x", b"Caf\xe9 talks resumed.").unwrap();
         assert_eq!(doc.text, "Caf\u{FFFD} talks resumed.");
         assert_eq!(doc.warnings.len(), 1);
         assert!(doc.warnings[0].contains("1 byte sequence"));
+    }
+
+    #[test]
+    fn a_panic_is_an_error_of_its_input() {
+        assert_eq!(catch(|| 1).unwrap(), 1);
+        let err = catch(|| -> u8 { panic!("index out of bounds") }).unwrap_err();
+        assert!(
+            matches!(&err, IngestError::Bug(m) if m == "index out of bounds"),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("a bug of annals"), "{err}");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(4_000_000), "4,000,000");
+        assert_eq!(grouped(12_345), "12,345");
     }
 
     #[test]

@@ -8,10 +8,11 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 use serde_json::{Map, Value};
-use warc::{RawRecordHeader, RawRecordIter, WarcHeader, WarcReader};
 
 use super::table::{self, Table};
-use super::{charset, decode, id_of, page, read_limited, reader, sniff, Format, IngestError};
+use super::warc::{self, Warc};
+use super::IngestError;
+use super::{charset, decode, id_of, page, read_limited, reader, sniff, truncated, Format};
 use super::{RawDoc, Source, Stated};
 
 /// A source opened: one document, the records of an archive or feed, or a table of documents
@@ -31,7 +32,7 @@ pub fn open(source: &Source, max_bytes: u64) -> Result<Opened, IngestError> {
         return Ok(Opened::Table(Table::open(file, max_bytes)?));
     }
     let kind = match sniff(head) {
-        Format::Warc => Kind::Warc(Box::new(Warc::new(input))),
+        Format::Warc => Kind::Warc(Box::new(Warc::new(input, max_bytes))),
         Format::Jsonl => Kind::Jsonl(input),
         format => {
             let bytes = read_limited(input, max_bytes)?;
@@ -94,6 +95,16 @@ impl Iterator for Records {
         if self.done {
             return None;
         }
+        super::catch(|| self.read_next()).unwrap_or_else(|bug| {
+            // What a panic left half-read cannot be trusted: the file ends here.
+            self.done = true;
+            Some((self.path.clone(), Err(bug)))
+        })
+    }
+}
+
+impl Records {
+    fn read_next(&mut self) -> Option<(String, Result<RawDoc, IngestError>)> {
         match &mut self.kind {
             Kind::Jsonl(input) => {
                 let (n, line) = next_line(input, &mut self.n, self.max_bytes)?;
@@ -110,8 +121,7 @@ impl Iterator for Records {
                 let record = records.next()?;
                 self.n += 1;
                 let path = format!("{}#{}", self.path, self.n);
-                let doc =
-                    record.and_then(|(h, body)| warc_record(&path, &h, &body, self.max_bytes));
+                let doc = record.and_then(|r| warc_record(&path, &r, self.max_bytes));
                 self.done |= matches!(&doc, Err(IngestError::Io(_)));
                 Some((path, doc))
             }
@@ -146,13 +156,6 @@ fn next_line(
             Ok(_) => return Some((*n, Ok(line))),
         }
     }
-}
-
-fn truncated(e: std::io::Error) -> std::io::Error {
-    std::io::Error::new(
-        e.kind(),
-        format!("the file is cut short or corrupt here ({e}); the records before were read"),
-    )
 }
 
 /// Whether the first line of `head` is a JSON object (a JSON Lines feed, not a text that
@@ -278,95 +281,15 @@ fn authors(o: &Map<String, Value>) -> Vec<String> {
         .collect()
 }
 
-type WarcItem = Result<(RawRecordHeader, Vec<u8>), IngestError>;
-
-/// The records of an archive, and a good record found while skipping a broken one.
-pub struct Warc {
-    records: RawRecordIter<Box<dyn BufRead + Send>>,
-    pending: Option<(RawRecordHeader, Vec<u8>)>,
-}
-
-impl Warc {
-    fn new(input: Box<dyn BufRead + Send>) -> Warc {
-        Warc {
-            records: WarcReader::new(input).iter_raw_records(),
-            pending: None,
-        }
-    }
-
-    /// The next record. Headers that cannot be parsed make the reader skip ahead, block by
-    /// block, to the next record whose header parses; the skipped stretch is one error.
-    fn next(&mut self) -> Option<WarcItem> {
-        if let Some(r) = self.pending.take() {
-            return Some(Ok(r));
-        }
-        let first = match self.records.next()? {
-            Ok(r) => return Some(Ok(r)),
-            Err(e) => e,
-        };
-        if let Some(end) = early_end(&first) {
-            return Some(Err(end));
-        }
-        let mut skipped = 1;
-        for next in self.records.by_ref() {
-            match next {
-                Ok(r) => {
-                    self.pending = Some(r);
-                    break;
-                }
-                Err(e) if early_end(&e).is_some() => break,
-                Err(_) => skipped += 1,
-            }
-        }
-        Some(Err(IngestError::Record(format!(
-            "{} ({skipped} block(s) skipped to the next record)",
-            warc_error(&first)
-        ))))
-    }
-}
-
-/// An error after which nothing more can be read from the file.
-fn early_end(e: &warc::Error) -> Option<IngestError> {
-    match e {
-        warc::Error::ReadData(io) => Some(IngestError::Io(truncated(std::io::Error::new(
-            io.kind(),
-            io.to_string(),
-        )))),
-        warc::Error::UnexpectedEOB => Some(IngestError::Io(truncated(std::io::Error::new(
-            std::io::ErrorKind::UnexpectedEof,
-            "a record's block ends early",
-        )))),
-        _ => None,
-    }
-}
-
-fn warc_error(e: &warc::Error) -> String {
-    match e {
-        warc::Error::ParseHeaders(_) => "a WARC header that cannot be parsed".to_string(),
-        other => format!("a broken WARC record: {other}"),
-    }
-}
-
-fn header(h: &RawRecordHeader, name: WarcHeader) -> Option<String> {
-    h.headers
-        .get(&name)
-        .map(|v| String::from_utf8_lossy(v).trim().to_string())
-}
-
 /// A WARC record's page: a `response` holding an HTTP response of HTML, or a `resource` of
 /// HTML. Other records (requests, metadata, images) are skipped, counted, not errors.
-fn warc_record(
-    path: &str,
-    h: &RawRecordHeader,
-    block: &[u8],
-    max: u64,
-) -> Result<RawDoc, IngestError> {
-    let kind = header(h, WarcHeader::WarcType).unwrap_or_default();
-    let (content_type, payload) = match kind.as_str() {
-        "response" => http_payload(block)?,
+fn warc_record(path: &str, r: &warc::Record, max: u64) -> Result<RawDoc, IngestError> {
+    let kind = r.header("WARC-Type").unwrap_or_default();
+    let (content_type, payload) = match kind {
+        "response" => http_payload(&r.block, max)?,
         "resource" => (
-            header(h, WarcHeader::ContentType).unwrap_or_default(),
-            block.to_vec(),
+            r.header("Content-Type").unwrap_or_default().to_string(),
+            r.block.clone(),
         ),
         other => return Err(IngestError::NotArticle(format!("a WARC {other} record"))),
     };
@@ -385,18 +308,18 @@ fn warc_record(
             max,
         });
     }
-    let url = header(h, WarcHeader::TargetURI);
+    let url = r.header("WARC-Target-URI").map(str::to_string);
     let charset = charset::of_content_type(&content_type);
     // Served as HTML: read as a page, whatever its first bytes look like.
     let mut doc = page(path, &payload, charset.as_deref(), url.as_deref())?;
     doc.meta.url = url.or(doc.meta.url.take());
-    doc.meta.fetched = header(h, WarcHeader::Date);
+    doc.meta.fetched = r.header("WARC-Date").map(str::to_string);
     Ok(doc)
 }
 
 /// Splits an HTTP response into its `Content-Type` and its body (decompressed when the server
-/// sent it gzip-encoded).
-fn http_payload(block: &[u8]) -> Result<(String, Vec<u8>), IngestError> {
+/// sent it gzip-encoded, to at most `max` bytes).
+fn http_payload(block: &[u8], max: u64) -> Result<(String, Vec<u8>), IngestError> {
     let end = block
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
@@ -423,13 +346,12 @@ fn http_payload(block: &[u8]) -> Result<(String, Vec<u8>), IngestError> {
     }
     let content_type = value("content-type").unwrap_or_default();
     let body = if value("content-encoding").is_some_and(|e| e.eq_ignore_ascii_case("gzip")) {
-        let mut out = Vec::new();
-        flate2::read::MultiGzDecoder::new(body)
-            .read_to_end(&mut out)
-            .map_err(|e| {
+        read_limited(flate2::read::MultiGzDecoder::new(body), max).map_err(|e| match e {
+            IngestError::Io(e) => {
                 IngestError::Record(format!("a gzip-encoded body that cannot be read: {e}"))
-            })?;
-        out
+            }
+            other => other,
+        })?
     } else {
         body.to_vec()
     };

@@ -149,7 +149,14 @@ impl Iterator for Table {
         if self.done {
             return None;
         }
-        let json = self.next_json()?;
+        let json = match super::catch(|| self.next_json()) {
+            Ok(json) => json?,
+            Err(bug) => {
+                // What a panic left half-read cannot be trusted: the table ends here.
+                self.done = true;
+                return Some((self.path.clone(), Err(bug)));
+            }
+        };
         self.n += 1;
         let path = format!("{}#{}", self.path, self.n);
         Some((path, json.and_then(|j| self.document(j))))

@@ -21,7 +21,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use crate::store::query::{parse_dyad, Filter};
+use crate::store::query::{parse_dyad, period, Filter};
 use crate::store::Store;
 
 const INDEX: &str = include_str!("assets/index.html");
@@ -59,16 +59,30 @@ pub fn serve_on(listener: std::net::TcpListener, db: &Path) -> Result<()> {
     })
 }
 
-/// The server's threads: the default async workers (one a core), and as many threads for the
-/// store's queries as there are cores. Each query thread keeps its connection and its page
-/// cache, so few threads that stay warm answer faster than many that open cold connections.
+/// The server's threads: the default async workers (one a core), and threads for the store's
+/// queries: one a core, and one for each search that may run at once. Each query thread keeps its
+/// connection and its page cache, so few threads that stay warm answer faster than many that
+/// open cold connections.
 fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
-    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     tokio::runtime::Builder::new_multi_thread()
         .enable_io()
-        .max_blocking_threads(cores)
+        .max_blocking_threads(cores() + search_slots())
         .build()
 }
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get())
+}
+
+/// Searches that may run at once: half the cores (at least one). A search can take seconds (up
+/// to `SEARCH_TIME`); the others wait their turn without holding a query thread, so that however
+/// many searches are asked, the timelines and documents still have a thread a core.
+fn search_slots() -> usize {
+    (cores() / 2).max(1)
+}
+
+static SEARCHES: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(search_slots()));
 
 /// The routes: the page, its two assets, and the API.
 pub fn router(db: Arc<PathBuf>) -> Router {
@@ -159,11 +173,13 @@ impl Params {
             .map(parse_dyad)
             .transpose()
             .map_err(|e| ApiError::bad(e.to_string()))?;
+        let (from, to) =
+            period(given(&self.from), given(&self.to)).map_err(|e| ApiError::bad(e.to_string()))?;
         Ok(Filter {
             actor: upper(&self.actor),
             dyad,
-            from: self.from.clone().filter(|s| !s.is_empty()),
-            to: self.to.clone().filter(|s| !s.is_empty()),
+            from,
+            to,
             code: self.code.clone().filter(|s| !s.is_empty()),
             historical: self.historical,
             planned: self.planned,
@@ -174,6 +190,11 @@ impl Params {
             reports: Some(REPORTS_LISTED),
         })
     }
+}
+
+/// A parameter's value, unless it is missing or empty (`from=` is no filter).
+fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|s| !s.is_empty())
 }
 
 /// The parameters, or a bad one answered in the API's JSON shape.
@@ -263,7 +284,11 @@ async fn search(
         return Err(ApiError::bad("q: give words to search for".to_string()));
     }
     let limit = p.limit.unwrap_or(50).min(MAX_ROWS);
-    // A query FTS5 cannot parse is the asker's mistake, not the server's.
+    let _slot = SEARCHES
+        .acquire()
+        .await
+        .map_err(|e| internal(anyhow::anyhow!("{e}")))?;
+    // A query FTS5 cannot parse (or too long, or too slow) is the asker's mistake.
     ask(db, move |s| {
         s.search(&q, limit)
             .map_err(|e| ApiError::bad(format!("{e:#}")))

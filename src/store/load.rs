@@ -104,7 +104,8 @@ enum Many {
 /// reports to (and any a killed ingest left pending).
 pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Summary> {
     let started = Instant::now();
-    let sources = ingest::expand(paths);
+    // The store may sit in a folder it ingests: its own files are not inputs.
+    let sources = ingest::expand(paths, store.path());
     let known = store.ids()?;
     let bar = progress_bar(sources.len() as u64, opts.progress);
     let mut summary = Summary {
@@ -213,7 +214,7 @@ fn open(source: &Source, walk: Option<&str>, known: &HashSet<String>, max: u64) 
     if let Some(e) = walk {
         return Opened::Done(done(&path, Err(IngestError::Walk(e.to_string())), known));
     }
-    match ingest::open(source, max) {
+    match ingest::catch(|| ingest::open(source, max)).and_then(|o| o) {
         Err(e) => Opened::Done(done(&path, Err(e), known)),
         Ok(ingest::Opened::One(raw)) => Opened::Done(done(&path, *raw, known)),
         Ok(ingest::Opened::Many(records)) => Opened::Many(Many::Records(records)),
@@ -255,7 +256,10 @@ fn done(path: &str, raw: Result<RawDoc, IngestError>, known: &HashSet<String>) -
         Err(e) if e.is_skip() => Done::Skipped,
         Err(e) => failed(path, e.to_string()),
         Ok(raw) if known.contains(&raw.id) => Done::Known,
-        Ok(raw) => kept(path, pipeline::extract(&raw, &Context::default())),
+        Ok(raw) => match pipeline::guarded(&raw, &Context::default()) {
+            Ok(doc) => kept(path, doc),
+            Err(e) => failed(path, e.to_string()),
+        },
     }
 }
 

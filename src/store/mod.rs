@@ -17,6 +17,8 @@ pub mod render;
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use rusqlite::{params, Connection, Transaction};
@@ -38,7 +40,11 @@ const LAYOUT: i64 = 2;
 
 pub struct Store {
     conn: Connection,
+    /// When the running query is to be stopped, if it is to be (see `Store::bounded`).
+    deadline: Deadline,
 }
+
+type Deadline = Arc<Mutex<Option<Instant>>>;
 
 /// One input of a batch: its document, or why it could not be read.
 pub enum Item {
@@ -97,10 +103,11 @@ impl Store {
         conn.execute_batch(SCHEMA)
             .with_context(|| format!("creating the tables of {}", path.display()))?;
         conn.pragma_update(None, "user_version", LAYOUT)?;
-        Ok(Store { conn })
+        Store::with(conn)
     }
 
-    /// Opens an existing store for reading only (`annals serve`): nothing is created or changed.
+    /// Opens an existing store for reading only (the queries, `annals serve`): nothing is created
+    /// or changed, and a store on a read-only or full disk can be read.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {
             anyhow::bail!(
@@ -109,14 +116,64 @@ impl Store {
                 path.display()
             );
         }
-        let flags =
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)
-            .with_context(|| format!("opening {}", path.display()))?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        conn.pragma_update(None, "cache_size", -16384)?;
-        check_layout(&conn, path)?;
-        Ok(Store { conn })
+        let conn = match read_only(path, false) {
+            Ok(conn) => conn,
+            // SQLite reads a store in WAL mode through a shared-memory file beside it, which a
+            // read-only folder or a full disk keeps it from creating. With nothing in a WAL file
+            // beside it, the store is wholly in its file and can be read as a file nobody changes.
+            Err(first) if wal_is_empty(path) => read_only(path, true).map_err(|_| first)?,
+            Err(first) => return Err(first),
+        };
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'documents'",
+            [],
+            |r| r.get(0),
+        )?;
+        if tables == 0 {
+            anyhow::bail!(
+                "{} is not a store of annals (it has no documents table)",
+                path.display()
+            );
+        }
+        Store::with(conn)
+    }
+
+    /// A store on `conn`, whose queries stop when `Store::bounded` says (SQLite calls the
+    /// handler every few thousand steps of a query).
+    fn with(mut conn: Connection) -> Result<Store> {
+        let deadline = Deadline::default();
+        let due = deadline.clone();
+        conn.progress_handler(
+            10_000,
+            Some(move || {
+                due.lock()
+                    .is_ok_and(|d| d.is_some_and(|at| Instant::now() > at))
+            }),
+        )?;
+        Ok(Store { conn, deadline })
+    }
+
+    /// Runs `query` and stops it, with an error, if it takes over `limit`.
+    pub fn bounded<T>(&self, limit: Duration, query: impl FnOnce() -> Result<T>) -> Result<T> {
+        let set = |at| {
+            if let Ok(mut d) = self.deadline.lock() {
+                *d = at;
+            }
+        };
+        set(Some(Instant::now() + limit));
+        let result = query();
+        set(None);
+        result.map_err(|e| match e.downcast_ref::<rusqlite::Error>() {
+            Some(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == rusqlite::ErrorCode::OperationInterrupted =>
+            {
+                anyhow::anyhow!(
+                    "the query took over {} s and was stopped: narrow it",
+                    limit.as_secs_f64()
+                )
+            }
+            _ => e,
+        })
     }
 
     /// The ids (content hashes) of the documents already stored.
@@ -161,6 +218,11 @@ impl Store {
     /// Merges the reports of every key with new reports into one record per real-world event.
     pub fn merge(&mut self) -> Result<MergeStats> {
         merge::merge(&mut self.conn)
+    }
+
+    /// The store's file (`None` for a store in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.conn.path().filter(|p| !p.is_empty()).map(Path::new)
     }
 
     pub(crate) fn conn(&self) -> &Connection {
@@ -229,6 +291,36 @@ fn now() -> String {
 }
 
 /// Refuses a file that holds tables of another layout than this build's.
+/// A connection that can only read the store at `path` (`immutable`: as a file that nothing
+/// changes while it is read, so without the shared-memory file of WAL mode).
+fn read_only(path: &Path, immutable: bool) -> Result<Connection> {
+    use rusqlite::OpenFlags;
+    let opening = || format!("opening {} to read", path.display());
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = if immutable {
+        flags |= OpenFlags::SQLITE_OPEN_URI;
+        let absolute = path.canonicalize().with_context(opening)?;
+        let mut uri = url::Url::from_file_path(&absolute)
+            .map_err(|()| anyhow::anyhow!("{} as a file address", absolute.display()))?;
+        uri.set_query(Some("immutable=1"));
+        Connection::open_with_flags(uri.as_str(), flags)
+    } else {
+        Connection::open_with_flags(path, flags)
+    }
+    .with_context(opening)?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "cache_size", -16384)?;
+    check_layout(&conn, path).with_context(opening)?;
+    Ok(conn)
+}
+
+/// Whether the write-ahead log beside the store at `path` holds nothing (or is not there).
+fn wal_is_empty(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(wal).map_or(true, |m| m.len() == 0)
+}
+
 fn check_layout(conn: &Connection, path: &Path) -> Result<()> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let tables: i64 = conn.query_row(

@@ -2,6 +2,7 @@
 //! of a dyad per year or month, full-text search, one document.
 
 use anyhow::{anyhow, Context, Result};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
 use serde::Serialize;
 
@@ -17,9 +18,9 @@ pub struct Filter {
     pub actor: Option<String>,
     /// Two states or organizations, either way round.
     pub dyad: Option<(String, String)>,
-    /// Days the event may fall on overlap `from..=to` (ISO days, or years / months).
-    pub from: Option<String>,
-    pub to: Option<String>,
+    /// Days the event may fall on overlap `from..=to` (made by [`period`]).
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
     /// CAMEO code prefix (`163`, `16`).
     pub code: Option<String>,
     /// Only `historical` events (recalled), or only current ones.
@@ -43,6 +44,52 @@ pub fn parse_dyad(text: &str) -> Result<(String, String)> {
         }
         _ => Err(anyhow!("dyad {text:?}: give two codes, as RUS,JPN")),
     }
+}
+
+/// The days a filter's `from` and `to` allow: each a year, a month or a day (`2014`, `2014-09`,
+/// `2014-09-03`), `from` from its first day, `to` to its last; or why they do not.
+pub fn period(
+    from: Option<&str>,
+    to: Option<&str>,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let from = from.map(|t| bound(t, "from", false)).transpose()?;
+    let to = to.map(|t| bound(t, "to", true)).transpose()?;
+    if let (Some(a), Some(b)) = (from, to) {
+        if b < a {
+            return Err(anyhow!(
+                "to ({b}) is before from ({a}): no day is in between"
+            ));
+        }
+    }
+    Ok((from, to))
+}
+
+/// The first (or `last`) day of a year, a month or a day written in ISO 8601.
+fn bound(text: &str, name: &str, last: bool) -> Result<NaiveDate> {
+    let bad = || {
+        anyhow!("{name} {text:?}: give a year, a month or a day, as 2014, 2014-09 or 2014-09-03")
+    };
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let widths_ok = parts.len() <= 3
+        && parts.iter().enumerate().all(|(i, p)| {
+            p.len() == if i == 0 { 4 } else { 2 } && p.bytes().all(|b| b.is_ascii_digit())
+        });
+    if !widths_ok {
+        return Err(bad());
+    }
+    let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let year = n[0] as i32;
+    let day = match (n.len(), last) {
+        (1, false) => NaiveDate::from_ymd_opt(year, 1, 1),
+        (1, true) => NaiveDate::from_ymd_opt(year, 12, 31),
+        (2, false) => NaiveDate::from_ymd_opt(year, n[1], 1),
+        (2, true) => NaiveDate::from_ymd_opt(year, n[1], 1)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+            .and_then(|d| d.pred_opt()),
+        _ => NaiveDate::from_ymd_opt(year, n[1], n[2]),
+    };
+    day.filter(|d| d.year() == year)
+        .ok_or_else(|| anyhow!("{name} {text:?} is not a day of the calendar"))
 }
 
 /// `WHERE` clauses and their parameters, built up filter by filter.
@@ -96,12 +143,12 @@ pub(super) fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
         }
         c.sql.push(format!("({sql})"));
     }
-    if let Some(from) = &f.from {
-        let p = c.param(day_from(from));
+    if let Some(from) = f.from {
+        let p = c.param(from.to_string());
         c.sql.push(format!("{t}.latest >= {p}"));
     }
-    if let Some(to) = &f.to {
-        let p = c.param(day_to(to));
+    if let Some(to) = f.to {
+        let p = c.param(to.to_string());
         c.sql.push(format!("{t}.earliest <= {p}"));
     }
     if let Some(code) = &f.code {
@@ -121,24 +168,6 @@ pub(super) fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
         c.sql.push(format!("{t}.earliest != ''"));
     }
     c
-}
-
-/// "2014" -> "2014-01-01", "2014-09" -> "2014-09-01": the first day a prefix allows.
-fn day_from(s: &str) -> String {
-    match s.len() {
-        4 => format!("{s}-01-01"),
-        7 => format!("{s}-01"),
-        _ => s.to_string(),
-    }
-}
-
-/// "2014" -> "2014-12-31", "2014-09" -> "2014-09-31" (compared as text, so any month works).
-fn day_to(s: &str) -> String {
-    match s.len() {
-        4 => format!("{s}-12-31"),
-        7 => format!("{s}-31"),
-        _ => s.to_string(),
-    }
 }
 
 /// One event as a document reports it.
@@ -409,10 +438,45 @@ pub struct Hit {
     pub snippet: String,
 }
 
+/// The most words (operators and the words of phrases included) and characters a search may
+/// have: FTS5's work grows with the square of a query's terms (1,000 terms took 2.4 s on five
+/// documents, 2,000 terms 18 s), and 64 take a few milliseconds.
+pub const MAX_SEARCH_WORDS: usize = 64;
+pub const MAX_SEARCH_CHARS: usize = 1_000;
+
+/// How long a search may run before it is stopped (a common word over millions of documents).
+pub const SEARCH_TIME: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// A search within the bounds, or why not.
+fn check_search(query: &str) -> Result<()> {
+    let chars = query.chars().count();
+    let words = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    if chars > MAX_SEARCH_CHARS {
+        Err(anyhow!(
+            "the search is {chars} characters long, over the limit of {MAX_SEARCH_CHARS}: narrow it"
+        ))
+    } else if words > MAX_SEARCH_WORDS {
+        Err(anyhow!(
+            "the search has {words} words (operators included), over the limit of {MAX_SEARCH_WORDS}: narrow it"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 impl Store {
     /// Full-text search (SQLite FTS5 query syntax: words, "a phrase", OR, NOT, prefix*), best
-    /// match first.
+    /// match first. A search over `MAX_SEARCH_WORDS` or `MAX_SEARCH_CHARS` is refused, one that
+    /// runs over `SEARCH_TIME` stopped.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+        check_search(query)?;
+        self.bounded(SEARCH_TIME, || self.search_unbounded(query, limit))
+    }
+
+    fn search_unbounded(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         let mut st = self.conn().prepare(
             "SELECT d.id, d.title, d.published, snippet(bodies, 1, '[', ']', '…', 16)
              FROM bodies JOIN documents d ON d.n = bodies.rowid

@@ -86,7 +86,7 @@ fn queries_filter_by_actor_date_and_code() {
         .events(&Filter {
             actor: Some("RUS".into()),
             historical: Some(true),
-            to: Some("1950".into()),
+            to: super::query::period(None, Some("1950")).unwrap().1,
             ..Filter::default()
         })
         .unwrap();
@@ -164,4 +164,36 @@ fn the_merged_record_does_not_depend_on_the_order_of_ingest() {
     let seizure = ab.iter().find(|m| m.4 == 2).expect("merged");
     // One report each: the smaller code wins the tie.
     assert_eq!(seizure.1.as_deref(), Some("RUS"));
+}
+
+#[test]
+fn a_query_over_its_time_is_stopped() {
+    let (_dir, s) = store();
+    // A query that would count to a billion.
+    let count = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 1000000000) \
+                 SELECT count(*) FROM c";
+    let err = s
+        .bounded(std::time::Duration::from_millis(50), || {
+            Ok(s.conn().query_row(count, [], |r| r.get::<_, i64>(0))?)
+        })
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("took over 0.05 s and was stopped"),
+        "{err}"
+    );
+    // The next query runs unbounded again.
+    let n: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 0);
+}
+
+#[test]
+fn a_search_over_its_bounds_is_refused() {
+    let (_dir, s) = store();
+    let err = s.search(&["a"; 40].join(" OR "), 5).unwrap_err();
+    assert!(err.to_string().contains("79 words"), "{err}");
+    let err = s.search(&"x".repeat(1_001), 5).unwrap_err();
+    assert!(err.to_string().contains("1001 characters"), "{err}");
 }

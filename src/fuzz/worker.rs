@@ -1,0 +1,206 @@
+//! A worker process of `annals fuzz`: runs a range of inputs through the readers and every stage,
+//! as `annals extract` reads a file, and stores what they give as `annals ingest` does, then asks
+//! the store. It says what happened on standard output, a line an event, for the supervisor:
+//!
+//! - `start I`: input I is being read;
+//! - `done I MILLISECONDS DOCUMENTS ERRORS SEED-KIND`: and how it went;
+//! - `panic I MESSAGE` (`-` for I outside an input): a panic, caught or not;
+//! - `errors {"KIND": N, ...}`: the inputs' errors of a chunk, by kind;
+//! - `store MESSAGE`: the store failed on the documents of a chunk;
+//! - `peak KB`: the worker's peak resident memory, at its end.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{Context as _, Result};
+use rayon::prelude::*;
+
+use super::inputs::{input, Seed};
+use crate::document::Document;
+use crate::ingest::{self, IngestError};
+use crate::pipeline;
+use crate::store::query::Filter;
+use crate::store::{Item, Store};
+
+/// Inputs read at once (in parallel), then stored in one transaction.
+const CHUNK: u64 = 64;
+
+/// Inputs stored in one store before the next is started, so that it does not grow with the run.
+const PER_STORE: u64 = 4096;
+
+thread_local! {
+    /// The input this thread is reading, for the panic hook to name.
+    static CURRENT: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+/// What a worker runs.
+pub struct Job {
+    pub run: u64,
+    pub start: u64,
+    pub count: u64,
+    pub seeds: Vec<Seed>,
+}
+
+/// Runs the job's inputs in chunks, saying what happened.
+pub fn work(job: &Job) -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("annals-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    std::panic::set_hook(Box::new(|info| {
+        let at = CURRENT.with(Cell::get);
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let message = ingest::panic_message(info.payload());
+        say(&format!(
+            "panic {} {}{place}",
+            at.map_or("-".to_string(), |i| i.to_string()),
+            message.replace('\n', " ")
+        ));
+    }));
+    let end = job.start + job.count;
+    let mut store = None;
+    for first in (job.start..end).step_by(CHUNK as usize) {
+        let last = (first + CHUNK).min(end);
+        let outcomes: Vec<(Vec<Document>, BTreeMap<String, u64>)> = (first..last)
+            .into_par_iter()
+            .map(|i| run_one(job, &dir, i))
+            .collect();
+        let mut errors = BTreeMap::new();
+        let mut docs = Vec::new();
+        for (d, e) in outcomes {
+            docs.extend(d);
+            for (kind, n) in e {
+                *errors.entry(kind).or_insert(0) += n;
+            }
+        }
+        say(&format!("errors {}", serde_json::to_string(&errors)?));
+        if (first - job.start).is_multiple_of(PER_STORE) {
+            drop(store.take());
+            let path = dir.join("store.db");
+            for end in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{end}", path.display()));
+            }
+            store = Some(Store::open(&path)?);
+        }
+        if let Some(s) = store.as_mut() {
+            let stored = ingest::catch(|| store_and_ask(s, docs));
+            match stored {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => say(&format!("store {}", format!("{e:#}").replace('\n', " "))),
+                Err(bug) => say(&format!("store {bug}")),
+            }
+        }
+    }
+    drop(store);
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Some(mb) = crate::bench::peak_memory_mb() {
+        say(&format!("peak {}", (mb * 1024.0) as u64));
+    }
+    Ok(())
+}
+
+/// Reads input `i` as `annals extract` reads a file: its documents, and its errors by kind.
+fn run_one(job: &Job, dir: &Path, i: u64) -> (Vec<Document>, BTreeMap<String, u64>) {
+    let (from, bytes) = input(&job.seeds, job.run, i);
+    // No extension: a reader is chosen by content.
+    let path = dir.join(i.to_string());
+    let mut docs = Vec::new();
+    let mut errors = BTreeMap::new();
+    if let Err(e) = std::fs::write(&path, &bytes) {
+        *errors
+            .entry(format!("fuzz: cannot write: {e}"))
+            .or_insert(0) += 1;
+        return (docs, errors);
+    }
+    say(&format!("start {i}"));
+    CURRENT.with(|c| c.set(Some(i)));
+    let started = Instant::now();
+    fault(i);
+    pipeline::run_batch(
+        std::slice::from_ref(&path),
+        &pipeline::Options::default(),
+        |_, outcome| match outcome {
+            Ok(doc) => docs.push(doc),
+            Err(e) if e.is_skip() => {}
+            Err(e) => *errors.entry(kind(&e)).or_insert(0) += 1,
+        },
+    );
+    let ms = started.elapsed().as_millis();
+    CURRENT.with(|c| c.set(None));
+    let _ = std::fs::remove_file(&path);
+    let failed: u64 = errors.values().sum();
+    let seed_kind = &job.seeds[from].kind;
+    say(&format!(
+        "done {i} {ms} {} {failed} {seed_kind}",
+        docs.len()
+    ));
+    (docs, errors)
+}
+
+/// An error's kind: its message up to the first colon or digit ("bad record", "not text").
+fn kind(e: &IngestError) -> String {
+    let text = e.to_string();
+    let end = text
+        .find(|c: char| c == ':' || c == '(' || c.is_ascii_digit())
+        .unwrap_or(text.len());
+    text[..end].trim().to_string()
+}
+
+/// Stores a chunk's documents, merges them, and asks the store what the commands ask.
+fn store_and_ask(store: &mut Store, docs: Vec<Document>) -> Result<()> {
+    let word = docs
+        .iter()
+        .flat_map(|d| d.body.split_whitespace())
+        .find(|w| w.len() > 3)
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")));
+    let first = docs.first().map(|d| d.id.clone());
+    let items = docs
+        .into_iter()
+        .map(Item::doc)
+        .collect::<Result<Vec<_>>>()?;
+    store.write(&items)?;
+    store.merge()?;
+    let some = Filter {
+        limit: Some(100),
+        all: true,
+        ..Filter::default()
+    };
+    store.timeline(&some)?;
+    store.events(&some)?;
+    store.relations(&some, true)?;
+    if let Some(w) = word {
+        store.search(&w, 5)?;
+    }
+    if let Some(id) = first {
+        store.document(&id)?;
+    }
+    Ok(())
+}
+
+/// A fault made on purpose at input `i`, to test the supervisor: `ANNALS_FUZZ_FAULTS` holds
+/// `panic@I` (a panic, caught as a bug of the input would be) or `abort@I` (the process dies).
+fn fault(i: u64) {
+    let Ok(faults) = std::env::var("ANNALS_FUZZ_FAULTS") else {
+        return;
+    };
+    for f in faults.split_whitespace() {
+        match f.split_once('@') {
+            Some(("panic", at)) if at == i.to_string() => {
+                let _ = ingest::catch(|| panic!("a fault made on purpose"));
+            }
+            Some(("abort", at)) if at == i.to_string() => std::process::abort(),
+            _ => {}
+        }
+    }
+}
+
+/// Says one line to the supervisor.
+fn say(line: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
