@@ -165,6 +165,8 @@ pub fn fuzz(opts: &Options) -> Result<Report> {
             ..Report::default()
         },
         seeds: None,
+        started,
+        said: started,
     };
     let end = opts.start + opts.inputs;
     let mut next = opts.start;
@@ -190,7 +192,7 @@ pub fn fuzz(opts: &Options) -> Result<Report> {
         }
         next = last + 1;
     }
-    s.report.seconds = started.elapsed().as_secs_f64();
+    s.report.seconds = s.started.elapsed().as_secs_f64();
     s.report.findings.sort_by_key(|f| f.input);
     Ok(s.report)
 }
@@ -212,9 +214,15 @@ pub fn save(dir: &Path, run: u64, i: u64, bytes: &[u8]) -> Result<PathBuf> {
     Ok(path)
 }
 
+/// How often the supervisor says how far it is.
+const PROGRESS_EVERY: Duration = Duration::from_secs(60);
+
 struct Supervisor {
     opts: Options,
     report: Report,
+    started: Instant,
+    /// When it last said how far it was.
+    said: Instant,
     /// The seeds, once an input is to be saved.
     seeds: Option<Result<Vec<Seed>>>,
 }
@@ -251,6 +259,9 @@ impl Supervisor {
         let stderr = tail_of(child.stderr.take().expect("piped"));
         let mut pass = Pass::default();
         loop {
+            if self.said.elapsed() > PROGRESS_EVERY {
+                self.progress();
+            }
             match lines.recv_timeout(Duration::from_millis(200)) {
                 Ok(line) => self.read(&line, &mut pass),
                 Err(mpsc::RecvTimeoutError::Timeout) => {
@@ -269,7 +280,23 @@ impl Supervisor {
         }
         pass.exited = child.wait()?.success();
         pass.stderr = stderr.join().unwrap_or_default();
+        // A worker that died could not remove its folder.
+        let _ = std::fs::remove_dir_all(worker::dir_of(child.id()));
         Ok(pass)
+    }
+
+    /// A line on standard error of how far the run is.
+    fn progress(&mut self) {
+        let r = &self.report;
+        let seconds = self.started.elapsed().as_secs_f64();
+        eprintln!(
+            "fuzz: {} of {} inputs in {seconds:.0} s ({:.0} inputs/s), {} findings",
+            r.inputs,
+            self.opts.inputs,
+            r.inputs as f64 / seconds.max(1e-9),
+            r.findings.len()
+        );
+        self.said = Instant::now();
     }
 
     fn spawn(&self, start: u64, count: u64) -> Result<Child> {

@@ -12,7 +12,7 @@
 use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context as _, Result};
@@ -46,7 +46,7 @@ pub struct Job {
 
 /// Runs the job's inputs in chunks, saying what happened.
 pub fn work(job: &Job) -> Result<()> {
-    let dir = std::env::temp_dir().join(format!("annals-fuzz-{}", std::process::id()));
+    let dir = dir_of(std::process::id());
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     std::panic::set_hook(Box::new(|info| {
         let at = CURRENT.with(Cell::get);
@@ -88,10 +88,15 @@ pub fn work(job: &Job) -> Result<()> {
         }
         if let Some(s) = store.as_mut() {
             let stored = ingest::catch(|| store_and_ask(s, docs));
-            match stored {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => say(&format!("store {}", format!("{e:#}").replace('\n', " "))),
-                Err(bug) => say(&format!("store {bug}")),
+            let failed = match stored {
+                Ok(Ok(())) => None,
+                Ok(Err(e)) => Some(format!("{e:#}").replace('\n', " ")),
+                Err(bug) => Some(bug.to_string()),
+            };
+            if let Some(e) = failed {
+                say(&format!(
+                    "store the documents of inputs {first}..{last}: {e}"
+                ));
             }
         }
     }
@@ -101,6 +106,11 @@ pub fn work(job: &Job) -> Result<()> {
         say(&format!("peak {}", (mb * 1024.0) as u64));
     }
     Ok(())
+}
+
+/// The folder where the worker of process `pid` writes its inputs and its store.
+pub fn dir_of(pid: u32) -> PathBuf {
+    std::env::temp_dir().join(format!("annals-fuzz-{pid}"))
 }
 
 /// Reads input `i` as `annals extract` reads a file: its documents, and its errors by kind.
@@ -173,7 +183,10 @@ fn store_and_ask(store: &mut Store, docs: Vec<Document>) -> Result<()> {
     store.events(&some)?;
     store.relations(&some, true)?;
     if let Some(w) = word {
-        store.search(&w, 5)?;
+        let shown: String = w.chars().take(80).collect();
+        store
+            .search(&w, 5)
+            .with_context(|| format!("searching for {shown}"))?;
     }
     if let Some(id) = first {
         store.document(&id)?;

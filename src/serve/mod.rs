@@ -74,11 +74,11 @@ fn cores() -> usize {
     std::thread::available_parallelism().map_or(2, |n| n.get())
 }
 
-/// Searches that may run at once: half the cores (at least one). A search can take seconds (up
-/// to `SEARCH_TIME`); the others wait their turn without holding a query thread, so that however
-/// many searches are asked, the timelines and documents still have a thread a core.
+/// Searches that may run at once: one a core. A search can take seconds (up to `SEARCH_TIME`);
+/// the others wait their turn without holding a query thread, so that however many searches are
+/// asked, the timelines and documents still have a thread a core and never queue behind them.
 fn search_slots() -> usize {
-    (cores() / 2).max(1)
+    cores()
 }
 
 static SEARCHES: std::sync::LazyLock<tokio::sync::Semaphore> =
