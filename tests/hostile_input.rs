@@ -42,6 +42,13 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// `annals extract` of one file of `bytes`, written in `dir` as `name`.
+fn extract_one(dir: &Path, name: &str, bytes: &[u8]) -> Output {
+    let path = dir.join(name);
+    fs::write(&path, bytes).unwrap();
+    run(&["extract", path.to_str().unwrap()])
+}
+
 /// `annals ingest` of `inputs` into `db`: its summary.
 fn ingest(inputs: &Path, db: &Path) -> Value {
     let out = run(&[
@@ -113,9 +120,7 @@ fn a_page_nested_too_deep_is_an_error_and_the_batch_is_stored() {
         nested("<b>", "</b>", 500_000),
         nested("<div>", "</div>", 100_000),
     ] {
-        let path = dir.path().join("p.html");
-        fs::write(&path, page).unwrap();
-        let out = run(&["extract", path.to_str().unwrap()]);
+        let out = extract_one(dir.path(), "p.html", page.as_bytes());
         assert_eq!(out.status.code(), Some(1));
         assert!(
             stderr(&out).contains("too deeply nested"),
@@ -138,9 +143,7 @@ fn a_page_that_would_take_long_to_read_is_an_error() {
     // Each stray </p> makes a paragraph: a small page, millions of elements.
     let stray = format!("<html><body>{}</body></html>", "</p>".repeat(1_000_000));
     for (page, message) in [(wide, "too costly to read"), (stray, "too many elements")] {
-        let path = dir.path().join("p.html");
-        fs::write(&path, page).unwrap();
-        let out = run(&["extract", path.to_str().unwrap()]);
+        let out = extract_one(dir.path(), "p.html", page.as_bytes());
         assert!(stderr(&out).contains(message), "{}", stderr(&out));
     }
 }
@@ -230,9 +233,7 @@ fn an_archive_record_over_the_limit_is_an_error_of_its_own() {
 #[test]
 fn an_archive_without_records_is_a_failed_input() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("empty.warc");
-    fs::write(&path, "WARC/1.0\r\n").unwrap();
-    let out = run(&["extract", path.to_str().unwrap()]);
+    let out = extract_one(dir.path(), "empty.warc", b"WARC/1.0\r\n");
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("empty.warc#1: cannot read: the file is cut short"),

@@ -13,6 +13,7 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 use std::time::Instant;
 
 use anyhow::{Context as _, Result};
@@ -25,7 +26,7 @@ use crate::pipeline;
 use crate::store::query::Filter;
 use crate::store::{Item, Store};
 
-/// Inputs read at once (in parallel), then stored in one transaction.
+/// Inputs whose documents are stored in one transaction.
 const CHUNK: u64 = 64;
 
 /// Inputs stored in one store before the next is started, so that it does not grow with the run.
@@ -62,48 +63,74 @@ pub fn work(job: &Job) -> Result<()> {
         ));
     }));
     let end = job.start + job.count;
+    let (tx, rx) = mpsc::sync_channel(2 * CHUNK as usize);
+    let stored = std::thread::scope(|scope| {
+        let keeper = scope.spawn(|| keep(rx, &dir));
+        // Inputs are taken in order as threads come free (no chunk waits for its slowest input),
+        // so that those running are always the next ones: what a dead worker had not finished
+        // is a handful of inputs, each run again alone.
+        (job.start..end).par_bridge().for_each_with(tx, |tx, i| {
+            let _ = tx.send(run_one(job, &dir, i));
+        });
+        keeper
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the store's thread panicked")))
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+    stored?;
+    if let Some(mb) = crate::bench::peak_memory_mb() {
+        say(&format!("peak {}", (mb * 1024.0) as u64));
+    }
+    Ok(())
+}
+
+/// What reading one input gave: its number, documents, and errors by kind.
+type Outcome = (u64, Vec<Document>, BTreeMap<String, u64>);
+
+/// Stores the documents of every `CHUNK` inputs and asks the store, as they come, in a new store
+/// every `PER_STORE` inputs; says the inputs' errors by kind.
+fn keep(outcomes: mpsc::Receiver<Outcome>, dir: &Path) -> Result<()> {
+    let path = dir.join("store.db");
     let mut store = None;
-    for first in (job.start..end).step_by(CHUNK as usize) {
-        let last = (first + CHUNK).min(end);
-        let outcomes: Vec<(Vec<Document>, BTreeMap<String, u64>)> = (first..last)
-            .into_par_iter()
-            .map(|i| run_one(job, &dir, i))
-            .collect();
+    let mut stored = 0;
+    let mut chunk = Vec::new();
+    let mut outcomes = outcomes.into_iter().peekable();
+    while let Some(outcome) = outcomes.next() {
+        chunk.push(outcome);
+        if chunk.len() < CHUNK as usize && outcomes.peek().is_some() {
+            continue;
+        }
+        if stored % PER_STORE == 0 {
+            drop(store.take());
+            for end in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{end}", path.display()));
+            }
+            store = Some(Store::open(&path)?);
+        }
+        stored += chunk.len() as u64;
+        let (first, last) = chunk
+            .iter()
+            .fold((u64::MAX, 0), |(a, b), o| (a.min(o.0), b.max(o.0)));
         let mut errors = BTreeMap::new();
         let mut docs = Vec::new();
-        for (d, e) in outcomes {
+        for (_, d, e) in chunk.drain(..) {
             docs.extend(d);
             for (kind, n) in e {
                 *errors.entry(kind).or_insert(0) += n;
             }
         }
         say(&format!("errors {}", serde_json::to_string(&errors)?));
-        if (first - job.start).is_multiple_of(PER_STORE) {
-            drop(store.take());
-            let path = dir.join("store.db");
-            for end in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{end}", path.display()));
-            }
-            store = Some(Store::open(&path)?);
+        let Some(s) = store.as_mut() else { continue };
+        let failed = match ingest::catch(|| store_and_ask(s, docs)) {
+            Ok(Ok(())) => None,
+            Ok(Err(e)) => Some(format!("{e:#}").replace('\n', " ")),
+            Err(bug) => Some(bug.to_string()),
+        };
+        if let Some(e) = failed {
+            say(&format!(
+                "store the documents of inputs {first}..={last}: {e}"
+            ));
         }
-        if let Some(s) = store.as_mut() {
-            let stored = ingest::catch(|| store_and_ask(s, docs));
-            let failed = match stored {
-                Ok(Ok(())) => None,
-                Ok(Err(e)) => Some(format!("{e:#}").replace('\n', " ")),
-                Err(bug) => Some(bug.to_string()),
-            };
-            if let Some(e) = failed {
-                say(&format!(
-                    "store the documents of inputs {first}..{last}: {e}"
-                ));
-            }
-        }
-    }
-    drop(store);
-    let _ = std::fs::remove_dir_all(&dir);
-    if let Some(mb) = crate::bench::peak_memory_mb() {
-        say(&format!("peak {}", (mb * 1024.0) as u64));
     }
     Ok(())
 }
@@ -114,7 +141,7 @@ pub fn dir_of(pid: u32) -> PathBuf {
 }
 
 /// Reads input `i` as `annals extract` reads a file: its documents, and its errors by kind.
-fn run_one(job: &Job, dir: &Path, i: u64) -> (Vec<Document>, BTreeMap<String, u64>) {
+fn run_one(job: &Job, dir: &Path, i: u64) -> Outcome {
     let (from, bytes) = input(&job.seeds, job.run, i);
     // No extension: a reader is chosen by content.
     let path = dir.join(i.to_string());
@@ -124,7 +151,7 @@ fn run_one(job: &Job, dir: &Path, i: u64) -> (Vec<Document>, BTreeMap<String, u6
         *errors
             .entry(format!("fuzz: cannot write: {e}"))
             .or_insert(0) += 1;
-        return (docs, errors);
+        return (i, docs, errors);
     }
     say(&format!("start {i}"));
     CURRENT.with(|c| c.set(Some(i)));
@@ -148,7 +175,7 @@ fn run_one(job: &Job, dir: &Path, i: u64) -> (Vec<Document>, BTreeMap<String, u6
         "done {i} {ms} {} {failed} {seed_kind}",
         docs.len()
     ));
-    (docs, errors)
+    (i, docs, errors)
 }
 
 /// An error's kind: its message up to the first colon or digit ("bad record", "not text").
@@ -177,6 +204,7 @@ fn store_and_ask(store: &mut Store, docs: Vec<Document>) -> Result<()> {
     let some = Filter {
         limit: Some(100),
         all: true,
+        reports: Some(3),
         ..Filter::default()
     };
     store.timeline(&some)?;
