@@ -31,7 +31,13 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
     let from_text = time::published(&dates.lines, &tagged, dates.order.as_deref());
     doc.published = match markup_date(&raw.meta.published) {
         Some(markup) => Some(reconcile(markup, from_text, &mut doc.warnings)),
-        None => from_text.or_else(|| time::infer::infer(&tagged)),
+        None => from_text.or_else(|| {
+            let hints = time::infer::Hints {
+                day_of_year: dates.day_of_year.as_ref(),
+                captions: &dates.captions,
+            };
+            time::infer::infer(&tagged, hints)
+        }),
     };
     doc.timexes = time::timexes(&tagged, doc.published.as_ref().and_then(reference));
     annotate(&mut doc);

@@ -169,8 +169,13 @@ fn date_line(text: &str, words: usize) -> Option<bool> {
     if (rest > 6 && !(ends_with_date && rest <= 10)) || (rest > 3 && ends_sentence(text)) {
         return None;
     }
+    Some(is_update(text))
+}
+
+/// A date line that stamps an update ("Updated", "Last modified"), not the publication.
+pub fn is_update(text: &str) -> bool {
     let lower = text.to_lowercase();
-    Some(UPDATE_WORDS.iter().any(|w| lower.contains(w)))
+    UPDATE_WORDS.iter().any(|w| lower.contains(w))
 }
 
 /// Ends with sentence punctuation, possibly inside closing quotes or brackets.

@@ -35,6 +35,7 @@ pub fn meta_words(kind: &str) -> Vec<&'static str> {
 
 static ROLE_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| meta_words("role"));
 static DATE_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| meta_words("date-label"));
+static PREFIX_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| meta_words("prefix-label"));
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | Outlet".
 pub fn byline(text: &str) -> Option<Byline> {
@@ -142,20 +143,28 @@ pub fn source_line(text: &str) -> Option<SourceRef> {
     (rest.split_whitespace().count() <= 6).then(|| SourceRef::Name(rest.to_string()))
 }
 
-/// Where a story was filed from and the agency that filed it.
+/// Where a story was filed from, the agency that filed it, and the date it carries ("July 15").
 #[derive(Debug, PartialEq, Eq)]
 pub struct Dateline {
     pub place: String,
     pub agency: Option<String>,
+    pub when: Option<String>,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu} .'’-]{1,40}?)(?:,\s*[^()\-–—]{1,40}?)?\s*(?:\((?P<agency>[^)]{2,40})\)\s*)?[-–—]+\s")
+    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu} .'’-]{1,40}?)(?:,\s*(?P<when>[^()\-–—]{1,40}?))?\s*(?:\((?P<agency>[^)]{2,40})\)\s*)?[-–—]+\s")
         .expect("dateline regex")
 });
 
+/// A scraper's placeholder glued before a paragraph: `[imText1]`.
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\[[^\]\s]{1,30}\]\s*").expect("placeholder regex"));
+
 /// "ULAN BATOR (Reuters) - …", "MOSCOW, March 22 (AP) — …", "TOKYO — …".
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
+    let paragraph = PLACEHOLDER
+        .find(paragraph)
+        .map_or(paragraph, |m| &paragraph[m.end()..]);
     // A dateline opens with a capitalized place name: most paragraphs fail this at once.
     let mut head = paragraph.chars().take(2);
     if !head.all(char::is_uppercase) {
@@ -172,7 +181,47 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     Some(Dateline {
         place: title_case(place),
         agency,
+        when: caps.name("when").map(|w| w.as_str().trim().to_string()),
     })
+}
+
+/// After a date that opens a line: an agency in brackets and a dash ("(AFP) --"), or a dash.
+static AFTER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\((?P<agency>[^)]{2,30})\)\s*)?(?:[-–—|]+\s*)?").expect("after-date regex")
+});
+
+/// A date that opens a text line before its first sentence: a scraper's token
+/// (` date 2020-06-17 The phone call took place…`), a label (`Published: March 3, 2015 The…`),
+/// a wire's date and agency (`Mar. 3, 2015 (AFP) -- The…`). The date, and the byte offset where
+/// the line's text starts after it. An ISO date needs no label; another date does, or an agency;
+/// and what follows is a paragraph (a short rest makes the whole line a date line).
+pub fn date_prefix(line: &str) -> Option<(crate::time::stated::DateMatch, usize)> {
+    let found = crate::time::stated::find_dates(line).into_iter().next()?;
+    let head: Vec<String> = line[..found.start]
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    if head.len() > 3 || !head.iter().all(|w| PREFIX_LABELS.contains(&w.as_str())) {
+        return None;
+    }
+    let after = AFTER_DATE.captures(&line[found.end..])?;
+    let start = found.end + after.get(0)?.end();
+    let iso = line[found.start..]
+        .get(..5)
+        .is_some_and(|y| y[..4].bytes().all(|b| b.is_ascii_digit()) && y.ends_with('-'));
+    if head.is_empty() && !iso && after.name("agency").is_none() {
+        return None;
+    }
+    let rest = &line[start..];
+    let opens = rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c));
+    (opens && rest.split_whitespace().count() >= 8).then_some((found, start))
 }
 
 /// The site name printed before a date, as in "Người Đưa TinNgười Đưa Tin04/09/2024", where the
@@ -216,6 +265,42 @@ pub fn closing_byline(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_opens_a_line_is_cut_off_it() {
+        fn cut(line: &str) -> Option<&str> {
+            date_prefix(line).map(|(_, start)| &line[start..])
+        }
+        let text = "The phone call took place two days after the clash.";
+        for line in [
+            " date 2020-06-17 The phone call took place two days after the clash.",
+            "2020-06-17 The phone call took place two days after the clash.",
+            "Published: March 3, 2015 The phone call took place two days after the clash.",
+            "Mar. 3, 2015 (AFP)-- The phone call took place two days after the clash.",
+            "Updated 03/09/2014, 14:20 | The phone call took place two days after the clash.",
+        ] {
+            assert_eq!(cut(line.trim()), Some(text), "{line}");
+        }
+        for line in [
+            "March 3, 2015 was the day the phone call took place after the clash.",
+            "On March 3, 2015 The ministers spoke by phone after the clash.",
+            "2020-06-17 Tokyo",
+            "The call on 2020-06-17 took place two days after the clash.",
+        ] {
+            assert_eq!(cut(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_dateline_keeps_its_date() {
+        let d =
+            dateline("[imText1]WASHINGTON, July 15 (Yonhap) — The U.N. Security Council voted.")
+                .unwrap();
+        assert_eq!(d.place, "Washington");
+        assert_eq!(d.agency.as_deref(), Some("Yonhap"));
+        assert_eq!(d.when.as_deref(), Some("July 15"));
+        assert_eq!(dateline("TOKYO — Japan protested.").unwrap().when, None);
+    }
 
     #[test]
     fn bylines() {

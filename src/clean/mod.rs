@@ -9,9 +9,11 @@ mod meta;
 mod outlets;
 mod phrases;
 
+use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
 
 use crate::document::{Document, Paragraph, Removed};
+use crate::time::stated::{self, DateMatch};
 use lines::{Label, Line, LineContext};
 
 /// What cleaning needs beyond the document itself.
@@ -30,8 +32,19 @@ pub struct DateLine {
     pub line: usize,
     pub text: String,
     pub updated: bool,
+    /// Where the date stands: `date-line` (a line of its own), `update-line`, `date-prefix`
+    /// (glued before the first text line), `dateline` (a wire's, before the story).
+    pub rule: &'static str,
     /// The first date printed on the line.
-    pub found: crate::time::stated::DateMatch,
+    pub found: DateMatch,
+}
+
+/// A month and a day printed without a year: a wire's dateline ("WASHINGTON, July 15 (Yonhap)").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayOfYear {
+    pub month: u32,
+    pub day: u32,
+    pub text: String,
 }
 
 /// What cleaning found for the time stage: the page's date lines and how its site writes dates.
@@ -40,14 +53,20 @@ pub struct PageDates {
     pub lines: Vec<DateLine>,
     /// `dmy`, `mdy` or `ymd`, from the site, the outlet or the URL's country domain.
     pub order: Option<String>,
+    /// The day a dateline gives without its year, when no line gives a whole date.
+    pub day_of_year: Option<DayOfYear>,
+    /// Dates printed in photo captions, and their lines: a page is not older than its pictures.
+    pub captions: Vec<(NaiveDate, String)>,
 }
 
 /// Splits a page into title, metadata, body and boilerplate, filling those fields of `doc`.
 pub fn clean(text: &str, ctx: &Context, doc: &mut Document) -> PageDates {
-    let (mut lines, stops): (Vec<Line>, Vec<f64>) = text
-        .lines()
+    let mut texts: Vec<&str> = text.lines().map(trim).collect();
+    let glued = glued_date(&mut texts);
+    let (mut lines, stops): (Vec<Line>, Vec<f64>) = texts
+        .iter()
         .enumerate()
-        .map(|(i, t)| lines::features(i + 1, trim(t)))
+        .map(|(i, t)| lines::features(i + 1, t))
         .unzip();
     let line_ctx = LineContext {
         english: lines::looks_english(&stops),
@@ -68,7 +87,39 @@ pub fn clean(text: &str, ctx: &Context, doc: &mut Document) -> PageDates {
     };
     mark_after_body(&mut lines, &body);
     assemble(&lines, &body, doc);
-    read_metadata(doc, text, &lines)
+    let mut dates = read_metadata(doc, text, &lines);
+    if let Some(g) = glued {
+        let at = doc.removed.partition_point(|r| r.line < g.line);
+        doc.removed.insert(
+            at,
+            Removed {
+                line: g.line,
+                text: g.text.clone(),
+                kind: "metadata".to_string(),
+                reason: "date".to_string(),
+            },
+        );
+        dates.lines.insert(0, g);
+    }
+    dates
+}
+
+/// A date glued before the first text line (` date 2020-06-17 The phone call took place…`): cut
+/// off the line, which is then judged without it, and returned as a date line of its own.
+fn glued_date(texts: &mut [&str]) -> Option<DateLine> {
+    let first = texts.iter().position(|t| !t.is_empty())?;
+    let line = texts[first];
+    let (found, start) = meta::date_prefix(line)?;
+    texts[first] = &line[start..];
+    let text = line[..start].trim_end().to_string();
+    let updated = lines::is_update(&text);
+    Some(DateLine {
+        line: first + 1,
+        text,
+        updated,
+        rule: "date-prefix",
+        found,
+    })
 }
 
 /// The keys of a page's lines, for finding lines repeated across documents of one site.
@@ -266,7 +317,7 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
                 None => {}
             },
             Label::Date { updated } => {
-                let Some(found) = crate::time::stated::find_dates(l.text).into_iter().next() else {
+                let Some(found) = stated::find_dates(l.text).into_iter().next() else {
                     continue;
                 };
                 glued_site = glued_site.or_else(|| meta::site_before_date(l.text, found.start));
@@ -274,8 +325,15 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
                     line: l.no,
                     text: l.text.to_string(),
                     updated,
+                    rule: if updated { "update-line" } else { "date-line" },
                     found,
                 });
+            }
+            Label::Boilerplate("caption") => {
+                if let Some(found) = stated::find_dates(l.text).into_iter().next() {
+                    let day = found.readings[0].date;
+                    dates.captions.push((day, l.text.to_string()));
+                }
             }
             _ => {}
         }
@@ -292,6 +350,9 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
         .first()
         .and_then(|p| lines.iter().find(|l| l.no == p.line));
     let dateline = first_body_line.and_then(|l| meta::dateline(l.text));
+    if let Some((d, l)) = dateline.as_ref().zip(first_body_line) {
+        dateline_date(d, l, &mut dates);
+    }
     let fingerprint = outlets::by_fingerprint(text);
     let glued = glued_site.map(|g| outlets::canonical(&g));
     out.site = fingerprint
@@ -308,6 +369,29 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
     out.dateline = dateline.map(|d| d.place);
     dates.order = date_order(out);
     dates
+}
+
+/// The date a dateline carries: a whole date is a date line; a month and a day, the day of the
+/// year the time stage finds the year of.
+fn dateline_date(d: &meta::Dateline, l: &Line, dates: &mut PageDates) {
+    let Some(when) = d.when.as_deref() else {
+        return;
+    };
+    if let Some(found) = stated::find_dates(when).into_iter().next() {
+        dates.lines.push(DateLine {
+            line: l.no,
+            text: when.to_string(),
+            updated: false,
+            rule: "dateline",
+            found,
+        });
+    } else if let Some((month, day)) = stated::month_day(when) {
+        dates.day_of_year = Some(DayOfYear {
+            month,
+            day,
+            text: when.to_string(),
+        });
+    }
 }
 
 /// The date order of the site (it prints the page), else of the outlet, else of the URL's

@@ -277,7 +277,7 @@ fn count_weekdays(doc: &TimeMl, sys: &[Expr], s: &mut Scores) {
 /// Dates the document from its content alone; counts it, and whether the interval holds the
 /// creation time. Returns the interval's width in days.
 fn date_from_content(doc: &TimeMl, tagged: &time::Tagged, s: &mut Scores) -> Option<i64> {
-    let p = time::infer::infer(tagged)?;
+    let p = time::infer::infer(tagged, time::infer::Hints::default())?;
     let (a, b): (NaiveDate, NaiveDate) = (p.earliest.parse().ok()?, p.latest.parse().ok()?);
     s.dated += 1;
     s.dated_right += usize::from(a <= doc.dct && doc.dct <= b);

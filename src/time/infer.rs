@@ -4,15 +4,19 @@
 //! - a well-known dated event (`data/time/events.tsv`): not older when reported as past, not
 //!   newer when announced;
 //! - a person named with a role ("Prime Minister Fumio Kishida"): within a term of that office
-//!   (`data/actors/terms.tsv`, read through the actors' knowledge base); after one, for a "former" holder;
+//!   (`data/actors/terms.tsv`, read through the actors' knowledge base); after one, for a "former"
+//!   holder; a "counterpart" of someone so named holds the same office ("his Indian counterpart
+//!   S Jaishankar");
+//! - a dateline's day without its year, and the dates of photo captions (`Hints`);
 //! - a relative expression next to a known event ("in Buenos Aires early last month"): the
 //!   expression, read from that day, must cover the event;
 //! - a month without a year ("Earlier in March", "later in January"): close to it;
 //! - bare weekdays ("said Friday", "will meet on Monday"): all within one week of the day.
 //!
-//! Days between the latest lower bound and the earliest upper bound are scored by the clues
-//! they satisfy, and the interval covers the best (see `best_days`). A text that bounds its date
-//! only from one side gets no date.
+//! Days between the latest lower bound and the earliest upper bound (today, when nothing else
+//! bounds it: a page is not from the future, and a term still running ends today at the latest)
+//! are scored by the clues they satisfy, and the interval covers the best (see `best_days`). A
+//! text with no lower bound gets no date.
 
 use std::sync::LazyLock;
 
@@ -57,7 +61,59 @@ enum Test {
     },
     /// Weekdays named alone, resolved from the day, fall within one week with it.
     Weekdays(Vec<Found>),
+    /// The day is this month and day, or the day after (a dateline's day, in the filer's time
+    /// zone, without its year).
+    DayOfYear {
+        month: u32,
+        day: u32,
+    },
 }
+
+/// What the page gives the inference beside its text: the day of the year its dateline prints,
+/// and the dates of its photo captions.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Hints<'a> {
+    pub day_of_year: Option<&'a crate::clean::DayOfYear>,
+    pub captions: &'a [(NaiveDate, String)],
+}
+
+impl Hints<'_> {
+    /// The clues of the hints.
+    fn clues(&self) -> Vec<Clue> {
+        let mut out = Vec::new();
+        if let Some(d) = self.day_of_year {
+            out.push(Clue {
+                test: Test::DayOfYear {
+                    month: d.month,
+                    day: d.day,
+                },
+                rule: "dateline-day",
+                text: format!("'{}' in the dateline, the year not printed", d.text),
+            });
+        }
+        for (day, line) in self.captions {
+            out.push(Clue {
+                test: Test::NotBefore(*day),
+                rule: "photo-caption",
+                text: format!("{day} in a caption: '{line}'"),
+            });
+            // An older picture says so ("file photo"); another was taken for the story.
+            if !line.to_lowercase().contains("file") {
+                out.push(Clue {
+                    test: Test::NotAfter(*day + Days::new(CAPTION_DAYS)),
+                    rule: "photo-caption",
+                    text: format!(
+                        "within {CAPTION_DAYS} days of {day}, taken for the story: '{line}'"
+                    ),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// A picture taken for a story is published within this many days.
+const CAPTION_DAYS: u64 = 30;
 
 /// One thing the text says about its date.
 #[derive(Debug, Clone)]
@@ -98,6 +154,10 @@ impl Clue {
                     let last = super::resolve::month_end(*y, *month);
                     (first - day).num_days() <= *before && (day - last).num_days() <= *after
                 }),
+            Test::DayOfYear { month, day: d } => [Some(day), day.pred_opt()]
+                .into_iter()
+                .flatten()
+                .any(|x| (x.month(), x.day()) == (*month, *d)),
             Test::Weekdays(found) => {
                 let days: Vec<NaiveDate> = found
                     .iter()
@@ -127,12 +187,7 @@ impl Clue {
             Test::Terms {
                 terms,
                 former: false,
-            } => terms
-                .iter()
-                .map(|(_, b)| *b)
-                .collect::<Option<Vec<NaiveDate>>>()?
-                .into_iter()
-                .max(),
+            } => terms.iter().map(|(_, b)| b.unwrap_or_else(today)).max(),
             _ => None,
         }
     }
@@ -153,8 +208,9 @@ impl Clue {
 
 /// The publication date of an undated text, inferred from its content; `None` when the text
 /// does not bound it from both sides.
-pub fn infer(tagged: &Tagged) -> Option<Published> {
-    let clues = clues(tagged);
+pub fn infer(tagged: &Tagged, hints: Hints) -> Option<Published> {
+    let mut clues = clues(tagged);
+    clues.extend(hints.clues());
     let (days, score) = best_days(&clues)?;
     let (first, last) = (days[0], days[days.len() - 1]);
     let mut evidence: Vec<Evidence> = clues
@@ -195,7 +251,11 @@ pub fn conflicts(clues: &[Clue], day: NaiveDate) -> Option<(usize, usize)> {
 /// after the events it reports); otherwise the interval covers every run.
 fn best_days(clues: &[Clue]) -> Option<(Vec<NaiveDate>, usize)> {
     let start = clues.iter().filter_map(Clue::lower_bound).max()?;
-    let end = clues.iter().filter_map(Clue::upper_bound).min()?;
+    let end = clues
+        .iter()
+        .filter_map(Clue::upper_bound)
+        .chain([today()])
+        .min()?;
     // Bounds further apart than the horizon date nothing: cutting them would be a guess
     // ("Chancellor Helmut Kohl" alone spans sixteen years).
     if (end - start).num_days() >= HORIZON_DAYS as i64 {
@@ -229,6 +289,11 @@ fn best_days(clues: &[Clue]) -> Option<(Vec<NaiveDate>, usize)> {
         return Some((first, best));
     }
     Some((runs.concat(), best))
+}
+
+/// The day the text is read: no page is published later.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// The TIMEX3 value both ends share: a day, a month, a year, or the two days.
@@ -470,22 +535,29 @@ static HOLDERS: LazyLock<(AhoCorasick, Vec<Vec<usize>>)> = LazyLock::new(|| {
 });
 
 /// People named with a role: the article falls within a term of that office, or after one for
-/// a "former" holder.
+/// a "former" holder. A "counterpart" holds the office of the person it is the counterpart of.
 fn term_clues(text: &str) -> Vec<Clue> {
     let (ac, named) = &*HOLDERS;
     let kb = kb();
-    let mut seen: Vec<(&str, &str, bool)> = Vec::new();
-    let mut out = Vec::new();
-    for m in ac.find_iter(text) {
-        let edge = |i| super::is_word_edge(text, i);
-        if !edge(m.start()) || !edge(m.end()) {
-            continue;
-        }
-        // Every term of everyone the name can be, and every title of those terms.
-        let terms: Vec<(&Person, &Term)> = named[m.pattern().as_usize()]
+    let edge = |i| super::is_word_edge(text, i);
+    let matches: Vec<aho_corasick::Match> = ac
+        .find_iter(text)
+        .filter(|m| edge(m.start()) && edge(m.end()))
+        .collect();
+    // Every term of everyone a name can be.
+    let terms_of = |m: &aho_corasick::Match| -> Vec<(&'static Person, &'static Term)> {
+        named[m.pattern().as_usize()]
             .iter()
             .flat_map(|&k| kb.people[k].terms.iter().map(move |t| (&kb.people[k], t)))
-            .collect();
+            .collect()
+    };
+    let mut seen: Vec<(&str, &str, bool)> = Vec::new();
+    let mut out = Vec::new();
+    // The offices each name was said to hold, by its role.
+    let mut offices: Vec<Vec<usize>> = vec![Vec::new(); matches.len()];
+    let mut counterparts = Vec::new();
+    for (i, m) in matches.iter().enumerate() {
+        let terms = terms_of(m);
         let mut roles: Vec<&str> = Vec::new();
         for (_, t) in &terms {
             for title in &kb.offices[t.office].titles {
@@ -502,6 +574,7 @@ fn term_clues(text: &str) -> Vec<Clue> {
                 .iter()
                 .filter(|(_, t)| kb.offices[t.office].titles.contains(&role))
                 .collect();
+            offices[i].extend(held.iter().map(|(_, t)| t.office));
             let Some((first, _)) = held.first() else {
                 continue;
             };
@@ -511,8 +584,60 @@ fn term_clues(text: &str) -> Vec<Clue> {
             seen.push((first.name, role, former));
             out.push(term_clue(&held, role, former));
         }
+        if offices[i].is_empty() && counterpart_before(text, m.start()) {
+            counterparts.push(i);
+        }
+    }
+    for i in counterparts {
+        // The person it is the counterpart of: the holder named last before it, nearby.
+        let Some(a) = (0..i)
+            .rev()
+            .find(|&a| matches[i].start() - matches[a].end() < 200)
+        else {
+            continue;
+        };
+        let (b_terms, a_terms) = (terms_of(&matches[i]), terms_of(&matches[a]));
+        // Their office: the one that person was named with, else one both held.
+        let of_a: Vec<usize> = if offices[a].is_empty() {
+            a_terms.iter().map(|(_, t)| t.office).collect()
+        } else {
+            offices[a].clone()
+        };
+        let shared = |t: &&(&Person, &Term)| {
+            of_a.contains(&t.1.office) && b_terms.iter().any(|(_, u)| u.office == t.1.office)
+        };
+        let people = if offices[a].is_empty() {
+            vec![&b_terms, &a_terms]
+        } else {
+            vec![&b_terms]
+        };
+        for terms in people {
+            let held: Vec<&(&Person, &Term)> = terms.iter().filter(shared).collect();
+            let Some((first, t)) = held.first() else {
+                continue;
+            };
+            let title = kb.offices[t.office].titles[0];
+            if !seen.contains(&(first.name, title, false)) {
+                seen.push((first.name, title, false));
+                out.push(Clue {
+                    rule: "counterpart",
+                    ..term_clue(&held, title, false)
+                });
+            }
+        }
     }
     out
+}
+
+/// Whether "counterpart" stands before the name at `start`, at most a first name between them:
+/// "his Indian counterpart S Jaishankar", "counterpart, Wang Yi".
+fn counterpart_before(text: &str, start: usize) -> bool {
+    let before = super::before(text, start, 40).to_lowercase();
+    let Some(i) = before.rfind("counterpart") else {
+        return false;
+    };
+    let between = before[i + "counterpart".len()..].trim_start_matches([',', 's']);
+    between.split_whitespace().count() <= 2 && !between.contains(['.', ';', '('])
 }
 
 /// The clue of the terms `held` of an office named `role`.
@@ -554,8 +679,11 @@ fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
     let after = super::after(text, end, 50).to_lowercase();
     let role = role.to_lowercase();
     if let Some(i) = before.rfind(&role) {
-        let between = &before[i + role.len()..];
-        // Only the name's own words (a first name) may stand between role and name.
+        // Only the name's own words (a first name) may stand between role and name, after a
+        // comma at most ("the prime minister, Abiy Ahmed").
+        let between = before[i + role.len()..]
+            .trim_start()
+            .trim_start_matches(',');
         if between.split_whitespace().count() <= 2 && !between.contains([',', '.', ';']) {
             let lead = &before[..i];
             let lead_words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
@@ -575,7 +703,7 @@ mod tests {
 
     /// The inference and the clue count on text.
     fn infer(text: &str) -> Option<Published> {
-        super::infer(&tag(text))
+        super::infer(&tag(text), Hints::default())
     }
 
     fn conflicts(text: &str, day: NaiveDate) -> Option<(usize, usize)> {
@@ -596,6 +724,10 @@ mod tests {
         assert_eq!(role_near(t, 0, 15, "president"), Some(true));
         let t = "Kishida met the president of France.";
         assert_eq!(role_near(t, 0, 7, "president"), None);
+        let t = "Visiting Japanese Prime Minister, Fumio Kishida, and his host";
+        assert_eq!(role_near(t, 34, 47, "prime minister"), Some(false));
+        let t = "The prime minister, the minister and Fumio Kishida";
+        assert_eq!(role_near(t, 37, 50, "prime minister"), None);
     }
 
     #[test]
@@ -628,6 +760,36 @@ mod tests {
             w >= 5 || w == 1
         };
         assert!(friday_to_monday(&p.earliest) && friday_to_monday(&p.latest));
+    }
+
+    #[test]
+    fn a_counterpart_holds_the_office_of_the_person_named_with_it() {
+        // Jaishankar: external affairs minister since 2019-05-30; Wang Yi: foreign minister of
+        // China 2013-03-16 to 2022-12-30 and again since 2023-07-25.
+        for text in [
+            "Foreign Minister Wang Yi told his Indian counterpart S Jaishankar on Wednesday.",
+            "Wang Yi and Indian counterpart Subrahmanyam Jaishankar held talks.",
+        ] {
+            let c = clues(&tag(text));
+            let rules: Vec<&str> = c.iter().map(|c| c.rule).collect();
+            assert!(rules.contains(&"counterpart"), "{text}: {rules:?}");
+            let holds = |day| c.iter().all(|c| c.holds(d(day)));
+            assert!(holds("2020-06-17"), "{text}");
+            assert!(!holds("2019-01-01"), "{text}: before Jaishankar");
+            assert!(!holds("2023-03-01"), "{text}: between Wang Yi's terms");
+        }
+        // A counterpart of nobody named: no office to give.
+        assert!(clues(&tag("His counterpart Wang Yi spoke.")).is_empty());
+    }
+
+    #[test]
+    fn a_term_still_running_ends_today() {
+        // Anthony Albanese: prime minister of Australia since 2022-05-23.
+        let p = infer("Prime Minister Anthony Albanese visited Beijing.").unwrap();
+        assert_eq!(p.earliest, "2022-05-23");
+        assert_eq!(p.latest, today().to_string());
+        // Lula, president 2003 to 2010 and again since 2023: too many years to date anything.
+        assert!(infer("President Luiz Inácio Lula da Silva visited Beijing.").is_none());
     }
 
     #[test]

@@ -25,16 +25,12 @@ pub fn published(
     let line = pick_line(date_lines)?;
     let found = &line.found;
     let mut evidence = vec![Evidence {
-        rule: if line.updated {
-            "update-line"
-        } else {
-            "date-line"
-        }
-        .to_string(),
+        rule: line.rule.to_string(),
         text: line.text.clone(),
         line: Some(line.line),
     }];
-    let reading = choose(&found.readings, body, date_order, &mut evidence);
+    let readings = bounded_by_update(&found.readings, date_lines, line, &mut evidence);
+    let reading = choose(&readings, body, date_order, &mut evidence);
     let day = reading.date.to_string();
     let value = match found.time {
         Some((h, m)) => format!("{day}T{h:02}:{m:02}"),
@@ -52,6 +48,38 @@ pub fn published(
 /// The first publication line with a date; an update line only when there is no other.
 fn pick_line(lines: &[DateLine]) -> Option<&DateLine> {
     lines.iter().find(|l| !l.updated).or_else(|| lines.first())
+}
+
+/// A page is published before it is updated: the readings of the publication line that an
+/// update line of the page allows (all of them when it allows none).
+fn bounded_by_update(
+    readings: &[Reading],
+    lines: &[DateLine],
+    picked: &DateLine,
+    evidence: &mut Vec<Evidence>,
+) -> Vec<Reading> {
+    let update = lines
+        .iter()
+        .filter(|l| l.updated && !std::ptr::eq(*l, picked))
+        .filter_map(|l| Some((l, l.found.readings.iter().map(|r| r.date).max()?)))
+        .max_by_key(|(_, day)| *day);
+    let Some((line, last)) = update else {
+        return readings.to_vec();
+    };
+    let kept: Vec<Reading> = readings
+        .iter()
+        .copied()
+        .filter(|r| r.date <= last)
+        .collect();
+    if kept.is_empty() {
+        return readings.to_vec();
+    }
+    evidence.push(Evidence {
+        rule: "update-bounds".to_string(),
+        text: line.text.clone(),
+        line: Some(line.line),
+    });
+    kept
 }
 
 fn choose(
@@ -213,6 +241,7 @@ mod tests {
             line: 1,
             text: text.to_string(),
             updated: false,
+            rule: "date-line",
             found: crate::time::stated::find_dates(text)
                 .into_iter()
                 .next()

@@ -75,8 +75,11 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<min>\d{2}))?".to_string(),
         r"(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})\b".to_string() + CLOCK,
         r"(?:^|[^\d/.])(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4})\b".to_string() + CLOCK,
-        format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{m})\b\.?,?\s+(?P<y>\d{{4}})\b{CLOCK}"),
-        format!(r"(?i)\b(?P<mon>{m})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b{CLOCK}"),
+        format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{m})\b\.?(?:,\s*|\s+)(?P<y>\d{{4}})\b{CLOCK}"),
+        format!(r"(?i)\b(?P<mon>{m})\b\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})\b{CLOCK}"),
+        // Two-digit years, on date lines only ("Sat - 14 June 22"): not before a clock's colon.
+        format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{m})\b\.?(?:,\s*|\s+)'?(?P<yy>\d{{2}})(?:$|[^\d:])"),
+        format!(r"(?i)\b(?P<mon>{m})\b\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)'(?P<yy>\d{{2}})(?:$|[^\d:])"),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("date pattern compiles"))
@@ -98,9 +101,36 @@ pub fn find_dates(text: &str) -> Vec<DateMatch> {
     found
 }
 
+/// A month and a day without a year, as datelines print them: `July 15`, `Jul. 15`, `15 July`.
+pub fn month_day(text: &str) -> Option<(u32, u32)> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        let m = month_alternation();
+        Regex::new(&format!(
+            r"(?i)^(?:(?P<mon>{m})\.?\s+(?P<d>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<mon2>{m})\.?)(?:st|nd|rd|th)?$"
+        ))
+        .expect("month-day pattern compiles")
+    });
+    let caps = RE.captures(text.trim())?;
+    let mon = caps
+        .name("mon")
+        .or(caps.name("mon2"))?
+        .as_str()
+        .to_lowercase();
+    let day: u32 = caps.name("d").or(caps.name("d2"))?.as_str().parse().ok()?;
+    let month = *MONTHS.get(mon.as_str())?;
+    // A day some year has (29 February included).
+    NaiveDate::from_ymd_opt(2000, month, day).map(|_| (month, day))
+}
+
 fn read(caps: &regex::Captures) -> Option<DateMatch> {
     let num = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<u32>().ok());
-    let year = num("y")? as i32;
+    let year = match (num("y"), num("yy")) {
+        (Some(y), _) => y as i32,
+        // As POSIX reads `%y`: 69 to 99 are of the 1900s, 00 to 68 of the 2000s.
+        (None, Some(yy)) if yy >= 69 => 1900 + yy as i32,
+        (None, Some(yy)) => 2000 + yy as i32,
+        (None, None) => return None,
+    };
     let readings = if let (Some(a), Some(b)) = (num("a"), num("b")) {
         let mut r = Vec::new();
         push(&mut r, year, b, a, Order::Dmy);
@@ -121,16 +151,18 @@ fn read(caps: &regex::Captures) -> Option<DateMatch> {
     if readings.is_empty() {
         return None;
     }
-    // The numeric pattern may have consumed one character before the date.
+    // The numeric pattern may have consumed one character before the date, and the two-digit
+    // year one after it.
     let whole = caps.get(0)?;
     let first = ["a", "d", "y", "mon"]
         .iter()
         .filter_map(|n| caps.name(n))
         .map(|m| m.start())
         .min()?;
+    let end = caps.name("yy").map_or(whole.end(), |m| m.end());
     Some(DateMatch {
         start: first.max(whole.start()),
-        end: whole.end(),
+        end,
         readings,
         time: clock(caps),
     })
@@ -195,6 +227,16 @@ mod tests {
             ("2024-09-04T10:18:35+07:00", &["2024-09-04"], Some((10, 18))),
             ("25/12/2020", &["2020-12-25"], None),
             ("12.12.2012", &["2012-12-12"], None),
+            ("Oct 5,2012", &["2012-10-05"], None),
+            ("Mar. 3, 2015 (AFP)--", &["2015-03-03"], None),
+            (
+                "Wednesday, 7 May 2014, 10:12 GMT",
+                &["2014-05-07"],
+                Some((10, 12)),
+            ),
+            ("Sat - 14 June 22", &["2022-06-14"], None),
+            ("Posted: 3rd March '98", &["1998-03-03"], None),
+            ("Last Updated: Jan 9 '21 at 4:10 pm", &["2021-01-09"], None),
         ];
         for (text, want, time) in cases {
             let got = dates(text);
@@ -210,6 +252,20 @@ mod tests {
         assert!(find_dates("In 1945 the islands were seized.").is_empty());
         assert!(find_dates("Version 1.2.3 and 45/67/8901").is_empty());
         assert!(find_dates("May 32, 2020").is_empty());
+        // A day and a month, then a clock: no two-digit year.
+        assert!(find_dates("March 3 10:20").is_empty());
+        assert!(find_dates("14 June 2022") == find_dates("14 June 2022 "));
+    }
+
+    #[test]
+    fn a_month_and_a_day() {
+        assert_eq!(month_day("July 15"), Some((7, 15)));
+        assert_eq!(month_day("Jul. 15"), Some((7, 15)));
+        assert_eq!(month_day("15 July"), Some((7, 15)));
+        assert_eq!(month_day("Feb 29"), Some((2, 29)));
+        assert_eq!(month_day("Feb 30"), None);
+        assert_eq!(month_day("July 15, 2006"), None);
+        assert_eq!(month_day("Sunday"), None);
     }
 
     #[test]
