@@ -335,6 +335,10 @@ struct Query {
     /// Events that may have happened on or before this day.
     #[arg(long)]
     to: Option<String>,
+    /// Only events no date is known for (nothing printed or inferred dates them; the timeline
+    /// lists them last).
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    undated: bool,
     /// CAMEO code or its start: `163`, `16`.
     #[arg(long, visible_alias = "root")]
     code: Option<String>,
@@ -373,6 +377,7 @@ impl Query {
             planned: self.planned.then_some(true),
             all: self.all,
             dated: false,
+            undated: self.undated,
             limit: self.limit,
             reports: None,
         })

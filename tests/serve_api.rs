@@ -134,6 +134,13 @@ fn the_api_answers_every_query_of_the_page() {
     let docs = json(&server, "/api/documents?limit=2&offset=1");
     assert_eq!(docs.as_array().unwrap().len(), 2, "{docs}");
     assert!(docs[0]["id"].is_string() && docs[0]["events"].is_u64());
+    // Undated merged events are listed last, and alone with `undated=true`.
+    let all = json(&server, "/api/timeline");
+    let undated = json(&server, "/api/timeline?undated=true");
+    let undated = undated.as_array().unwrap();
+    assert!(!undated.is_empty() && undated.iter().all(|r| r["earliest"] == ""));
+    let all = all.as_array().unwrap();
+    assert_eq!(&all[all.len() - undated.len()..], undated.as_slice());
     let hits = json(&server, "/api/search?q=border");
     assert!(hits[0]["snippet"].is_string(), "{hits}");
 }
@@ -157,6 +164,7 @@ fn bad_requests_get_clear_errors() {
     assert!(error(&server, "/api/events?from=2016/07", 400).contains("a month or a day"));
     assert!(error(&server, "/api/relations?to=2014-02-31", 400).contains("not a day"));
     assert_eq!(get(&server, "/api/timeline?from=2014-02&to=2014-02").0, 200);
+    assert!(error(&server, "/api/timeline?undated=true&from=2014", 400).contains("undated"));
     // A search too long to run is refused at once.
     let terms: Vec<String> = (0..2_001).map(|i| format!("border{i}")).collect();
     let long = format!("/api/search?q={}", terms.join("%20OR%20"));

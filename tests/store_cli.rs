@@ -103,15 +103,30 @@ fn every_export_format_holds_the_same_merged_events() {
         ok(annals(&args))
     };
     let timeline = json(annals(&["timeline", "--db", d, "--format", "json"]));
-    let dated = timeline.as_array().unwrap().len();
+    let rows = timeline.as_array().unwrap();
+    // Undated merged events are listed too, last.
+    let dated = rows.iter().take_while(|r| r["earliest"] != "").count();
     assert!(dated > 3, "{timeline}");
+    let undated = json(annals(&[
+        "timeline",
+        "--db",
+        d,
+        "--undated",
+        "--format",
+        "json",
+    ]));
+    let undated = undated.as_array().unwrap();
+    assert!(!undated.is_empty(), "the examples hold undated events");
+    assert_eq!(dated + undated.len(), rows.len());
+    assert!(rows[dated..].iter().all(|r| r["earliest"] == ""));
+    let table = ok(annals(&["timeline", "--db", d]));
+    assert!(table.contains("-- undated: "), "{table}");
     let csv = export("csv", &[]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header = reader.headers().unwrap().clone();
     assert_eq!(&header[0], "id");
     assert!(header.iter().any(|h| h == "evidence") && header.iter().any(|h| h == "rule"));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-    // The timeline leaves out undated events; the export keeps them, last.
     assert!(rows.len() >= dated, "{} rows, {dated} dated", rows.len());
     let jsonl: Vec<Value> = export("jsonl", &[])
         .lines()

@@ -100,7 +100,8 @@ pub struct DocScore {
     pub site: bool,
     pub authors: bool,
     pub dateline: bool,
-    /// `ok`, `missing`, `wrong` or `not-in-gold`.
+    /// `ok`, `wide` (an inferred interval that holds the gold one), `missing`, `wrong` or
+    /// `not-in-gold`.
     pub published: String,
     pub published_value: Option<String>,
     /// Gold boilerplate lines that were left in the body.
@@ -126,6 +127,64 @@ pub struct Report {
     pub events: events::EventCounts,
     pub events_prf: Prf,
     pub events_tight: f64,
+    pub dates: DateSummary,
+}
+
+/// How the documents were dated, against the gold publication dates.
+#[derive(Debug, Default, Serialize)]
+pub struct DateSummary {
+    /// Documents dated from a date they print (a date line, a dateline, the markup), and those
+    /// whose date falls inside the gold interval.
+    pub printed: usize,
+    pub printed_right: usize,
+    /// Documents dated from their content, those whose interval holds the gold interval, and
+    /// the median width of their intervals in days.
+    pub inferred: usize,
+    pub inferred_holding: usize,
+    pub inferred_median_days: Option<i64>,
+    pub undated: usize,
+    /// Events that came out with no date at all, of all events.
+    pub events_undated: usize,
+    pub events: usize,
+}
+
+impl DateSummary {
+    fn add(&mut self, gold: &Gold, doc: &Document, widths: &mut Vec<i64>) {
+        self.events += doc.events.len();
+        self.events_undated += doc
+            .events
+            .iter()
+            .filter(|e| e.date.earliest.is_empty())
+            .count();
+        let Some(p) = &doc.published else {
+            self.undated += 1;
+            return;
+        };
+        let g = gold.published.as_ref();
+        let inside = g.is_some_and(|g| p.earliest >= g.earliest && p.latest <= g.latest);
+        if p.basis == "inferred" {
+            self.inferred += 1;
+            let holds = g.is_some_and(|g| p.earliest <= g.earliest && g.latest <= p.latest);
+            self.inferred_holding += usize::from(holds);
+            let day = |s: &str| s.parse::<chrono::NaiveDate>().ok();
+            if let (Some(a), Some(b)) = (day(&p.earliest), day(&p.latest)) {
+                widths.push((b - a).num_days() + 1);
+            }
+        } else {
+            self.printed += 1;
+            self.printed_right += usize::from(inside);
+        }
+    }
+
+    fn line(&self) -> String {
+        let median = self
+            .inferred_median_days
+            .map_or("-".to_string(), |d| format!("{d} days"));
+        format!(
+            "dates: printed and read {}, inside the gold interval {}; inferred {}, holding the gold date {} (median width {median}); undated {}; events with no date {} of {}",
+            self.printed, self.printed_right, self.inferred, self.inferred_holding, self.undated, self.events_undated, self.events
+        )
+    }
 }
 
 /// Scores extraction of every article in `corpus` that has a gold file in `gold_dir`.
@@ -151,6 +210,8 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
     golds.sort_by(|a, b| a.doc.cmp(&b.doc));
     let mut docs = Vec::new();
     let mut counts = (0, 0, 0);
+    let mut dates = DateSummary::default();
+    let mut widths = Vec::new();
     for gold in &golds {
         let path = corpus.join(&gold.doc);
         let raw = ingest::read(
@@ -160,16 +221,20 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         check_lines(gold, raw.text.lines().count())?;
         let doc = pipeline::extract(&raw, &Context::default());
+        dates.add(gold, &doc, &mut widths);
         let (score, c) = score(gold, &raw.text, &doc);
         counts = (counts.0 + c.0, counts.1 + c.1, counts.2 + c.2);
         docs.push(score);
     }
+    widths.sort_unstable();
+    dates.inferred_median_days = widths.get(widths.len() / 2).copied();
     let fields = ["title", "outlet", "site", "authors", "dateline"];
     let mut all = events::EventCounts::default();
     for e in docs.iter().filter_map(|d| d.events.as_ref()) {
         all.add(e);
     }
     Ok(Report {
+        dates,
         events_prf: all.prf(),
         events_tight: all.tight_share(),
         events: all,
@@ -271,7 +336,8 @@ pub fn score(gold: &Gold, raw_text: &str, doc: &Document) -> (DocScore, (usize, 
     (score, (hit, pred, want))
 }
 
-/// A stated date must fall inside the gold interval; an inferred one inside the acceptable one.
+/// A stated date must fall inside the gold interval; an inferred one inside the acceptable one,
+/// else it is `wide` when it holds the gold interval.
 fn date_verdict(gold: &Gold, doc: &Document) -> (String, Option<String>) {
     let value = doc
         .published
@@ -288,6 +354,8 @@ fn date_verdict(gold: &Gold, doc: &Document) -> (String, Option<String>) {
             };
             if p.earliest >= bounds.earliest && p.latest <= bounds.latest {
                 "ok"
+            } else if p.earliest <= g.earliest && g.latest <= p.latest {
+                "wide"
             } else {
                 "wrong"
             }
@@ -395,6 +463,7 @@ impl Report {
                 self.events_tight * 100.0
             );
         }
+        let _ = writeln!(s, "{}", self.dates.line());
         let _ = writeln!(
             s,
             "overall: body P {:.3} R {:.3} F1 {:.3} (micro); lowest document F1 {:.3}; metadata {}/{} exact",

@@ -149,6 +149,8 @@ pub struct Params {
     historical: Option<bool>,
     planned: Option<bool>,
     all: Option<bool>,
+    /// Only events with no date.
+    undated: Option<bool>,
     limit: Option<usize>,
     /// Rows to skip (documents).
     offset: Option<usize>,
@@ -175,6 +177,12 @@ impl Params {
             .map_err(|e| ApiError::bad(e.to_string()))?;
         let (from, to) =
             period(given(&self.from), given(&self.to)).map_err(|e| ApiError::bad(e.to_string()))?;
+        let undated = self.undated.unwrap_or(false);
+        if undated && (from.is_some() || to.is_some()) {
+            return Err(ApiError::bad(
+                "undated=true with from or to: undated events have no days to compare".to_string(),
+            ));
+        }
         Ok(Filter {
             actor: upper(&self.actor),
             dyad,
@@ -185,6 +193,7 @@ impl Params {
             planned: self.planned,
             all: self.all.unwrap_or(false),
             dated: false,
+            undated,
             limit: Some(self.limit.unwrap_or(MAX_ROWS).min(MAX_ROWS)),
             // A timeline row lists its first reports; /api/merged/ID gives them all.
             reports: Some(REPORTS_LISTED),

@@ -30,6 +30,8 @@ pub struct Filter {
     pub all: bool,
     /// Only events with a known date.
     pub dated: bool,
+    /// Only events with no date at all (nothing printed or inferred dates them).
+    pub undated: bool,
     pub limit: Option<usize>,
     /// At most this many reports listed with each merged event of a timeline (all when
     /// `None`); the number of documents is always the full one.
@@ -167,6 +169,9 @@ pub(super) fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
     if f.dated {
         c.sql.push(format!("{t}.earliest != ''"));
     }
+    if f.undated {
+        c.sql.push(format!("{t}.earliest = ''"));
+    }
     c
 }
 
@@ -200,7 +205,7 @@ impl Store {
                     e.name, e.goldstein, e.historical, e.planned, e.hypothetical, e.negated,
                     e.trigger, e.evidence, e.rule
              FROM events e JOIN documents d ON d.n = e.doc
-             WHERE {} ORDER BY e.earliest, e.latest, d.id, e.start LIMIT {}",
+             WHERE {} ORDER BY e.earliest = '', e.earliest, e.latest, d.id, e.start LIMIT {}",
             c.finish(),
             limit(f)
         );
@@ -271,11 +276,13 @@ pub struct Report {
 impl Store {
     /// The merged record, in order of date: one row per real-world event.
     pub fn timeline(&self, f: &Filter) -> Result<Vec<MergedRow>> {
-        let c = clauses(&dated(f), "m", false);
+        // Undated events last, in a section of their own: stored, shown and counted.
+        let c = clauses(f, "m", false);
         let sql = format!(
             "SELECT m.n, m.earliest, m.latest, m.source_side, m.target_side, m.cameo, m.name,
                     m.goldstein, m.historical, m.planned, m.documents
-             FROM merged m WHERE {} ORDER BY m.earliest, m.latest, m.cameo LIMIT {}",
+             FROM merged m WHERE {} ORDER BY m.earliest = '', m.earliest, m.latest, m.cameo
+             LIMIT {}",
             c.finish(),
             limit(f)
         );

@@ -11,7 +11,9 @@ use super::query::{EventRow, Hit, MergedRow, Period};
 
 /// Days as one short text: `2014-09-03`, or `2012-01-01..2020-12-31`.
 fn days(earliest: &str, latest: &str) -> String {
-    if earliest == latest {
+    if earliest.is_empty() {
+        "undated".to_string()
+    } else if earliest == latest {
         earliest.to_string()
     } else {
         format!("{earliest}..{latest}")
@@ -48,7 +50,13 @@ pub fn events(rows: &[EventRow]) -> String {
 
 pub fn timeline(rows: &[MergedRow]) -> String {
     let mut s = String::new();
-    for m in rows {
+    for (i, m) in rows.iter().enumerate() {
+        if m.earliest.is_empty() && rows[..i].iter().all(|r| !r.earliest.is_empty()) {
+            let _ = writeln!(
+                s,
+                "-- undated: no date is printed for them or can be inferred"
+            );
+        }
         let outlets: Vec<String> = m
             .reports
             .iter()

@@ -82,13 +82,17 @@ async function refresh() {
 function drawTimeline(rows) {
   const list = $("timeline");
   list.replaceChildren();
+  let dated = true;
   for (const r of rows) {
+    // Undated events come last, in a section of their own (its heading drawn by the style sheet).
+    const section = dated && !r.earliest ? "first-undated" : "";
+    if (!r.earliest) dated = false;
     const badges = [];
     if (r.historical) badges.push(el("span", { class: "badge historical" }, "historical"));
     if (r.planned) badges.push(el("span", { class: "badge planned" }, "planned"));
     const item = el(
       "li",
-      { "data-id": r.id, tabIndex: 0, title: "Show the evidence" },
+      { "data-id": r.id, tabIndex: 0, title: "Show the evidence", class: section },
       el("span", { class: "sources" }, `${r.documents} source${r.documents === 1 ? "" : "s"}`),
       el("div", { class: "date" }, days(r.earliest, r.latest)),
       el("div", { class: "what" }, `${r.name} `, el("span", { class: "badge" }, r.cameo), ...badges),

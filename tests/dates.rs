@@ -1,0 +1,153 @@
+//! Publication dates as scraped pages print them, end to end: every form a page can print is
+//! read, and pages that print none are dated from what they say. Every page here is synthetic.
+
+mod common;
+
+use common::annals_fed;
+use serde_json::Value;
+
+const STORY: &str = "The foreign ministers of the two countries spoke by telephone about the \
+    border, the ministry said in a statement, and agreed to keep talking through diplomatic channels.";
+
+/// The document `annals extract` makes of `page`.
+fn extract(page: &str) -> Value {
+    let out = annals_fed(&["extract", "-"], page.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one document")
+}
+
+/// The publication interval and the rules of its evidence.
+fn published(page: &str) -> (String, String, Vec<String>) {
+    let doc = extract(page);
+    let p = &doc["published"];
+    assert!(p.is_object(), "no date: {doc}");
+    let rules = p["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["rule"].as_str().unwrap().to_string())
+        .collect();
+    (
+        p["earliest"].as_str().unwrap().to_string(),
+        p["latest"].as_str().unwrap().to_string(),
+        rules,
+    )
+}
+
+#[test]
+fn every_printed_form_is_read() {
+    let cases = [
+        ("Talks by phone\n\nPublished: Oct 5,2012\n\n", "2012-10-05"),
+        ("Talks by phone\n\nMar. 3, 2015 (AFP)--\n\n", "2015-03-03"),
+        (
+            "Talks by phone\n\nWednesday, 7 May 2014, 10:12 GMT\n\n",
+            "2014-05-07",
+        ),
+        ("Talks by phone\n\nSat - 14 June 22\n\n", "2022-06-14"),
+        ("Talks by phone\n\nDate: 2019-11-20\n\n", "2019-11-20"),
+        ("Talks by phone\n\nJuly 10, 2018\n\n", "2018-07-10"),
+        ("Talks by phone\n\nPosted 3rd March '98\n\n", "1998-03-03"),
+        (
+            "Talks by phone\n\nUpdated: 2006-07-16 08:57\n\n",
+            "2006-07-16",
+        ),
+    ];
+    for (head, day) in cases {
+        let (earliest, latest, rules) = published(&format!("{head}{STORY}\n"));
+        assert_eq!(
+            (earliest.as_str(), latest.as_str()),
+            (day, day),
+            "{head:?}: {rules:?}"
+        );
+    }
+}
+
+#[test]
+fn a_date_glued_before_the_first_line_is_read_and_cut_off() {
+    for (line, day) in [
+        (format!(" date 2020-06-17 {STORY}"), "2020-06-17"),
+        (format!("Published: March 3, 2015 {STORY}"), "2015-03-03"),
+        (format!("Mar. 3, 2015 (AFP) -- {STORY}"), "2015-03-03"),
+    ] {
+        let doc = extract(&format!(
+            "{line}\n\nA second paragraph of the story follows here, with more words.\n"
+        ));
+        assert_eq!(doc["published"]["earliest"], day, "{line}");
+        assert_eq!(doc["published"]["evidence"][0]["rule"], "date-prefix");
+        let body = doc["body"].as_str().unwrap();
+        assert!(body.starts_with("The foreign ministers"), "{body}");
+        assert!(
+            doc["removed"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["reason"] == "date" && r["line"] == 1),
+            "{doc}"
+        );
+    }
+}
+
+#[test]
+fn a_dateline_gives_the_day_and_the_text_the_year() {
+    // Liz Truss was prime minister from 2022-09-06 to 2022-10-25: the only October 3 of her term.
+    let page = "Truss defends budget\n\nLONDON, Oct 3 (Reuters) - Prime Minister Liz Truss defended \
+                her budget on Monday as markets fell, her office said in a statement to reporters.\n";
+    let (earliest, latest, rules) = published(page);
+    assert_eq!(
+        (earliest.as_str(), latest.as_str()),
+        ("2022-10-03", "2022-10-04")
+    );
+    assert!(rules.contains(&"dateline-day".to_string()), "{rules:?}");
+    // A dateline with the year is a printed date.
+    let page =
+        "Talks by phone\n\nBEIJING, Oct 5, 2012 (Xinhua) -- The foreign ministers of the two \
+                countries spoke by telephone, the ministry said in a statement on Friday.\n";
+    let (earliest, _, rules) = published(page);
+    assert_eq!(earliest, "2012-10-05");
+    assert_eq!(rules[0], "dateline");
+}
+
+#[test]
+fn an_update_bounds_the_publication() {
+    // 05/06/2021 is 5 June or 6 May; the page was updated on 20 May, so it is 6 May.
+    let page = format!(
+        "Talks by phone\n\nPublished 05/06/2021\n\nLast Updated: May 20, 2021\n\n{STORY}\n"
+    );
+    let (earliest, _, rules) = published(&page);
+    assert_eq!(earliest, "2021-05-06");
+    assert!(rules.contains(&"update-bounds".to_string()), "{rules:?}");
+}
+
+#[test]
+fn a_photo_caption_dates_a_page_that_prints_no_date() {
+    let page = format!(
+        "Talks by phone\n\nPhoto: The two ministers before their call in Tokyo, March 3, 2015.\n\n{STORY}\n"
+    );
+    let (earliest, latest, rules) = published(&page);
+    assert_eq!(
+        (earliest.as_str(), latest.as_str()),
+        ("2015-03-03", "2015-04-02")
+    );
+    assert!(rules.contains(&"photo-caption".to_string()), "{rules:?}");
+    // A file photo is older than the story: a lower bound only, and no other clue here.
+    let page = format!(
+        "Talks by phone\n\nFile photo: the two ministers in Tokyo, March 3, 2015.\n\n{STORY}\n"
+    );
+    let doc = extract(&page);
+    assert!(doc["published"].is_null(), "{}", doc["published"]);
+}
+
+#[test]
+fn an_officeholder_still_in_office_bounds_an_undated_page() {
+    // Anthony Albanese: prime minister of Australia since 2022-05-23; the page is not from the
+    // future.
+    let page =
+        format!("Talks by phone\n\nPrime Minister Anthony Albanese welcomed the talks. {STORY}\n");
+    let (earliest, latest, _) = published(&page);
+    assert_eq!(earliest, "2022-05-23");
+    assert_eq!(latest, chrono::Local::now().date_naive().to_string());
+}
