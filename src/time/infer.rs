@@ -793,6 +793,19 @@ mod tests {
     }
 
     #[test]
+    fn a_summit_dates_an_article_that_reports_it() {
+        // The G7 summit in Hiroshima: 2023-05-19 to 21; "last month" must cover it.
+        let text = "Prime Minister Fumio Kishida said the G7 summit in Hiroshima last month had \
+                    been a success.";
+        let p = infer(text).expect("a date");
+        assert!(p.earliest.as_str() >= "2023-06-01", "{p:?}");
+        assert!(p.latest.as_str() <= "2023-06-30", "{p:?}");
+        // A place that hosted twice needs its year: Elmau alone dates nothing.
+        let c = clues(&tag("The G7 leaders met at Elmau."));
+        assert!(!c.iter().any(|c| c.rule == "reported-event"), "{c:?}");
+    }
+
+    #[test]
     fn no_lower_bound_no_date() {
         assert!(infer("Officials met on Tuesday to discuss the islands.").is_none());
     }
