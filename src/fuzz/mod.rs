@@ -62,6 +62,15 @@ pub struct Finding {
     pub detail: String,
 }
 
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.input {
+            Some(i) => write!(f, "{} at input {i}: {}", self.kind, self.detail),
+            None => write!(f, "{} outside an input: {}", self.kind, self.detail),
+        }
+    }
+}
+
 /// What a run did and found.
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
@@ -137,10 +146,7 @@ impl fmt::Display for Report {
             self.count("store"),
         )?;
         for finding in &self.findings {
-            let input = finding
-                .input
-                .map_or("outside an input".to_string(), |i| format!("input {i}"));
-            writeln!(f, "  {} at {input}: {}", finding.kind, finding.detail)?;
+            writeln!(f, "  {finding}")?;
         }
         if let Some(i) = self.findings.iter().find_map(|f| f.input) {
             writeln!(
@@ -407,11 +413,14 @@ impl Supervisor {
                 eprintln!("annals: fuzz: cannot save input {i}: {e:#}");
             }
         }
-        self.report.findings.push(Finding {
+        let finding = Finding {
             input,
             kind,
             detail,
-        });
+        };
+        // Said at once as well: a long run's findings are not kept for its end alone.
+        eprintln!("fuzz: found: {finding}");
+        self.report.findings.push(finding);
     }
 }
 

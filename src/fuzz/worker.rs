@@ -30,7 +30,7 @@ use crate::store::{Item, Store};
 const CHUNK: u64 = 64;
 
 /// Inputs stored in one store before the next is started, so that it does not grow with the run.
-const PER_STORE: u64 = 4096;
+const PER_STORE: u64 = 512;
 
 thread_local! {
     /// The input this thread is reading, for the panic hook to name.
@@ -193,6 +193,8 @@ fn store_and_ask(store: &mut Store, docs: Vec<Document>) -> Result<()> {
         .iter()
         .flat_map(|d| d.body.split_whitespace())
         .find(|w| w.len() > 3)
+        // A word as a user types one: the store refuses a search over its length limit, rightly.
+        .map(|w| w.chars().take(40).collect::<String>())
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")));
     let first = docs.first().map(|d| d.id.clone());
     let items = docs
@@ -211,10 +213,9 @@ fn store_and_ask(store: &mut Store, docs: Vec<Document>) -> Result<()> {
     store.events(&some)?;
     store.relations(&some, true)?;
     if let Some(w) = word {
-        let shown: String = w.chars().take(80).collect();
         store
             .search(&w, 5)
-            .with_context(|| format!("searching for {shown}"))?;
+            .with_context(|| format!("searching for {w}"))?;
     }
     if let Some(id) = first {
         store.document(&id)?;
