@@ -464,6 +464,22 @@ fn event_clues(tagged: &Tagged, out: &mut Vec<Clue>) {
                 .take_while(|f| toks[f.end - 1].end <= e);
             let tense = super::tagger::tense_at(toks, at);
             let quote: String = sentence.trim().chars().take(120).collect();
+            let here: Vec<&Found> = here.collect();
+            // "three days after <the event>": the sentence speaks of days moved from the event's.
+            let moved = here
+                .iter()
+                .rev()
+                .find_map(|f| moved_from(tagged, f, at, ev.days));
+            if let (Some((days, words)), true) = (moved, tense <= 0) {
+                out.push(Clue {
+                    test: Test::NotBefore(days.0),
+                    rule: "after-event",
+                    text: format!(
+                        "'{words}' {} ({} to {}): {} to {}",
+                        ev.id, ev.days.0, ev.days.1, days.0, days.1
+                    ),
+                });
+            }
             let (test, rule) = if tense > 0 {
                 (Test::NotAfter(ev.days.1), "announced-event")
             } else {
@@ -477,23 +493,64 @@ fn event_clues(tagged: &Tagged, out: &mut Vec<Clue>) {
                     text: format!("{} ({} to {}): \"{quote}\"", ev.id, ev.days.0, ev.days.1),
                 });
             }
-            for f in here.filter(|f| is_relative(&f.sem)) {
-                let words = &text[toks[f.start].start..toks[f.end - 1].end];
+            // The sentence's relative expressions speak of the event's days, or of the days
+            // moved from them; a weekday named beside "three days after" is one of those days.
+            let target = moved.map_or(ev.days, |(days, _)| days);
+            let speaks_of = |f: &&&Found| {
+                is_relative(&f.sem) || (moved.is_some() && matches!(f.sem, Sem::Weekday(_)))
+            };
+            for f in here.iter().filter(speaks_of) {
+                let words = tagged.words(f);
                 out.push(Clue {
                     test: Test::Covers {
-                        found: f.clone(),
-                        event: ev.days,
+                        found: (*f).clone(),
+                        event: target,
                     },
                     rule: "relative-to-event",
                     text: format!(
-                        "'{words}' must cover {} ({} to {})",
-                        ev.id, ev.days.0, ev.days.1
+                        "'{words}' must cover {} to {} ({})",
+                        target.0, target.1, ev.id
                     ),
                 });
             }
         }
     }
 }
+
+/// The days of "<f> after|before <cue>", `f` an amount of days, weeks, months or years and the
+/// cue at `cue` at most a few words after it ("two days after 20 soldiers were killed in
+/// Galwan"), moved from `event`'s days; with the words that say so.
+fn moved_from<'a>(
+    tagged: &Tagged<'a>,
+    f: &Found,
+    cue: usize,
+    event: (NaiveDate, NaiveDate),
+) -> Option<((NaiveDate, NaiveDate), &'a str)> {
+    let Sem::Duration {
+        unit,
+        amount: Some(n),
+    } = f.sem
+    else {
+        return None;
+    };
+    let (start, end) = tagged.span(f);
+    let between = tagged.text.get(end..cue)?.to_lowercase();
+    let (sign, rest) = if let Some(rest) = between.trim_start().strip_prefix("after ") {
+        (1.0, rest.to_string())
+    } else {
+        let rest = between.trim_start().strip_prefix("before ")?;
+        (-1.0, rest.to_string())
+    };
+    if rest.split_whitespace().count() > MOVED_GAP_WORDS || rest.contains([',', ';', '.']) {
+        return None;
+    }
+    let from = if sign > 0.0 { event.1 } else { event.0 };
+    let days = super::resolve::moved(unit, n * sign, from)?;
+    Some((days, tagged.text[start..cue].trim_end()))
+}
+
+/// At most this many words between "three days after" and the words that name the event.
+const MOVED_GAP_WORDS: usize = 8;
 
 /// Expressions whose days depend on the reference.
 fn is_relative(sem: &Sem) -> bool {
@@ -691,9 +748,32 @@ fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
         }
     }
     let apposition = after.strip_prefix(',')?;
-    let clause = apposition.split([',', '.', ';']).next()?;
+    let clause = &apposition[..clause_end(apposition)];
     let i = clause.find(&role)?;
     Some(clause[..i].contains("former"))
+}
+
+/// Where the clause at the start of `text` ends: at a comma or semicolon, or at a full stop that
+/// does not end an abbreviation ("Bolton, U.S. envoy to the U.N., said": the clause is "U.S.
+/// envoy to the U.N.").
+fn clause_end(text: &str) -> usize {
+    let mut word_start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            ',' | ';' => return i,
+            '.' => {
+                let word = &text[word_start..i];
+                let short = word.chars().count() <= 3 && word.chars().all(char::is_alphabetic);
+                let abbreviation = word.contains('.') || short;
+                if !abbreviation {
+                    return i;
+                }
+            }
+            c if c.is_whitespace() => word_start = i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 #[cfg(test)]
@@ -728,6 +808,10 @@ mod tests {
         assert_eq!(role_near(t, 34, 47, "prime minister"), Some(false));
         let t = "The prime minister, the minister and Fumio Kishida";
         assert_eq!(role_near(t, 37, 50, "prime minister"), None);
+        let t = "Amb. Jane Roe, U.S. envoy to the U.N., said";
+        assert_eq!(role_near(t, 5, 13, "envoy"), Some(false));
+        let t = "Jane Roe, aged 57. The envoy said";
+        assert_eq!(role_near(t, 0, 8, "envoy"), None);
     }
 
     #[test]
@@ -790,6 +874,26 @@ mod tests {
         assert_eq!(p.latest, today().to_string());
         // Lula, president 2003 to 2010 and again since 2023: too many years to date anything.
         assert!(infer("President Luiz Inácio Lula da Silva visited Beijing.").is_none());
+    }
+
+    #[test]
+    fn days_after_a_known_event_and_a_weekday_pick_the_week() {
+        // 2022-02-24 + 3 days is Sunday 2022-02-27: the article is from the week that follows.
+        let text = "The ministers spoke by phone on Sunday, three days after Russia invaded \
+                    Ukraine.";
+        let p = infer(text).expect("a date");
+        assert_eq!(
+            (p.earliest.as_str(), p.latest.as_str()),
+            ("2022-02-27", "2022-03-05")
+        );
+        // Without the weekday: not before the day it names.
+        let p = infer("Talks began two weeks after Russia invaded Ukraine.").expect("a date");
+        assert!(p.earliest.as_str() >= "2022-03-07", "{p:?}");
+        // Too far from the event's words, or past a comma, the amount is not moved from it.
+        let c = clues(&tag(
+            "Three days after the vote, the minister said Russia invaded Ukraine.",
+        ));
+        assert!(!c.iter().any(|c| c.rule == "after-event"), "{c:?}");
     }
 
     #[test]

@@ -417,6 +417,15 @@ fn quarter_of(
     r
 }
 
+/// The days `amount` units from `day` ("three days after the invasion"), when the unit is one
+/// of the calendar's.
+pub(crate) fn moved(unit: Unit, amount: f64, day: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    match unit {
+        Unit::Hour | Unit::Minute | Unit::Second | Unit::Weekend => None,
+        _ => offset(unit, amount, day).interval,
+    }
+}
+
 /// "three years ago": the reference moved by an amount, at the amount's unit.
 fn offset(unit: Unit, amount: f64, r: NaiveDate) -> Resolved {
     let whole = amount.round() as i64;
