@@ -89,6 +89,43 @@ fn a_date_glued_before_the_first_line_is_read_and_cut_off() {
             "{doc}"
         );
     }
+    // A date glued before a page's title line that is removed as the title: the line is
+    // removed once, whole (the store keys removed lines by their number; found by the fuzzer).
+    let title = "Updated: 2006-07-16 08:57Updated: 2006-07-16 08:57the ministers agree";
+    let doc = extract(&format!(
+        "<!doctype html><html><head><title>{title}</title></head><body><article>\
+         <h1>Ministers agree</h1><p>{STORY}</p><p>A second paragraph of the story follows \
+         here, with more words than the first.</p></article></body></html>"
+    ));
+    let first: Vec<&Value> = doc["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["line"] == 1)
+        .collect();
+    assert_eq!(first.len(), 1, "{doc}");
+    // A photo caption after the date, and the page is stored.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::write(
+        &page,
+        format!(
+            " date 2020-06-17 The ministers met in Delhi. (File photo for representation)\n\n\
+             {STORY}\n\nA second paragraph of the story follows here, with more words.\n"
+        ),
+    )
+    .unwrap();
+    let db = dir.path().join("t.db");
+    let out = common::annals(&[
+        "ingest",
+        page.to_str().unwrap(),
+        "--db",
+        db.to_str().unwrap(),
+    ]);
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("1 documents added"), "{said}");
 }
 
 #[test]

@@ -27,6 +27,7 @@ use matcher::Hit;
 use phrase::anchor_of;
 use refer::coref_kind;
 use resolve::Days;
+use rustc_hash::FxHashSet;
 
 /// (earlier state, the state that continues it) from `data/actors/successors.tsv`.
 static EARLIER: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
@@ -82,6 +83,7 @@ pub fn mentions(doc: &Document) -> Vec<Mention> {
         text,
         hits: actor_hits(text),
         found: Vec::new(),
+        seen: Seen::default(),
         strangers: Vec::new(),
         current: 0,
         dates,
@@ -163,7 +165,11 @@ struct Dated {
 struct Run<'a> {
     text: &'a str,
     hits: Vec<Hit>,
+    /// The mentions found so far, in the order of their sentences (`push`).
     found: Vec<Found>,
+    /// What the references look back for, kept as mentions are found: a long text must not
+    /// make each reference read every mention before it.
+    seen: Seen,
     /// Which of `found` name someone the base does not know, from a title.
     strangers: Vec<usize>,
     /// The sentence being read.
@@ -173,7 +179,47 @@ struct Run<'a> {
     published: Option<Days>,
 }
 
+/// What the mentions found so far hold, for references to look up.
+#[derive(Default)]
+struct Seen {
+    /// People of the base named.
+    people: FxHashSet<usize>,
+    /// The last mention of a state, and of an organization.
+    country: Option<usize>,
+    org: Option<usize>,
+    /// States named (not as places): code, mentions, the first mention.
+    states: Vec<(String, usize, usize)>,
+}
+
 impl Run<'_> {
+    /// Adds a mention found in the sentence being read.
+    fn push(&mut self, f: Found) {
+        let i = self.found.len();
+        let seen = &mut self.seen;
+        if let Some(Who::Known(k)) = f.person {
+            seen.people.insert(k);
+        }
+        if let Some(c) = &f.actor.country {
+            seen.country = Some(i);
+            if !f.place {
+                match seen.states.iter_mut().find(|(k, ..)| k == c) {
+                    Some(e) => e.1 += 1,
+                    None => seen.states.push((c.clone(), 1, i)),
+                }
+            }
+        }
+        if f.actor.org.is_some() {
+            seen.org = Some(i);
+        }
+        self.found.push(f);
+    }
+
+    /// The mentions of sentences `n - back` to the last one read.
+    fn found_since(&self, n: usize, back: usize) -> &[Found] {
+        let from = self.found.partition_point(|f| f.sentence + back < n);
+        &self.found[from..]
+    }
+
     fn sentence(&mut self, n: usize, a: usize, b: usize) {
         let from = self.hits.partition_point(|h| h.start < a);
         let to = self.hits.partition_point(|h| h.start < b);

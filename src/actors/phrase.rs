@@ -197,7 +197,7 @@ impl Run<'_> {
 
     /// Whether a person of the base was named earlier in the document.
     pub(super) fn seen(&self, k: usize) -> bool {
-        self.found.iter().any(|f| f.person == Some(Who::Known(k)))
+        self.seen.people.contains(&k)
     }
 
     /// The possessor right before hit `j` ("Putin's" before "spokesman").
@@ -291,7 +291,7 @@ impl Run<'_> {
         if rule == "role-appositive" {
             self.strangers.push(self.found.len());
         }
-        self.found.push(Found {
+        self.push(Found {
             start: p.start,
             end: p.end,
             actor,
@@ -532,15 +532,11 @@ impl Run<'_> {
             // "the country": the state the sentence is about ("Japan agreed to pay for American
             // troops in the country"), else the state named last.
             Anchor::LastCountry => self.sentence_state(self.current).or_else(|| {
-                let f = self
-                    .found
-                    .iter()
-                    .rev()
-                    .find(|f| f.actor.country.is_some())?;
+                let f = &self.found[self.seen.country?];
                 Some(state(f.actor.country.as_deref()?))
             })?,
             Anchor::LastOrg => {
-                let f = self.found.iter().rev().find(|f| f.actor.org.is_some())?;
+                let f = &self.found[self.seen.org?];
                 Code(f.actor.org.clone()?, false)
             }
         })

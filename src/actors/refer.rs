@@ -31,7 +31,10 @@ impl Run<'_> {
                 let inside_hit = hits
                     .iter()
                     .any(|h| h.start < end && start < h.end && !h.only_surnames());
-                let inside_found = self.found.iter().any(|f| f.start < end && start < f.end);
+                let inside_found = self
+                    .found_since(n, 0)
+                    .iter()
+                    .any(|f| f.start < end && start < f.end);
                 if !edges || inside_hit || inside_found {
                     continue;
                 }
@@ -108,7 +111,7 @@ impl Run<'_> {
         why: String,
         person: Option<Who>,
     ) {
-        self.found.push(Found {
+        self.push(Found {
             start,
             end,
             actor,
@@ -130,13 +133,15 @@ impl Run<'_> {
             Some(Who::Unknown(_)) => true,
             None => false,
         };
+        // Only this sentence and the one before are looked at.
+        let recent = self.found_since(n, 1);
         let people = |keep: &dyn Fn(&Found) -> bool| -> Vec<&Found> {
-            self.found.iter().filter(fits).filter(|f| keep(f)).collect()
+            recent.iter().filter(fits).filter(|f| keep(f)).collect()
         };
         // "During his visit to Moscow, Fukuda ...": a pronoun in an opening phrase stands for
         // the subject right after its comma.
         let comma = self.text[at..].find(',').map(|i| at + i + 1);
-        let opening = comma.filter(|_| self.found.iter().all(|f| f.sentence != n || f.start > at));
+        let opening = comma.filter(|_| recent.iter().all(|f| f.sentence != n || f.start > at));
         let subject = |f: &Found| {
             opening.is_some_and(|c| f.start >= c && self.text[c..f.start].trim().len() < 30)
         };
@@ -208,14 +213,7 @@ impl Run<'_> {
     /// The two states named most so far in the document as actors (a person counts for their
     /// state; a place does not).
     pub(super) fn two_most_named(&self) -> Vec<Code> {
-        let mut counts: Vec<(String, usize, usize)> = Vec::new();
-        for (i, f) in self.found.iter().enumerate().filter(|(_, f)| !f.place) {
-            let Some(c) = &f.actor.country else { continue };
-            match counts.iter_mut().find(|(k, ..)| k == c) {
-                Some(e) => e.1 += 1,
-                None => counts.push((c.clone(), 1, i)),
-            }
-        }
+        let mut counts = self.seen.states.clone();
         // Ties go to the state named first: the pair an article opens with.
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         if counts.len() < 2 {

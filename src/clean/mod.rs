@@ -90,15 +90,23 @@ pub fn clean(text: &str, ctx: &Context, doc: &mut Document) -> PageDates {
     let mut dates = read_metadata(doc, text, &lines);
     if let Some(g) = glued {
         let at = doc.removed.partition_point(|r| r.line < g.line);
-        doc.removed.insert(
-            at,
-            Removed {
-                line: g.line,
-                text: g.text.clone(),
-                kind: "metadata".to_string(),
-                reason: "date".to_string(),
-            },
-        );
+        // When the rest of the line is removed too (a title or a caption after the date), the
+        // line's one record says so, with the whole line (the store keys records by line).
+        if let Some(rest) = doc.removed.get_mut(at).filter(|r| r.line == g.line) {
+            if !rest.text.starts_with(&g.text) {
+                rest.text = format!("{} {}", g.text, rest.text);
+            }
+        } else {
+            doc.removed.insert(
+                at,
+                Removed {
+                    line: g.line,
+                    text: g.text.clone(),
+                    kind: "metadata".to_string(),
+                    reason: "date".to_string(),
+                },
+            );
+        }
         dates.lines.insert(0, g);
     }
     dates

@@ -244,22 +244,40 @@ impl Batch<'_> {
         let w = &mut self.written;
         match item {
             Item::Doc { doc, packed } => {
-                if insert_document(&self.tx, doc, packed, &self.now, &mut self.keys)? {
-                    w.documents += 1;
-                    w.events += doc.events.len();
-                } else {
-                    w.known += 1;
+                // A document the store refuses (a bug in what a stage gave) fails alone: its
+                // rows are rolled back to a savepoint, and the batch goes on.
+                let mut keys = FxHashSet::default();
+                let sp = self.tx.savepoint()?;
+                match insert_document(&sp, doc, packed, &self.now, &mut keys) {
+                    Ok(added) => {
+                        sp.commit()?;
+                        self.keys.extend(keys);
+                        if added {
+                            w.documents += 1;
+                            w.events += doc.events.len();
+                        } else {
+                            w.known += 1;
+                        }
+                    }
+                    Err(e) => {
+                        drop(sp);
+                        let message = format!("cannot store it (a bug): {e:#}");
+                        self.failed(&doc.path, &message)?;
+                    }
                 }
             }
-            Item::Failed { path, message } => {
-                self.tx
-                    .prepare_cached(
-                        "INSERT OR REPLACE INTO errors (path, message, at) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![path, message, self.now])?;
-                w.errors += 1;
-            }
+            Item::Failed { path, message } => self.failed(path, message)?,
         }
+        Ok(())
+    }
+
+    fn failed(&mut self, path: &str, message: &str) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO errors (path, message, at) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![path, message, self.now])?;
+        self.written.errors += 1;
         Ok(())
     }
 
@@ -340,7 +358,7 @@ fn check_layout(conn: &Connection, path: &Path) -> Result<()> {
 
 /// Inserts a document and its parts; false when a document with its id is already stored.
 fn insert_document(
-    tx: &Transaction,
+    tx: &Connection,
     doc: &Document,
     packed: &[u8],
     now: &str,
@@ -393,7 +411,7 @@ fn insert_document(
     Ok(true)
 }
 
-fn insert_parts(tx: &Transaction, n: i64, doc: &Document) -> Result<()> {
+fn insert_parts(tx: &Connection, n: i64, doc: &Document) -> Result<()> {
     let mut removed = tx.prepare_cached(
         "INSERT INTO removed (doc, line, kind, reason, text) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
@@ -423,7 +441,7 @@ fn insert_parts(tx: &Transaction, n: i64, doc: &Document) -> Result<()> {
     Ok(())
 }
 
-fn insert_event(tx: &Transaction, doc: i64, e: &Event, key: &str) -> Result<()> {
+fn insert_event(tx: &Connection, doc: i64, e: &Event, key: &str) -> Result<()> {
     let mut st = tx.prepare_cached(
         "INSERT INTO events (doc, source_code, source_side, source_text, target_code, target_side,
             target_text, cameo, root, name, goldstein, quad_class, plover, value, earliest, latest,

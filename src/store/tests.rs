@@ -197,3 +197,34 @@ fn a_search_over_its_bounds_is_refused() {
     let err = s.search(&"x".repeat(1_001), 5).unwrap_err();
     assert!(err.to_string().contains("1001 characters"), "{err}");
 }
+
+#[test]
+fn a_document_the_store_refuses_fails_alone() {
+    // Two records of one removed line break the table's key: a stage's bug, not the batch's.
+    let raw = ingest::decode(
+        "bad.txt",
+        "Title here\n\nRussia protested to Japan.\n".as_bytes(),
+    )
+    .expect("decodes");
+    let mut bad = pipeline::extract(&raw, &Context::default());
+    let twice = crate::document::Removed {
+        line: 1,
+        text: "x".to_string(),
+        kind: "metadata".to_string(),
+        reason: "date".to_string(),
+    };
+    bad.removed = vec![twice.clone(), twice];
+    let mut items = batch();
+    items.insert(1, Item::doc(bad).expect("serializes"));
+    let (_dir, mut s) = store();
+    let w = s.write(&items).unwrap();
+    assert_eq!((w.documents, w.errors), (2, 2), "{w:?}");
+    let errors = s.errors().unwrap();
+    assert!(
+        errors
+            .iter()
+            .any(|(p, m)| p == "bad.txt" && m.contains("cannot store it")),
+        "{errors:?}"
+    );
+    assert_eq!(s.ids().unwrap().len(), 2);
+}

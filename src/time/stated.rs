@@ -88,16 +88,24 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// Every date in `text`, in order of position; overlapping matches keep the first pattern's.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
+    // Kept sorted and without overlaps, so that a new match is checked against its two
+    // neighbours only (a text of many dates must not compare each with all the others).
     let mut found: Vec<DateMatch> = Vec::new();
     for re in PATTERNS.iter() {
+        let mut new = Vec::new();
         for caps in re.captures_iter(text) {
             let Some(m) = read(&caps) else { continue };
-            if found.iter().all(|f| m.end <= f.start || m.start >= f.end) {
-                found.push(m);
+            let at = found.partition_point(|f| f.start < m.start);
+            let before = at.checked_sub(1).is_some_and(|i| found[i].end > m.start);
+            let after = found.get(at).is_some_and(|f| f.start < m.end);
+            if !before && !after {
+                new.push(m);
             }
         }
+        // One pattern's matches do not overlap one another.
+        found.extend(new);
+        found.sort_by_key(|m| m.start);
     }
-    found.sort_by_key(|m| m.start);
     found
 }
 
