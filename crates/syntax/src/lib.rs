@@ -1,0 +1,162 @@
+//! Syntax for Annals: a part-of-speech tagger and a dependency parser for English in Universal
+//! Dependencies conventions, trained here from UD treebanks (`annals-train-syntax`), small and
+//! fast enough to run on every sentence of a news feed.
+//!
+//! - `conllu`: reading and writing the treebanks' format;
+//! - `perceptron`: the averaged perceptron both models score with;
+//! - `tagger`: Penn and universal tags and lemmas;
+//! - `parser`: greedy arc-hybrid transitions trained with a dynamic oracle;
+//! - `Model`: the two together, saved as one compressed file; `score`: UPOS, UAS and LAS.
+
+pub mod codec;
+pub mod conllu;
+pub mod parser;
+pub mod perceptron;
+pub mod tagger;
+
+use std::io::{Read, Write};
+
+pub use conllu::{Sentence, Token};
+use parser::{Parser, Word};
+use tagger::Tagger;
+
+/// The tagger and the parser, as one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub tagger: Tagger,
+    pub parser: Parser,
+}
+
+/// The first bytes of a model file (after decompression), with its layout's version.
+const MAGIC: &[u8] = b"annals-syntax 1\n";
+
+/// A model that cannot be read.
+#[derive(Debug)]
+pub struct BadModel(pub String);
+
+impl std::fmt::Display for BadModel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadModel {}
+
+impl Model {
+    /// Tags, lemmatizes and parses a sentence given as its words.
+    pub fn annotate(&self, forms: &[&str]) -> Vec<Token> {
+        let tagged = self.tagger.tag(forms);
+        let words: Vec<Word> = forms
+            .iter()
+            .zip(&tagged)
+            .map(|(f, t)| {
+                let (upos, xpos) = (
+                    &self.tagger.upos[t.upos as usize],
+                    &self.tagger.xpos[t.xpos as usize],
+                );
+                Word::new(f, upos, xpos)
+            })
+            .collect();
+        let arcs = self.parser.parse(&words);
+        forms
+            .iter()
+            .zip(tagged)
+            .zip(arcs)
+            .map(|((form, t), (head, deprel))| Token {
+                form: form.to_string(),
+                lemma: t.lemma,
+                upos: self.tagger.upos[t.upos as usize].clone(),
+                xpos: self.tagger.xpos[t.xpos as usize].clone(),
+                head,
+                deprel: deprel.to_string(),
+                ..Token::default()
+            })
+            .collect()
+    }
+
+    /// The model as compressed bytes; the same model gives the same bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = codec::Writer::default();
+        w.0.extend_from_slice(MAGIC);
+        self.tagger.write(&mut w);
+        self.parser.write(&mut w);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&w.0).expect("writing to memory");
+        gz.finish().expect("writing to memory")
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, BadModel> {
+        let mut raw = Vec::new();
+        flate2::read::GzDecoder::new(bytes)
+            .read_to_end(&mut raw)
+            .map_err(|e| BadModel(format!("the syntax model is not a gzip file: {e}")))?;
+        let body = raw
+            .strip_prefix(MAGIC)
+            .ok_or_else(|| BadModel("not a syntax model of this version".to_string()))?;
+        let mut r = codec::Reader::new(body);
+        let bad = |e: codec::Corrupt| BadModel(e.to_string());
+        let tagger = Tagger::read(&mut r).map_err(bad)?;
+        let parser = Parser::read(&mut r).map_err(bad)?;
+        if !r.done() {
+            return Err(BadModel("the syntax model has bytes left over".to_string()));
+        }
+        Ok(Model { tagger, parser })
+    }
+}
+
+/// Agreement of predicted with gold sentences of the same words, as the CoNLL 2018 shared task
+/// counts it (punctuation included; LAS compares the universal part of the relation).
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub words: usize,
+    pub upos: usize,
+    pub xpos: usize,
+    pub lemma: usize,
+    pub uas: usize,
+    pub las: usize,
+}
+
+impl Score {
+    pub fn add(&mut self, gold: &[Token], predicted: &[Token]) {
+        let universal = |l: &str| l.split(':').next().unwrap_or("").to_string();
+        for (g, p) in gold.iter().zip(predicted) {
+            self.words += 1;
+            self.upos += usize::from(g.upos == p.upos);
+            self.xpos += usize::from(g.xpos == p.xpos);
+            self.lemma += usize::from(g.lemma == p.lemma);
+            if g.head == p.head {
+                self.uas += 1;
+                self.las += usize::from(universal(&g.deprel) == universal(&p.deprel));
+            }
+        }
+    }
+
+    pub fn rate(&self, n: usize) -> f64 {
+        n as f64 / self.words.max(1) as f64
+    }
+}
+
+impl std::fmt::Display for Score {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} words: UPOS {:.4}  XPOS {:.4}  lemma {:.4}  UAS {:.4}  LAS {:.4}",
+            self.words,
+            self.rate(self.upos),
+            self.rate(self.xpos),
+            self.rate(self.lemma),
+            self.rate(self.uas),
+            self.rate(self.las)
+        )
+    }
+}
+
+/// Annotates the gold tokenization of `gold` and scores it.
+pub fn evaluate(model: &Model, gold: &[Sentence]) -> Score {
+    let mut score = Score::default();
+    for s in gold {
+        let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+        score.add(&s.tokens, &model.annotate(&forms));
+    }
+    score
+}
