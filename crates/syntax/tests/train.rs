@@ -6,7 +6,13 @@ use annals_syntax::tagger::Tagger;
 use annals_syntax::{conllu, evaluate, Model};
 
 /// A word: (form, upos, xpos, head, deprel).
-type Row = (&'static str, &'static str, &'static str, usize, &'static str);
+type Row = (
+    &'static str,
+    &'static str,
+    &'static str,
+    usize,
+    &'static str,
+);
 
 /// Sentences written for this test, in UD conventions.
 const SENTENCES: &[&[Row]] = &[
