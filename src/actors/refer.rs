@@ -140,7 +140,10 @@ impl Run<'_> {
         };
         // "During his visit to Moscow, Fukuda ...": a pronoun in an opening phrase stands for
         // the subject right after its comma.
-        let comma = self.text[at..].find(',').map(|i| at + i + 1);
+        // (An opening phrase is short: its comma is looked for nearby, not to the text's end.)
+        let comma = crate::text::after(self.text, at, 200)
+            .find(',')
+            .map(|i| at + i + 1);
         let opening = comma.filter(|_| recent.iter().all(|f| f.sentence != n || f.start > at));
         let subject = |f: &Found| {
             opening.is_some_and(|c| f.start >= c && self.text[c..f.start].trim().len() < 30)

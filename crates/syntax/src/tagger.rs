@@ -383,15 +383,8 @@ fn lemma_by_rule(form: &str, low: &str, xpos: &str) -> String {
     };
     match xpos {
         "NNP" | "NNPS" => form.to_string(),
-        "NNS" => strip(&[
-            ("ies", "y"),
-            ("sses", "ss"),
-            ("xes", "x"),
-            ("ches", "ch"),
-            ("shes", "sh"),
-            ("s", ""),
-        ]),
-        "VBZ" => strip(&[
+        // Plural nouns and third persons take the same endings.
+        "NNS" | "VBZ" => strip(&[
             ("ies", "y"),
             ("sses", "ss"),
             ("xes", "x"),
