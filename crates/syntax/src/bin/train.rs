@@ -12,13 +12,16 @@ use annals_syntax::tagger::Tagger;
 use annals_syntax::{conllu, evaluate, Model, Sentence};
 
 const USAGE: &str = "usage: annals-train-syntax --train FILE [--train FILE]... [--dev FILE]... \
-[--test FILE]... --out FILE [--tagger-epochs N] [--parser-epochs N] [--seed N] [--folds N]";
+[--test FILE]... --out FILE [--tagger-epochs N] [--parser-epochs N] [--seed N] [--folds N]
+       annals-train-syntax --model FILE [--dev FILE]... [--test FILE]...   (scores a model)";
 
 struct Args {
     train: Vec<PathBuf>,
     dev: Vec<PathBuf>,
     test: Vec<PathBuf>,
     out: PathBuf,
+    /// A trained model to score instead of training one.
+    model: Option<PathBuf>,
     tagger_epochs: usize,
     parser_epochs: usize,
     seed: u64,
@@ -31,6 +34,7 @@ fn args() -> Result<Args, String> {
         dev: Vec::new(),
         test: Vec::new(),
         out: PathBuf::new(),
+        model: None,
         tagger_epochs: 8,
         parser_epochs: 12,
         seed: 1,
@@ -48,6 +52,7 @@ fn args() -> Result<Args, String> {
             "--dev" => a.dev.push(value()?.into()),
             "--test" => a.test.push(value()?.into()),
             "--out" => a.out = value()?.into(),
+            "--model" => a.model = Some(value()?.into()),
             "--tagger-epochs" => a.tagger_epochs = number(value()?)? as usize,
             "--parser-epochs" => a.parser_epochs = number(value()?)? as usize,
             "--seed" => a.seed = number(value()?)?,
@@ -56,8 +61,9 @@ fn args() -> Result<Args, String> {
             other => return Err(format!("unknown option {other}")),
         }
     }
-    if a.train.is_empty() || a.out.as_os_str().is_empty() {
-        return Err("--train and --out are needed".to_string());
+    let training = !a.train.is_empty() && !a.out.as_os_str().is_empty();
+    if a.model.is_none() && !training {
+        return Err("--train and --out are needed (or --model to score one)".to_string());
     }
     Ok(a)
 }
@@ -107,6 +113,17 @@ fn main() -> ExitCode {
 }
 
 fn run(a: &Args) -> Result<(), String> {
+    let model = match &a.model {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))?
+        }
+        None => train(a)?,
+    };
+    score(a, &model)
+}
+
+fn train(a: &Args) -> Result<Model, String> {
     let started = Instant::now();
     let train = read(&a.train)?;
     let words: usize = train.iter().map(|s| s.tokens.len()).sum();
@@ -166,12 +183,22 @@ fn run(a: &Args) -> Result<(), String> {
     let model = Model { tagger, parser };
     let bytes = model.to_bytes();
     std::fs::write(&a.out, &bytes).map_err(|e| format!("{}: {e}", a.out.display()))?;
-    eprintln!("wrote {} ({} bytes)", a.out.display(), bytes.len());
+    eprintln!(
+        "wrote {} ({} bytes) in {:.0} s",
+        a.out.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(model)
+}
+
+/// Scores the model on every dev and test file.
+fn score(a: &Args, model: &Model) -> Result<(), String> {
     for (name, paths) in [("dev", &a.dev), ("test", &a.test)] {
         for p in paths.iter() {
             let gold = read(std::slice::from_ref(p))?;
             let timer = Instant::now();
-            let score = evaluate(&model, &gold);
+            let score = evaluate(model, &gold);
             let seconds = timer.elapsed().as_secs_f64();
             println!("{name} {}: {score}", p.display());
             println!(
@@ -197,6 +224,5 @@ fn run(a: &Args) -> Result<(), String> {
             }
         }
     }
-    eprintln!("done in {:.0} s", started.elapsed().as_secs_f64());
     Ok(())
 }
