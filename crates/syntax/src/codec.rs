@@ -28,35 +28,17 @@ impl Writer {
         }
     }
 
-    /// Weights as rows sorted by feature, each weight rounded to 16 bits at `scale`.
+    /// Weights as rows sorted by feature, each weight in 16 bits.
     pub fn weights(&mut self, w: &Weights) {
         let rows = w.sorted_rows();
-        let max = rows
-            .iter()
-            .flat_map(|(_, r)| r.iter().map(|(_, w)| w.abs()))
-            .fold(0f32, f32::max);
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        // Weights that round to nothing are left out, and so are rows left empty.
-        let rows: Vec<(u64, Vec<(u16, i16)>)> = rows
-            .into_iter()
-            .map(|(f, row)| {
-                let kept = row
-                    .iter()
-                    .map(|&(c, w)| (c, (w / scale).round() as i16))
-                    .filter(|(_, q)| *q != 0)
-                    .collect::<Vec<_>>();
-                (f, kept)
-            })
-            .filter(|(_, row)| !row.is_empty())
-            .collect();
         self.u32(w.classes as u32);
-        self.0.extend_from_slice(&scale.to_le_bytes());
+        self.0.extend_from_slice(&w.scale.to_le_bytes());
         self.u32(rows.len() as u32);
         for (f, row) in rows {
             self.u64(f);
             // A row holds at most one weight per class.
             self.0.extend_from_slice(&(row.len() as u16).to_le_bytes());
-            for (c, q) in row {
+            for &(c, q) in row {
                 self.0.extend_from_slice(&c.to_le_bytes());
                 self.0.extend_from_slice(&q.to_le_bytes());
             }
@@ -124,22 +106,22 @@ impl<'a> Reader<'a> {
         let classes = self.u32()? as usize;
         let scale = f32::from_le_bytes(self.take(4)?.try_into().map_err(|_| Corrupt)?);
         let n = self.u32()? as usize;
-        let mut rows = Vec::with_capacity(n);
+        let mut rows = Vec::with_capacity(n.min(1 << 24));
         for _ in 0..n {
             let f = self.u64()?;
             let len = self.u16()? as usize;
             let mut row = Vec::with_capacity(len);
             for _ in 0..len {
                 let c = self.u16()?;
-                let w = self.u16()? as i16;
+                let q = self.u16()? as i16;
                 if c as usize >= classes {
                     return Err(Corrupt);
                 }
-                row.push((c, w as f32 * scale));
+                row.push((c, q));
             }
             rows.push((f, row));
         }
-        Ok(Weights::from_rows(classes, rows))
+        Ok(Weights::from_quantized(classes, scale, rows))
     }
 
     pub fn done(&self) -> bool {

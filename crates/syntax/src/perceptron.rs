@@ -14,50 +14,180 @@ pub fn feature(parts: impl Hash) -> u64 {
     h.finish()
 }
 
-/// Trained weights: what the tagger and the parser score with.
+/// Trained weights: what the tagger and the parser score with. Each weight is a 16-bit integer
+/// in units of `scale` (scores only ever pick the best class, which the unit does not change).
+/// The rows live in one flat open-addressing table, and the features of one score are looked up
+/// together, their slots prefetched first: with a table of some 100 MB every lookup would
+/// otherwise wait for memory on its own.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Weights {
     pub classes: usize,
-    rows: FxHashMap<u64, Vec<(u16, f32)>>,
+    pub scale: f32,
+    slots: Vec<Slot>,
+    /// Every row's (class, weight) pairs, rows in the order of their features.
+    entries: Vec<(u16, i16)>,
 }
 
+/// A feature's row: `len` entries from `start`; `key` 0 is an empty slot.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// The key a feature is stored under (0 marks an empty slot).
+fn key_of(f: u64) -> u64 {
+    f.max(1)
+}
+
+/// Features looked up together.
+const BATCH: usize = 64;
+
 impl Weights {
-    /// Adds the weights of `features` to `scores` (one per class).
+    /// Weights from rows of (class, weight), rounded to 16 bits; what rounds to nothing is left
+    /// out. The same rows give the same table, whatever their order.
+    pub fn from_rows(
+        classes: usize,
+        rows: impl IntoIterator<Item = (u64, Vec<(u16, f32)>)>,
+    ) -> Self {
+        let rows: Vec<(u64, Vec<(u16, f32)>)> = rows.into_iter().collect();
+        let max = rows
+            .iter()
+            .flat_map(|(_, r)| r.iter().map(|(_, w)| w.abs()))
+            .fold(0f32, f32::max);
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let rows = rows.into_iter().map(|(f, row)| {
+            let q = row
+                .into_iter()
+                .map(|(c, w)| (c, (w / scale).round() as i16))
+                .filter(|(_, q)| *q != 0)
+                .collect();
+            (f, q)
+        });
+        Weights::from_quantized(classes, scale, rows.collect())
+    }
+
+    /// Weights from rows already in units of `scale`.
+    pub fn from_quantized(
+        classes: usize,
+        scale: f32,
+        mut rows: Vec<(u64, Vec<(u16, i16)>)>,
+    ) -> Self {
+        rows.retain(|(_, r)| !r.is_empty());
+        rows.sort_unstable_by_key(|r| key_of(r.0));
+        rows.dedup_by_key(|r| key_of(r.0));
+        let capacity = (rows.len() * 4 / 3 + 1).next_power_of_two().max(16);
+        let mut w = Weights {
+            classes,
+            scale,
+            slots: vec![Slot::default(); capacity],
+            entries: Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum()),
+        };
+        for (f, row) in rows {
+            let slot = Slot {
+                key: key_of(f),
+                start: w.entries.len() as u32,
+                len: row.len() as u32,
+            };
+            w.entries.extend(row);
+            let mut i = w.home(slot.key);
+            while w.slots[i].key != 0 {
+                i = (i + 1) & (w.slots.len() - 1);
+            }
+            w.slots[i] = slot;
+        }
+        w
+    }
+
+    /// Where a key's probe starts: the top bits of its mixed hash.
+    fn home(&self, key: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        let mixed = (key ^ (key >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> (64 - bits)) as usize
+    }
+
+    /// The row of a feature, probing from `i`.
+    fn find(&self, key: u64, mut i: usize) -> Option<&[(u16, i16)]> {
+        loop {
+            let s = self.slots[i];
+            if s.key == key {
+                return Some(&self.entries[s.start as usize..(s.start + s.len) as usize]);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    /// Adds the weights of `features` to `scores` (one per class), in units of `scale`.
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
-        for f in features {
-            if let Some(row) = self.rows.get(f) {
-                for &(c, w) in row {
-                    scores[c as usize] += w;
+        if self.slots.is_empty() {
+            return;
+        }
+        // Three passes, so that the memory of each is fetched while the others wait: the
+        // slots, then the rows they point to, then the adding.
+        let mut homes = [0usize; BATCH];
+        let mut rows: [&[(u16, i16)]; BATCH] = [&[]; BATCH];
+        for chunk in features.chunks(BATCH) {
+            for (h, f) in homes.iter_mut().zip(chunk) {
+                *h = self.home(key_of(*f));
+                prefetch(&self.slots[*h]);
+            }
+            for ((h, f), row) in homes.iter().zip(chunk).zip(rows.iter_mut()) {
+                *row = self.find(key_of(*f), *h).unwrap_or(&[]);
+                if let Some(first) = row.first() {
+                    prefetch(first);
+                }
+            }
+            for row in &rows[..chunk.len()] {
+                for &(c, w) in *row {
+                    scores[c as usize] += w as f32;
                 }
             }
         }
     }
 
+    /// Features with a row.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.slots.iter().filter(|s| s.key != 0).count()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
     }
 
     /// The rows in the order of their features, for writing the same bytes every time.
-    pub fn sorted_rows(&self) -> Vec<(u64, &[(u16, f32)])> {
-        let mut rows: Vec<(u64, &[(u16, f32)])> =
-            self.rows.iter().map(|(f, r)| (*f, r.as_slice())).collect();
+    pub fn sorted_rows(&self) -> Vec<(u64, &[(u16, i16)])> {
+        let mut rows: Vec<(u64, &[(u16, i16)])> = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| {
+                (
+                    s.key,
+                    &self.entries[s.start as usize..(s.start + s.len) as usize],
+                )
+            })
+            .collect();
         rows.sort_unstable_by_key(|r| r.0);
         rows
     }
+}
 
-    pub fn from_rows(
-        classes: usize,
-        rows: impl IntoIterator<Item = (u64, Vec<(u16, f32)>)>,
-    ) -> Self {
-        Weights {
-            classes,
-            rows: rows.into_iter().collect(),
-        }
+/// Asks the processor to fetch `x`'s cache line now, while other lookups are prepared.
+#[inline(always)]
+fn prefetch<T>(x: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch only hints the cache; the pointer comes from a live reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+            (x as *const T).cast::<i8>(),
+        );
     }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = x;
 }
 
 /// One weight being trained: its value, the sum of its values over the updates so far (for the

@@ -219,7 +219,7 @@ fn score(a: &Args, model: &Model) -> Result<(), String> {
                 println!(
                     "{name} {} (GUM_news_ only): {}",
                     p.display(),
-                    evaluate(&model, &news)
+                    evaluate(model, &news)
                 );
             }
         }
