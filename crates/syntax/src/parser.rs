@@ -25,6 +25,8 @@ pub struct Parser {
 pub struct Word {
     pub form: u64,
     pub tag: u64,
+    /// The universal tag alone, which generalizes over the Penn tags.
+    pub coarse: u64,
 }
 
 impl Word {
@@ -32,6 +34,7 @@ impl Word {
         Word {
             form: feature(form.to_lowercase()),
             tag: feature((upos, xpos)),
+            coarse: feature(upos),
         }
     }
 }
@@ -198,10 +201,15 @@ impl State {
         let root = Word {
             form: feature("<root>"),
             tag: feature("ROOT"),
+            coarse: feature("ROOT"),
         };
         let w = |i: usize| -> Word {
             match i {
-                NONE => Word { form: 1, tag: 1 },
+                NONE => Word {
+                    form: 1,
+                    tag: 1,
+                    coarse: 1,
+                },
                 0 => root,
                 i => words[i - 1],
             }
@@ -305,6 +313,14 @@ impl State {
             f((48, s2w.form, s2w.tag, 0)),
             f((49, w(s0l).form, s0w.tag, 0)),
             f((50, w(s0r).form, s0w.tag, 0)),
+            f((51, s0w.coarse, b0w.coarse, 0)),
+            f((52, s1w.coarse, s0w.coarse, b0w.coarse)),
+            f((53, s0w.coarse, b0w.coarse, b1w.coarse)),
+            f((54, b0w.coarse, b1w.coarse, b2w.coarse)),
+            f((55, s2w.coarse, s1w.coarse, s0w.coarse)),
+            f((56, dist, s0w.coarse, b0w.coarse)),
+            f((57, s0w.coarse, w(s0l).coarse, w(s0r).coarse)),
+            f((58, b0w.coarse, w(b0l).coarse, label(b0l))),
         ]);
     }
 }

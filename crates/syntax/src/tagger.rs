@@ -16,6 +16,9 @@ use crate::perceptron::{best, feature, Rng, Trainer, Weights};
 const DICT_MIN_COUNT: usize = 20;
 const DICT_MIN_SHARE: f64 = 0.97;
 
+/// A word seen at least this often has an ambiguity class.
+const AMBIGUITY_MIN_COUNT: usize = 3;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
     pub xpos: Vec<String>,
@@ -27,6 +30,8 @@ pub struct Tagger {
     dict: FxHashMap<String, u16>,
     /// (lowercase form, xpos) -> lemma.
     lemma_of: FxHashMap<(String, u16), String>,
+    /// A frequent word's ambiguity class: the pairs it takes in training, as one id.
+    ambiguity: FxHashMap<String, u64>,
 }
 
 /// What the tagger says of one word.
@@ -82,8 +87,25 @@ fn prefix(w: &str, n: usize) -> &str {
     w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
 }
 
+/// The words of a sentence as the features see them: normalized, as written, and their
+/// ambiguity classes (0 for a word not frequent in training).
+struct Words<'a> {
+    words: Vec<String>,
+    forms: &'a [&'a str],
+    ambiguity: Vec<u64>,
+}
+
 /// The features of word `i` given the two tags before it.
-fn features(words: &[String], forms: &[&str], i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
+fn features(s: &Words, i: usize, p1: u16, p2: u16, out: &mut Vec<u64>) {
+    let (words, forms) = (&s.words, s.forms);
+    let amb = |k: isize| -> u64 {
+        let j = i as isize + k;
+        if j < 0 {
+            1
+        } else {
+            s.ambiguity.get(j as usize).copied().unwrap_or(2)
+        }
+    };
     out.clear();
     let at = |k: isize| -> &str {
         let j = i as isize + k;
@@ -134,6 +156,11 @@ fn features(words: &[String], forms: &[&str], i: usize, p1: u16, p2: u16, out: &
         form.chars().any(|c| c.is_ascii_digit()),
     )));
     out.push(feature((27u8, p1, at(1))));
+    out.push(feature((28u8, amb(0))));
+    out.push(feature((29u8, amb(1))));
+    out.push(feature((30u8, amb(-1))));
+    out.push(feature((31u8, p1, amb(0))));
+    out.push(feature((32u8, amb(0), amb(1))));
 }
 
 /// Tag ids for "no tag" before the sentence.
@@ -158,6 +185,7 @@ impl Tagger {
         let mut by_word: FxHashMap<String, FxHashMap<u16, usize>> = FxHashMap::default();
         let mut lemma_counts: FxHashMap<(String, u16), FxHashMap<String, usize>> =
             FxHashMap::default();
+        let mut by_normal: FxHashMap<String, FxHashMap<u16, usize>> = FxHashMap::default();
         let mut gold: Vec<Vec<u16>> = Vec::new();
         for s in sentences {
             let mut tags = Vec::new();
@@ -175,10 +203,26 @@ impl Tagger {
                     .or_default()
                     .entry(t.lemma.clone())
                     .or_default() += 1;
+                *by_normal
+                    .entry(normal(&t.form))
+                    .or_default()
+                    .entry(c)
+                    .or_default() += 1;
                 tags.push(c);
             }
             gold.push(tags);
         }
+        // Only words seen often enough: a rare word's class would be its one tag in training,
+        // which the tagger would learn to trust and not find on new text.
+        let ambiguity = by_normal
+            .iter()
+            .filter(|(_, m)| m.values().sum::<usize>() >= AMBIGUITY_MIN_COUNT)
+            .map(|(w, m)| {
+                let mut set: Vec<u16> = m.keys().copied().collect();
+                set.sort_unstable();
+                (w.clone(), feature(set) | 4)
+            })
+            .collect();
         let dict = by_word
             .iter()
             .filter_map(|(w, m)| {
@@ -199,6 +243,7 @@ impl Tagger {
             pairs,
             dict,
             lemma_of,
+            ambiguity,
         };
         let mut trainer = Trainer::new(tagger.pairs.len());
         let mut order: Vec<usize> = (0..sentences.len()).collect();
@@ -213,13 +258,13 @@ impl Tagger {
                     .iter()
                     .map(|t| t.form.as_str())
                     .collect();
-                let words: Vec<String> = forms.iter().map(|f| normal(f)).collect();
+                let words = tagger.words(&forms);
                 let (mut p1, mut p2) = (START, START2);
-                for i in 0..forms.len() {
-                    let guess = match tagger.dict.get(forms[i]) {
+                for (i, form) in forms.iter().enumerate() {
+                    let guess = match tagger.dict.get(*form) {
                         Some(&c) => c,
                         None => {
-                            features(&words, &forms, i, p1, p2, &mut feats);
+                            features(&words, i, p1, p2, &mut feats);
                             scores.iter_mut().for_each(|s| *s = 0.0);
                             trainer.score(&feats, &mut scores);
                             let guess = best(&scores, |_| true).unwrap_or(0);
@@ -235,18 +280,31 @@ impl Tagger {
         tagger
     }
 
+    fn words<'a>(&self, forms: &'a [&'a str]) -> Words<'a> {
+        let words: Vec<String> = forms.iter().map(|f| normal(f)).collect();
+        let ambiguity = words
+            .iter()
+            .map(|w| self.ambiguity.get(w).copied().unwrap_or(0))
+            .collect();
+        Words {
+            words,
+            forms,
+            ambiguity,
+        }
+    }
+
     /// The class (a tag pair) of each of a sentence's words.
     fn classes(&self, forms: &[&str]) -> Vec<u16> {
-        let words: Vec<String> = forms.iter().map(|f| normal(f)).collect();
+        let words = self.words(forms);
         let mut feats = Vec::with_capacity(32);
         let mut scores = vec![0f32; self.pairs.len()];
         let (mut p1, mut p2) = (START, START2);
         let mut out = Vec::with_capacity(forms.len());
-        for i in 0..forms.len() {
-            let c = match self.dict.get(forms[i]) {
+        for (i, form) in forms.iter().enumerate() {
+            let c = match self.dict.get(*form) {
                 Some(&c) => c,
                 None => {
-                    features(&words, forms, i, p1, p2, &mut feats);
+                    features(&words, i, p1, p2, &mut feats);
                     scores.iter_mut().for_each(|s| *s = 0.0);
                     self.weights.score(&feats, &mut scores);
                     best(&scores, |_| true).unwrap_or(0) as u16
@@ -299,6 +357,13 @@ impl Tagger {
             w.str(word);
             w.u32(*c as u32);
         }
+        let mut ambiguity: Vec<(&String, &u64)> = self.ambiguity.iter().collect();
+        ambiguity.sort();
+        w.u32(ambiguity.len() as u32);
+        for (word, a) in ambiguity {
+            w.str(word);
+            w.u64(*a);
+        }
         // Only the lemmas the rule would not give.
         let mut lemmas: Vec<(&(String, u16), &String)> = self
             .lemma_of
@@ -343,6 +408,11 @@ impl Tagger {
             let word = r.str()?;
             dict.insert(word, id(r.u32()?, pairs.len())?);
         }
+        let mut ambiguity = FxHashMap::default();
+        for _ in 0..r.u32()? {
+            let word = r.str()?;
+            ambiguity.insert(word, r.u64()?);
+        }
         let mut lemma_of = FxHashMap::default();
         for _ in 0..r.u32()? {
             let word = r.str()?;
@@ -356,6 +426,7 @@ impl Tagger {
             weights,
             dict,
             lemma_of,
+            ambiguity,
         })
     }
 }
