@@ -140,8 +140,9 @@ impl Run<'_> {
         };
         // "During his visit to Moscow, Fukuda ...": a pronoun in an opening phrase stands for
         // the subject right after its comma.
-        // (An opening phrase is short: its comma is looked for nearby, not to the text's end.)
-        let comma = crate::text::after(self.text, at, 200)
+        // (An opening phrase is short: its comma is looked for within 400 bytes, not to the end of
+        // the text.)
+        let comma = crate::text::after(self.text, at, 400)
             .find(',')
             .map(|i| at + i + 1);
         let opening = comma.filter(|_| recent.iter().all(|f| f.sentence != n || f.start > at));
