@@ -6,6 +6,7 @@
 //! - `perceptron`: the averaged perceptron both models score with;
 //! - `tagger`: Penn and universal tags and lemmas;
 //! - `parser`: greedy arc-hybrid transitions trained with a dynamic oracle;
+//! - `tokenize`: words of raw text in UD conventions;
 //! - `Model`: the two together, saved as one compressed file; `score`: UPOS, UAS and LAS.
 
 pub mod codec;
@@ -13,6 +14,7 @@ pub mod conllu;
 pub mod parser;
 pub mod perceptron;
 pub mod tagger;
+pub mod tokenize;
 
 use std::io::{Read, Write};
 
@@ -159,4 +161,85 @@ pub fn evaluate(model: &Model, gold: &[Sentence]) -> Score {
         score.add(&s.tokens, &model.annotate(&forms));
     }
     score
+}
+
+/// How well `tokenize` finds the words of gold sentences from their raw text (`# text`): word
+/// spans found exactly, of those predicted and of those in the gold.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct TokenScore {
+    pub sentences: usize,
+    pub gold: usize,
+    pub predicted: usize,
+    pub right: usize,
+    /// Sentences left out: no `# text`, or words that cannot be found in it in order.
+    pub skipped: usize,
+}
+
+impl TokenScore {
+    pub fn add(&mut self, s: &Sentence) {
+        let Some(text) = s.meta("text") else {
+            self.skipped += 1;
+            return;
+        };
+        let Some(gold) = gold_spans(text, s) else {
+            self.skipped += 1;
+            return;
+        };
+        let predicted = tokenize::tokenize(text);
+        self.sentences += 1;
+        self.gold += gold.len();
+        self.predicted += predicted.len();
+        let (mut i, mut j) = (0, 0);
+        while i < gold.len() && j < predicted.len() {
+            match gold[i].cmp(&predicted[j]) {
+                std::cmp::Ordering::Equal => {
+                    self.right += 1;
+                    i += 1;
+                    j += 1;
+                }
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+            }
+        }
+    }
+
+    pub fn f1(&self) -> f64 {
+        let p = self.right as f64 / self.predicted.max(1) as f64;
+        let r = self.right as f64 / self.gold.max(1) as f64;
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+impl std::fmt::Display for TokenScore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "words of {} sentences from their text: F1 {:.4} (P {:.4}, R {:.4}; {} sentences left out)",
+            self.sentences,
+            self.f1(),
+            self.right as f64 / self.predicted.max(1) as f64,
+            self.right as f64 / self.gold.max(1) as f64,
+            self.skipped
+        )
+    }
+}
+
+/// The byte spans of a sentence's words in its text, found in order; `None` when a word's form
+/// is not where it should be.
+fn gold_spans(text: &str, s: &Sentence) -> Option<Vec<(usize, usize)>> {
+    let mut at = 0;
+    let mut out = Vec::with_capacity(s.tokens.len());
+    for t in &s.tokens {
+        at += text[at..].len() - text[at..].trim_start().len();
+        if !text[at..].starts_with(t.form.as_str()) {
+            return None;
+        }
+        out.push((at, at + t.form.len()));
+        at += t.form.len();
+    }
+    Some(out)
 }

@@ -1,0 +1,282 @@
+//! Words in Universal Dependencies conventions, as the English treebanks split them: clitics
+//! apart (`Russia's` → `Russia` `'s`, `don't` → `do` `n't`, `can't` → `ca` `n't`), punctuation
+//! apart except inside numbers, abbreviations, URLs and e-mail addresses, and hyphenated
+//! compounds split around the hyphen (`Al-Zaman` → `Al` `-` `Zaman`) unless the first part is a
+//! prefix that the treebanks keep (`e-mail`, `non-profit`, `co-founder`) or the whole is a
+//! number written with hyphens (`555-0199`, `ninety-nine`).
+
+/// The words of `text` as byte spans.
+pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                chunk(text, s, i, &mut out);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        chunk(text, s, text.len(), &mut out);
+    }
+    out
+}
+
+/// Characters split off the start of a chunk.
+const OPENING: &[char] = &[
+    '(', '[', '{', '"', '\'', '`', '“', '‘', '«', '<', '*', '$', '£', '€',
+];
+/// Characters split off its end.
+const CLOSING: &[char] = &[
+    ')', ']', '}', '"', '\'', '”', '’', '»', '>', '.', ',', ';', ':', '!', '?', '…', '*',
+];
+
+/// Marks whose runs are one word.
+const RUNS: &[char] = &['!', '?', '.', '*'];
+
+/// Words the treebanks split in two, and where.
+const SPLIT_WORDS: &[(&str, usize)] = &[("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)];
+
+/// Clitics split off the end of a word, longest first.
+const CLITICS: &[&str] = &[
+    "n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
+];
+
+/// First parts of hyphenated words that the treebanks keep whole.
+const KEPT_PREFIXES: &[&str] = &[
+    "e", "non", "pro", "co", "anti", "re", "post", "pre", "mid", "over", "ex", "multi", "semi",
+    "cross", "pan", "mini", "self", "vice", "inter", "intra", "sub", "super", "ultra", "un",
+];
+
+fn chunk(text: &str, mut a: usize, mut b: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[a..b];
+    if is_whole(s) {
+        out.push((a, b));
+        return;
+    }
+    let mut tail = Vec::new();
+    // Opening punctuation, one character a word.
+    while let Some(c) = text[a..b].chars().next().filter(|c| OPENING.contains(c)) {
+        if a + c.len_utf8() >= b {
+            break;
+        }
+        out.push((a, a + c.len_utf8()));
+        a += c.len_utf8();
+    }
+    // Closing punctuation (a run of periods, "...", stays one word).
+    loop {
+        let w = &text[a..b];
+        let Some(c) = w.chars().next_back() else {
+            break;
+        };
+        if !CLOSING.contains(&c) || w.len() == c.len_utf8() {
+            break;
+        }
+        if c == '.' && is_abbreviation(w) {
+            break;
+        }
+        // A run of end marks is one word: "!!!", "?!", "...", "**".
+        let run = w.len() - w.trim_end_matches(RUNS).len();
+        if RUNS.contains(&c) && run > 1 && run < w.len() {
+            tail.push((b - run, b));
+            b -= run;
+            continue;
+        }
+        tail.push((b - c.len_utf8(), b));
+        b -= c.len_utf8();
+    }
+    // Clitics.
+    let lower = text[a..b].to_lowercase();
+    if let Some(cl) = CLITICS
+        .iter()
+        .find(|cl| lower.ends_with(**cl) && lower.len() > cl.len())
+    {
+        let at = b - cl.len();
+        if text.is_char_boundary(at) {
+            tail.push((at, b));
+            b = at;
+        }
+    } else if (lower.ends_with("s'") || lower.ends_with("s’")) && lower.len() > 2 {
+        // A plural's possessive: "students'".
+        let q = text[a..b].chars().next_back().map_or(1, char::len_utf8);
+        tail.push((b - q, b));
+        b -= q;
+    }
+    let lower = text[a..b].to_lowercase();
+    match SPLIT_WORDS.iter().find(|(w, _)| *w == lower) {
+        Some((_, at)) => out.extend([(a, a + at), (a + at, b)]),
+        None => slashes(text, a, b, out),
+    }
+    out.extend(tail.into_iter().rev());
+}
+
+/// "and/or" → `and` `/` `or`: a slash between letters is a word; in numbers and addresses not.
+fn slashes(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let w = &text[a..b];
+    let letters = |s: &str| !s.is_empty() && s.chars().all(char::is_alphabetic);
+    match w.split_once('/') {
+        Some((x, y)) if letters(x) && letters(y) => {
+            let at = a + x.len();
+            out.extend([(a, at), (at, at + 1), (at + 1, b)]);
+        }
+        _ => hyphens(text, a, b, out),
+    }
+}
+
+/// Splits `text[a..b]` around its hyphens unless it is kept whole.
+fn hyphens(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let w = &text[a..b];
+    let keep = !w.contains('-')
+        || w.starts_with('-')
+        || w.ends_with('-')
+        || w.contains("--")
+        || is_number(w)
+        || is_address(&w.to_lowercase())
+        || KEPT_PREFIXES.iter().any(|p| {
+            w.len() > p.len()
+                && w[..p.len()].eq_ignore_ascii_case(p)
+                && w[p.len()..].starts_with('-')
+        })
+        || is_number_words(w);
+    if keep {
+        if a < b {
+            out.push((a, b));
+        }
+        return;
+    }
+    let mut start = a;
+    for (i, c) in w.char_indices() {
+        if c == '-' {
+            if a + i > start {
+                out.push((start, a + i));
+            }
+            out.push((a + i, a + i + 1));
+            start = a + i + 1;
+        }
+    }
+    if start < b {
+        out.push((start, b));
+    }
+}
+
+/// URLs, e-mail addresses, and words with no letter or digit (`...`, `--`, `:)`) stay whole.
+fn is_whole(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    // (With punctuation after it, the punctuation is split off first.)
+    let ends_clean = !s.ends_with(CLOSING);
+    let url = is_address(&lower) && ends_clean;
+    let email = s.contains('@') && s.contains('.') && ends_clean;
+    let symbols = !s.chars().any(char::is_alphanumeric)
+        && s.chars().count() > 1
+        && !s.ends_with([',', '.', ';', ':', '?', '!']);
+    url || email || symbols
+}
+
+fn is_address(lower: &str) -> bool {
+    lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("www.")
+        || lower.contains('@')
+}
+
+/// "U.S.", "Mr.", "e.g.", "a.m.", "Jan.": a period that belongs to its word.
+fn is_abbreviation(w: &str) -> bool {
+    let body = &w[..w.len() - 1];
+    if body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.') {
+        return true;
+    }
+    const KNOWN: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc",
+        "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "gen", "gov", "sen",
+        "rep", "lt", "col", "sgt", "capt", "no", "amb", "rev", "mt", "ft", "approx", "dept", "est",
+    ];
+    KNOWN.contains(&body.to_lowercase().as_str())
+        || (body.chars().count() == 1 && body.chars().all(char::is_uppercase))
+}
+
+/// Digits with hyphens, slashes, periods or commas: phone numbers, dates, scores kept whole.
+fn is_number(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ',' | ':'))
+        && w.matches('-').count() >= 2
+        || (w.len() == 8
+            && w.as_bytes()[3] == b'-'
+            && w.chars().filter(|c| c.is_ascii_digit()).count() == 7)
+}
+
+/// "ninety-nine", "twenty-one".
+fn is_number_words(w: &str) -> bool {
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let lower = w.to_lowercase();
+    lower
+        .split_once('-')
+        .is_some_and(|(a, _)| TENS.contains(&a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect()
+    }
+
+    #[test]
+    fn clitics_and_punctuation_as_the_treebanks_split_them() {
+        assert_eq!(
+            words("Russia's envoy didn't come (today)."),
+            ["Russia", "'s", "envoy", "did", "n't", "come", "(", "today", ")", "."]
+        );
+        assert_eq!(
+            words("We can't, they won't."),
+            ["We", "ca", "n't", ",", "they", "wo", "n't", "."]
+        );
+        assert_eq!(
+            words("the students' union"),
+            ["the", "students", "'", "union"]
+        );
+        assert_eq!(
+            words("“Yes,” he said…"),
+            ["“", "Yes", ",", "”", "he", "said", "…"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_numbers_and_addresses_stay_whole() {
+        assert_eq!(
+            words("The U.S. and Mr. Lee met at 3.5 p.m."),
+            ["The", "U.S.", "and", "Mr.", "Lee", "met", "at", "3.5", "p.m."]
+        );
+        assert_eq!(words("It cost $1,200."), ["It", "cost", "$", "1,200", "."]);
+        assert_eq!(
+            words("Mail a@b.com or see https://x.org/a-b."),
+            ["Mail", "a@b.com", "or", "see", "https://x.org/a-b", "."]
+        );
+    }
+
+    #[test]
+    fn hyphens_split_unless_a_kept_prefix_or_a_number() {
+        assert_eq!(words("Al-Zaman"), ["Al", "-", "Zaman"]);
+        assert_eq!(
+            words("a well-known e-mail"),
+            ["a", "well", "-", "known", "e-mail"]
+        );
+        assert_eq!(
+            words("call 555-0199 or 1-800-555-0199"),
+            ["call", "555-0199", "or", "1-800-555-0199"]
+        );
+        assert_eq!(
+            words("ninety-nine non-profit groups"),
+            ["ninety-nine", "non-profit", "groups"]
+        );
+    }
+}
