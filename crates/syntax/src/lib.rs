@@ -76,6 +76,14 @@ impl Model {
             .collect()
     }
 
+    /// The model without its weights of at most `least` units of 16 bits.
+    pub fn pruned(&self, least: i16) -> Model {
+        Model {
+            tagger: self.tagger.pruned(least),
+            parser: self.parser.pruned(least),
+        }
+    }
+
     /// The model as compressed bytes; the same model gives the same bytes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut w = codec::Writer::default();

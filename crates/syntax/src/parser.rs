@@ -440,6 +440,14 @@ impl Parser {
             .collect()
     }
 
+    /// The same model without its weights of at most `least` units (see `Weights::pruned`).
+    pub fn pruned(&self, least: i16) -> Parser {
+        Parser {
+            weights: self.weights.pruned(least),
+            ..self.clone()
+        }
+    }
+
     pub fn write(&self, w: &mut Writer) {
         w.strs(&self.labels);
         w.weights(&self.weights);

@@ -158,6 +158,20 @@ impl Weights {
         self.len() == 0
     }
 
+    /// The weights without those of at most `least` units, and without rows left empty: a
+    /// smaller table, read from memory less often.
+    pub fn pruned(&self, least: i16) -> Weights {
+        let rows = self
+            .sorted_rows()
+            .into_iter()
+            .map(|(f, row)| {
+                let kept = row.iter().copied().filter(|(_, q)| q.abs() > least);
+                (f, kept.collect())
+            })
+            .collect();
+        Weights::from_quantized(self.classes, self.scale, rows)
+    }
+
     /// The rows in the order of their features, for writing the same bytes every time.
     pub fn sorted_rows(&self) -> Vec<(u64, &[(u16, i16)])> {
         let mut rows: Vec<(u64, &[(u16, i16)])> = self
@@ -342,6 +356,18 @@ mod tests {
             w.score(&feats, &mut s);
             assert_eq!(best(&s, |_| true), Some(truth));
         }
+    }
+
+    #[test]
+    fn pruning_drops_small_weights_and_empty_rows() {
+        let w =
+            Weights::from_quantized(2, 1.0, vec![(7, vec![(0, 5), (1, -40)]), (9, vec![(1, 3)])]);
+        assert_eq!(w.len(), 2);
+        let p = w.pruned(10);
+        assert_eq!(p.len(), 1);
+        let mut s = vec![0.0; 2];
+        p.score(&[7, 9, 11], &mut s);
+        assert_eq!(s, [0.0, -40.0]);
     }
 
     #[test]

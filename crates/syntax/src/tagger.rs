@@ -341,6 +341,14 @@ impl Tagger {
             .collect()
     }
 
+    /// The same model without its weights of at most `least` units (see `Weights::pruned`).
+    pub fn pruned(&self, least: i16) -> Tagger {
+        Tagger {
+            weights: self.weights.pruned(least),
+            ..self.clone()
+        }
+    }
+
     pub fn write(&self, w: &mut Writer) {
         w.strs(&self.xpos);
         w.strs(&self.upos);

@@ -12,8 +12,8 @@ use annals_syntax::tagger::Tagger;
 use annals_syntax::{conllu, evaluate, Model, Sentence};
 
 const USAGE: &str = "usage: annals-train-syntax --train FILE [--train FILE]... [--dev FILE]... \
-[--test FILE]... --out FILE [--tagger-epochs N] [--parser-epochs N] [--seed N] [--folds N]
-       annals-train-syntax --model FILE [--dev FILE]... [--test FILE]...   (scores a model)";
+[--test FILE]... --out FILE [--tagger-epochs N] [--parser-epochs N] [--seed N] [--folds N] [--prune Q]
+       annals-train-syntax --model FILE [--prune Q --out FILE] [--dev FILE]... [--test FILE]...   (scores a model)";
 
 struct Args {
     train: Vec<PathBuf>,
@@ -22,6 +22,8 @@ struct Args {
     out: PathBuf,
     /// A trained model to score instead of training one.
     model: Option<PathBuf>,
+    /// Weights of at most this many 16-bit units are dropped.
+    prune: i16,
     tagger_epochs: usize,
     parser_epochs: usize,
     seed: u64,
@@ -35,6 +37,7 @@ fn args() -> Result<Args, String> {
         test: Vec::new(),
         out: PathBuf::new(),
         model: None,
+        prune: 0,
         tagger_epochs: 8,
         parser_epochs: 12,
         seed: 1,
@@ -53,6 +56,7 @@ fn args() -> Result<Args, String> {
             "--test" => a.test.push(value()?.into()),
             "--out" => a.out = value()?.into(),
             "--model" => a.model = Some(value()?.into()),
+            "--prune" => a.prune = number(value()?)?.min(i16::MAX as u64) as i16,
             "--tagger-epochs" => a.tagger_epochs = number(value()?)? as usize,
             "--parser-epochs" => a.parser_epochs = number(value()?)? as usize,
             "--seed" => a.seed = number(value()?)?,
@@ -120,6 +124,16 @@ fn run(a: &Args) -> Result<(), String> {
         }
         None => train(a)?,
     };
+    let model = if a.prune > 0 {
+        model.pruned(a.prune)
+    } else {
+        model
+    };
+    if !a.out.as_os_str().is_empty() {
+        let bytes = model.to_bytes();
+        std::fs::write(&a.out, &bytes).map_err(|e| format!("{}: {e}", a.out.display()))?;
+        eprintln!("wrote {} ({} bytes)", a.out.display(), bytes.len());
+    }
     score(a, &model)
 }
 
@@ -180,16 +194,8 @@ fn train(a: &Args) -> Result<Model, String> {
         },
     );
     eprintln!("parser trained ({:.0} s)", started.elapsed().as_secs_f64());
-    let model = Model { tagger, parser };
-    let bytes = model.to_bytes();
-    std::fs::write(&a.out, &bytes).map_err(|e| format!("{}: {e}", a.out.display()))?;
-    eprintln!(
-        "wrote {} ({} bytes) in {:.0} s",
-        a.out.display(),
-        bytes.len(),
-        started.elapsed().as_secs_f64()
-    );
-    Ok(model)
+    eprintln!("trained in {:.0} s", started.elapsed().as_secs_f64());
+    Ok(Model { tagger, parser })
 }
 
 /// Scores the model on every dev and test file.
