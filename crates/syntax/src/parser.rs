@@ -335,13 +335,10 @@ pub struct Training {
 }
 
 impl Parser {
-    /// Trains on the projective sentences of `sentences`, whose words the parser sees as
-    /// `words` gives them (gold tags, or a tagger's).
-    pub fn train(
-        sentences: &[Sentence],
-        words: &dyn Fn(&Sentence) -> Vec<Word>,
-        opts: Training,
-    ) -> Parser {
+    /// Trains on the projective sentences of `sentences`; `words[i]` is how the parser sees the
+    /// words of sentence `i` (with gold tags, or a tagger's).
+    pub fn train(sentences: &[Sentence], words: &[Vec<Word>], opts: Training) -> Parser {
+        assert_eq!(sentences.len(), words.len(), "one list of words a sentence");
         let mut labels: Vec<String> = Vec::new();
         for s in sentences {
             for t in &s.tokens {
@@ -351,10 +348,11 @@ impl Parser {
             }
         }
         labels.sort();
-        let usable: Vec<&Sentence> = sentences.iter().filter(|s| s.is_projective()).collect();
-        let seen: Vec<(Vec<Word>, Vec<usize>, Vec<u16>)> = usable
+        let seen: Vec<(&[Word], Vec<usize>, Vec<u16>)> = sentences
             .iter()
-            .map(|s| {
+            .zip(words)
+            .filter(|(s, _)| s.is_projective())
+            .map(|(s, words)| {
                 let heads = std::iter::once(NONE)
                     .chain(s.tokens.iter().map(|t| t.head))
                     .collect();
@@ -364,7 +362,7 @@ impl Parser {
                             labels.iter().position(|l| *l == t.deprel).unwrap_or(0) as u16
                         }))
                         .collect();
-                (words(s), heads, ls)
+                (words.as_slice(), heads, ls)
             })
             .collect();
         let n_labels = labels.len();

@@ -71,12 +71,15 @@ fn treebank() -> String {
 fn train() -> Model {
     let gold = conllu::parse(&treebank()).unwrap();
     let tagger = Tagger::train(&gold, 10, 1);
-    let words = |s: &annals_syntax::Sentence| -> Vec<Word> {
-        s.tokens
-            .iter()
-            .map(|t| Word::new(&t.form, &t.upos, &t.xpos))
-            .collect()
-    };
+    let words: Vec<Vec<Word>> = gold
+        .iter()
+        .map(|s| {
+            s.tokens
+                .iter()
+                .map(|t| Word::new(&t.form, &t.upos, &t.xpos))
+                .collect()
+        })
+        .collect();
     let parser = Parser::train(
         &gold,
         &words,

@@ -7,69 +7,44 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use annals_syntax::parser::{Parser, Training, Word};
+use annals_syntax::parser::{Parser as Dependencies, Training, Word};
 use annals_syntax::tagger::Tagger;
 use annals_syntax::{conllu, evaluate, Model, Sentence};
+use clap::Parser;
 
-const USAGE: &str = "usage: annals-train-syntax --train FILE [--train FILE]... [--dev FILE]... \
-[--test FILE]... --out FILE [--tagger-epochs N] [--parser-epochs N] [--seed N] [--folds N] [--prune Q]
-       annals-train-syntax --model FILE [--prune Q --out FILE] [--dev FILE]... [--test FILE]...   (scores a model)";
-
+/// Trains the tagger and the parser from CoNLL-U treebanks, writes the model and scores it; or
+/// scores a model already trained (`--model`).
+#[derive(Parser, Debug)]
+#[command(name = "annals-train-syntax")]
 struct Args {
+    /// Treebanks to train on.
+    #[arg(long, value_name = "FILE", required_unless_present = "model")]
     train: Vec<PathBuf>,
+    /// Treebanks to tune on: scored after training.
+    #[arg(long, value_name = "FILE")]
     dev: Vec<PathBuf>,
+    /// Treebanks to report on: scored after training.
+    #[arg(long, value_name = "FILE")]
     test: Vec<PathBuf>,
-    out: PathBuf,
-    /// A trained model to score instead of training one.
+    /// Where to write the model (gzip).
+    #[arg(long, value_name = "FILE", required_unless_present = "model")]
+    out: Option<PathBuf>,
+    /// A trained model to score (and prune) instead of training one.
+    #[arg(long, value_name = "FILE", conflicts_with = "train")]
     model: Option<PathBuf>,
-    /// Weights of at most this many 16-bit units are dropped.
+    /// Drops the weights of at most Q units of the 16-bit scale (the largest weight is 32,767).
+    #[arg(long, value_name = "Q", default_value_t = 0)]
     prune: i16,
+    #[arg(long, value_name = "N", default_value_t = 8)]
     tagger_epochs: usize,
+    #[arg(long, value_name = "N", default_value_t = 12)]
     parser_epochs: usize,
+    /// Shuffles the training sentences and the parser's exploration.
+    #[arg(long, value_name = "N", default_value_t = 1)]
     seed: u64,
+    /// Folds for the tags the parser learns from (jackknifing); below 2, gold tags.
+    #[arg(long, value_name = "N", default_value_t = 5)]
     folds: usize,
-}
-
-fn args() -> Result<Args, String> {
-    let mut a = Args {
-        train: Vec::new(),
-        dev: Vec::new(),
-        test: Vec::new(),
-        out: PathBuf::new(),
-        model: None,
-        prune: 0,
-        tagger_epochs: 8,
-        parser_epochs: 12,
-        seed: 1,
-        folds: 5,
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(flag) = it.next() {
-        let mut value = || it.next().ok_or(format!("{flag} needs a value"));
-        let number = |v: String| {
-            v.parse::<u64>()
-                .map_err(|_| format!("{flag}: not a number: {v}"))
-        };
-        match flag.as_str() {
-            "--train" => a.train.push(value()?.into()),
-            "--dev" => a.dev.push(value()?.into()),
-            "--test" => a.test.push(value()?.into()),
-            "--out" => a.out = value()?.into(),
-            "--model" => a.model = Some(value()?.into()),
-            "--prune" => a.prune = number(value()?)?.min(i16::MAX as u64) as i16,
-            "--tagger-epochs" => a.tagger_epochs = number(value()?)? as usize,
-            "--parser-epochs" => a.parser_epochs = number(value()?)? as usize,
-            "--seed" => a.seed = number(value()?)?,
-            "--folds" => a.folds = number(value()?)? as usize,
-            "-h" | "--help" => return Err(String::new()),
-            other => return Err(format!("unknown option {other}")),
-        }
-    }
-    let training = !a.train.is_empty() && !a.out.as_os_str().is_empty();
-    if a.model.is_none() && !training {
-        return Err("--train and --out are needed (or --model to score one)".to_string());
-    }
-    Ok(a)
 }
 
 fn read(paths: &[PathBuf]) -> Result<Vec<Sentence>, String> {
@@ -97,17 +72,7 @@ fn words_tagged(tagger: &Tagger, s: &Sentence) -> Vec<Word> {
 }
 
 fn main() -> ExitCode {
-    let a = match args() {
-        Ok(a) => a,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("annals-train-syntax: {e}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    match run(&a) {
+    match run(&Args::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("annals-train-syntax: {e}");
@@ -129,10 +94,10 @@ fn run(a: &Args) -> Result<(), String> {
     } else {
         model
     };
-    if !a.out.as_os_str().is_empty() {
+    if let Some(out) = &a.out {
         let bytes = model.to_bytes();
-        std::fs::write(&a.out, &bytes).map_err(|e| format!("{}: {e}", a.out.display()))?;
-        eprintln!("wrote {} ({} bytes)", a.out.display(), bytes.len());
+        std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+        eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     }
     score(a, &model)
 }
@@ -177,16 +142,9 @@ fn train(a: &Args) -> Result<Model, String> {
     }
     let tagger = Tagger::train(&train, a.tagger_epochs, a.seed);
     eprintln!("tagger trained ({:.0} s)", started.elapsed().as_secs_f64());
-    // Sentences are told apart by their place in `train`.
-    let index: std::collections::HashMap<*const Sentence, usize> = train
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s as *const Sentence, i))
-        .collect();
-    let lookup = |s: &Sentence| tags[index[&(s as *const Sentence)]].clone();
-    let parser = Parser::train(
+    let parser = Dependencies::train(
         &train,
-        &lookup,
+        &tags,
         Training {
             epochs: a.parser_epochs,
             seed: a.seed,
@@ -194,7 +152,6 @@ fn train(a: &Args) -> Result<Model, String> {
         },
     );
     eprintln!("parser trained ({:.0} s)", started.elapsed().as_secs_f64());
-    eprintln!("trained in {:.0} s", started.elapsed().as_secs_f64());
     Ok(Model { tagger, parser })
 }
 
