@@ -7,7 +7,8 @@
 //! - `tagger`: Penn and universal tags and lemmas;
 //! - `parser`: greedy arc-hybrid transitions trained with a dynamic oracle;
 //! - `tokenize`: words of raw text in UD conventions;
-//! - `Model`: the two together, saved as one compressed file; `score`: UPOS, UAS and LAS.
+//! - `Model`: the two together, saved as one compressed file; `evaluate` and `Score`: UPOS,
+//!   UAS and LAS against gold sentences; `TokenScore`: the words found in raw text.
 
 pub mod codec;
 pub mod conllu;
