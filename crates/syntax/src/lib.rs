@@ -252,3 +252,72 @@ fn gold_spans(text: &str, s: &Sentence) -> Option<Vec<(usize, usize)>> {
     }
     Some(out)
 }
+
+/// Tagging and parsing from the words `tokenize` finds in each gold sentence's raw text, scored
+/// as the CoNLL 2018 shared task scores a system's own words: a word counts when its span is a
+/// gold word's, its tag or head (the head's span) and relation right; F1 over the gold and the
+/// predicted words.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct RawScore {
+    pub gold: usize,
+    pub predicted: usize,
+    pub words: usize,
+    pub upos: usize,
+    pub uas: usize,
+    pub las: usize,
+}
+
+impl RawScore {
+    pub fn f1(&self, right: usize) -> f64 {
+        2.0 * right as f64 / (self.gold + self.predicted).max(1) as f64
+    }
+}
+
+impl std::fmt::Display for RawScore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "from the raw text, F1: words {:.4}  UPOS {:.4}  UAS {:.4}  LAS {:.4}",
+            self.f1(self.words),
+            self.f1(self.upos),
+            self.f1(self.uas),
+            self.f1(self.las)
+        )
+    }
+}
+
+/// Tags and parses the raw text of `gold` from our own words and scores it (see `RawScore`);
+/// sentences without a text, or whose words cannot be found in it, are left out.
+pub fn evaluate_raw(model: &Model, gold: &[Sentence]) -> RawScore {
+    let universal = |l: &str| l.split(':').next().unwrap_or("").to_string();
+    let mut score = RawScore::default();
+    for s in gold {
+        let Some(text) = s.meta("text") else { continue };
+        let Some(spans) = gold_spans(text, s) else {
+            continue;
+        };
+        let words = tokenize::tokenize(text);
+        let forms: Vec<&str> = words.iter().map(|(a, b)| &text[*a..*b]).collect();
+        let predicted = model.annotate(&forms);
+        score.gold += spans.len();
+        score.predicted += words.len();
+        // The gold word (1-based) of each predicted word, by span; 0 for the root.
+        let gold_of = |k: usize| spans.iter().position(|g| *g == words[k]).map(|i| i + 1);
+        for (k, p) in predicted.iter().enumerate() {
+            let Some(i) = gold_of(k) else { continue };
+            let g = &s.tokens[i - 1];
+            score.words += 1;
+            score.upos += usize::from(g.upos == p.upos);
+            let head = if p.head == 0 {
+                Some(0)
+            } else {
+                gold_of(p.head - 1)
+            };
+            if head == Some(g.head) {
+                score.uas += 1;
+                score.las += usize::from(universal(&g.deprel) == universal(&p.deprel));
+            }
+        }
+    }
+    score
+}

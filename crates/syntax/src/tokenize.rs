@@ -136,9 +136,9 @@ fn hyphens(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
         || is_number(w)
         || is_address(&w.to_lowercase())
         || KEPT_PREFIXES.iter().any(|p| {
-            w.len() > p.len()
-                && w[..p.len()].eq_ignore_ascii_case(p)
-                && w[p.len()..].starts_with('-')
+            // (`get`: the prefix's length may fall inside a character of the word.)
+            let head = w.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+            head && w.get(p.len()..).is_some_and(|r| r.starts_with('-'))
         })
         || is_number_words(w);
     if keep {
@@ -261,6 +261,32 @@ mod tests {
             words("Mail a@b.com or see https://x.org/a-b."),
             ["Mail", "a@b.com", "or", "see", "https://x.org/a-b", "."]
         );
+    }
+
+    #[test]
+    fn any_text_gives_words_on_character_boundaries() {
+        // Characters of several widths around every kind of mark the rules look at.
+        let alphabet: Vec<char> = "aZé Á-'’.,!?/$\"(“)n't9@: \u{1F600}\u{0130}"
+            .chars()
+            .collect();
+        let mut rng = crate::perceptron::Rng::new(3);
+        for _ in 0..5_000 {
+            let n = rng.below(24);
+            let text: String = (0..n)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
+            let mut last = 0;
+            for (a, b) in tokenize(&text) {
+                assert!(a >= last && a < b, "{text:?}");
+                assert!(
+                    text.is_char_boundary(a) && text.is_char_boundary(b),
+                    "{text:?}"
+                );
+                assert!(!text[a..b].contains(char::is_whitespace), "{text:?}");
+                last = b;
+            }
+        }
+        assert_eq!(words("Mof-Ávvi"), ["Mof", "-", "Ávvi"]);
     }
 
     #[test]

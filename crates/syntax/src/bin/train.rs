@@ -163,6 +163,7 @@ fn score(a: &Args, model: &Model) -> Result<(), String> {
             let mut tokens = annals_syntax::TokenScore::default();
             gold.iter().for_each(|s| tokens.add(s));
             println!("{name} {}: {tokens}", p.display());
+            println!("  {}", annals_syntax::evaluate_raw(model, &gold));
             let timer = Instant::now();
             let score = evaluate(model, &gold);
             let seconds = timer.elapsed().as_secs_f64();
