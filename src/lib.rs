@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod segment;
 pub mod serve;
 pub mod store;
+pub mod syntax;
 pub mod text;
 pub mod time;
 

@@ -169,6 +169,12 @@ enum Command {
         #[arg(long, value_name = "DIR", num_args = 0..=1,
               default_missing_value = "../shared/data/extraction")]
         html: Option<PathBuf>,
+        /// Score the embedded tagger and parser instead on a CoNLL-U treebank (UPOS, UAS, LAS
+        /// with its words and with our own words of its text), against the floors CI keeps;
+        /// exits with 1 below them.
+        #[arg(long, value_name = "FILE", num_args = 0..=1,
+              default_missing_value = "../shared/data/treebanks/en_ewt-ud-test.conllu")]
+        ud: Option<PathBuf>,
         /// With --mentions, --petrarch or --plover: list every miss and extra.
         #[arg(long)]
         errors: bool,
@@ -177,6 +183,18 @@ enum Command {
         corpus: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Tag and parse articles with the embedded model (after cleaning and splitting them into
+    /// sentences) and print CoNLL-U: words in Universal Dependencies conventions, UPOS and Penn
+    /// tags, lemmas, heads and relations. Not yet used by the other commands (docs/syntax.md).
+    Parse {
+        /// Articles, pages or folders, read as `extract` reads them.
+        #[arg(required_unless_present = "conllu_in", value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Instead, tag and parse the words of a CoNLL-U file (its gold tokenization) and print
+        /// it with the predicted columns, for the standard evaluation script.
+        #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+        conllu_in: Option<PathBuf>,
     },
     /// Print what the actors' knowledge base covers: states, organizations, people, terms of
     /// office, and the gaps in the terms of the top offices of the G20 states and neighbours.
@@ -493,6 +511,12 @@ fn main() -> ExitCode {
             ..
         } => run_html_eval(&dir, format),
         Command::Eval {
+            ud: Some(file),
+            format,
+            ..
+        } => annals::syntax::eval_ud(&file)
+            .and_then(|r| Ok(show(format, &r, || r.table())? && r.floors_met)),
+        Command::Eval {
             petrarch: Some(file),
             errors,
             format,
@@ -518,6 +542,14 @@ fn main() -> ExitCode {
             ..
         } => run_eval(&gold, &corpus, format),
         Command::Kb { format, check } => run_kb(check.as_deref(), format),
+        Command::Parse {
+            conllu_in: Some(file),
+            ..
+        } => annals::syntax::parse_treebank(&file).map(|text| {
+            print!("{text}");
+            true
+        }),
+        Command::Parse { paths, .. } => parse(&paths),
         Command::Timeml {
             paths,
             errors,
@@ -648,6 +680,33 @@ fn merge_stream() -> anyhow::Result<bool> {
     let mut out = output_to(None)?;
     annals::merge::stream::merge_stream(std::io::stdin().lock(), &mut out)?;
     Ok(true)
+}
+
+/// `annals parse`: each document's sentences as CoNLL-U, as they come.
+fn parse(paths: &[PathBuf]) -> anyhow::Result<bool> {
+    let mut out = std::io::stdout().lock();
+    let mut write_error = None;
+    let failed =
+        pipeline::run_batch(
+            paths,
+            &pipeline::Options::default(),
+            |path, outcome| match outcome {
+                Err(e) if e.is_skip() => {}
+                Ok(doc) => {
+                    let mut text = String::new();
+                    annals::syntax::parse_document(&doc, &mut text);
+                    if let Err(e) = out.write_all(text.as_bytes()) {
+                        write_error.get_or_insert(e);
+                    }
+                }
+                Err(e) => eprintln!("annals: error: {path}: {e}"),
+            },
+        );
+    out.flush()?;
+    if let Some(e) = write_error {
+        anyhow::bail!("cannot write output: {e}");
+    }
+    Ok(failed == 0)
 }
 
 fn extract(
