@@ -25,7 +25,8 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
         extracted: ctx.extracted || raw.meta.extracted,
         ..*ctx
     };
-    let dates = clean::clean(&raw.text, &ctx, &mut doc);
+    let text = without_nul(&raw.text, &mut doc.warnings);
+    let dates = clean::clean(&text, &ctx, &mut doc);
     take_meta(&mut doc, &raw.meta);
     let tagged = time::tag(&doc.body);
     let from_text = time::published(&dates.lines, &tagged, dates.order.as_deref());
@@ -46,6 +47,18 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
         doc.language = raw.meta.language.as_deref().and_then(declared_language);
     }
     doc
+}
+
+/// The text without NUL characters, which no article holds and no reader after this one expects
+/// (a search for a word of them fails in SQLite): a feed's `\u0000`, UTF-16 cut at an odd byte,
+/// a NUL past the head that the binary check reads. Removed, with a warning.
+fn without_nul<'a>(text: &'a str, warnings: &mut Vec<String>) -> std::borrow::Cow<'a, str> {
+    let n = text.matches('\0').count();
+    if n == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    warnings.push(format!("{n} NUL character(s) removed"));
+    std::borrow::Cow::Owned(text.replace('\0', ""))
 }
 
 fn declared_language(tag: &str) -> Option<String> {
@@ -354,5 +367,23 @@ mod tests {
         assert_eq!(doc.sentences.len(), 2);
         assert_eq!(doc.language.as_deref(), Some("en"));
         assert_eq!(doc.removed.len(), 2);
+    }
+
+    #[test]
+    fn nul_characters_are_removed_with_a_warning() {
+        // As a JSON Lines record's "\u0000" or UTF-16 cut at an odd byte give them.
+        let mut raw = ingest::decode("t.txt", b"Leaders meet\n\nText.\n").unwrap();
+        raw.text =
+            "Leaders meet\n\nThe T\0O\0KYO talks between the two foreign ministers began on \
+                    Friday and will go on for three days, officials said.\n"
+                .to_string();
+        let doc = extract(&raw, &Context::default());
+        assert!(!doc.body.contains('\0'), "{:?}", doc.body);
+        assert!(doc.body.contains("TOKYO"), "{:?}", doc.body);
+        assert!(
+            doc.warnings.iter().any(|w| w.contains("2 NUL")),
+            "{:?}",
+            doc.warnings
+        );
     }
 }

@@ -192,7 +192,7 @@ fn store_and_ask(store: &mut Store, docs: Vec<Document>) -> Result<()> {
     let word = docs
         .iter()
         .flat_map(|d| d.body.split_whitespace())
-        .find(|w| w.len() > 3)
+        .find(|w| w.len() > 3 && !w.contains(char::is_control))
         // A word as a user types one: the store refuses a search over its length limit, rightly.
         .map(|w| w.chars().take(40).collect::<String>())
         .map(|w| format!("\"{}\"", w.replace('"', "\"\"")));

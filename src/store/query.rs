@@ -469,6 +469,9 @@ fn check_search(query: &str) -> Result<()> {
         Err(anyhow!(
             "the search has {words} words (operators included), over the limit of {MAX_SEARCH_WORDS}: narrow it"
         ))
+    } else if query.contains('\0') {
+        // SQLite would read the query only up to it ("unterminated string").
+        Err(anyhow!("the search holds a NUL character: remove it"))
     } else {
         Ok(())
     }

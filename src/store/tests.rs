@@ -196,6 +196,9 @@ fn a_search_over_its_bounds_is_refused() {
     assert!(err.to_string().contains("79 words"), "{err}");
     let err = s.search(&"x".repeat(1_001), 5).unwrap_err();
     assert!(err.to_string().contains("1001 characters"), "{err}");
+    // Found by the fuzzer: SQLite reads a query only up to a NUL.
+    let err = s.search("\"T\0O\"", 5).unwrap_err();
+    assert!(err.to_string().contains("NUL character"), "{err}");
 }
 
 #[test]
