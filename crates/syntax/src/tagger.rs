@@ -248,7 +248,6 @@ impl Tagger {
         let mut trainer = Trainer::new(tagger.pairs.len());
         let mut order: Vec<usize> = (0..sentences.len()).collect();
         let mut rng = Rng::new(seed);
-        let mut feats = Vec::new();
         let mut scores = vec![0f32; tagger.pairs.len()];
         for _ in 0..epochs {
             rng.shuffle(&mut order);
@@ -258,22 +257,14 @@ impl Tagger {
                     .iter()
                     .map(|t| t.form.as_str())
                     .collect();
-                let words = tagger.words(&forms);
-                let (mut p1, mut p2) = (START, START2);
-                for (i, form) in forms.iter().enumerate() {
-                    let guess = match tagger.dict.get(*form) {
-                        Some(&c) => c,
-                        None => {
-                            features(&words, i, p1, p2, &mut feats);
-                            scores.iter_mut().for_each(|s| *s = 0.0);
-                            trainer.score(&feats, &mut scores);
-                            let guess = best(&scores, |_| true).unwrap_or(0);
-                            trainer.update(&feats, gold[k][i] as usize, guess);
-                            guess as u16
-                        }
-                    };
-                    (p2, p1) = (p1, guess);
-                }
+                let gold = &gold[k];
+                tagger.left_to_right(&forms, |i, feats| {
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    trainer.score(feats, &mut scores);
+                    let guess = best(&scores, |_| true).unwrap_or(0);
+                    trainer.update(feats, gold[i] as usize, guess);
+                    guess as u16
+                });
             }
         }
         tagger.weights = trainer.average();
@@ -293,11 +284,15 @@ impl Tagger {
         }
     }
 
-    /// The class (a tag pair) of each of a sentence's words.
-    fn classes(&self, forms: &[&str]) -> Vec<u16> {
+    /// Tags a sentence left to right: a word of the dictionary takes its class, any other the
+    /// class `decide` gives for its features (the trainer's guess, or the trained weights').
+    fn left_to_right(
+        &self,
+        forms: &[&str],
+        mut decide: impl FnMut(usize, &[u64]) -> u16,
+    ) -> Vec<u16> {
         let words = self.words(forms);
-        let mut feats = Vec::with_capacity(32);
-        let mut scores = vec![0f32; self.pairs.len()];
+        let mut feats = Vec::with_capacity(40);
         let (mut p1, mut p2) = (START, START2);
         let mut out = Vec::with_capacity(forms.len());
         for (i, form) in forms.iter().enumerate() {
@@ -305,15 +300,23 @@ impl Tagger {
                 Some(&c) => c,
                 None => {
                     features(&words, i, p1, p2, &mut feats);
-                    scores.iter_mut().for_each(|s| *s = 0.0);
-                    self.weights.score(&feats, &mut scores);
-                    best(&scores, |_| true).unwrap_or(0) as u16
+                    decide(i, &feats)
                 }
             };
             out.push(c);
             (p2, p1) = (p1, c);
         }
         out
+    }
+
+    /// The class (a tag pair) of each of a sentence's words.
+    fn classes(&self, forms: &[&str]) -> Vec<u16> {
+        let mut scores = vec![0f32; self.pairs.len()];
+        self.left_to_right(forms, |_, feats| {
+            scores.iter_mut().for_each(|s| *s = 0.0);
+            self.weights.score(feats, &mut scores);
+            best(&scores, |_| true).unwrap_or(0) as u16
+        })
     }
 
     /// The Penn tags of a sentence's words.
