@@ -142,7 +142,17 @@ fn a_page_that_would_take_long_to_read_is_an_error() {
     );
     // Each stray </p> makes a paragraph: a small page, millions of elements.
     let stray = format!("<html><body>{}</body></html>", "</p>".repeat(1_000_000));
-    for (page, message) in [(wide, "too costly to read"), (stray, "too many elements")] {
+    // One text of 1 MB without markup (found by the fuzzer: the extractor's work on a text
+    // grows with the square of its length).
+    let long = format!(
+        "<html><body><p>{}</p></body></html>",
+        "The minister spoke. ".repeat(50_000)
+    );
+    for (page, message) in [
+        (wide, "too costly to read"),
+        (stray, "too many elements"),
+        (long, "a text of 1,000,000 bytes without markup"),
+    ] {
         let out = extract_one(dir.path(), "p.html", page.as_bytes());
         assert!(stderr(&out).contains(message), "{}", stderr(&out));
     }

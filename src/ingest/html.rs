@@ -98,12 +98,18 @@ pub const MAX_PAIRS: usize = 4_000_000;
 /// `</p>` makes a paragraph), and parsing them was most of the time such a page took.
 pub const MAX_NODES: usize = 400_000;
 
+/// The longest text without markup read, in bytes. The extractor's work on one text grows with
+/// the square of its length (a text of 2 MB took 10 s, split into pieces of 10 KB 2 s: found by
+/// `annals fuzz`); the texts of the benchmark's pages are 10 KB at most.
+pub const MAX_TEXT: usize = 250_000;
+
 /// Why a page is not read: its shape would take the extractor too deep or too long.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refused {
     Deep,
     Large,
     Costly(Shape),
+    LongText(usize),
 }
 
 impl std::fmt::Display for Refused {
@@ -123,6 +129,12 @@ impl std::fmt::Display for Refused {
                 grouped(s.pairs),
                 grouped(MAX_PAIRS)
             ),
+            Refused::LongText(n) => write!(
+                f,
+                "too costly to read: a text of {} bytes without markup, over the limit of {}",
+                grouped(*n),
+                grouped(MAX_TEXT)
+            ),
         }
     }
 }
@@ -134,6 +146,8 @@ pub struct Shape {
     pub nodes: usize,
     pub deepest: usize,
     pub pairs: usize,
+    /// The longest text node, in bytes.
+    pub longest_text: usize,
 }
 
 /// The shape of a parsed page, walked without recursion (its depth is what is in question).
@@ -146,6 +160,9 @@ fn shape(doc: &Document) -> Shape {
         s.nodes += 1;
         s.pairs += depth;
         s.deepest = s.deepest.max(depth);
+        if node.is_text() {
+            s.longest_text = s.longest_text.max(node.text().len());
+        }
         if let Some(child) = node.first_child() {
             next = Some(child);
             depth += 1;
@@ -223,6 +240,8 @@ fn readable(s: Shape) -> Result<(), Refused> {
         Err(Refused::Deep)
     } else if s.pairs > MAX_PAIRS {
         Err(Refused::Costly(s))
+    } else if s.longest_text > MAX_TEXT {
+        Err(Refused::LongText(s.longest_text))
     } else {
         Ok(())
     }
