@@ -8,7 +8,7 @@
 //! - `parser`: greedy arc-hybrid transitions trained with a dynamic oracle;
 //! - `tokenize`: words of raw text in UD conventions;
 //! - `Model`: the two together, saved as one compressed file; `evaluate` and `Score`: UPOS,
-//!   UAS and LAS against gold sentences; `TokenScore`: the words found in raw text.
+//!   UAS and LAS against gold sentences; `evaluate_raw` and `RawScore`: the same from our words.
 
 pub mod codec;
 pub mod conllu;
@@ -115,6 +115,11 @@ impl Model {
     }
 }
 
+/// A relation's universal part (`nmod` of `nmod:poss`), which LAS compares.
+fn universal(label: &str) -> &str {
+    label.split(':').next().unwrap_or("")
+}
+
 /// Agreement of predicted with gold sentences of the same words, as the CoNLL 2018 shared task
 /// counts it (punctuation included; LAS compares the universal part of the relation).
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -129,7 +134,6 @@ pub struct Score {
 
 impl Score {
     pub fn add(&mut self, gold: &[Token], predicted: &[Token]) {
-        let universal = |l: &str| l.split(':').next().unwrap_or("").to_string();
         for (g, p) in gold.iter().zip(predicted) {
             self.words += 1;
             self.upos += usize::from(g.upos == p.upos);
@@ -172,71 +176,6 @@ pub fn evaluate(model: &Model, gold: &[Sentence]) -> Score {
     score
 }
 
-/// How well `tokenize` finds the words of gold sentences from their raw text (`# text`): word
-/// spans found exactly, of those predicted and of those in the gold.
-#[derive(Debug, Default, Clone, Copy, PartialEq)]
-pub struct TokenScore {
-    pub sentences: usize,
-    pub gold: usize,
-    pub predicted: usize,
-    pub right: usize,
-    /// Sentences left out: no `# text`, or words that cannot be found in it in order.
-    pub skipped: usize,
-}
-
-impl TokenScore {
-    pub fn add(&mut self, s: &Sentence) {
-        let Some(text) = s.meta("text") else {
-            self.skipped += 1;
-            return;
-        };
-        let Some(gold) = gold_spans(text, s) else {
-            self.skipped += 1;
-            return;
-        };
-        let predicted = tokenize::tokenize(text);
-        self.sentences += 1;
-        self.gold += gold.len();
-        self.predicted += predicted.len();
-        let (mut i, mut j) = (0, 0);
-        while i < gold.len() && j < predicted.len() {
-            match gold[i].cmp(&predicted[j]) {
-                std::cmp::Ordering::Equal => {
-                    self.right += 1;
-                    i += 1;
-                    j += 1;
-                }
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-            }
-        }
-    }
-
-    pub fn f1(&self) -> f64 {
-        let p = self.right as f64 / self.predicted.max(1) as f64;
-        let r = self.right as f64 / self.gold.max(1) as f64;
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    }
-}
-
-impl std::fmt::Display for TokenScore {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "words of {} sentences from their text: F1 {:.4} (P {:.4}, R {:.4}; {} sentences left out)",
-            self.sentences,
-            self.f1(),
-            self.right as f64 / self.predicted.max(1) as f64,
-            self.right as f64 / self.gold.max(1) as f64,
-            self.skipped
-        )
-    }
-}
-
 /// The byte spans of a sentence's words in its text, found in order; `None` when a word's form
 /// is not where it should be.
 fn gold_spans(text: &str, s: &Sentence) -> Option<Vec<(usize, usize)>> {
@@ -259,6 +198,8 @@ fn gold_spans(text: &str, s: &Sentence) -> Option<Vec<(usize, usize)>> {
 /// predicted words.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct RawScore {
+    /// Sentences left out: no `# text`, or words that cannot be found in it in order.
+    pub skipped: usize,
     pub gold: usize,
     pub predicted: usize,
     pub words: usize,
@@ -277,8 +218,11 @@ impl std::fmt::Display for RawScore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "from the raw text, F1: words {:.4}  UPOS {:.4}  UAS {:.4}  LAS {:.4}",
+            "from the raw text, F1: words {:.4} (P {:.4}, R {:.4}; {} sentences left out)  UPOS {:.4}  UAS {:.4}  LAS {:.4}",
             self.f1(self.words),
+            self.words as f64 / self.predicted.max(1) as f64,
+            self.words as f64 / self.gold.max(1) as f64,
+            self.skipped,
             self.f1(self.upos),
             self.f1(self.uas),
             self.f1(self.las)
@@ -289,11 +233,10 @@ impl std::fmt::Display for RawScore {
 /// Tags and parses the raw text of `gold` from our own words and scores it (see `RawScore`);
 /// sentences without a text, or whose words cannot be found in it, are left out.
 pub fn evaluate_raw(model: &Model, gold: &[Sentence]) -> RawScore {
-    let universal = |l: &str| l.split(':').next().unwrap_or("").to_string();
     let mut score = RawScore::default();
     for s in gold {
-        let Some(text) = s.meta("text") else { continue };
-        let Some(spans) = gold_spans(text, s) else {
+        let Some((text, spans)) = s.meta("text").and_then(|t| Some((t, gold_spans(t, s)?))) else {
+            score.skipped += 1;
             continue;
         };
         let words = tokenize::tokenize(text);

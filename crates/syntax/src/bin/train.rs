@@ -160,10 +160,11 @@ fn score(a: &Args, model: &Model) -> Result<(), String> {
     for (name, paths) in [("dev", &a.dev), ("test", &a.test)] {
         for p in paths.iter() {
             let gold = read(std::slice::from_ref(p))?;
-            let mut tokens = annals_syntax::TokenScore::default();
-            gold.iter().for_each(|s| tokens.add(s));
-            println!("{name} {}: {tokens}", p.display());
-            println!("  {}", annals_syntax::evaluate_raw(model, &gold));
+            println!(
+                "{name} {}: {}",
+                p.display(),
+                annals_syntax::evaluate_raw(model, &gold)
+            );
             let timer = Instant::now();
             let score = evaluate(model, &gold);
             let seconds = timer.elapsed().as_secs_f64();
