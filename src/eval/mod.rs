@@ -137,9 +137,11 @@ pub struct DateSummary {
     /// whose date falls inside the gold interval.
     pub printed: usize,
     pub printed_right: usize,
-    /// Documents dated from their content, those whose interval holds the gold interval, and
-    /// the median width of their intervals in days.
+    /// Documents dated from their content, those whose interval lies inside the gold interval
+    /// (as narrow as the truth), those whose interval holds it, and the median width of their
+    /// intervals in days.
     pub inferred: usize,
+    pub inferred_inside: usize,
     pub inferred_holding: usize,
     pub inferred_median_days: Option<i64>,
     pub undated: usize,
@@ -164,6 +166,7 @@ impl DateSummary {
         let inside = g.is_some_and(|g| p.earliest >= g.earliest && p.latest <= g.latest);
         if p.basis == "inferred" {
             self.inferred += 1;
+            self.inferred_inside += usize::from(inside);
             let holds = g.is_some_and(|g| p.earliest <= g.earliest && g.latest <= p.latest);
             self.inferred_holding += usize::from(holds);
             let day = |s: &str| s.parse::<chrono::NaiveDate>().ok();
@@ -181,8 +184,10 @@ impl DateSummary {
             .inferred_median_days
             .map_or("-".to_string(), |d| format!("{d} days"));
         format!(
-            "dates: printed and read {}, inside the gold interval {}; inferred {}, holding the gold date {} (median width {median}); undated {}; events with no date {} of {}",
-            self.printed, self.printed_right, self.inferred, self.inferred_holding, self.undated, self.events_undated, self.events
+            "dates: printed and read {}, inside the gold interval {}; inferred {}, inside the gold interval {}, holding the gold date {} (median width {median}); undated {}; publication date inside the gold interval {} of {}; events with no date {} of {}",
+            self.printed, self.printed_right, self.inferred, self.inferred_inside, self.inferred_holding, self.undated,
+            self.printed_right + self.inferred_inside, self.printed + self.inferred + self.undated,
+            self.events_undated, self.events
         )
     }
 }

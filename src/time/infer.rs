@@ -910,6 +910,39 @@ mod tests {
     }
 
     #[test]
+    fn a_general_assembly_session_by_its_number_bounds_an_article() {
+        // Session 78 met in September 2023: announced, the article is not newer.
+        let c = clues(&tag(
+            "The minister will address the 78th session of the UN General Assembly.",
+        ));
+        let announced = c.iter().find(|c| c.rule == "announced-event");
+        assert!(
+            announced.is_some_and(|c| c.upper_bound() == Some(d("2023-10-02"))),
+            "{c:?}"
+        );
+        // A number that is no session's ("the 5th") is nothing.
+        let c = clues(&tag("It was the 5th meeting of the General Assembly."));
+        assert!(!c.iter().any(|c| c.rule.ends_with("-event")), "{c:?}");
+    }
+
+    #[test]
+    fn an_election_result_dates_an_article_and_a_campaign_does_not() {
+        let c = clues(&tag(
+            "Macron beat Le Pen in the 2022 election, his second victory over her.",
+        ));
+        let reported = c.iter().find(|c| c.rule == "reported-event");
+        assert!(
+            reported.is_some_and(|c| c.lower_bound() == Some(d("2022-04-10"))),
+            "{c:?}"
+        );
+        // Named in the campaign, before polling day: no result word, no clue from the row.
+        let c = clues(&tag(
+            "Macron led Le Pen in the polls ahead of the 2022 election.",
+        ));
+        assert!(!c.iter().any(|c| c.rule == "reported-event"), "{c:?}");
+    }
+
+    #[test]
     fn no_lower_bound_no_date() {
         assert!(infer("Officials met on Tuesday to discuss the islands.").is_none());
     }
