@@ -373,6 +373,55 @@ pub fn run_actors(docs: &[Document], runs: usize) -> Vec<Mentions> {
         .collect()
 }
 
+/// What a run of the syntax stage measured.
+pub struct Parses {
+    pub sentences: usize,
+    pub words: usize,
+    pub seconds: f64,
+}
+
+impl fmt::Display for Parses {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "syntax: {} sentences, {} words in {:.3} s on one core: {:.0} sentences/s, {:.0} words/s",
+            self.sentences,
+            self.words,
+            self.seconds,
+            self.sentences as f64 / self.seconds,
+            self.words as f64 / self.seconds
+        )
+    }
+}
+
+impl Timed for Parses {
+    fn seconds(&self) -> f64 {
+        self.seconds
+    }
+}
+
+/// Times the syntax stage alone (words, tags, lemmas, parse) over the sentences of documents
+/// the earlier stages have prepared, `runs` times.
+pub fn run_syntax(docs: &[Document], runs: usize) -> Vec<Parses> {
+    let _ = crate::syntax::model(); // read before timing
+    (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            let (mut sentences, mut words) = (0, 0);
+            for d in docs {
+                let parsed = crate::syntax::parse(&d.body, &d.sentences);
+                sentences += parsed.iter().filter(|p| !p.words.is_empty()).count();
+                words += parsed.iter().map(|p| p.words.len()).sum::<usize>();
+            }
+            Parses {
+                sentences,
+                words,
+                seconds: start.elapsed().as_secs_f64(),
+            }
+        })
+        .collect()
+}
+
 /// Generated pages through every stage: the documents the actors stage is timed on.
 pub fn generated_documents(docs: usize, seed: u64) -> Vec<Document> {
     (0..docs as u64)

@@ -40,6 +40,11 @@ pub struct Document {
     pub body: String,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Span>,
+    /// Each sentence's words with their part of speech, lemma and dependency (the `syntax`
+    /// stage, one entry per sentence of `sentences`), for the stages after it. The store does
+    /// not keep it; `extract --syntax` prints it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub syntax: Vec<Parsed>,
     /// Time expressions of the body, normalized against the publication date.
     pub timexes: Vec<Timex>,
     /// Mentions of actors in the body: states, organizations, people, and the words that refer
@@ -59,6 +64,27 @@ pub struct Document {
 pub struct Span {
     pub start: usize,
     pub end: usize,
+}
+
+/// One sentence's words, in Universal Dependencies conventions ("Russia's" is `Russia` `'s`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Parsed {
+    pub words: Vec<Word>,
+}
+
+/// A word of a sentence: where it stands in `body` (characters), its lemma, its universal and
+/// Penn Treebank tags, and its head (the 1-based number of another word of the sentence, 0 for
+/// the root) with the UD relation to it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    pub form: String,
+    pub lemma: String,
+    pub upos: String,
+    pub xpos: String,
+    pub head: usize,
+    pub deprel: String,
 }
 
 /// One paragraph of the body and the input line it came from (1-based).

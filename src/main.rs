@@ -54,6 +54,10 @@ enum Command {
         /// Print a readable summary of each document instead of JSON Lines.
         #[arg(long)]
         pretty: bool,
+        /// Include each sentence's words with their tags, lemmas and dependencies (`syntax`;
+        /// docs/syntax.md). Left out by default: it is most of a document's size.
+        #[arg(long, conflicts_with = "pretty")]
+        syntax: bool,
         /// Exit with 1 when any input fails, not only when all do.
         #[arg(long)]
         strict: bool,
@@ -274,18 +278,19 @@ enum Command {
         out: Option<PathBuf>,
     },
     /// Measure throughput on one core: of extraction on generated articles, (--stage time) of
-    /// tagging and normalizing time expressions in words per second, or (--stage actors) of
-    /// finding and coding actor mentions in mentions and MB per second.
+    /// tagging and normalizing time expressions in words per second, (--stage actors) of
+    /// finding and coding actor mentions in mentions and MB per second, or (--stage syntax) of
+    /// tagging and parsing in sentences per second.
     Bench {
         /// `extract` (the whole pipeline), `ingest` (writing generated pages to files, then
         /// timing `annals ingest` of them into a new store on every core, once, with the peak
-        /// memory), `time` (the time tagger alone) or `actors` (the actors stage alone, on
+        /// memory), `time` (the time tagger alone), `actors` or `syntax` (that stage alone, on
         /// documents the earlier stages prepared).
         #[arg(long, value_enum, default_value_t = Stage::Extract)]
         stage: Stage,
-        /// With --stage time or actors: read the texts of these TimeML files or folders (real
-        /// news) instead of generated articles. For actors they are repeated up to 10 MB, so
-        /// that a run lasts long enough to time.
+        /// With --stage time, actors or syntax: read the texts of these TimeML files or folders
+        /// (real news) instead of generated articles. For actors and syntax they are repeated up
+        /// to 10 MB, so that a run lasts long enough to time.
         #[arg(long, value_name = "PATH")]
         tml: Vec<PathBuf>,
         /// With --stage html: the folder of the HTML benchmark (`ground-truth.json`, `html/`).
@@ -427,6 +432,8 @@ enum Stage {
     Serve,
     Time,
     Actors,
+    /// The syntax stage alone (words, tags, lemmas, parse), in sentences per second.
+    Syntax,
     /// Not timed: writes --docs generated articles as JSON Lines (`{"id", "text"}`) to --out,
     /// the input of the Spark benchmark (deploy/spark).
     Feed,
@@ -450,6 +457,7 @@ fn main() -> ExitCode {
         Command::Extract {
             paths,
             pretty,
+            syntax,
             strict,
             max_bytes,
             drop_repeated,
@@ -459,8 +467,10 @@ fn main() -> ExitCode {
             let opts = pipeline::Options {
                 max_bytes,
                 repeated_min_docs: drop_repeated,
+                syntax,
             };
-            extract(&paths, &opts, pretty, strict, output)
+            let shape = if pretty { Shape::Pretty } else { Shape::Json };
+            extract(&paths, &opts, shape, strict, output)
         }
         Command::Ingest {
             paths,
@@ -549,7 +559,16 @@ fn main() -> ExitCode {
             print!("{text}");
             true
         }),
-        Command::Parse { paths, .. } => parse(&paths),
+        Command::Parse { paths, .. } => extract(
+            &paths,
+            &pipeline::Options {
+                syntax: true,
+                ..pipeline::Options::default()
+            },
+            Shape::Conllu,
+            false,
+            None,
+        ),
         Command::Timeml {
             paths,
             errors,
@@ -682,37 +701,21 @@ fn merge_stream() -> anyhow::Result<bool> {
     Ok(true)
 }
 
-/// `annals parse`: each document's sentences as CoNLL-U, as they come.
-fn parse(paths: &[PathBuf]) -> anyhow::Result<bool> {
-    let mut out = std::io::stdout().lock();
-    let mut write_error = None;
-    let failed =
-        pipeline::run_batch(
-            paths,
-            &pipeline::Options::default(),
-            |path, outcome| match outcome {
-                Err(e) if e.is_skip() => {}
-                Ok(doc) => {
-                    let mut text = String::new();
-                    annals::syntax::parse_document(&doc, &mut text);
-                    if let Err(e) = out.write_all(text.as_bytes()) {
-                        write_error.get_or_insert(e);
-                    }
-                }
-                Err(e) => eprintln!("annals: error: {path}: {e}"),
-            },
-        );
-    out.flush()?;
-    if let Some(e) = write_error {
-        anyhow::bail!("cannot write output: {e}");
-    }
-    Ok(failed == 0)
+/// How `extract` and `parse` write each document.
+#[derive(Clone, Copy, PartialEq)]
+enum Shape {
+    /// One JSON line.
+    Json,
+    /// A readable summary.
+    Pretty,
+    /// The sentences in CoNLL-U.
+    Conllu,
 }
 
 fn extract(
     paths: &[PathBuf],
     opts: &pipeline::Options,
-    pretty: bool,
+    shape: Shape,
     strict: bool,
     output: Option<PathBuf>,
 ) -> anyhow::Result<bool> {
@@ -728,12 +731,16 @@ fn extract(
                 for w in &doc.warnings {
                     eprintln!("annals: warning: {path}: {w}");
                 }
-                let written = if pretty {
-                    writeln!(out, "{}", doc.pretty())
-                } else {
-                    serde_json::to_writer(&mut out, &doc)
+                let written = match shape {
+                    Shape::Pretty => writeln!(out, "{}", doc.pretty()),
+                    Shape::Conllu => {
+                        let mut text = String::new();
+                        annals::syntax::conllu_of(&doc, &mut text);
+                        out.write_all(text.as_bytes())
+                    }
+                    Shape::Json => serde_json::to_writer(&mut out, &doc)
                         .map_err(std::io::Error::from)
-                        .and_then(|_| writeln!(out))
+                        .and_then(|_| writeln!(out)),
                 };
                 if let Err(e) = written {
                     write_error.get_or_insert(e);
@@ -892,7 +899,7 @@ fn run_bench(
         let doc = eval::timeml::read(&f)?;
         real.push((doc.text, doc.dct));
     }
-    if stage == Stage::Actors {
+    if stage == Stage::Actors || stage == Stage::Syntax {
         let documents = if tml.is_empty() {
             bench::generated_documents(docs, seed)
         } else {
@@ -902,7 +909,11 @@ fn run_bench(
                 .collect();
             bench::repeated(once, 10_000_000)
         };
-        print_runs(bench::run_actors(&documents, runs));
+        if stage == Stage::Syntax {
+            print_runs(bench::run_syntax(&documents, runs));
+        } else {
+            print_runs(bench::run_actors(&documents, runs));
+        }
         return Ok(true);
     }
     let texts = if tml.is_empty() {

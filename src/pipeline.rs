@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::clean::{self, Context};
 use crate::document::{Document, Evidence, Published};
 use crate::ingest::{self, IngestError, Opened, RawDoc, Source};
-use crate::{actors, events, merge, segment, time};
+use crate::{actors, events, merge, segment, syntax, time};
 
 /// Runs every stage over one decoded document.
 pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
@@ -161,6 +161,12 @@ fn annotate(doc: &mut Document) {
     doc.language = language(&doc.body);
 }
 
+/// The document with its syntax layer: each sentence's words, tags, lemmas and dependencies.
+pub fn with_syntax(mut doc: Document) -> Document {
+    doc.syntax = syntax::parse(&doc.body, &doc.sentences);
+    doc
+}
+
 /// A publication day the caller knows, not one the page states.
 fn given(day: NaiveDate) -> Published {
     let iso = day.to_string();
@@ -202,6 +208,9 @@ pub struct Options {
     /// Treat a line as boilerplate when it recurs in at least this many documents of the same
     /// folder (documents of one site are expected to share a folder). `None`: off.
     pub repeated_min_docs: Option<usize>,
+    /// Run the syntax stage (`Document::syntax`). No stage reads it yet, and it costs five
+    /// times the others together (docs/syntax.md), so it runs only when asked.
+    pub syntax: bool,
 }
 
 impl Default for Options {
@@ -209,6 +218,7 @@ impl Default for Options {
         Options {
             max_bytes: ingest::DEFAULT_MAX_BYTES,
             repeated_min_docs: None,
+            syntax: false,
         }
     }
 }
@@ -226,6 +236,10 @@ pub fn run_batch(paths: &[PathBuf], opts: &Options, mut each: impl FnMut(&str, O
         .map(|min| repeated_lines(&sources, opts.max_bytes, min, &mut stdin_cache));
     let mut failed = 0;
     let mut report = |path: &str, outcome: Outcome| {
+        let outcome = match outcome {
+            Ok(doc) if opts.syntax => ingest::catch(|| with_syntax(doc)),
+            other => other,
+        };
         failed += usize::from(outcome.as_ref().is_err_and(|e| !e.is_skip()));
         each(path, outcome);
     };
@@ -273,7 +287,11 @@ pub fn stream(
     while let Some((path, raw)) = records.next() {
         total += 1;
         match raw.and_then(|raw| guarded(&raw, &Context::default())) {
-            Ok(doc) => serde_json::to_writer(&mut *out, &doc)?,
+            Ok(mut doc) => {
+                // The Spark job merges events: the syntax layer would only grow its traffic.
+                doc.syntax.clear();
+                serde_json::to_writer(&mut *out, &doc)?
+            }
             Err(e) => {
                 failed += 1;
                 let id = records.last_id();

@@ -1,7 +1,7 @@
 //! The syntax layer's model, embedded in the binary (`data/syntax/model.bin.gz`, trained by
 //! `annals-train-syntax`: docs/syntax.md), and what the command line does with it: `annals
 //! parse` prints CoNLL-U for articles or for a treebank's own words, `annals eval --ud` scores
-//! the model on a treebank against floors. The pipeline does not call it yet.
+//! the model on a treebank against floors; `parse` is the pipeline's `syntax` stage.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -10,6 +10,8 @@ use std::time::Instant;
 
 use annals_syntax::{conllu, evaluate, evaluate_raw, tokenize, Model, Sentence};
 use anyhow::{Context as _, Result};
+
+use crate::document::{Document, Parsed, Span, Word};
 use serde::Serialize;
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| {
@@ -146,30 +148,90 @@ pub fn parse_treebank(path: &Path) -> Result<String> {
     Ok(conllu::write(&gold))
 }
 
-/// The sentences of one document's body as CoNLL-U (`annals parse PATH`).
-pub fn parse_document(doc: &crate::document::Document, out: &mut String) {
+/// The `syntax` stage: each sentence of `body` cut into words in UD conventions, tagged,
+/// lemmatized and parsed. One entry per sentence, empty for a sentence without words.
+pub fn parse(body: &str, sentences: &[Span]) -> Vec<Parsed> {
+    let bytes = crate::text::ByteOffsets::new(body);
+    sentences
+        .iter()
+        .map(|s| {
+            let start = bytes.at(s.start);
+            parse_sentence(&body[start..bytes.at(s.end)], s.start)
+        })
+        .collect()
+}
+
+/// One sentence's text, whose first character is character `first` of the body.
+fn parse_sentence(text: &str, first: usize) -> Parsed {
+    let spans = tokenize::tokenize(text);
+    let forms: Vec<&str> = spans.iter().map(|(a, b)| &text[*a..*b]).collect();
+    let tokens = if forms.is_empty() {
+        Vec::new()
+    } else {
+        model().annotate(&forms)
+    };
+    // Character offsets, counted on from the last word's end.
+    let (mut byte, mut char) = (0, first);
+    let mut at = |b: usize| {
+        char += text[byte..b].chars().count();
+        byte = b;
+        char
+    };
+    let words = spans
+        .iter()
+        .zip(tokens)
+        .map(|((a, b), t)| Word {
+            start: at(*a),
+            end: at(*b),
+            form: t.form,
+            lemma: t.lemma,
+            upos: t.upos,
+            xpos: t.xpos,
+            head: t.head,
+            deprel: t.deprel,
+        })
+        .collect();
+    Parsed { words }
+}
+
+/// The sentences of one document's body as CoNLL-U (`annals parse PATH`), from its syntax
+/// layer.
+pub fn conllu_of(doc: &Document, out: &mut String) {
     let body = &doc.body;
     let bytes = crate::text::ByteOffsets::new(body);
-    for (n, s) in doc.sentences.iter().enumerate() {
-        let text = &body[bytes.at(s.start)..bytes.at(s.end)];
-        let words = tokenize::tokenize(text);
-        if words.is_empty() {
+    let text = |a: usize, b: usize| &body[bytes.at(a)..bytes.at(b)];
+    for (n, (s, parsed)) in doc.sentences.iter().zip(&doc.syntax).enumerate() {
+        let words = &parsed.words;
+        let tokens = words
+            .iter()
+            .enumerate()
+            .map(|(k, w)| {
+                // SpaceAfter=No where the text has no space after the word, as treebanks mark it.
+                let joined = words.get(k + 1).is_some_and(|next| next.start == w.end);
+                conllu::Token {
+                    form: w.form.clone(),
+                    lemma: w.lemma.clone(),
+                    upos: w.upos.clone(),
+                    xpos: w.xpos.clone(),
+                    head: w.head,
+                    deprel: w.deprel.clone(),
+                    misc: if joined {
+                        "SpaceAfter=No".to_string()
+                    } else {
+                        String::new()
+                    },
+                    ..conllu::Token::default()
+                }
+            })
+            .collect::<Vec<_>>();
+        if tokens.is_empty() {
             continue;
-        }
-        let forms: Vec<&str> = words.iter().map(|(a, b)| &text[*a..*b]).collect();
-        let mut tokens = model().annotate(&forms);
-        // SpaceAfter=No where the text has no space after the word, as the treebanks mark it.
-        for (k, t) in tokens.iter_mut().enumerate() {
-            let joined = words.get(k + 1).is_some_and(|next| next.0 == words[k].1);
-            if joined {
-                t.misc = "SpaceAfter=No".to_string();
-            }
         }
         let sentence = Sentence {
             comments: vec![
                 format!("# doc_id = {}", doc.id),
                 format!("# sent_id = {}-{}", doc.id, n + 1),
-                format!("# text = {}", text.replace('\n', " ")),
+                format!("# text = {}", text(s.start, s.end).replace('\n', " ")),
             ],
             tokens,
         };

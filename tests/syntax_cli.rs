@@ -61,6 +61,46 @@ fn parse_prints_each_sentence_of_an_article_as_conllu() {
 }
 
 #[test]
+fn extract_gives_the_syntax_layer_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt");
+    std::fs::write(&path, ARTICLE).unwrap();
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = annals(args);
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let plain = json(&["extract", path.to_str().unwrap()]);
+    assert!(plain.get("syntax").is_none(), "{plain}");
+    let doc = json(&["extract", "--syntax", path.to_str().unwrap()]);
+    let body = doc["body"].as_str().unwrap();
+    let sentences = doc["sentences"].as_array().unwrap();
+    let syntax = doc["syntax"].as_array().unwrap();
+    assert_eq!(syntax.len(), sentences.len(), "one entry per sentence");
+    let chars: Vec<char> = body.chars().collect();
+    for (s, parsed) in sentences.iter().zip(syntax) {
+        let words = parsed["words"].as_array().unwrap();
+        assert!(!words.is_empty());
+        for w in words {
+            // Each word's span is its form in the body, inside its sentence.
+            let (a, b) = (w["start"].as_u64().unwrap(), w["end"].as_u64().unwrap());
+            let form: String = chars[a as usize..b as usize].iter().collect();
+            assert_eq!(form, w["form"].as_str().unwrap());
+            assert!(a >= s["start"].as_u64().unwrap() && b <= s["end"].as_u64().unwrap());
+            assert!(w["head"].as_u64().unwrap() <= words.len() as u64);
+        }
+    }
+    let invasion = syntax[1]["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["form"] == "invasion")
+        .expect("a word 'invasion'");
+    assert_eq!(invasion["upos"], "NOUN", "{invasion}");
+    assert_eq!(invasion["lemma"], "invasion", "{invasion}");
+}
+
+#[test]
 fn a_treebank_is_parsed_on_its_own_words_and_scored() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.conllu");

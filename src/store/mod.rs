@@ -61,7 +61,10 @@ pub enum Item {
 }
 
 impl Item {
-    pub fn doc(doc: Document) -> Result<Item> {
+    pub fn doc(mut doc: Document) -> Result<Item> {
+        // The syntax layer serves the stages that made the document; stored, it would be most
+        // of the store.
+        doc.syntax.clear();
         let json = serde_json::to_vec(&doc)?;
         Ok(Item::Doc {
             doc: Box::new(doc),
