@@ -208,6 +208,18 @@ pub fn run_extract(docs: usize, seed: u64, runs: usize) -> Vec<Throughput> {
     timed("extract", &pages, String::len, one, runs)
 }
 
+/// Times the whole pipeline over real texts (news of TimeML files), repeated up to `bytes` so
+/// that a run lasts long enough to time.
+pub fn run_extract_texts(texts: &[String], bytes: usize, runs: usize) -> Vec<Throughput> {
+    let size: usize = texts.iter().map(String::len).sum::<usize>().max(1);
+    let pages: Vec<&String> = (0..bytes.div_ceil(size)).flat_map(|_| texts).collect();
+    let one = |page: &&String| {
+        let raw = ingest::decode("news.txt", page.as_bytes()).ok()?;
+        Some(pipeline::extract(&raw, &Context::default()))
+    };
+    timed("extract", &pages, |p| p.len(), one, runs)
+}
+
 /// Times `one` (an input to its document) and the document's JSON over every input, `runs`
 /// times, after the first inputs once untimed: the knowledge files and the extractor's tables
 /// are loaded before timing, as a long-running process would have them.

@@ -1,7 +1,8 @@
 //! Events scored on the two public event test sets in `../shared/data/eventdata` (skipped, with
 //! a message, where they are absent): PETRARCH-2's validation sentences and the CAMEO manual's
 //! example sentences from PLOVER's gold standard. The floors are the figures measured when the
-//! evaluators were written (README, "Events"), so that a change that loses ground fails here.
+//! evaluators were written, raised as the events stage improved (docs/events.md), so that a
+//! change that loses ground fails here. The same for the real pages of news-dev.
 
 mod common;
 
@@ -18,7 +19,7 @@ fn petrarch_validation_sentences() {
     assert_eq!(r.sentences, 77);
     assert_eq!(r.all.expected, 79);
     let p = r.all.prf();
-    assert!(p.precision >= 0.45, "precision {:.3}", p.precision);
+    assert!(p.precision >= 0.55, "precision {:.3}", p.precision);
     assert!(p.recall >= 0.27, "recall {:.3}", p.recall);
     assert_eq!(r.rows.len(), r.sentences);
 }
@@ -32,9 +33,24 @@ fn cameo_manual_sentences() {
     assert_eq!(r.all.sentences, 322);
     assert_eq!(r.by_category.len(), 18);
     assert!(
-        r.all.accuracy() >= 0.27,
+        r.all.accuracy() >= 0.29,
         "root accuracy {:.3}",
         r.all.accuracy()
     );
     assert_eq!(r.all.right + r.all.wrong + r.all.none, r.all.sentences);
+}
+
+#[test]
+fn real_news_pages() {
+    let (Some(gold), Some(corpus)) = (shared("gold/news-dev"), shared("corpus/news-dev")) else {
+        return;
+    };
+    let r = annals::eval::evaluate(&gold, &corpus).expect("reads news-dev");
+    assert_eq!(r.docs.len(), 20);
+    let p = &r.events_prf;
+    assert!(p.precision >= 0.68, "precision {:.3}", p.precision);
+    assert!(p.recall >= 0.34, "recall {:.3}", p.recall);
+    let d = &r.dates;
+    assert!(d.printed_right + d.inferred_inside >= 7, "{d:?}");
+    assert!(d.undated <= 2, "{d:?}");
 }

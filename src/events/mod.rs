@@ -14,10 +14,12 @@ mod known;
 mod patterns;
 pub mod taxonomy;
 mod territory;
+mod tree;
 
 use crate::document::{Actor, Document, Event, EventActor, EventEvidence, Mention, Plover};
 use clause::{Index, Sentence};
 use patterns::{patterns, Item, Pattern};
+use tree::Tree;
 
 /// The events of a document whose stages up to actors have run.
 pub fn events(doc: &Document) -> Vec<Event> {
@@ -44,7 +46,33 @@ struct Match<'p> {
 }
 
 fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>) -> Vec<Event> {
+    // No actor, no event: such sentences are not parsed.
+    if s.mentions.is_empty() {
+        return Vec::new();
+    }
     let mut matches = find_matches(s);
+    if matches.is_empty() {
+        return Vec::new();
+    }
+    // The parse, from the syntax layer when the document has it, else of this sentence alone:
+    // only sentences with an event word are parsed.
+    let parsed = match doc.syntax.get(s.index) {
+        Some(p) => std::borrow::Cow::Borrowed(p),
+        None => {
+            let span = doc.sentences[s.index];
+            std::borrow::Cow::Owned(crate::syntax::parse(&doc.body, &[span]).remove(0))
+        }
+    };
+    let tree = Tree::new(&parsed, s);
+    // "the cancellation of talks": a verb's pattern on a word the parse reads as a noun, or
+    // the other way round, is not that event.
+    matches.retain(|m| {
+        let upos = tree.upos_at(s.tokens[m.first].start);
+        !matches!(
+            (m.pattern.verb, upos),
+            (true, Some("NOUN")) | (false, Some("VERB"))
+        )
+    });
     // The most specific pattern wins where matches overlap.
     matches.sort_by_key(|m| (std::cmp::Reverse(m.pattern.words()), m.first));
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -54,7 +82,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
             continue;
         }
         let before = out.len();
-        code_match(doc, s, &m, territory, &mut out);
+        code_match(doc, s, &tree, &m, territory, &mut out);
         if out.len() > before {
             taken.push((m.first, m.last));
         }
@@ -167,13 +195,14 @@ fn words_then(s: &Sentence, items: &[Item], at: usize, most: usize, m: &mut Matc
 fn code_match(
     doc: &Document,
     s: &Sentence,
+    tree: &Tree,
     m: &Match,
     territory: Option<&'static str>,
     out: &mut Vec<Event>,
 ) {
     let clause = s.clause(m.first, m.last);
     let cameo = m.pattern.cameo;
-    let Some((sources, targets, fallback)) = arguments(s, m, clause) else {
+    let Some((sources, targets, fallback)) = arguments(s, tree, m, clause) else {
         return;
     };
     let mut targets: Vec<EventActor> = targets.iter().map(|&k| actor(s.mentions[k])).collect();
@@ -202,9 +231,52 @@ fn same_side(a: &Actor, b: &Actor) -> bool {
     a.side().is_some() && a.side() == b.side() && a.role == b.role
 }
 
-/// Source and target mentions of a match, and whether the source is a fallback guess.
-/// `None` when the words give no event (a passive with no agent, a reduced relative).
+/// Source and target mentions of a match, and whether the source is a fallback guess: the
+/// parse's where it names them, else those the words around the match give.
 fn arguments(
+    s: &Sentence,
+    tree: &Tree,
+    m: &Match,
+    clause: (usize, usize),
+) -> Option<(Vec<usize>, Vec<usize>, bool)> {
+    let shallow = shallow_arguments(s, m, clause);
+    let Some(w) = tree.word_at(s.tokens[m.first].start) else {
+        return shallow;
+    };
+    let mut parsed = tree.sides(w, m.pattern.verb);
+    // A pattern of several words says where its target stands: after its last word.
+    if m.last > m.first && !parsed.passive {
+        if let Some(last) = tree.word_at(s.tokens[m.last].start).filter(|&l| l != w) {
+            let at_last = tree.targets_at(last);
+            // "spoke to X over the phone": the last word ends the pattern, not the target.
+            if !at_last.is_empty() {
+                parsed.targets = at_last;
+            }
+        }
+    }
+    let (mut sources, mut targets, mut fallback) = shallow.unwrap_or_default();
+    if m.source.is_none() && !parsed.sources.is_empty() {
+        sources = parsed.sources;
+        fallback = false;
+    }
+    if m.target.is_none() && !parsed.targets.is_empty() {
+        targets = parsed.targets;
+    }
+    // "The two leaders held talks", "Japan and Russia signed a treaty": both sides are named
+    // together.
+    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "mutual") && sources.len() == 2 {
+        targets = vec![sources.pop().expect("two")];
+    }
+    if sources.is_empty() {
+        return None;
+    }
+    Some((sources, targets, fallback))
+}
+
+/// Source and target mentions of a match from the words around it, and whether the source is a
+/// fallback guess. `None` when the words give no event (a passive with no agent, a reduced
+/// relative).
+fn shallow_arguments(
     s: &Sentence,
     m: &Match,
     clause: (usize, usize),

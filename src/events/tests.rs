@@ -103,6 +103,46 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe Serbian government lifted the curfew in Montenegro on Sunday.",
         &["SRB MNE 0813"],
     ),
+    // Read from the parse: the target inside the object ("Russian diplomats"), a passive's
+    // coordinated agents, a state after "to" that is a side and not a destination, the agent of
+    // an event noun as a verb's subject, a noun compound's head, a noun that is no verb.
+    (
+        "March 22, 2022\n\nNorway has expelled three Russian diplomats over spying, the foreign ministry said.",
+        &["NOR RUS 174"],
+    ),
+    (
+        "March 22, 2022\n\nThe treaty was signed by Chile and Peru on Monday.",
+        &["CHL PER 057"],
+    ),
+    (
+        "March 22, 2022\n\nJapan protested to China through diplomatic channels on Monday.",
+        &["JPN CHN 114"],
+    ),
+    (
+        "March 22, 2022\n\nA strike by Turkish drones killed two Syrian soldiers on Monday.",
+        &["TUR SYR 1823"],
+    ),
+    (
+        "March 22, 2022\n\nThe foreign ministers of Peru and Chile held a telephone conversation on Monday.",
+        &["CHL PER 041"], // either way round: the code is mutual
+    ),
+    (
+        "March 22, 2022\n\nNorway launched a missile over Sweden on Monday.",
+        &["NOR SWE 150"],
+    ),
+    (
+        "March 22, 2022\n\nKenya cut off all contacts with Uganda on Monday.",
+        &["KEN UGA 161"],
+    ),
+    (
+        "March 22, 2022\n\nThe cancellation of talks to settle the dispute with Japan angered Russia.",
+        &[],
+    ),
+    // A city after "in" is the venue, never the target.
+    (
+        "March 22, 2022\n\nThe Chilean president spoke to the Peruvian president in Lima on Monday.",
+        &["CHL PER 040"],
+    ),
 ];
 
 #[test]

@@ -1,0 +1,320 @@
+//! The sides of an event word read from its sentence's dependency parse (the `syntax` stage):
+//! the subject of a verb or of the verb that controls it ("agreed to impose"), its object or the
+//! oblique of a preposition that names a target ("talks with", "sanctions on"), a passive's `by`
+//! agent, a noun's possessor or nationality ("Russia's invasion", "Japanese sanctions"), and the
+//! subject of the clause a noun stands in ("held talks"). Coordinated words are each a side
+//! ("Canada, Norway and Chile"); a title, name or nationality inside a phrase names its actor
+//! ("his Chinese counterpart Wang Yi"). A place after "in" is a venue, never a side.
+
+use super::clause::Sentence;
+use crate::document::{Parsed, Word};
+
+/// Prepositions whose object is an event's target: "talks with", "sanctions on|against", "a call
+/// to", "fired at", "moved toward". Not "in" (a venue), "from" or "for".
+const TARGET_CASES: &[&str] = &[
+    "to", "with", "against", "on", "at", "toward", "towards", "into", "over", "upon", "of",
+];
+
+/// Relations inside a phrase that may name the phrase's actor, in the order they are tried.
+const NAMING: &[&str] = &[
+    "appos",
+    "flat",
+    "nmod:poss",
+    "amod",
+    "compound",
+    "nmod:desc",
+];
+
+/// How far the subject of a verb is looked for up the chain of verbs that control it.
+const MAX_CLIMB: usize = 4;
+
+pub struct Tree<'a> {
+    words: &'a [Word],
+    s: &'a Sentence<'a>,
+    children: Vec<Vec<usize>>,
+    /// For each word, the sentence mention (index into `Sentence::mentions`) that covers it, a
+    /// place too: where a place stands in the tree says whether it is a side ("protested to
+    /// North Korea") or a venue ("met in Beijing").
+    mention: Vec<Option<usize>>,
+}
+
+/// The sides the parse gives an event word: mention indices of the sentence, empty where the
+/// parse names none.
+#[derive(Debug, Default, PartialEq)]
+pub struct Sides {
+    pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
+    /// The word is a passive verb: its subject undergoes the event.
+    pub passive: bool,
+}
+
+impl<'a> Tree<'a> {
+    pub fn new(parsed: &'a Parsed, s: &'a Sentence<'a>) -> Tree<'a> {
+        let words = parsed.words.as_slice();
+        let mut children = vec![Vec::new(); words.len()];
+        for (i, w) in words.iter().enumerate() {
+            if w.head > 0 && w.head <= words.len() {
+                children[w.head - 1].push(i);
+            }
+        }
+        let mention = words
+            .iter()
+            .map(|w| {
+                s.mentions
+                    .iter()
+                    .position(|m| m.start <= w.start && w.end <= m.end)
+            })
+            .collect();
+        Tree {
+            words,
+            s,
+            children,
+            mention,
+        }
+    }
+
+    /// The word that starts at or holds character `at`.
+    pub fn word_at(&self, at: usize) -> Option<usize> {
+        self.words.iter().position(|w| w.start <= at && at < w.end)
+    }
+
+    /// The universal tag of the word at character `at`.
+    pub fn upos_at(&self, at: usize) -> Option<&str> {
+        self.word_at(at).map(|w| self.words[w].upos.as_str())
+    }
+
+    fn head(&self, w: usize) -> Option<usize> {
+        let h = self.words[w].head;
+        (h > 0 && h <= self.words.len()).then(|| h - 1)
+    }
+
+    fn rel(&self, w: usize) -> &str {
+        &self.words[w].deprel
+    }
+
+    fn kids<'s>(&'s self, w: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children[w]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c) == rel)
+    }
+
+    /// The preposition of a nominal ("with" of "with Japan"), lowercased.
+    fn case_of(&self, w: usize) -> Option<String> {
+        self.kids(w, "case")
+            .next()
+            .map(|c| self.words[c].form.to_lowercase())
+    }
+
+    fn is_passive(&self, v: usize) -> bool {
+        self.children[v]
+            .iter()
+            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"))
+    }
+
+    /// The sides of the event word at word `w`: a verb's, or a noun's.
+    pub fn sides(&self, w: usize, verb: bool) -> Sides {
+        // "a phone conversation between ...": the phrase's head noun has the sides.
+        if let Some(h) = self.head(w).filter(|_| !verb && self.rel(w) == "compound") {
+            return self.noun_sides(h);
+        }
+        if verb {
+            self.verb_sides(w)
+        } else {
+            self.noun_sides(w)
+        }
+    }
+
+    /// The targets a pattern's last word gives ("held talks with", "joined the West in
+    /// denouncing"): the nominal of a preposition, else that word's own targets.
+    pub fn targets_at(&self, w: usize) -> Vec<usize> {
+        if self.rel(w) == "case" {
+            return self.actors_of(self.head(w));
+        }
+        // "expelled 23 Russian diplomats": the object names its actor.
+        if matches!(self.rel(w), "obj" | "iobj") {
+            let own = self.actors_of([w]);
+            if !own.is_empty() {
+                return own;
+            }
+        }
+        self.sides(w, self.words[w].upos == "VERB").targets
+    }
+
+    fn verb_sides(&self, v: usize) -> Sides {
+        // "diplomats expelled by Britain": a participle that modifies its patient.
+        if self.rel(v) == "acl" && self.words[v].xpos == "VBN" {
+            return Sides {
+                sources: self.actors_of(self.kids(v, "obl:agent")),
+                targets: self.actors_of(self.head(v)),
+                passive: true,
+            };
+        }
+        if self.is_passive(v) {
+            return Sides {
+                sources: self.actors_of(self.kids(v, "obl:agent")),
+                targets: self.actors_of(self.kids(v, "nsubj:pass")),
+                passive: true,
+            };
+        }
+        let mut targets = self.actors_of(self.kids(v, "obj").chain(self.kids(v, "iobj")));
+        if targets.is_empty() {
+            targets = self.actors_of(self.obliques(v, "obl"));
+        }
+        let subject = self.subject(v, 0);
+        let mut sources = self.actors_of(subject.iter().copied());
+        // "A strike by Turkish drones killed ...": an event noun as subject, its agent the source.
+        if sources.is_empty() {
+            for &n in subject.iter().filter(|&&n| self.words[n].upos == "NOUN") {
+                sources.extend(self.noun_agents(n));
+            }
+        }
+        Sides {
+            sources,
+            targets,
+            passive: false,
+        }
+    }
+
+    /// Who does what a noun names: its possessor, its nationality, its "by" phrase.
+    fn noun_agents(&self, n: usize) -> Vec<usize> {
+        let mut sources = self.actors_of(self.kids(n, "nmod:poss"));
+        if sources.is_empty() {
+            sources = self.actors_of(self.kids(n, "amod").chain(self.kids(n, "compound")));
+        }
+        if sources.is_empty() {
+            let by = self.children[n].iter().copied().filter(|&c| {
+                self.rel(c).starts_with("nmod") && self.case_of(c).as_deref() == Some("by")
+            });
+            sources = self.actors_of(by);
+        }
+        sources
+    }
+
+    fn noun_sides(&self, n: usize) -> Sides {
+        let mut sources = self.noun_agents(n);
+        // "talks between India and China": both sides, which the caller pairs.
+        if sources.is_empty() {
+            let between = self.children[n].iter().copied().filter(|&c| {
+                self.rel(c).starts_with("nmod") && self.case_of(c).as_deref() == Some("between")
+            });
+            sources = self.actors_of(between);
+        }
+        // "held talks", "made a call", "protested in a call": the clause's subject.
+        if sources.is_empty() && matches!(self.rel(n), "obj" | "obl") {
+            if let Some(v) = self.head(n).filter(|&v| self.words[v].upos == "VERB") {
+                if !self.is_passive(v) {
+                    sources = self.actors_of(self.subject(v, 0));
+                }
+            }
+        }
+        Sides {
+            sources,
+            targets: self.actors_of(self.obliques(n, "nmod")),
+            passive: false,
+        }
+    }
+
+    /// The nominals of `w` under `rel` whose preposition names a target.
+    fn obliques<'s>(&'s self, w: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.kids(w, rel).filter(|&c| {
+            self.case_of(c)
+                .is_some_and(|p| TARGET_CASES.contains(&p.as_str()))
+        })
+    }
+
+    /// The subject of verb `v`: its own, else that of the verb it depends on as a controlled
+    /// complement, a conjunct or an adverbial clause ("agreed to impose", "met and signed",
+    /// "..., accusing"); a relative clause's is the noun it modifies.
+    fn subject(&self, v: usize, depth: usize) -> Vec<usize> {
+        let own: Vec<usize> = self.kids(v, "nsubj").collect();
+        let relative = |w: usize| matches!(self.words[w].xpos.as_str(), "WP" | "WDT");
+        if own.iter().any(|&w| !relative(w)) {
+            return own;
+        }
+        if depth >= MAX_CLIMB {
+            return Vec::new();
+        }
+        let Some(h) = self.head(v) else {
+            return Vec::new();
+        };
+        match self.rel(v) {
+            "acl:relcl" => vec![h],
+            // "urged Japan to withdraw": the object controls; "agreed to impose": the subject.
+            "xcomp" => match self.kids(h, "obj").next() {
+                Some(o) => vec![o],
+                None => self.subject(h, depth + 1),
+            },
+            "conj" | "advcl" if self.words[h].upos == "VERB" => self.subject(h, depth + 1),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The actors the words name, each with those coordinated with it, in order, once each.
+    fn actors_of(&self, words: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let mut out = Vec::new();
+        for w in words {
+            // "the foreign ministers of Peru and Chile": the states the phrase is of.
+            let of = self.kids(w, "nmod").find(|&c| {
+                self.case_of(c).as_deref() == Some("of") && !self.conjuncts(c).is_empty()
+            });
+            let w = of.unwrap_or(w);
+            for c in std::iter::once(w).chain(self.conjuncts(w)) {
+                for k in self.actors_in(c) {
+                    // "the two countries": one mention per state, all over the same words.
+                    let m = self.s.mentions[k];
+                    for (j, other) in self.s.mentions.iter().enumerate() {
+                        let same = (other.start, other.end) == (m.start, m.end);
+                        if same && (j == k || !other.place) && !out.contains(&j) {
+                            out.push(j);
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The words coordinated with `w` ("Canada, Norway and Chile").
+    fn conjuncts(&self, w: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut todo = vec![w];
+        while let Some(x) = todo.pop() {
+            for c in self.kids(x, "conj") {
+                if !out.contains(&c) && out.len() < 16 {
+                    out.push(c);
+                    todo.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    /// The actors a phrase names: the mention over its head word, else those over a word that
+    /// names it inside the phrase (an apposition, a name, a possessor, a nationality, with the
+    /// words coordinated with it: "US and British activists"), two levels down at most.
+    fn actors_in(&self, w: usize) -> Vec<usize> {
+        if let Some(k) = self.mention[w] {
+            return vec![k];
+        }
+        let with_conjuncts = |c: usize| -> Vec<usize> {
+            std::iter::once(c)
+                .chain(self.conjuncts(c))
+                .filter_map(|x| self.mention[x])
+                .collect()
+        };
+        for rel in NAMING {
+            for c in self.kids(w, rel) {
+                if self.mention[c].is_some() {
+                    return with_conjuncts(c);
+                }
+                for rel2 in NAMING {
+                    if let Some(g) = self.kids(c, rel2).find(|&g| self.mention[g].is_some()) {
+                        return with_conjuncts(g);
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+}
