@@ -162,7 +162,7 @@ pub fn parse(body: &str, sentences: &[Span]) -> Vec<Parsed> {
 }
 
 /// One sentence's text, whose first character is character `first` of the body.
-fn parse_sentence(text: &str, first: usize) -> Parsed {
+pub fn parse_sentence(text: &str, first: usize) -> Parsed {
     let spans = tokenize::tokenize(text);
     let forms: Vec<&str> = spans.iter().map(|(a, b)| &text[*a..*b]).collect();
     let tokens = if forms.is_empty() {

@@ -261,6 +261,11 @@ pub fn kb() -> &'static Kb {
 }
 
 impl Kb {
+    /// Whether an organization code names news media (kind MED: "the Associated Press").
+    pub fn is_media(&self, code: &str) -> bool {
+        self.orgs.iter().any(|o| o.code == code && o.kind == "MED")
+    }
+
     fn load() -> Kb {
         let mut kb = Kb {
             states: Vec::new(),

@@ -58,10 +58,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
     // only sentences with an event word are parsed.
     let parsed = match doc.syntax.get(s.index) {
         Some(p) => std::borrow::Cow::Borrowed(p),
-        None => {
-            let span = doc.sentences[s.index];
-            std::borrow::Cow::Owned(crate::syntax::parse(&doc.body, &[span]).remove(0))
-        }
+        None => std::borrow::Cow::Owned(crate::syntax::parse_sentence(&s.text, s.offset())),
     };
     let tree = Tree::new(&parsed, s);
     // "the cancellation of talks": a verb's pattern on a word the parse reads as a noun, or
@@ -214,12 +211,21 @@ fn code_match(
         targets.extend(found);
     }
     for &src in &sources {
+        // A news agency reports events; it does not do them ("The Associated Press reported
+        // that ...").
+        let media = s.mentions[src].actor.org.as_deref();
+        if media.is_some_and(|o| crate::actors::kb::kb().is_media(o)) {
+            continue;
+        }
         for tgt in &targets {
             let src = actor(s.mentions[src]);
             if same_side(&src.actor, &tgt.actor) {
                 continue;
             }
-            out.push(event(doc, s, m, clause, (src, tgt.clone()), fallback));
+            let mut e = event(doc, s, m, clause, (src, tgt.clone()), fallback);
+            let word = tree.word_at(s.tokens[m.first].start);
+            e.hypothetical |= word.is_some_and(|w| tree.unrealized(w));
+            out.push(e);
         }
     }
 }

@@ -138,6 +138,20 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe cancellation of talks to settle the dispute with Japan angered Russia.",
         &[],
     ),
+    // What an infinitive only wants, and what is opposed, did not happen; "decided to" did.
+    (
+        "March 22, 2022\n\nIndia has opposed Western moves to widen sanctions on Iran, officials said.",
+        &[],
+    ),
+    (
+        "March 22, 2022\n\nJapan decided to impose sanctions on Russia on Monday, officials said.",
+        &["JPN RUS 163"],
+    ),
+    // A news agency reports; it is never the one who acts.
+    (
+        "March 22, 2022\n\nThe Associated Press reported that the EU imposed sanctions on Belarus on Monday.",
+        &["EU BLR 163"],
+    ),
     // A city after "in" is the venue, never the target.
     (
         "March 22, 2022\n\nThe Chilean president spoke to the Peruvian president in Lima on Monday.",

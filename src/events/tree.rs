@@ -7,6 +7,7 @@
 //! ("his Chinese counterpart Wang Yi"). A place after "in" is a venue, never a side.
 
 use super::clause::Sentence;
+use super::cues::{self, Class};
 use crate::document::{Parsed, Word};
 
 /// Prepositions whose object is an event's target: "talks with", "sanctions on|against", "a call
@@ -27,6 +28,13 @@ const NAMING: &[&str] = &[
 
 /// How far the subject of a verb is looked for up the chain of verbs that control it.
 const MAX_CLIMB: usize = 4;
+
+/// How many mentions starting before a word are tried as the one that holds it (mentions of
+/// one sentence may nest or share their words, but only a few).
+const MENTIONS_BACK: usize = 8;
+
+/// How far up an event word an infinitive that makes it only wanted is looked for.
+const MAX_UNREALIZED_CLIMB: usize = 8;
 
 pub struct Tree<'a> {
     words: &'a [Word],
@@ -57,12 +65,15 @@ impl<'a> Tree<'a> {
                 children[w.head - 1].push(i);
             }
         }
+        // Mentions are in order of their start: those that start at or before a word are found
+        // by binary search, and the first of the few nearest that holds it is its mention.
         let mention = words
             .iter()
             .map(|w| {
-                s.mentions
-                    .iter()
-                    .position(|m| m.start <= w.start && w.end <= m.end)
+                let before = s.mentions.partition_point(|m| m.start <= w.start);
+                let near = before.saturating_sub(MENTIONS_BACK)..before;
+                near.into_iter()
+                    .find(|&k| w.end <= s.mentions[k].end && s.mentions[k].start <= w.start)
             })
             .collect();
         Tree {
@@ -75,12 +86,54 @@ impl<'a> Tree<'a> {
 
     /// The word that starts at or holds character `at`.
     pub fn word_at(&self, at: usize) -> Option<usize> {
-        self.words.iter().position(|w| w.start <= at && at < w.end)
+        // Words are in order and do not overlap.
+        let i = self.words.partition_point(|w| w.end <= at);
+        (i < self.words.len() && self.words[i].start <= at).then_some(i)
     }
 
     /// The universal tag of the word at character `at`.
     pub fn upos_at(&self, at: usize) -> Option<&str> {
         self.word_at(at).map(|w| self.words[w].upos.as_str())
+    }
+
+    /// Whether the event word at `w` stands in an infinitive that only says what is wanted,
+    /// planned or opposed: under a verb with "to" whose head is not a realizing word ("moves to
+    /// widen sanctions", "agreed to impose"; not "decided to impose").
+    pub fn unrealized(&self, w: usize) -> bool {
+        let mut x = w;
+        for _ in 0..MAX_UNREALIZED_CLIMB {
+            let infinitive = self.words[x].upos == "VERB"
+                && self
+                    .kids(x, "mark")
+                    .any(|m| self.words[m].form.eq_ignore_ascii_case("to"));
+            if infinitive {
+                // "decided to impose" happened; "scheduled to attend" is planned, which the
+                // flags before the trigger say.
+                let realized = self.head(x).is_some_and(|h| {
+                    let head = self.words[h].form.to_lowercase();
+                    cues::is(&head, Class::Realizing) || cues::is(&head, Class::Planned)
+                });
+                if !realized {
+                    return true;
+                }
+            }
+            // Only what the infinitive does or says is wanted, through its object and
+            // complements: "moves to widen sanctions"; not the circumstances around it ("agreed
+            // to apply pressure during a telephone call": the call took place).
+            // A noun with a preposition is a circumstance, whatever the parse attached it to.
+            let circumstance =
+                self.words[x].upos != "VERB" && self.kids(x, "case").next().is_some();
+            if circumstance
+                || !matches!(self.rel(x), "obj" | "xcomp" | "ccomp" | "acl" | "compound")
+            {
+                return false;
+            }
+            match self.head(x) {
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     fn head(&self, w: usize) -> Option<usize> {
