@@ -147,6 +147,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nJapan decided to impose sanctions on Russia on Monday, officials said.",
         &["JPN RUS 163"],
     ),
+    // Who is condemned "for" an act did it; a noun's agent is the subject of its verb.
+    (
+        "March 22, 2022\n\nSouth Korea condemned North Korea for firing a missile over Japan on Monday.",
+        &["KOR PRK 111", "PRK JPN 150"],
+    ),
     // A news agency reports; it is never the one who acts.
     (
         "March 22, 2022\n\nThe Associated Press reported that the EU imposed sanctions on Belarus on Monday.",

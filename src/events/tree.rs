@@ -231,17 +231,26 @@ impl<'a> Tree<'a> {
 
     /// Who does what a noun names: its possessor, its nationality, its "by" phrase.
     fn noun_agents(&self, n: usize) -> Vec<usize> {
-        let mut sources = self.actors_of(self.kids(n, "nmod:poss"));
-        if sources.is_empty() {
-            sources = self.actors_of(self.kids(n, "amod").chain(self.kids(n, "compound")));
-        }
-        if sources.is_empty() {
-            let by = self.children[n].iter().copied().filter(|&c| {
-                self.rel(c).starts_with("nmod") && self.case_of(c).as_deref() == Some("by")
-            });
-            sources = self.actors_of(by);
-        }
-        sources
+        self.actors_of(self.noun_agent_words(n))
+    }
+
+    /// The words that name who does what noun `n` names, the first kind that names an actor:
+    /// possessors, then nationalities and compounds, then "by" phrases.
+    fn noun_agent_words(&self, n: usize) -> Vec<usize> {
+        let by = |c: &usize| {
+            self.rel(*c).starts_with("nmod") && self.case_of(*c).as_deref() == Some("by")
+        };
+        let kinds: [Vec<usize>; 3] = [
+            self.kids(n, "nmod:poss").collect(),
+            self.kids(n, "amod")
+                .chain(self.kids(n, "compound"))
+                .collect(),
+            self.children[n].iter().copied().filter(by).collect(),
+        ];
+        kinds
+            .into_iter()
+            .find(|words| !self.actors_of(words.iter().copied()).is_empty())
+            .unwrap_or_default()
     }
 
     fn noun_sides(&self, n: usize) -> Sides {
@@ -291,8 +300,21 @@ impl<'a> Tree<'a> {
         let Some(h) = self.head(v) else {
             return Vec::new();
         };
+        // "condemned North Korea for firing a missile": who is blamed or thanked did it.
+        let for_gerund = self
+            .kids(v, "mark")
+            .chain(self.kids(v, "case"))
+            .any(|m| self.words[m].form.eq_ignore_ascii_case("for"));
+        if for_gerund && self.rel(v) == "advcl" {
+            if let Some(o) = self.kids(h, "obj").next() {
+                return vec![o];
+            }
+        }
         match self.rel(v) {
             "acl:relcl" => vec![h],
+            // "Pyongyang's threats of opening fire", "Russia's decision to impose": the noun's
+            // agent.
+            "acl" | "advcl" if self.words[h].upos == "NOUN" => self.noun_agent_words(h),
             // "urged Japan to withdraw": the object controls; "agreed to impose": the subject.
             "xcomp" => match self.kids(h, "obj").next() {
                 Some(o) => vec![o],
