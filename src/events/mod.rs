@@ -225,6 +225,7 @@ fn code_match(
             let mut e = event(doc, s, m, clause, (src, tgt.clone()), fallback);
             let word = tree.word_at(s.tokens[m.first].start);
             e.hypothetical |= word.is_some_and(|w| tree.unrealized(w));
+            e.negated |= word.is_some_and(|w| tree.negated(w));
             out.push(e);
         }
     }

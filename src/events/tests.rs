@@ -225,4 +225,8 @@ fn flags_dates_and_speakers() {
     let negated = extract("March 22, 2022\n\nJapan did not impose sanctions on China this week, a spokesman said in Tokyo.");
     assert!(negated.events.iter().all(|e| e.negated));
     assert!(!negated.events.is_empty());
+    // The parse finds "not" on the verb whose subject the event noun is, after it.
+    let passive = extract("March 22, 2022\n\nNew sanctions on Iran were not imposed by the EU on Monday, diplomats said.");
+    let sanctions = passive.events.iter().find(|e| e.cameo == "163");
+    assert!(sanctions.is_some_and(|e| e.negated), "{:?}", passive.events);
 }

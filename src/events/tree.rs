@@ -136,6 +136,25 @@ impl<'a> Tree<'a> {
         false
     }
 
+    /// Whether the event word at `w` is negated: "not", "n't" or "never" on it, or on the verb
+    /// whose object or subject it is ("did not impose sanctions"), or "no" before a noun ("no
+    /// talks were held").
+    pub fn negated(&self, w: usize) -> bool {
+        let negates = |x: usize| {
+            self.children[x].iter().any(|&c| {
+                let form = self.words[c].form.to_lowercase();
+                let adverb =
+                    self.rel(c) == "advmod" && matches!(form.as_str(), "not" | "n't" | "never");
+                let none = self.rel(c) == "det" && form == "no";
+                adverb || none
+            })
+        };
+        let governor = self
+            .head(w)
+            .filter(|_| matches!(self.rel(w), "obj" | "nsubj:pass" | "nsubj"));
+        negates(w) || governor.is_some_and(negates)
+    }
+
     fn head(&self, w: usize) -> Option<usize> {
         let h = self.words[w].head;
         (h > 0 && h <= self.words.len()).then(|| h - 1)
