@@ -5,6 +5,9 @@ use super::kb::{kb, CorefKind, Office, Sense};
 use super::resolve::{self, Days, Hint};
 use super::*;
 
+/// How many sentences back "the two countries" looks for the pair just named.
+const PAIR_BACK: usize = 3;
+
 impl Run<'_> {
     /// "Trong asked ...": the family name of someone the base does not know, named with a
     /// title earlier in the document, names them again.
@@ -56,10 +59,18 @@ impl Run<'_> {
         !word.trim_end_matches([',', '.']).ends_with("ing")
     }
 
-    /// "the two countries": the two states most named so far.
+    /// "the two countries": the two states the discourse has just paired, else the two most
+    /// named so far.
     pub(super) fn pair(&mut self, n: usize, h: &Hit, role: &str) {
-        for code in self.two_most_named() {
-            let why = "one of the two states most named so far".to_string();
+        let (codes, why) = match self.paired_lately(n) {
+            Some(codes) => (codes, "one of the two states the sentence before named"),
+            None => (
+                self.two_most_named(),
+                "one of the two states most named so far",
+            ),
+        };
+        for code in codes {
+            let why = why.to_string();
             let actor = group_actor(&code, Some(role));
             self.push_reference(n, (h.start, h.end), actor, "pair", why, None);
         }
@@ -216,6 +227,31 @@ impl Run<'_> {
 
     /// The two states named most so far in the document as actors (a person counts for their
     /// state; a place does not).
+    /// The two states of the latest sentence that names exactly two, of the `PAIR_BACK`
+    /// before sentence `n`: "Peru and Chile signed a pact. The two countries ..." are Peru and
+    /// Chile, whoever the article names most. `None` when that sentence names more than two
+    /// states, or none does.
+    fn paired_lately(&self, n: usize) -> Option<Vec<Code>> {
+        let recent = self.found_since(n, PAIR_BACK);
+        // Not the phrase's own sentence: "The United States and China urged both sides" are
+        // not the sides.
+        for s in (n.saturating_sub(PAIR_BACK)..n).rev() {
+            let mut codes: Vec<&str> = Vec::new();
+            let named = recent.iter().filter(|f| f.sentence == s && !f.place);
+            for c in named.filter_map(|f| f.actor.country.as_deref()) {
+                if !codes.contains(&c) {
+                    codes.push(c);
+                }
+            }
+            match codes.len() {
+                0 | 1 => continue,
+                2 => return Some(codes.iter().map(|c| Code(c.to_string(), true)).collect()),
+                _ => return None,
+            }
+        }
+        None
+    }
+
     pub(super) fn two_most_named(&self) -> Vec<Code> {
         let mut counts = self.seen.states.clone();
         // Ties go to the state named first: the pair an article opens with.

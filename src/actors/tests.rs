@@ -186,6 +186,22 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "RUS",
         "",
     ),
+    // The pair just named, not the pair most named; not the states of the phrase's own
+    // sentence ("The United States and China urged both sides").
+    (
+        "March 22, 2022\n\nJapan and Russia held talks. Japan and Russia disagreed. Peru and Chile signed a pact. The two countries welcomed it.",
+        "The two countries",
+        2,
+        "CHL",
+        "",
+    ),
+    (
+        "March 22, 2022\n\nIndia and Pakistan exchanged fire on Monday. The United States and China urged both sides to exercise restraint.",
+        "both sides",
+        2,
+        "PAK",
+        "",
+    ),
     (
         "January 11, 2019\n\nForeign Minister Taro Kono left for Moscow. He will meet Lavrov.",
         "He",

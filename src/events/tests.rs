@@ -152,6 +152,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nSouth Korea condemned North Korea for firing a missile over Japan on Monday.",
         &["KOR PRK 111", "PRK JPN 150"],
     ),
+    // "The two countries" are the pair just named, not the pair the article names most.
+    (
+        "March 22, 2022\n\nJapan and Russia held talks in Moscow on Monday. Japan and Russia disagreed. Peru and Chile signed a trade pact on Tuesday. The two countries also agreed to hold a summit in Lima.",
+        &["JPN RUS 040", "CHL PER 057", "CHL PER 030"], // mutual codes: either way round
+    ),
     // A news agency reports; it is never the one who acts.
     (
         "March 22, 2022\n\nThe Associated Press reported that the EU imposed sanctions on Belarus on Monday.",
