@@ -6,12 +6,12 @@
 //! happened (`negated`) or only as a possibility (`hypothetical`) are not claims that they
 //! happened, so they are not scored.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use super::{ratio, Prf};
-use crate::document::{Event, EventActor};
+use crate::document::{Document, Event, EventActor};
 use crate::time::iso_day;
 
 #[derive(Debug, Deserialize)]
@@ -43,7 +43,10 @@ pub struct EventCounts {
     pub matched_required: usize,
     /// Matched events whose date is no wider than the gold's plus two days.
     pub tight: usize,
-    /// Gold events no prediction matched: `SRC TGT CODE evidence`.
+    /// Required gold events no prediction matched, by why (see `cause`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub causes: BTreeMap<&'static str, usize>,
+    /// Gold events no prediction matched: `[cause] SRC TGT CODE evidence`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missed: Vec<String>,
     /// Predictions no gold event matched: `SRC TGT CODE date trigger`.
@@ -77,6 +80,17 @@ impl EventCounts {
         self.required += o.required;
         self.matched_required += o.matched_required;
         self.tight += o.tight;
+        for (cause, n) in &o.causes {
+            *self.causes.entry(cause).or_default() += n;
+        }
+    }
+
+    /// "no actor 20, no frame 9, ...", the largest first.
+    pub fn causes_line(&self) -> String {
+        let mut causes: Vec<(&&str, &usize)> = self.causes.iter().collect();
+        causes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let parts: Vec<String> = causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+        parts.join(", ")
     }
 }
 
@@ -84,8 +98,9 @@ impl EventCounts {
 pub fn score(
     gold: &[GoldEvent],
     aliases: &HashMap<String, Vec<String>>,
-    predicted: &[Event],
+    doc: &Document,
 ) -> EventCounts {
+    let predicted = &doc.events;
     let scored: Vec<&Event> = predicted
         .iter()
         .filter(|e| !e.negated && !e.hypothetical)
@@ -137,8 +152,10 @@ pub fn score(
     }
     for (i, g) in gold.iter().enumerate() {
         if !used[i] && g.required {
+            let why = cause(g, aliases, doc);
+            *counts.causes.entry(why).or_default() += 1;
             counts.missed.push(format!(
-                "{} {} {} {}..{}  {}",
+                "[{why}] {} {} {} {}..{}  {}",
                 g.source, g.target, g.cameo, g.date.earliest, g.date.latest, g.evidence
             ));
         }
@@ -157,6 +174,74 @@ pub fn score(
         }
     }
     counts
+}
+
+/// Why a gold event was missed, the first that applies: `flagged` (predicted, but negated or
+/// hypothetical), `wrong date`, `wrong direction`, `wrong root` (a prediction between the same
+/// sides), `no actor` (its sentence has no mention of one side), `side not linked` (both sides
+/// are named and an event word was found in the sentence, but not between them), `no frame`
+/// (no event word of the sentence gave an event).
+fn cause(g: &GoldEvent, aliases: &HashMap<String, Vec<String>>, doc: &Document) -> &'static str {
+    let same = |gold: &str, got: &str| {
+        gold == got
+            || aliases
+                .get(gold)
+                .is_some_and(|a| a.iter().any(|x| x == got))
+    };
+    let root_ok =
+        |e: &Event| g.cameo.get(..2) == Some(e.root.as_str()) || g.alt_roots.contains(&e.root);
+    let direct = |e: &Event| same(&g.source, key(&e.source)) && same(&g.target, key(&e.target));
+    let reversed = |e: &Event| same(&g.source, key(&e.target)) && same(&g.target, key(&e.source));
+    // The sentence that holds the gold's evidence, else the whole body: a prediction counts
+    // toward a cause only from that sentence.
+    let probe: String = g.evidence.chars().take(40).collect();
+    let sentence = doc.sentences.iter().enumerate().find(|(_, s)| {
+        let text: String = doc
+            .body
+            .chars()
+            .skip(s.start)
+            .take(s.end - s.start)
+            .collect();
+        !probe.is_empty() && text.contains(&probe)
+    });
+    let (span, index) = match sentence {
+        Some((i, s)) => ((s.start, s.end), Some(i)),
+        None => ((0, usize::MAX), None),
+    };
+    let here: Vec<&Event> = doc
+        .events
+        .iter()
+        .filter(|e| index.is_none_or(|i| e.evidence.sentence == i))
+        .collect();
+    if here
+        .iter()
+        .any(|e| (e.negated || e.hypothetical) && matches(g, e, aliases))
+    {
+        return "flagged";
+    }
+    let scored = || here.iter().filter(|e| !e.negated && !e.hypothetical);
+    if scored().any(|e| root_ok(e) && (direct(e) || reversed(e)) && !overlaps(g, e)) {
+        return "wrong date";
+    }
+    if scored().any(|e| root_ok(e) && reversed(e) && overlaps(g, e)) {
+        return "wrong direction";
+    }
+    if scored().any(|e| (direct(e) || reversed(e)) && overlaps(g, e)) {
+        return "wrong root";
+    }
+    let named = |side: &str| {
+        doc.mentions.iter().any(|m| {
+            m.start >= span.0 && m.end <= span.1 && m.actor.side().is_some_and(|s| same(side, s))
+        })
+    };
+    if !named(&g.source) || !named(&g.target) {
+        return "no actor";
+    }
+    if !here.is_empty() {
+        "side not linked"
+    } else {
+        "no frame"
+    }
 }
 
 fn key(a: &EventActor) -> &str {
@@ -199,5 +284,61 @@ fn tight(g: &GoldEvent, e: &Event) -> bool {
     ) {
         (Some(gw), Some(ew)) => ew <= gw + 2,
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        let raw = crate::ingest::decode("case.txt", text.as_bytes()).expect("decodes");
+        crate::pipeline::extract(&raw, &crate::clean::Context::default())
+    }
+
+    fn gold(source: &str, target: &str, cameo: &str, evidence: &str) -> GoldEvent {
+        serde_json::from_value(serde_json::json!({
+            "source": source, "target": target, "cameo": cameo, "required": true,
+            "date": {"earliest": "2022-03-21", "latest": "2022-03-21"}, "evidence": evidence,
+        }))
+        .expect("a gold event")
+    }
+
+    #[test]
+    fn each_miss_gets_its_cause() {
+        let d = doc(
+            "March 22, 2022\n\nJapan imposed sanctions on Russia on Monday, officials said. \
+                     Japan did not attack Russia on Monday. The rebels praised Russia on Monday. \
+                     Japan and Russia disagreed about fish on Monday.",
+        );
+        let aliases = HashMap::new();
+        let cause_of = |g: GoldEvent| {
+            let counts = score(&[g], &aliases, &d);
+            counts.causes.keys().next().copied().unwrap_or("matched")
+        };
+        assert_eq!(
+            cause_of(gold("JPN", "RUS", "163", "Japan imposed sanctions")),
+            "matched"
+        );
+        assert_eq!(
+            cause_of(gold("JPN", "RUS", "111", "Japan imposed sanctions")),
+            "wrong root"
+        );
+        assert_eq!(
+            cause_of(gold("RUS", "JPN", "163", "Japan imposed sanctions")),
+            "wrong direction"
+        );
+        assert_eq!(
+            cause_of(gold("JPN", "RUS", "190", "Japan did not attack")),
+            "flagged"
+        );
+        assert_eq!(
+            cause_of(gold("SYR", "RUS", "051", "The rebels praised")),
+            "no actor"
+        );
+        assert_eq!(
+            cause_of(gold("JPN", "RUS", "110", "Japan and Russia disagreed")),
+            "no frame"
+        );
     }
 }

@@ -336,7 +336,7 @@ pub fn score(gold: &Gold, raw_text: &str, doc: &Document) -> (DocScore, (usize, 
         events: gold
             .events
             .as_ref()
-            .map(|g| events::score(g, &gold.actor_aliases, &doc.events)),
+            .map(|g| events::score(g, &gold.actor_aliases, doc)),
     };
     (score, (hit, pred, want))
 }
@@ -467,6 +467,9 @@ impl Report {
                 self.events.matched,
                 self.events_tight * 100.0
             );
+            if !self.events.causes.is_empty() {
+                let _ = writeln!(s, "missed events by cause: {}", self.events.causes_line());
+            }
         }
         let _ = writeln!(s, "{}", self.dates.line());
         let _ = writeln!(
