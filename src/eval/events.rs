@@ -34,6 +34,16 @@ pub struct GoldInterval {
     pub latest: String,
 }
 
+/// The lower ends of the confidence bands precision is reported by.
+pub const BANDS: [f64; 4] = [0.0, 0.55, 0.7, 0.85];
+
+fn band(confidence: f64) -> usize {
+    BANDS
+        .iter()
+        .rposition(|&low| confidence >= low)
+        .unwrap_or(0)
+}
+
 /// Event counts of one document or of all.
 #[derive(Debug, Default, Clone, Serialize)]
 pub struct EventCounts {
@@ -43,6 +53,8 @@ pub struct EventCounts {
     pub matched_required: usize,
     /// Matched events whose date is no wider than the gold's plus two days.
     pub tight: usize,
+    /// Predictions and the matched among them, by confidence band (see `BANDS`).
+    pub bands: [(usize, usize); BANDS.len()],
     /// Required gold events no prediction matched, by why (see `cause`).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub causes: BTreeMap<&'static str, usize>,
@@ -80,9 +92,30 @@ impl EventCounts {
         self.required += o.required;
         self.matched_required += o.matched_required;
         self.tight += o.tight;
+        for (mine, theirs) in self.bands.iter_mut().zip(&o.bands) {
+            mine.0 += theirs.0;
+            mine.1 += theirs.1;
+        }
         for (cause, n) in &o.causes {
             *self.causes.entry(cause).or_default() += n;
         }
+    }
+
+    /// "0.85+ 12/14 (0.857), ...": precision of each band, the most confident first.
+    pub fn bands_line(&self) -> String {
+        let parts: Vec<String> = (0..BANDS.len())
+            .rev()
+            .map(|b| {
+                let (predicted, matched) = self.bands[b];
+                let precision = if predicted == 0 {
+                    "-".to_string()
+                } else {
+                    format!("{:.3}", ratio(matched, predicted))
+                };
+                format!("{:.2}+ {matched}/{predicted} ({precision})", BANDS[b])
+            })
+            .collect();
+        parts.join(", ")
     }
 
     /// "no actor 20, no frame 9, ...", the largest first.
@@ -161,6 +194,9 @@ pub fn score(
         }
     }
     for (j, e) in scored.iter().enumerate() {
+        let b = band(e.confidence);
+        counts.bands[b].0 += 1;
+        counts.bands[b].1 += usize::from(matched_pred[j]);
         if !matched_pred[j] {
             counts.extra.push(format!(
                 "{} {} {} {}..{}  {:?}",

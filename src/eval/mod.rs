@@ -467,6 +467,7 @@ impl Report {
                 self.events.matched,
                 self.events_tight * 100.0
             );
+            let _ = writeln!(s, "precision by confidence: {}", self.events.bands_line());
             if !self.events.causes.is_empty() {
                 let _ = writeln!(s, "missed events by cause: {}", self.events.causes_line());
             }
