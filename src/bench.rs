@@ -211,13 +211,8 @@ pub fn run_extract(docs: usize, seed: u64, runs: usize) -> Vec<Throughput> {
 /// Times the whole pipeline over real texts (news of TimeML files), repeated up to `bytes` so
 /// that a run lasts long enough to time.
 pub fn run_extract_texts(texts: &[String], bytes: usize, runs: usize) -> Vec<Throughput> {
-    let size: usize = texts.iter().map(String::len).sum::<usize>().max(1);
-    let pages: Vec<&String> = (0..bytes.div_ceil(size)).flat_map(|_| texts).collect();
-    let one = |page: &&String| {
-        let raw = ingest::decode("news.txt", page.as_bytes()).ok()?;
-        Some(pipeline::extract(&raw, &Context::default()))
-    };
-    timed("extract", &pages, |p| p.len(), one, runs)
+    let pages = repeated(texts.iter().collect(), |p: &&String| p.len(), bytes);
+    timed("extract", &pages, |p| p.len(), |p| document_of(p), runs)
 }
 
 /// Times `one` (an input to its document) and the document's JSON over every input, `runs`
@@ -444,14 +439,14 @@ pub fn generated_documents(docs: usize, seed: u64) -> Vec<Document> {
         .collect()
 }
 
-/// The documents repeated until their bodies hold at least `bytes`.
-pub fn repeated(docs: Vec<Document>, bytes: usize) -> Vec<Document> {
-    let size: usize = docs.iter().map(|d| d.body.len()).sum();
-    if size == 0 {
-        return docs;
+/// The items repeated until their sizes add up to at least `bytes`.
+pub fn repeated<T: Clone>(items: Vec<T>, size: impl Fn(&T) -> usize, bytes: usize) -> Vec<T> {
+    let total: usize = items.iter().map(size).sum();
+    if total == 0 {
+        return items;
     }
-    let times = bytes.div_ceil(size);
-    (0..times).flat_map(|_| docs.iter().cloned()).collect()
+    let times = bytes.div_ceil(total);
+    (0..times).flat_map(|_| items.iter().cloned()).collect()
 }
 
 /// A text (real news) through every stage, for timing a later stage alone; `None` for an

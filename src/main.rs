@@ -882,10 +882,6 @@ fn run_bench(
     runs: usize,
     keep: Option<&Path>,
 ) -> anyhow::Result<bool> {
-    if stage == Stage::Extract && tml.is_empty() {
-        print_runs(bench::run_extract(docs, seed, runs));
-        return Ok(true);
-    }
     if stage == Stage::Ingest {
         println!("{}", bench::run_ingest(docs, seed, keep)?);
         return Ok(true);
@@ -900,8 +896,12 @@ fn run_bench(
         real.push((doc.text, doc.dct));
     }
     if stage == Stage::Extract {
-        let texts: Vec<String> = real.into_iter().map(|(text, _)| text).collect();
-        print_runs(bench::run_extract_texts(&texts, 10_000_000, runs));
+        if tml.is_empty() {
+            print_runs(bench::run_extract(docs, seed, runs));
+        } else {
+            let texts: Vec<String> = real.into_iter().map(|(text, _)| text).collect();
+            print_runs(bench::run_extract_texts(&texts, 10_000_000, runs));
+        }
         return Ok(true);
     }
     if stage == Stage::Actors || stage == Stage::Syntax {
@@ -912,7 +912,7 @@ fn run_bench(
                 .iter()
                 .filter_map(|(text, _)| bench::document_of(text))
                 .collect();
-            bench::repeated(once, 10_000_000)
+            bench::repeated(once, |d| d.body.len(), 10_000_000)
         };
         if stage == Stage::Syntax {
             print_runs(bench::run_syntax(&documents, runs));

@@ -287,11 +287,7 @@ pub fn stream(
     while let Some((path, raw)) = records.next() {
         total += 1;
         match raw.and_then(|raw| guarded(&raw, &Context::default())) {
-            Ok(mut doc) => {
-                // The Spark job merges events: the syntax layer would only grow its traffic.
-                doc.syntax.clear();
-                serde_json::to_writer(&mut *out, &doc)?
-            }
+            Ok(doc) => serde_json::to_writer(&mut *out, &doc)?,
             Err(e) => {
                 failed += 1;
                 let id = records.last_id();

@@ -10,9 +10,9 @@ use std::time::Instant;
 
 use annals_syntax::{conllu, evaluate, evaluate_raw, tokenize, Model, Sentence};
 use anyhow::{Context as _, Result};
+use serde::Serialize;
 
 use crate::document::{Document, Parsed, Span, Word};
-use serde::Serialize;
 
 static MODEL: LazyLock<Model> = LazyLock::new(|| {
     Model::from_bytes(include_bytes!("../data/syntax/model.bin.gz"))

@@ -218,26 +218,14 @@ pub fn score(
 /// are named and an event word was found in the sentence, but not between them), `no frame`
 /// (no event word of the sentence gave an event).
 fn cause(g: &GoldEvent, aliases: &HashMap<String, Vec<String>>, doc: &Document) -> &'static str {
-    let same = |gold: &str, got: &str| {
-        gold == got
-            || aliases
-                .get(gold)
-                .is_some_and(|a| a.iter().any(|x| x == got))
-    };
-    let root_ok =
-        |e: &Event| g.cameo.get(..2) == Some(e.root.as_str()) || g.alt_roots.contains(&e.root);
-    let direct = |e: &Event| same(&g.source, key(&e.source)) && same(&g.target, key(&e.target));
-    let reversed = |e: &Event| same(&g.source, key(&e.target)) && same(&g.target, key(&e.source));
+    let direct = |e: &Event| orientation(g, e, aliases).0;
+    let reversed = |e: &Event| orientation(g, e, aliases).1;
     // The sentence that holds the gold's evidence, else the whole body: a prediction counts
     // toward a cause only from that sentence.
     let probe: String = g.evidence.chars().take(40).collect();
+    let bytes = crate::text::ByteOffsets::new(&doc.body);
     let sentence = doc.sentences.iter().enumerate().find(|(_, s)| {
-        let text: String = doc
-            .body
-            .chars()
-            .skip(s.start)
-            .take(s.end - s.start)
-            .collect();
+        let text = &doc.body[bytes.at(s.start)..bytes.at(s.end)];
         !probe.is_empty() && text.contains(&probe)
     });
     let (span, index) = match sentence {
@@ -256,10 +244,10 @@ fn cause(g: &GoldEvent, aliases: &HashMap<String, Vec<String>>, doc: &Document) 
         return "flagged";
     }
     let scored = || here.iter().filter(|e| !e.negated && !e.hypothetical);
-    if scored().any(|e| root_ok(e) && (direct(e) || reversed(e)) && !overlaps(g, e)) {
+    if scored().any(|e| root_ok(g, e) && (direct(e) || reversed(e)) && !overlaps(g, e)) {
         return "wrong date";
     }
-    if scored().any(|e| root_ok(e) && reversed(e) && overlaps(g, e)) {
+    if scored().any(|e| root_ok(g, e) && reversed(e) && overlaps(g, e)) {
         return "wrong direction";
     }
     if scored().any(|e| (direct(e) || reversed(e)) && overlaps(g, e)) {
@@ -267,7 +255,8 @@ fn cause(g: &GoldEvent, aliases: &HashMap<String, Vec<String>>, doc: &Document) 
     }
     let named = |side: &str| {
         doc.mentions.iter().any(|m| {
-            m.start >= span.0 && m.end <= span.1 && m.actor.side().is_some_and(|s| same(side, s))
+            let inside = m.start >= span.0 && m.end <= span.1;
+            inside && m.actor.side().is_some_and(|s| same_actor(side, s, aliases))
         })
     };
     if !named(&g.source) || !named(&g.target) {
@@ -284,19 +273,32 @@ fn key(a: &EventActor) -> &str {
     a.actor.side().unwrap_or("")
 }
 
+/// Whether a predicted side is the gold's: the same code, or one of the gold file's aliases.
+fn same_actor(gold: &str, got: &str, aliases: &HashMap<String, Vec<String>>) -> bool {
+    gold == got
+        || aliases
+            .get(gold)
+            .is_some_and(|a| a.iter().any(|x| x == got))
+}
+
+/// Whether a prediction's root is the gold's or one of its `alt_roots`.
+fn root_ok(g: &GoldEvent, e: &Event) -> bool {
+    g.cameo.get(..2) == Some(e.root.as_str()) || g.alt_roots.contains(&e.root)
+}
+
+/// Whether a prediction's sides are the gold's as they stand, and the other way round.
+fn orientation(g: &GoldEvent, e: &Event, aliases: &HashMap<String, Vec<String>>) -> (bool, bool) {
+    let same = |gold: &str, got: &EventActor| same_actor(gold, key(got), aliases);
+    (
+        same(&g.source, &e.source) && same(&g.target, &e.target),
+        same(&g.source, &e.target) && same(&g.target, &e.source),
+    )
+}
+
 fn matches(g: &GoldEvent, e: &Event, aliases: &HashMap<String, Vec<String>>) -> bool {
-    let same = |gold: &str, got: &EventActor| {
-        let got = key(got);
-        gold == got
-            || aliases
-                .get(gold)
-                .is_some_and(|a| a.iter().any(|x| x == got))
-    };
-    let root_ok = g.cameo.get(..2) == Some(e.root.as_str()) || g.alt_roots.contains(&e.root);
-    let direct = same(&g.source, &e.source) && same(&g.target, &e.target);
-    let either_way =
-        super::undirected(&e.root) && same(&g.source, &e.target) && same(&g.target, &e.source);
-    root_ok && (direct || either_way) && overlaps(g, e)
+    let (direct, reversed) = orientation(g, e, aliases);
+    let either_way = super::undirected(&e.root) && reversed;
+    root_ok(g, e) && (direct || either_way) && overlaps(g, e)
 }
 
 fn overlaps(g: &GoldEvent, e: &Event) -> bool {

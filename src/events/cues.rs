@@ -13,6 +13,7 @@ const FUTURE: &str = include_str!("../../data/time/future_cues.txt");
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
     Preposition,
+    TargetPreposition,
     Clause,
     Speech,
     Mark,
@@ -31,8 +32,9 @@ pub enum Class {
     Background,
 }
 
-const NAMES: [(&str, Class); 17] = [
+const NAMES: [(&str, Class); 18] = [
     ("preposition", Class::Preposition),
+    ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
     ("speech", Class::Speech),
     ("mark", Class::Mark),

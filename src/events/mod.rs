@@ -43,6 +43,8 @@ struct Match<'p> {
     last: usize,
     target: Option<usize>,
     source: Option<usize>,
+    /// The first word's number in the sentence's parse.
+    word: Option<usize>,
 }
 
 fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>) -> Vec<Event> {
@@ -61,10 +63,13 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
         None => std::borrow::Cow::Owned(crate::syntax::parse_sentence(&s.text, s.offset())),
     };
     let tree = Tree::new(&parsed, s);
+    for m in &mut matches {
+        m.word = tree.word_at(s.tokens[m.first].start);
+    }
     // "the cancellation of talks": a verb's pattern on a word the parse reads as a noun, or
     // the other way round, is not that event.
     matches.retain(|m| {
-        let upos = tree.upos_at(s.tokens[m.first].start);
+        let upos = m.word.map(|w| tree.upos(w));
         !matches!(
             (m.pattern.verb, upos),
             (true, Some("NOUN")) | (false, Some("VERB"))
@@ -133,6 +138,7 @@ fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Option<Match<'p
         last: i,
         target: None,
         source: None,
+        word: None,
     };
     if match_items(s, &pattern.items[1..], i + 1, &mut m) {
         Some(m)
@@ -203,6 +209,8 @@ fn code_match(
         return;
     };
     let mut targets: Vec<EventActor> = targets.iter().map(|&k| actor(s.mentions[k])).collect();
+    let hypothetical = m.word.is_some_and(|w| tree.unrealized(w));
+    let negated = m.word.is_some_and(|w| tree.negated(w));
     if targets.is_empty() && taxonomy::in_class(cameo, "territory-target") {
         let last = territory::last_named(s, 0, m.first, territory);
         let before = m.first.saturating_sub(6);
@@ -223,9 +231,8 @@ fn code_match(
                 continue;
             }
             let mut e = event(doc, s, m, clause, (src, tgt.clone()), fallback);
-            let word = tree.word_at(s.tokens[m.first].start);
-            e.hypothetical |= word.is_some_and(|w| tree.unrealized(w));
-            e.negated |= word.is_some_and(|w| tree.negated(w));
+            e.hypothetical |= hypothetical;
+            e.negated |= negated;
             out.push(e);
         }
     }
@@ -247,7 +254,7 @@ fn arguments(
     clause: (usize, usize),
 ) -> Option<(Vec<usize>, Vec<usize>, bool)> {
     let shallow = shallow_arguments(s, m, clause);
-    let Some(w) = tree.word_at(s.tokens[m.first].start) else {
+    let Some(w) = m.word else {
         return shallow;
     };
     let mut parsed = tree.sides(w, m.pattern.verb);
@@ -269,11 +276,7 @@ fn arguments(
     if m.target.is_none() && !parsed.targets.is_empty() {
         targets = parsed.targets;
     }
-    // "The two leaders held talks", "Japan and Russia signed a treaty": both sides are named
-    // together.
-    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "mutual") && sources.len() == 2 {
-        targets = vec![sources.pop().expect("two")];
-    }
+    pair_up(m.pattern.cameo, &mut sources, &mut targets);
     if sources.is_empty() {
         return None;
     }
@@ -336,11 +339,17 @@ fn shallow_arguments(
     if targets.is_empty() && symmetric {
         targets = s.partner(m.last + 1, clause.1);
     }
-    // "The two leaders held talks": one mention names both sides.
-    if targets.is_empty() && symmetric && sources.len() == 2 {
-        targets = vec![sources.pop().expect("two")];
-    }
+    pair_up(cameo, &mut sources, &mut targets);
     Some((sources, targets, fallback))
+}
+
+/// "The two leaders held talks", "Japan and Russia signed a treaty": a mutual event whose two
+/// sides are both named as its subject, with no target, is between them. Applied to the
+/// shallow analysis's own sides, and again once the parse's are merged in.
+fn pair_up(cameo: &str, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
+    if targets.is_empty() && taxonomy::in_class(cameo, "mutual") && sources.len() == 2 {
+        *targets = vec![sources.pop().expect("two")];
+    }
 }
 
 /// A territory named or referred to in tokens `from..to`, as the state it is taken from.

@@ -4,17 +4,12 @@
 //! agent, a noun's possessor or nationality ("Russia's invasion", "Japanese sanctions"), and the
 //! subject of the clause a noun stands in ("held talks"). Coordinated words are each a side
 //! ("Canada, Norway and Chile"); a title, name or nationality inside a phrase names its actor
-//! ("his Chinese counterpart Wang Yi"). A place after "in" is a venue, never a side.
+//! ("his Chinese counterpart Wang Yi"). A place after "in" is a venue, never a side: the
+//! prepositions that name a target are a class of data/events/cues.tsv.
 
 use super::clause::Sentence;
 use super::cues::{self, Class};
 use crate::document::{Parsed, Word};
-
-/// Prepositions whose object is an event's target: "talks with", "sanctions on|against", "a call
-/// to", "fired at", "moved toward". Not "in" (a venue), "from" or "for".
-const TARGET_CASES: &[&str] = &[
-    "to", "with", "against", "on", "at", "toward", "towards", "into", "over", "upon", "of",
-];
 
 /// Relations inside a phrase that may name the phrase's actor, in the order they are tried.
 const NAMING: &[&str] = &[
@@ -91,9 +86,9 @@ impl<'a> Tree<'a> {
         (i < self.words.len() && self.words[i].start <= at).then_some(i)
     }
 
-    /// The universal tag of the word at character `at`.
-    pub fn upos_at(&self, at: usize) -> Option<&str> {
-        self.word_at(at).map(|w| self.words[w].upos.as_str())
+    /// The universal tag of word `w`.
+    pub fn upos(&self, w: usize) -> &str {
+        &self.words[w].upos
     }
 
     /// Whether the event word at `w` stands in an infinitive that only says what is wanted,
@@ -136,17 +131,14 @@ impl<'a> Tree<'a> {
         false
     }
 
-    /// Whether the event word at `w` is negated: "not", "n't" or "never" on it, or on the verb
-    /// whose object or subject it is ("did not impose sanctions"), or "no" before a noun ("no
-    /// talks were held").
+    /// Whether the event word at `w` is negated: a negation word (data/events/cues.tsv: "not",
+    /// "never", "no") as an adverb or determiner of it, or of the verb whose object or subject
+    /// it is ("did not impose sanctions", "no talks were held").
     pub fn negated(&self, w: usize) -> bool {
         let negates = |x: usize| {
             self.children[x].iter().any(|&c| {
-                let form = self.words[c].form.to_lowercase();
-                let adverb =
-                    self.rel(c) == "advmod" && matches!(form.as_str(), "not" | "n't" | "never");
-                let none = self.rel(c) == "det" && form == "no";
-                adverb || none
+                matches!(self.rel(c), "advmod" | "det")
+                    && cues::is(&self.words[c].form.to_lowercase(), Class::Negation)
             })
         };
         let governor = self
@@ -176,6 +168,17 @@ impl<'a> Tree<'a> {
         self.kids(w, "case")
             .next()
             .map(|c| self.words[c].form.to_lowercase())
+    }
+
+    /// The nominal dependents of noun `n` with the preposition `preposition` ("by", "between").
+    fn nominals_with<'s>(
+        &'s self,
+        n: usize,
+        preposition: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.children[n].iter().copied().filter(move |&c| {
+            self.rel(c).starts_with("nmod") && self.case_of(c).as_deref() == Some(preposition)
+        })
     }
 
     fn is_passive(&self, v: usize) -> bool {
@@ -256,15 +259,12 @@ impl<'a> Tree<'a> {
     /// The words that name who does what noun `n` names, the first kind that names an actor:
     /// possessors, then nationalities and compounds, then "by" phrases.
     fn noun_agent_words(&self, n: usize) -> Vec<usize> {
-        let by = |c: &usize| {
-            self.rel(*c).starts_with("nmod") && self.case_of(*c).as_deref() == Some("by")
-        };
         let kinds: [Vec<usize>; 3] = [
             self.kids(n, "nmod:poss").collect(),
             self.kids(n, "amod")
                 .chain(self.kids(n, "compound"))
                 .collect(),
-            self.children[n].iter().copied().filter(by).collect(),
+            self.nominals_with(n, "by").collect(),
         ];
         kinds
             .into_iter()
@@ -276,10 +276,7 @@ impl<'a> Tree<'a> {
         let mut sources = self.noun_agents(n);
         // "talks between India and China": both sides, which the caller pairs.
         if sources.is_empty() {
-            let between = self.children[n].iter().copied().filter(|&c| {
-                self.rel(c).starts_with("nmod") && self.case_of(c).as_deref() == Some("between")
-            });
-            sources = self.actors_of(between);
+            sources = self.actors_of(self.nominals_with(n, "between"));
         }
         // "held talks", "made a call", "protested in a call": the clause's subject.
         if sources.is_empty() && matches!(self.rel(n), "obj" | "obl") {
@@ -300,7 +297,7 @@ impl<'a> Tree<'a> {
     fn obliques<'s>(&'s self, w: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
         self.kids(w, rel).filter(|&c| {
             self.case_of(c)
-                .is_some_and(|p| TARGET_CASES.contains(&p.as_str()))
+                .is_some_and(|p| cues::is(&p, Class::TargetPreposition))
         })
     }
 

@@ -5,6 +5,8 @@
 //! prefix that the treebanks keep (`e-mail`, `non-profit`, `co-founder`) or the whole is a
 //! number written with hyphens (`555-0199`, `ninety-nine`).
 
+use std::sync::LazyLock;
+
 /// The words of `text` as byte spans.
 pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -45,11 +47,21 @@ const CLITICS: &[&str] = &[
     "n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m",
 ];
 
-/// First parts of hyphenated words that the treebanks keep whole.
-const KEPT_PREFIXES: &[&str] = &[
-    "e", "non", "pro", "co", "anti", "re", "post", "pre", "mid", "over", "ex", "multi", "semi",
-    "cross", "pan", "mini", "self", "vice", "inter", "intra", "sub", "super", "ultra", "un",
-];
+/// First parts of hyphenated words that the treebanks keep whole (data/kept_prefixes.txt).
+static KEPT_PREFIXES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/kept_prefixes.txt")));
+
+/// Abbreviations whose period belongs to the word (data/abbreviations.txt).
+static ABBREVIATIONS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/abbreviations.txt")));
+
+/// The words of a list file: one a line, `#` comments and blank lines left out.
+fn words(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
 
 fn chunk(text: &str, mut a: usize, mut b: usize, out: &mut Vec<(usize, usize)>) {
     let s = &text[a..b];
@@ -188,12 +200,7 @@ fn is_abbreviation(w: &str) -> bool {
     if body.contains('.') && body.chars().all(|c| c.is_alphabetic() || c == '.') {
         return true;
     }
-    const KNOWN: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc",
-        "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "gen", "gov", "sen",
-        "rep", "lt", "col", "sgt", "capt", "no", "amb", "rev", "mt", "ft", "approx", "dept", "est",
-    ];
-    KNOWN.contains(&body.to_lowercase().as_str())
+    ABBREVIATIONS.contains(&body.to_lowercase().as_str())
         || (body.chars().count() == 1 && body.chars().all(char::is_uppercase))
 }
 
