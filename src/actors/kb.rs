@@ -23,6 +23,7 @@ const NOT_ACTORS: &str = include_str!("../../data/actors/not_actors.tsv");
 const NAME_HEADS: &str = include_str!("../../data/actors/name_heads.txt");
 const PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 const MODIFIERS: &str = include_str!("../../data/actors/modifiers.txt");
+const REGION_WORDS: &str = include_str!("../../data/actors/region_words.txt");
 const FAMILY_FIRST: &str = include_str!("../../data/actors/family_name_first.txt");
 
 /// A state, a territory or a historical state.
@@ -153,6 +154,8 @@ impl Person {
 pub enum AgentKind {
     /// A body of people or a member of one: "army", "spokesman".
     Group,
+    /// A group that is an actor without a state before it: "rebels", "protesters".
+    Generic,
     /// A word before a name that names no office: "Gen.".
     Title,
     /// "Mr", "Mrs": no role, but the next capitalized words are a name.
@@ -247,6 +250,8 @@ pub struct Kb {
     pub name_heads: Vec<&'static str>,
     /// Words after which a state or capital is a place ("in", "visited").
     pub place_words: Vec<&'static str>,
+    /// "northern": between a place word and a state's name ("in northern Mali").
+    pub region_words: Vec<&'static str>,
     /// Words that may stand between "the" and a role ("the outgoing Russian leader").
     pub modifiers: Vec<&'static str>,
     /// States whose people are named family name first ("Lin Jian" is "Lin").
@@ -278,6 +283,7 @@ impl Kb {
             surfaces: Vec::new(),
             name_heads: knowledge::words(NAME_HEADS).collect(),
             place_words: knowledge::words(PLACE_WORDS).collect(),
+            region_words: knowledge::words(REGION_WORDS).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
             family_name_first: knowledge::words(FAMILY_FIRST).collect(),
         };
@@ -338,6 +344,7 @@ impl Kb {
         for r in knowledge::rows(AGENTS) {
             let kind = match r[2] {
                 "group" => AgentKind::Group,
+                "generic" => AgentKind::Generic,
                 "title" => AgentKind::Title,
                 "honorific" => AgentKind::Honorific,
                 "former" => AgentKind::Former,

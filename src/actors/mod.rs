@@ -247,6 +247,29 @@ impl Run<'_> {
         for (h, kind) in pronouns {
             self.pronoun(n, &h, kind == CorefKind::She);
         }
+        self.place_generic(n);
+    }
+
+    /// "Rebels attacked a police station in northern Mali", "protesters in Kiev": a group of no
+    /// state named is of the one state whose places its sentence names.
+    fn place_generic(&mut self, n: usize) {
+        let from = self.found.partition_point(|f| f.sentence < n);
+        let mut places = self.found[from..]
+            .iter()
+            .filter(|f| f.place)
+            .filter_map(|f| f.actor.country.clone());
+        let Some(state) = places.next() else {
+            return;
+        };
+        if places.any(|c| c != state) {
+            return;
+        }
+        for f in &mut self.found[from..] {
+            if f.rule == phrase::GENERIC {
+                f.actor = group_actor(&Code(state.clone(), true), f.actor.role.as_deref());
+                f.rule = phrase::GENERIC_PLACE;
+            }
+        }
     }
 
     /// The days the words at `at` speak of: the nearest time expression of the sentence that

@@ -14,6 +14,8 @@ pub(super) type Coded = (Actor, &'static str, String, Option<Who>);
 enum Bare {
     State(Code, &'static str),
     RefersTo(Coded),
+    /// A group of no state named: `---REB`.
+    Stateless,
 }
 
 /// The parts of a phrase of adjacent names.
@@ -322,6 +324,7 @@ impl Run<'_> {
             None => match self.bare_agent(n, p, role, determiner)? {
                 Bare::State(c, rule) => (c, rule),
                 Bare::RefersTo(coded) => return Some(coded),
+                Bare::Stateless => return Some((stateless(role), GENERIC, String::new(), None)),
             },
         };
         if definite && !p.former && office.is_some_and(leads) {
@@ -391,13 +394,30 @@ impl Run<'_> {
                 let coded = (f.actor.clone(), "coreference", why, f.person.clone());
                 return Some(Bare::RefersTo(coded));
             }
-            return Some(Bare::State(self.sentence_state(n)?, "agent-subject"));
+            if let Some(c) = self.sentence_state(n) {
+                return Some(Bare::State(c, "agent-subject"));
+            }
         }
         let institution = matches!(role, Some("LEG" | "JUD"));
         if determiner.is_none() && p.agents.len() == 1 && institution {
-            return Some(Bare::State(self.sentence_country(n)?, "agent-context"));
+            if let Some(c) = self.sentence_country(n) {
+                return Some(Bare::State(c, "agent-context"));
+            }
         }
-        None
+        // "Rebels attacked ...": a group that acts on its own is an actor of a state the
+        // sentence may still name (`place_generic`), else of none.
+        let generic = p.agents.last().is_some_and(|a| a.2 == AgentKind::Generic);
+        if !generic {
+            return None;
+        }
+        // "dissidents from Myanmar", "rebels in the Ivory Coast".
+        let placed = [" from ", " in "]
+            .into_iter()
+            .find_map(|prep| self.object_of(p.end, prep).filter(|c| c.1));
+        Some(match placed {
+            Some(c) => Bare::State(c, GENERIC_PLACE),
+            None => Bare::Stateless,
+        })
     }
 
     /// A phrase of one name: a state, its adjective, a capital, a seat, an organization.
@@ -407,11 +427,8 @@ impl Run<'_> {
         let code = self.country_of(anchor)?;
         Some(match anchor {
             Anchor::State(i, adjective) => {
-                let role = if adjective {
-                    self.shared_role(p.end)
-                } else {
-                    None
-                };
+                // "US and British activists": a name used as an adjective shares the role too.
+                let role = self.shared_role(p.end);
                 let mut a = group_actor(&code, role);
                 a.kb_id = Some(format!("state:{}", kb.states[i].code));
                 (a, if adjective { "adjective" } else { "name" })
@@ -444,10 +461,11 @@ impl Run<'_> {
         let i = self.hits.partition_point(|h| h.start < at);
         let adjective = self.hits.get(i).filter(|h| h.start == at)?;
         adjective.find(|s| matches!(s, Sense::Adjective(_)).then_some(()))?;
+        let next = self.hits.get(i + 1)?;
         if !self.adjacent(i, i + 1) {
             return None;
         }
-        let (role, office, _) = agent_word(self.hits.get(i + 1)?)?;
+        let (role, office, _) = agent_word(next)?;
         let role = office.map_or(role, |o| kb().offices[o].role);
         (!role.is_empty()).then_some(role)
     }
@@ -467,7 +485,14 @@ impl Run<'_> {
     /// "the government of Shinzo Abe", "the leaders of Mongolia": the country of the name after
     /// "of".
     pub(super) fn of_object(&self, end: usize) -> Option<Code> {
-        let rest = self.text[end..].strip_prefix(" of ")?;
+        self.object_of(end, " of ")
+    }
+
+    /// The country of the name right after `preposition` (" of ", " from ") and an optional
+    /// "the".
+    fn object_of(&self, end: usize, preposition: &str) -> Option<Code> {
+        let rest = self.text[end..].strip_prefix(preposition)?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
         let at = self.text.len() - rest.len();
         let i = self.hits.partition_point(|h| h.start < at);
         let h = self.hits.get(i).filter(|h| h.start == at)?;
@@ -548,7 +573,16 @@ impl Run<'_> {
         let Some(anchor) = p.anchor.filter(|_| !p.possessive) else {
             return false;
         };
-        let word = last_word(crate::text::before(self.text, p.start, 24));
+        let before = crate::text::before(self.text, p.start, 40);
+        let mut words = before.split_whitespace().rev();
+        let mut word = words.next().unwrap_or("");
+        if kb()
+            .region_words
+            .iter()
+            .any(|r| word.eq_ignore_ascii_case(r))
+        {
+            word = words.next().unwrap_or("");
+        }
         let is = |w: &str| word.eq_ignore_ascii_case(w);
         let locative = kb().place_words.iter().any(|w| is(w));
         // "ULAN BATOR (Reuters) -": a dateline names where the story was filed.
@@ -666,3 +700,20 @@ fn org_role(f: &Found) -> Option<&'static str> {
     let org = kb().orgs.iter().find(|o| o.code == code)?;
     (!org.role.is_empty()).then_some(org.role)
 }
+
+/// The rule of a group's mention that names no state ("rebels"); `place_generic` may still
+/// give it one.
+pub(super) const GENERIC: &str = "generic";
+
+/// A group of no known state, coded as Phoenix codes it: `---REB`.
+pub(super) fn stateless(role: Option<&str>) -> Actor {
+    let role = role.filter(|r| !r.is_empty());
+    Actor {
+        code: ["---", role.unwrap_or("")].concat(),
+        role: role.map(str::to_string),
+        ..Actor::default()
+    }
+}
+
+/// The rule of a group's mention whose state is where its phrase or sentence places it.
+pub(super) const GENERIC_PLACE: &str = "generic-place";

@@ -374,3 +374,11 @@ fn extract(article: &str) -> crate::Document {
     let raw = ingest::decode("case", text.as_bytes()).expect("a test article is text");
     pipeline::extract(&raw, &Context::default())
 }
+
+#[test]
+fn a_state_and_an_adjective_that_end_the_text_are_read() {
+    // "the US and British" with nothing after: no agent word to share (this used to panic).
+    let doc =
+        extract("June 1, 2023\n\nThe talks were held in London by envoys of the US and British");
+    assert!(doc.mentions.iter().any(|m| m.actor.code == "USA"));
+}

@@ -169,6 +169,16 @@ impl<'a> Sentence<'a> {
         })
     }
 
+    /// Whether token `i` is part of a time expression ("March" in "in March").
+    pub fn in_time(&self, i: usize) -> bool {
+        let Some(t) = self.tokens.get(i) else {
+            return false;
+        };
+        self.timexes
+            .iter()
+            .any(|x| x.start <= t.start && t.end <= x.end)
+    }
+
     /// The token after a determiner at `i` ("the United States"), else `i`.
     pub fn past_determiner(&self, i: usize) -> usize {
         i + usize::from(cues::is(self.word(i), Class::Determiner))

@@ -117,6 +117,10 @@ fn find_matches(s: &Sentence) -> Vec<Match<'static>> {
         let Some(ids) = p.by_first.get(t.lower.as_str()) else {
             continue;
         };
+        // "in March": a month, not a march.
+        if s.in_time(i) {
+            continue;
+        }
         for &id in ids {
             let pattern = &p.all[id];
             if pattern.verb && s.nominal(i) {
@@ -218,6 +222,17 @@ fn code_match(
             .or_else(|| territory_target(s, before, m.first, None));
         targets.extend(found);
     }
+    // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
+    // may have none.
+    if targets.is_empty() && taxonomy::in_class(cameo, "no-target") {
+        let at = s.tokens[m.first].start;
+        targets.push(EventActor {
+            actor: Actor::default(),
+            text: String::new(),
+            start: at,
+            end: at,
+        });
+    }
     for &src in &sources {
         // A news agency reports events; it does not do them ("The Associated Press reported
         // that ...").
@@ -227,7 +242,10 @@ fn code_match(
         }
         for tgt in &targets {
             let src = actor(s.mentions[src]);
-            if same_side(&src.actor, &tgt.actor) {
+            // Groups of no known state on both sides ("militants attacked civilians") say
+            // nothing a record of states and organizations can hold.
+            let known = src.actor.side().is_some() || tgt.actor.side().is_some();
+            if same_side(&src.actor, &tgt.actor) || !known {
                 continue;
             }
             let mut e = event(doc, s, m, clause, (src, tgt.clone()), fallback);
@@ -269,7 +287,7 @@ fn arguments(
         }
     }
     let (mut sources, mut targets, mut fallback) = shallow.unwrap_or_default();
-    if m.source.is_none() && !parsed.sources.is_empty() {
+    if m.source.is_none() && (!parsed.sources.is_empty() || parsed.unnamed_subject) {
         sources = parsed.sources;
         fallback = false;
     }

@@ -235,3 +235,70 @@ fn flags_dates_and_speakers() {
     let sanctions = passive.events.iter().find(|e| e.cameo == "163");
     assert!(sanctions.is_some_and(|e| e.negated), "{:?}", passive.events);
 }
+
+/// Groups that act without a state named, and events CAMEO codes without a target: each row an
+/// article and its events as "SOURCE TARGET CODE" by actor code (`---REB`: no state; an empty
+/// target: none).
+const GROUPS: &[(&str, &[&str])] = &[
+    // The one state whose places the sentence names is the groups'.
+    (
+        "Rebels attacked a police station in northern Mali on Monday, officials said in a statement.",
+        &["MLIREB MLICOP 190"],
+    ),
+    (
+        "Protesters in Kiev demanded the resignation of the government on Monday, officials said.",
+        &["UKRCVL UKRGOV 1041"],
+    ),
+    (
+        "Rebels attacked the Syrian army on Monday, officials said in a statement from the capital.",
+        &["---REB SYRMIL 190"],
+    ),
+    // Nobody of a known state on either side: nothing to record.
+    (
+        "Militants attacked civilians on Monday, officials said in a statement from the capital.",
+        &[],
+    ),
+    // No target named, and CAMEO needs none.
+    (
+        "Five hundred Ugandan rebels surrendered on Monday, a local official said in a statement.",
+        &["UGAREB  0874"],
+    ),
+    (
+        "French workers went on strike on Monday, officials said in a statement from the capital.",
+        &["FRALAB  143"],
+    ),
+    // An attack needs a target: none named, no event.
+    (
+        "Syrian rebels attacked on Monday, officials said in a statement from the capital city.",
+        &[],
+    ),
+    // "March" in a date is a month, not a march.
+    (
+        "In March the British government imposed sanctions on Russia, officials said in a statement.",
+        &["GBRGOV RUS 163"],
+    ),
+];
+
+#[test]
+fn groups_of_no_state_and_events_with_no_target() {
+    let mut failures = Vec::new();
+    for (body, expected) in GROUPS {
+        let doc = extract(&format!("March 22, 2022\n\n{body}"));
+        let mut got: Vec<String> = doc
+            .events
+            .iter()
+            .filter(|e| !e.negated && !e.hypothetical)
+            .map(|e| {
+                let (s, t) = (&e.source.actor.code, &e.target.actor.code);
+                format!("{s} {t} {}", e.cameo)
+            })
+            .collect();
+        got.sort();
+        let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        if got != want {
+            failures.push(format!("{body:?}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

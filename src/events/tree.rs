@@ -47,6 +47,9 @@ pub struct Tree<'a> {
 pub struct Sides {
     pub sources: Vec<usize>,
     pub targets: Vec<usize>,
+    /// A relative clause's verb whose noun is no actor ("thousands who took to the streets"):
+    /// the subject of the clause around it is not its source.
+    pub unnamed_subject: bool,
     /// The word is a passive verb: its subject undergoes the event.
     pub passive: bool,
 }
@@ -223,6 +226,7 @@ impl<'a> Tree<'a> {
                 sources: self.actors_of(self.kids(v, "obl:agent")),
                 targets: self.actors_of(self.head(v)),
                 passive: true,
+                ..Sides::default()
             };
         }
         if self.is_passive(v) {
@@ -230,6 +234,7 @@ impl<'a> Tree<'a> {
                 sources: self.actors_of(self.kids(v, "obl:agent")),
                 targets: self.actors_of(self.kids(v, "nsubj:pass")),
                 passive: true,
+                ..Sides::default()
             };
         }
         let mut targets = self.actors_of(self.kids(v, "obj").chain(self.kids(v, "iobj")));
@@ -244,10 +249,12 @@ impl<'a> Tree<'a> {
                 sources.extend(self.noun_agents(n));
             }
         }
+        let unnamed_subject = sources.is_empty() && self.rel(v) == "acl:relcl";
         Sides {
             sources,
             targets,
             passive: false,
+            unnamed_subject,
         }
     }
 
@@ -289,7 +296,7 @@ impl<'a> Tree<'a> {
         Sides {
             sources,
             targets: self.actors_of(self.obliques(n, "nmod")),
-            passive: false,
+            ..Sides::default()
         }
     }
 
@@ -385,15 +392,26 @@ impl<'a> Tree<'a> {
     /// names it inside the phrase (an apposition, a name, a possessor, a nationality, with the
     /// words coordinated with it: "US and British activists"), two levels down at most.
     fn actors_in(&self, w: usize) -> Vec<usize> {
-        if let Some(k) = self.mention[w] {
-            return vec![k];
-        }
         let with_conjuncts = |c: usize| -> Vec<usize> {
             std::iter::once(c)
                 .chain(self.conjuncts(c))
                 .filter_map(|x| self.mention[x])
                 .collect()
         };
+        if let Some(k) = self.mention[w] {
+            // "US and British activists": the head is in "British activists"; the modifier
+            // coordinated with its nationality names another side.
+            let mut out = vec![k];
+            let modifiers = self.kids(w, "compound").chain(self.kids(w, "amod"));
+            for c in modifiers.filter(|&c| !self.conjuncts(c).is_empty()) {
+                for j in with_conjuncts(c) {
+                    if !out.contains(&j) {
+                        out.push(j);
+                    }
+                }
+            }
+            return out;
+        }
         for rel in NAMING {
             for c in self.kids(w, rel) {
                 if self.mention[c].is_some() {
