@@ -154,8 +154,11 @@ impl Person {
 pub enum AgentKind {
     /// A body of people or a member of one: "army", "spokesman".
     Group,
-    /// A group that is an actor without a state before it: "rebels", "protesters".
+    /// A group that is an actor without a state before it: "rebels", "troops".
     Generic,
+    /// A group of a state's own politics, an actor without a state before it, of the state
+    /// the text is about: "protesters", "lawmakers".
+    Domestic,
     /// A word before a name that names no office: "Gen.".
     Title,
     /// "Mr", "Mrs": no role, but the next capitalized words are a name.
@@ -345,6 +348,7 @@ impl Kb {
             let kind = match r[2] {
                 "group" => AgentKind::Group,
                 "generic" => AgentKind::Generic,
+                "domestic" => AgentKind::Domestic,
                 "title" => AgentKind::Title,
                 "honorific" => AgentKind::Honorific,
                 "former" => AgentKind::Former,

@@ -250,23 +250,39 @@ impl Run<'_> {
         self.place_generic(n);
     }
 
-    /// "Rebels attacked a police station in northern Mali", "protesters in Kiev": a group of no
-    /// state named is of the one state whose places its sentence names.
+    /// "Rebels attacked a police station in northern Mali": a group of no state named is of
+    /// the one state whose places its sentence names. A group of a state's own politics is
+    /// else of the state the text is about: the first its sentence names, else the last the
+    /// sentence before named ("Mongolia's parliament must approve it. Opposition lawmakers
+    /// have warned ...").
     fn place_generic(&mut self, n: usize) {
         let from = self.found.partition_point(|f| f.sentence < n);
-        let mut places = self.found[from..]
-            .iter()
-            .filter(|f| f.place)
-            .filter_map(|f| f.actor.country.clone());
-        let Some(state) = places.next() else {
-            return;
+        let this = &self.found[from..];
+        let states = |place: bool| {
+            let mut codes: Vec<&str> = Vec::new();
+            for c in this.iter().filter(|f| f.place == place) {
+                if let Some(c) = c.actor.country.as_deref().filter(|c| !codes.contains(c)) {
+                    codes.push(c);
+                }
+            }
+            codes
         };
-        if places.any(|c| c != state) {
-            return;
-        }
+        let places = states(true);
+        let place = (places.len() == 1).then(|| places[0].to_string());
+        let before = self.found[..from].iter().rev();
+        let previous = before
+            .take_while(|f| f.sentence + 1 == n)
+            .find(|f| !f.place && f.actor.country.is_some())
+            .and_then(|f| f.actor.country.clone());
+        let about = states(false).first().map(|c| c.to_string()).or(previous);
         for f in &mut self.found[from..] {
-            if f.rule == phrase::GENERIC {
-                f.actor = group_actor(&Code(state.clone(), true), f.actor.role.as_deref());
+            let state = match f.rule {
+                phrase::GENERIC => place.clone(),
+                phrase::DOMESTIC => place.clone().or(about.clone()),
+                _ => continue,
+            };
+            if let Some(state) = state {
+                f.actor = group_actor(&Code(state, true), f.actor.role.as_deref());
                 f.rule = phrase::GENERIC_PLACE;
             }
         }

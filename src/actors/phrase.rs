@@ -14,8 +14,9 @@ pub(super) type Coded = (Actor, &'static str, String, Option<Who>);
 enum Bare {
     State(Code, &'static str),
     RefersTo(Coded),
-    /// A group of no state named: `---REB`.
-    Stateless,
+    /// A group of no state named (`---REB`), and whether it is of a state's own politics
+    /// (`place_generic` places both).
+    Stateless(bool),
 }
 
 /// The parts of a phrase of adjacent names.
@@ -324,7 +325,10 @@ impl Run<'_> {
             None => match self.bare_agent(n, p, role, determiner)? {
                 Bare::State(c, rule) => (c, rule),
                 Bare::RefersTo(coded) => return Some(coded),
-                Bare::Stateless => return Some((stateless(role), GENERIC, String::new(), None)),
+                Bare::Stateless(domestic) => {
+                    let rule = if domestic { DOMESTIC } else { GENERIC };
+                    return Some((stateless(role), rule, String::new(), None));
+                }
             },
         };
         if definite && !p.former && office.is_some_and(leads) {
@@ -406,18 +410,19 @@ impl Run<'_> {
         }
         // "Rebels attacked ...": a group that acts on its own is an actor of a state the
         // sentence may still name (`place_generic`), else of none.
-        let generic = p.agents.last().is_some_and(|a| a.2 == AgentKind::Generic);
-        if !generic {
+        let kind = p.agents.last().map(|a| a.2);
+        // "its troops", "their border police" refer back to a state this rule does not resolve.
+        if !matches!(kind, Some(AgentKind::Generic | AgentKind::Domestic)) || self.owned(p.start) {
             return None;
         }
         // "dissidents from Myanmar", "rebels in the Ivory Coast".
         let placed = [" from ", " in "]
             .into_iter()
             .find_map(|prep| self.object_of(p.end, prep).filter(|c| c.1));
-        Some(match placed {
-            Some(c) => Bare::State(c, GENERIC_PLACE),
-            None => Bare::Stateless,
-        })
+        if let Some(c) = placed {
+            return Some(Bare::State(c, GENERIC_PLACE));
+        }
+        Some(Bare::Stateless(kind == Some(AgentKind::Domestic)))
     }
 
     /// A phrase of one name: a state, its adjective, a capital, a seat, an organization.
@@ -606,6 +611,16 @@ impl Run<'_> {
         }
     }
 
+    /// Whether a possessive pronoun stands before a phrase, past modifiers ("their border
+    /// police", "its own troops").
+    fn owned(&self, start: usize) -> bool {
+        let before = crate::text::before(self.text, start, 40);
+        before.split_whitespace().rev().take(3).any(|w| {
+            let w = w.to_ascii_lowercase();
+            ["its", "their", "his", "her", "our", "my", "your"].contains(&w.as_str())
+        })
+    }
+
     /// Whether the word before a phrase is a definite (`Some(true)`) or indefinite
     /// (`Some(false)`) article, looking past modifiers and possessives (modifiers.txt).
     pub(super) fn determiner(&self, start: usize) -> Option<bool> {
@@ -704,6 +719,9 @@ fn org_role(f: &Found) -> Option<&'static str> {
 /// The rule of a group's mention that names no state ("rebels"); `place_generic` may still
 /// give it one.
 pub(super) const GENERIC: &str = "generic";
+
+/// The same for a group of a state's own politics ("protesters").
+pub(super) const DOMESTIC: &str = "domestic";
 
 /// A group of no known state, coded as Phoenix codes it: `---REB`.
 pub(super) fn stateless(role: Option<&str>) -> Actor {

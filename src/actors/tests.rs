@@ -273,6 +273,29 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "USAGOV",
         "",
     ),
+    // Groups with no state before them: placed by their sentence, by the state the text is
+    // about (a group of a state's own politics), else of no state.
+    (
+        "June 1, 2023\n\nMongolia's parliament must approve any agreement. Opposition lawmakers have warned that the deal would hurt the country.",
+        "Opposition lawmakers",
+        1,
+        "MNGOPP",
+        "",
+    ),
+    (
+        "June 1, 2023\n\nMongolia's parliament must approve any agreement. Rebels have warned that the deal would hurt the country.",
+        "Rebels",
+        1,
+        "---REB",
+        "",
+    ),
+    (
+        "June 1, 2023\n\nThe talks went on in Geneva. Rebels attacked a police station in northern Mali on Monday.",
+        "police",
+        1,
+        "MLICOP",
+        "",
+    ),
 ];
 
 #[test]
@@ -381,4 +404,16 @@ fn a_state_and_an_adjective_that_end_the_text_are_read() {
     let doc =
         extract("June 1, 2023\n\nThe talks were held in London by envoys of the US and British");
     assert!(doc.mentions.iter().any(|m| m.actor.code == "USA"));
+}
+
+#[test]
+fn a_group_after_a_possessive_is_left_to_what_it_refers_to() {
+    let doc = extract(
+        "March 22, 2022\n\nJapan urged Russia to withdraw its troops from Ukraine, officials said.",
+    );
+    assert!(
+        doc.mentions.iter().all(|m| m.text != "troops"),
+        "{:?}",
+        doc.mentions
+    );
 }
