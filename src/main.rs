@@ -377,6 +377,10 @@ struct Query {
     /// Also events said not to have happened or only as possible.
     #[arg(long)]
     all: bool,
+    /// Only events of at least this confidence, from 0 to 1 (`annals eval` prints the precision
+    /// of each band; a merged event counts its best report).
+    #[arg(long, value_name = "C", value_parser = store::query::min_confidence)]
+    min_confidence: Option<f64>,
     /// At most this many rows.
     #[arg(long)]
     limit: Option<usize>,
@@ -401,6 +405,7 @@ impl Query {
             all: self.all,
             dated: false,
             undated: self.undated,
+            min_confidence: self.min_confidence,
             limit: self.limit,
             reports: None,
         })

@@ -165,6 +165,9 @@ fn bad_requests_get_clear_errors() {
     assert!(error(&server, "/api/relations?to=2014-02-31", 400).contains("not a day"));
     assert_eq!(get(&server, "/api/timeline?from=2014-02&to=2014-02").0, 200);
     assert!(error(&server, "/api/timeline?undated=true&from=2014", 400).contains("undated"));
+    assert!(error(&server, "/api/events?min_confidence=2", 400).contains("from 0 to 1"));
+    assert!(error(&server, "/api/timeline?min_confidence=high", 400).contains("0.7"));
+    assert_eq!(get(&server, "/api/timeline?min_confidence=0.7").0, 200);
     // A search too long to run is refused at once.
     let terms: Vec<String> = (0..2_001).map(|i| format!("border{i}")).collect();
     let long = format!("/api/search?q={}", terms.join("%20OR%20"));

@@ -37,7 +37,7 @@ pub struct GoldInterval {
 /// The lower ends of the confidence bands precision is reported by.
 pub const BANDS: [f64; 4] = [0.0, 0.55, 0.7, 0.85];
 
-fn band(confidence: f64) -> usize {
+pub(super) fn band(confidence: f64) -> usize {
     BANDS
         .iter()
         .rposition(|&low| confidence >= low)
@@ -101,21 +101,8 @@ impl EventCounts {
         }
     }
 
-    /// "0.85+ 12/14 (0.857), ...": precision of each band, the most confident first.
     pub fn bands_line(&self) -> String {
-        let parts: Vec<String> = (0..BANDS.len())
-            .rev()
-            .map(|b| {
-                let (predicted, matched) = self.bands[b];
-                let precision = if predicted == 0 {
-                    "-".to_string()
-                } else {
-                    format!("{:.3}", ratio(matched, predicted))
-                };
-                format!("{:.2}+ {matched}/{predicted} ({precision})", BANDS[b])
-            })
-            .collect();
-        parts.join(", ")
+        bands_line(&self.bands)
     }
 
     /// "no actor 20, no frame 9, ...", the largest first.
@@ -125,6 +112,24 @@ impl EventCounts {
         let parts: Vec<String> = causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
         parts.join(", ")
     }
+}
+
+/// "0.85+ 12/14 (0.857), ...": precision of each band of (predicted, matched) counts, the most
+/// confident first.
+pub(super) fn bands_line(bands: &[(usize, usize); BANDS.len()]) -> String {
+    let parts: Vec<String> = (0..BANDS.len())
+        .rev()
+        .map(|b| {
+            let (predicted, matched) = bands[b];
+            let precision = if predicted == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.3}", ratio(matched, predicted))
+            };
+            format!("{:.2}+ {matched}/{predicted} ({precision})", BANDS[b])
+        })
+        .collect();
+    parts.join(", ")
 }
 
 /// Scores one document's events against its gold events.

@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 use serde::Serialize;
 
+use super::events::{band, bands_line, BANDS};
 use super::{attr, ratio, Prf};
 use crate::document::{Event, EventActor};
 use crate::{knowledge, pipeline};
@@ -88,6 +89,8 @@ pub struct Report {
     pub all: Counts,
     /// Missed expected events by reason.
     pub reasons: BTreeMap<String, usize>,
+    /// Predictions and the matched among them, by confidence band (`events::BANDS`).
+    pub bands: [(usize, usize); BANDS.len()],
     pub by_root: BTreeMap<String, Counts>,
     pub rows: Vec<Row>,
 }
@@ -149,6 +152,7 @@ pub fn score(file: &str, records: &[Record]) -> Report {
         no_event_sentences: records.iter().filter(|r| r.expected.is_empty()).count(),
         all: Counts::default(),
         reasons: BTreeMap::new(),
+        bands: Default::default(),
         by_root: BTreeMap::new(),
         rows: Vec::new(),
     };
@@ -199,6 +203,9 @@ fn score_record(r: &Record, predicted: &[&Event], report: &mut Report) -> Row {
             .push(format!("{} {}>{}", c.code, c.source, c.target));
     }
     for (j, e) in predicted.iter().enumerate() {
+        let b = &mut report.bands[band(e.confidence)];
+        b.0 += 1;
+        b.1 += usize::from(used[j]);
         report.all.predicted += 1;
         report.by_root.entry(e.root.clone()).or_default().predicted += 1;
         if !used[j] {
@@ -270,7 +277,9 @@ impl Report {
             .iter()
             .map(|(k, v)| format!("{k} {v}"))
             .collect();
-        out += &format!("missed by reason: {}\n\nby root\n", reasons.join(", "));
+        out += &format!("missed by reason: {}\n", reasons.join(", "));
+        out += &format!("precision by confidence: {}\n", bands_line(&self.bands));
+        out += "\nby root\n";
         for (root, c) in &self.by_root {
             out += &line(root, c);
         }

@@ -8,6 +8,7 @@
 //! date. Events of one document that say the same fact are merged.
 
 mod clause;
+mod confidence;
 mod cues;
 mod date;
 mod known;
@@ -415,14 +416,8 @@ fn event(
     let published = doc.published.as_ref();
     let planned = flags.planned || published.is_some_and(|p| date.earliest > p.latest);
     let historical = published.is_some_and(|p| date::years_before(&date.latest, &p.earliest));
-    let mut confidence: f64 = 0.9;
-    if fallback {
-        confidence -= 0.3;
-    }
-    if !date.stated() {
-        confidence -= 0.1;
-    }
-    Event {
+    let sides = [mention_rule(s, &source), mention_rule(s, &target)];
+    let mut e = Event {
         source,
         target,
         cameo: code.code.to_string(),
@@ -454,10 +449,18 @@ fn event(
             if m.pattern.verb { "verb" } else { "noun" },
             m.pattern.text
         ),
-        confidence,
+        confidence: 0.0,
         // Set by the pipeline once every event is coded: the rule is the merge's.
         merge_key: String::new(),
-    }
+    };
+    e.confidence = confidence::of(&e, sides, fallback);
+    e
+}
+
+/// The rule of the mention an event side was taken from (none for a territory or no target).
+fn mention_rule<'s>(s: &'s Sentence, side: &EventActor) -> Option<&'s str> {
+    let same = |m: &&&Mention| (m.start, m.end) == (side.start, side.end) && m.actor == side.actor;
+    s.mentions.iter().find(same).map(|m| m.rule.as_str())
 }
 
 fn actor(m: &Mention) -> EventActor {
@@ -488,6 +491,8 @@ fn merge_into(out: &mut Vec<Event>, e: Event) {
         Some(x) => {
             let better = (unstated(x) && !unstated(&e))
                 || (unstated(x) == unstated(&e) && date::width(&e.date) < date::width(&x.date));
+            // The better-founded of the two sayings.
+            x.confidence = x.confidence.max(e.confidence);
             if better {
                 x.date = e.date;
                 x.historical = e.historical;

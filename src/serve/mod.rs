@@ -21,7 +21,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use crate::store::query::{parse_dyad, period, Filter};
+use crate::store::query::{min_confidence, parse_dyad, period, Filter};
 use crate::store::Store;
 
 const INDEX: &str = include_str!("assets/index.html");
@@ -151,6 +151,8 @@ pub struct Params {
     all: Option<bool>,
     /// Only events with no date.
     undated: Option<bool>,
+    /// Only events of at least this confidence (0 to 1).
+    min_confidence: Option<String>,
     limit: Option<usize>,
     /// Rows to skip (documents).
     offset: Option<usize>,
@@ -183,6 +185,10 @@ impl Params {
                 "undated=true with from or to: undated events have no days to compare".to_string(),
             ));
         }
+        let min_confidence = given(&self.min_confidence)
+            .map(min_confidence)
+            .transpose()
+            .map_err(|e| ApiError::bad(e.to_string()))?;
         Ok(Filter {
             actor: upper(&self.actor),
             dyad,
@@ -194,6 +200,7 @@ impl Params {
             all: self.all.unwrap_or(false),
             dated: false,
             undated,
+            min_confidence,
             limit: Some(self.limit.unwrap_or(MAX_ROWS).min(MAX_ROWS)),
             // A timeline row lists its first reports; /api/merged/ID gives them all.
             reports: Some(REPORTS_LISTED),

@@ -32,6 +32,8 @@ pub struct Filter {
     pub dated: bool,
     /// Only events with no date at all (nothing printed or inferred dates them).
     pub undated: bool,
+    /// Only events whose confidence is at least this (a merged event: one of its reports').
+    pub min_confidence: Option<f64>,
     pub limit: Option<usize>,
     /// At most this many reports listed with each merged event of a timeline (all when
     /// `None`); the number of documents is always the full one.
@@ -45,6 +47,17 @@ pub fn parse_dyad(text: &str) -> Result<(String, String)> {
             Ok((a.trim().to_uppercase(), b.trim().to_uppercase()))
         }
         _ => Err(anyhow!("dyad {text:?}: give two codes, as RUS,JPN")),
+    }
+}
+
+/// A least confidence written `0.7` (from 0 to 1), or why not.
+pub fn min_confidence(text: &str) -> Result<f64> {
+    let bad = || anyhow!("min-confidence {text:?}: give a number from 0 to 1, as 0.7");
+    let c: f64 = text.trim().parse().map_err(|_| bad())?;
+    if (0.0..=1.0).contains(&c) {
+        Ok(c)
+    } else {
+        Err(bad())
     }
 }
 
@@ -171,6 +184,19 @@ pub(super) fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
     }
     if f.undated {
         c.sql.push(format!("{t}.earliest = ''"));
+    }
+    if let Some(least) = f.min_confidence {
+        c.params.push(Value::Real(least));
+        let p = format!("?{}", c.params.len());
+        // A merged event is as well founded as the best of its reports.
+        c.sql.push(if t == "e" {
+            format!("{t}.confidence >= {p}")
+        } else {
+            format!(
+                "EXISTS (SELECT 1 FROM merged_events me JOIN events x ON x.n = me.event \
+                 WHERE me.merged = {t}.n AND x.confidence >= {p})"
+            )
+        });
     }
     c
 }

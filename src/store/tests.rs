@@ -231,3 +231,35 @@ fn a_document_the_store_refuses_fails_alone() {
     );
     assert_eq!(s.ids().unwrap().len(), 2);
 }
+
+#[test]
+fn a_least_confidence_keeps_the_events_and_merged_events_that_reach_it() {
+    let (_dir, mut s) = store();
+    let items = batch();
+    s.write(&items).unwrap();
+    s.merge().unwrap();
+    let mut confidences: Vec<f64> = items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Doc { doc, .. } => Some(doc.events.clone()),
+            _ => None,
+        })
+        .flatten()
+        .filter(|e| !e.negated && !e.hypothetical)
+        .map(|e| e.confidence)
+        .collect();
+    confidences.sort_by(f64::total_cmp);
+    let at_least = |c: f64| Filter {
+        min_confidence: Some(c),
+        ..Filter::default()
+    };
+    for &c in &confidences {
+        let reaching = confidences.iter().filter(|&&x| x >= c).count();
+        assert_eq!(s.events(&at_least(c)).unwrap().len(), reaching);
+    }
+    let merged = |c: f64| s.timeline(&at_least(c)).unwrap().len();
+    assert_eq!(merged(0.0), s.timeline(&Filter::default()).unwrap().len());
+    assert!(merged(confidences[0]) >= merged(*confidences.last().unwrap()));
+    assert!(super::query::min_confidence("1.5").is_err());
+    assert_eq!(super::query::min_confidence(" 0.7 ").unwrap(), 0.7);
+}
