@@ -24,6 +24,7 @@ const NAME_HEADS: &str = include_str!("../../data/actors/name_heads.txt");
 const PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 const MODIFIERS: &str = include_str!("../../data/actors/modifiers.txt");
 const REGION_WORDS: &str = include_str!("../../data/actors/region_words.txt");
+const ISSUE_WORDS: &str = include_str!("../../data/actors/issue_words.txt");
 const FAMILY_FIRST: &str = include_str!("../../data/actors/family_name_first.txt");
 
 /// A state, a territory or a historical state.
@@ -178,6 +179,8 @@ pub enum CorefKind {
     Country,
     He,
     She,
+    /// "the resolution": the body that adopted or issued it.
+    Issuer,
 }
 
 /// One meaning a surface can have.
@@ -255,6 +258,8 @@ pub struct Kb {
     pub place_words: Vec<&'static str>,
     /// "northern": between a place word and a state's name ("in northern Mali").
     pub region_words: Vec<&'static str>,
+    /// "adopted", "issued": a sentence with one before "a resolution" names who issued it.
+    pub issue_words: Vec<&'static str>,
     /// Words that may stand between "the" and a role ("the outgoing Russian leader").
     pub modifiers: Vec<&'static str>,
     /// States whose people are named family name first ("Lin Jian" is "Lin").
@@ -287,6 +292,7 @@ impl Kb {
             name_heads: knowledge::words(NAME_HEADS).collect(),
             place_words: knowledge::words(PLACE_WORDS).collect(),
             region_words: knowledge::words(REGION_WORDS).collect(),
+            issue_words: knowledge::words(ISSUE_WORDS).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
             family_name_first: knowledge::words(FAMILY_FIRST).collect(),
         };
@@ -365,6 +371,7 @@ impl Kb {
                 "country" => CorefKind::Country,
                 "he" => CorefKind::He,
                 "she" => CorefKind::She,
+                "issuer" => CorefKind::Issuer,
                 other => panic!("data/actors/coref.tsv: unknown kind {other:?}"),
             };
             found.add(r[0], Sense::Coref(kind, r[2]));

@@ -86,6 +86,7 @@ pub fn mentions(doc: &Document) -> Vec<Mention> {
         seen: Seen::default(),
         strangers: Vec::new(),
         current: 0,
+        sentences: sentences.clone(),
         dates,
         published,
     };
@@ -172,8 +173,9 @@ struct Run<'a> {
     seen: Seen,
     /// Which of `found` name someone the base does not know, from a title.
     strangers: Vec<usize>,
-    /// The sentence being read.
+    /// The sentence being read, and every sentence's byte range.
     current: usize,
+    sentences: Vec<(usize, usize)>,
     /// The time expressions that date what their sentence says, in text order.
     dates: Vec<Dated>,
     published: Option<Days>,
@@ -234,6 +236,7 @@ impl Run<'_> {
                 Some((k @ (CorefKind::He | CorefKind::She), _)) => pronouns.push((h, k)),
                 Some((CorefKind::Pair, role)) => self.pair(n, &h, role),
                 Some((CorefKind::Leaders, _)) => self.two_people(n, &h),
+                Some((CorefKind::Issuer, _)) => self.issuer(n, &h),
                 _ => {
                     let (phrase, next) = self.read(i, to);
                     self.record(n, phrase);

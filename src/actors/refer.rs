@@ -76,6 +76,33 @@ impl Run<'_> {
         }
     }
 
+    /// "the resolution": the first actor of the latest sentence before that says a body
+    /// adopted or issued one ("The Security Council on Saturday adopted a resolution").
+    pub(super) fn issuer(&mut self, n: usize, h: &Hit) {
+        let noun = last_word(&self.text[h.start..h.end]).to_ascii_lowercase();
+        let Some(f) = (0..n).rev().find_map(|s| self.issued_in(n, s, &noun)) else {
+            return;
+        };
+        let why = format!("issued by \"{}\"", &self.text[f.start..f.end]);
+        let (actor, who) = (f.actor.clone(), f.person.clone());
+        self.push_reference(n, (h.start, h.end), actor, "issuer", why, who);
+    }
+
+    /// The first actor of sentence `s` when a word of issue_words.txt comes before `noun` there.
+    fn issued_in(&self, n: usize, s: usize, noun: &str) -> Option<&Found> {
+        let (a, b) = self.sentences[s];
+        let at = a + self.text[a..b].to_ascii_lowercase().find(noun)?;
+        let said = self.text[a..at].split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            kb().issue_words.contains(&w.to_ascii_lowercase().as_str())
+        });
+        let first = self
+            .found_since(n, n - s)
+            .iter()
+            .find(|f| f.sentence == s && !f.place && f.start < at && f.actor.side().is_some());
+        first.filter(|_| said)
+    }
+
     /// "the two leaders": the last two people named, each coded for this sentence's days.
     pub(super) fn two_people(&mut self, n: usize, h: &Hit) {
         let mut people: Vec<(usize, String)> = Vec::new();

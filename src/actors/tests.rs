@@ -296,6 +296,14 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "MLICOP",
         "",
     ),
+    // A document speaks for the body that issued it.
+    (
+        "June 1, 2023\n\nThe UN Security Council on Saturday unanimously adopted a resolution on Iran. Iran said it rejected the resolution.",
+        "the resolution",
+        1,
+        "UNSC",
+        "",
+    ),
 ];
 
 #[test]
@@ -413,6 +421,18 @@ fn a_group_after_a_possessive_is_left_to_what_it_refers_to() {
     );
     assert!(
         doc.mentions.iter().all(|m| m.text != "troops"),
+        "{:?}",
+        doc.mentions
+    );
+}
+
+#[test]
+fn a_document_no_sentence_says_was_issued_is_nobody() {
+    let doc = extract(
+        "June 1, 2023\n\nIran rejected the resolution on Monday, officials in Tehran said.",
+    );
+    assert!(
+        doc.mentions.iter().all(|m| m.rule != "issuer"),
         "{:?}",
         doc.mentions
     );

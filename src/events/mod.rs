@@ -53,8 +53,8 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
     if s.mentions.is_empty() {
         return Vec::new();
     }
-    let mut matches = find_matches(s);
-    if matches.is_empty() {
+    let (mut matches, gapped) = find_matches(s);
+    if matches.is_empty() && gapped.is_empty() {
         return Vec::new();
     }
     // The parse, from the syntax layer when the document has it, else of this sentence alone:
@@ -64,6 +64,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
         None => std::borrow::Cow::Owned(crate::syntax::parse_sentence(&s.text, s.offset())),
     };
     let tree = Tree::new(&parsed, s);
+    matches.extend(parsed_matches(s, &tree, &gapped));
     for m in &mut matches {
         m.word = tree.word_at(s.tokens[m.first].start);
     }
@@ -111,9 +112,13 @@ fn mark_wanted(events: &mut [Event]) {
     }
 }
 
-fn find_matches(s: &Sentence) -> Vec<Match<'static>> {
+/// The matches of the patterns in a sentence, and the (token, pattern) pairs of verb patterns
+/// with a gap (`*`) that the words alone did not match: the parse may still ("provided nearly
+/// 25,000 tons of emergency food aid to": the gap is the verb's object, however long).
+fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
     let p = patterns();
     let mut out = Vec::new();
+    let mut gapped = Vec::new();
     for (i, t) in s.tokens.iter().enumerate() {
         let Some(ids) = p.by_first.get(t.lower.as_str()) else {
             continue;
@@ -127,16 +132,24 @@ fn find_matches(s: &Sentence) -> Vec<Match<'static>> {
             if pattern.verb && s.nominal(i) {
                 continue;
             }
-            if let Some(m) = match_at(s, pattern, i) {
-                out.push(m);
+            match match_at(s, pattern, i, None) {
+                Some(m) => out.push(m),
+                None if pattern.verb && pattern.items.contains(&Item::Gap) => gapped.push((i, id)),
+                None => {}
             }
         }
     }
-    out
+    (out, gapped)
 }
 
+/// Which tokens a gap may reach: those of the phrases the pattern's verb governs.
+type Reach<'r> = Option<&'r dyn Fn(usize) -> bool>;
+
+/// The most tokens a gap spans when the parse says how far the verb's phrases reach.
+const PARSED_GAP: usize = 12;
+
 /// Matches a pattern whose first word is token `i`.
-fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Option<Match<'p>> {
+fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize, reach: Reach) -> Option<Match<'p>> {
     let mut m = Match {
         pattern,
         first: i,
@@ -145,14 +158,34 @@ fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Option<Match<'p
         source: None,
         word: None,
     };
-    if match_items(s, &pattern.items[1..], i + 1, &mut m) {
+    if match_items(s, &pattern.items[1..], i + 1, &mut m, reach) {
         Some(m)
     } else {
         None
     }
 }
 
-fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match) -> bool {
+/// The gapped verb patterns the words alone did not match, matched again with gaps that reach
+/// as far as the verb's phrases do in the parse.
+fn parsed_matches(s: &Sentence, tree: &Tree, gapped: &[(usize, usize)]) -> Vec<Match<'static>> {
+    let p = patterns();
+    let mut out = Vec::new();
+    for &(i, id) in gapped {
+        let Some(verb) = tree.word_at(s.tokens[i].start) else {
+            continue;
+        };
+        let governed = |t: usize| {
+            s.tokens
+                .get(t)
+                .and_then(|tok| tree.word_at(tok.start))
+                .is_some_and(|w| tree.governs(verb, w))
+        };
+        out.extend(match_at(s, &p.all[id], i, Some(&governed)));
+    }
+    out
+}
+
+fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Reach) -> bool {
     let Some(item) = items.first() else {
         return true;
     };
@@ -161,17 +194,25 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match) -> bool {
             let ok = s.tokens.get(at).is_some_and(|t| forms.contains(&t.lower));
             if ok {
                 m.last = at;
-                return match_items(s, &items[1..], at + 1, m);
+                return match_items(s, &items[1..], at + 1, m, reach);
             }
             // A date between the words does not part them.
             s.past_time(at)
-                .is_some_and(|next| next > at && match_items(s, items, next, m))
+                .is_some_and(|next| next > at && match_items(s, items, next, m, reach))
         }
-        Item::Gap => words_then(s, &items[1..], at, 3, m),
-        Item::ClauseGap => words_then(s, &items[1..], at, 8, m),
+        Item::Gap => match reach {
+            None => words_then(s, &items[1..], at, 3, m, reach),
+            Some(governed) => (0..=PARSED_GAP).any(|skip| {
+                let stop = at + skip;
+                stop <= s.tokens.len()
+                    && governed(stop)
+                    && match_items(s, &items[1..], stop, m, reach)
+            }),
+        },
+        Item::ClauseGap => words_then(s, &items[1..], at, 8, m, reach),
         Item::LongGap => (0..=10).any(|skip| {
             let stop = at + skip;
-            stop <= s.tokens.len() && match_items(s, &items[1..], stop, m)
+            stop <= s.tokens.len() && match_items(s, &items[1..], stop, m, reach)
         }),
         Item::Target | Item::Source => {
             let Some(k) = s.slot_at(at).or_else(|| s.slot_at(s.past_determiner(at))) else {
@@ -183,19 +224,26 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match) -> bool {
                 m.source = Some(k);
             }
             let next = s.after_mention(k);
-            match_items(s, &items[1..], next, m)
+            match_items(s, &items[1..], next, m, reach)
         }
     }
 }
 
 /// Up to `most` words (no punctuation) from `at`, then the rest of the items; the fewest words
 /// that let the rest match.
-fn words_then(s: &Sentence, items: &[Item], at: usize, most: usize, m: &mut Match) -> bool {
+fn words_then(
+    s: &Sentence,
+    items: &[Item],
+    at: usize,
+    most: usize,
+    m: &mut Match,
+    reach: Reach,
+) -> bool {
     (0..=most).any(|skip| {
         let stop = at + skip;
         stop <= s.tokens.len()
             && s.tokens[at..stop].iter().all(|t| t.word)
-            && match_items(s, items, stop, m)
+            && match_items(s, items, stop, m, reach)
     })
 }
 

@@ -12,6 +12,10 @@ use super::cues::{self, Class};
 use crate::document::{Parsed, Word};
 
 /// Relations inside a phrase that may name the phrase's actor, in the order they are tried.
+/// How deep below its verb a gap's word may stand ("provided [nearly 25,000 tons of
+/// emergency food] aid": aid is two levels down).
+const MAX_GOVERNED_DEPTH: usize = 5;
+
 const NAMING: &[&str] = &[
     "appos",
     "flat",
@@ -148,6 +152,29 @@ impl<'a> Tree<'a> {
             .head(w)
             .filter(|_| matches!(self.rel(w), "obj" | "nsubj:pass" | "nsubj"));
         negates(w) || governor.is_some_and(negates)
+    }
+
+    /// Whether word `w` stands in a phrase verb `v` governs within its own clause: its object,
+    /// an oblique, their modifiers; not a clause below it ("said that ...", "who ...").
+    pub fn governs(&self, v: usize, w: usize) -> bool {
+        let mut x = w;
+        for _ in 0..MAX_GOVERNED_DEPTH {
+            let Some(h) = self.head(x) else {
+                return false;
+            };
+            let clausal = matches!(
+                self.rel(x).split(':').next(),
+                Some("ccomp" | "advcl" | "acl" | "parataxis" | "csubj" | "conj" | "list")
+            );
+            if clausal && self.words[x].upos == "VERB" {
+                return false;
+            }
+            if h == v {
+                return true;
+            }
+            x = h;
+        }
+        false
     }
 
     fn head(&self, w: usize) -> Option<usize> {
@@ -423,6 +450,13 @@ impl<'a> Tree<'a> {
                     }
                 }
             }
+        }
+        // "demanded an admission by Moscow": who is to do what the noun names.
+        if let Some(by) = self
+            .nominals_with(w, "by")
+            .find(|&c| self.mention[c].is_some())
+        {
+            return with_conjuncts(by);
         }
         Vec::new()
     }
