@@ -58,10 +58,13 @@ pub struct EventCounts {
     /// Required gold events no prediction matched, by why (see `cause`).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub causes: BTreeMap<&'static str, usize>,
+    /// Predictions no gold event matched, by why (see `extra_cause`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra_causes: BTreeMap<&'static str, usize>,
     /// Gold events no prediction matched: `[cause] SRC TGT CODE evidence`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missed: Vec<String>,
-    /// Predictions no gold event matched: `SRC TGT CODE date trigger`.
+    /// Predictions no gold event matched: `[cause] SRC TGT CODE date trigger`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<String>,
     /// Matched events whose date is wider than the gold's: `CODE predicted vs gold`.
@@ -99,6 +102,9 @@ impl EventCounts {
         for (cause, n) in &o.causes {
             *self.causes.entry(cause).or_default() += n;
         }
+        for (cause, n) in &o.extra_causes {
+            *self.extra_causes.entry(cause).or_default() += n;
+        }
     }
 
     pub fn bands_line(&self) -> String {
@@ -107,11 +113,20 @@ impl EventCounts {
 
     /// "no actor 20, no frame 9, ...", the largest first.
     pub fn causes_line(&self) -> String {
-        let mut causes: Vec<(&&str, &usize)> = self.causes.iter().collect();
-        causes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-        let parts: Vec<String> = causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
-        parts.join(", ")
+        totals_line(&self.causes)
     }
+
+    /// The same for the extra predictions.
+    pub fn extra_causes_line(&self) -> String {
+        totals_line(&self.extra_causes)
+    }
+}
+
+fn totals_line(causes: &BTreeMap<&'static str, usize>) -> String {
+    let mut causes: Vec<(&&str, &usize)> = causes.iter().collect();
+    causes.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let parts: Vec<String> = causes.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    parts.join(", ")
 }
 
 /// "0.85+ 12/14 (0.857), ...": precision of each band of (predicted, matched) counts, the most
@@ -203,8 +218,14 @@ pub fn score(
         counts.bands[b].0 += 1;
         counts.bands[b].1 += usize::from(matched_pred[j]);
         if !matched_pred[j] {
+            let unmatched: Vec<&GoldEvent> = (0..gold.len())
+                .filter(|&i| !used[i])
+                .map(|i| &gold[i])
+                .collect();
+            let why = extra_cause(e, &unmatched, aliases);
+            *counts.extra_causes.entry(why).or_default() += 1;
             counts.extra.push(format!(
-                "{} {} {} {}..{}  {:?}",
+                "[{why}] {} {} {} {}..{}  {:?}",
                 key(&e.source),
                 key(&e.target),
                 e.cameo,
@@ -272,6 +293,42 @@ fn cause(g: &GoldEvent, aliases: &HashMap<String, Vec<String>>, doc: &Document) 
     } else {
         "no frame"
     }
+}
+
+/// Why a prediction matched no gold event, the first that applies against the gold events left
+/// unmatched: `no date` (it has none, so it can match nothing), `wrong date` (a gold event of
+/// its root between its sides, on other days), `wrong direction`, `wrong root` (a gold event
+/// between its sides under another root), `wrong side` (a gold event of its root that shares
+/// one side), `not in gold` (none of these: a misreading, or an event the gold does not code).
+fn extra_cause(
+    e: &Event,
+    gold: &[&GoldEvent],
+    aliases: &HashMap<String, Vec<String>>,
+) -> &'static str {
+    if e.date.earliest.is_empty() {
+        return "no date";
+    }
+    let sides = |g: &GoldEvent| orientation(g, e, aliases);
+    let any = |test: &dyn Fn(&GoldEvent) -> bool| gold.iter().any(|g| test(g));
+    if any(&|g| root_ok(g, e) && (sides(g).0 || sides(g).1) && !overlaps(g, e)) {
+        return "wrong date";
+    }
+    if any(&|g| root_ok(g, e) && sides(g).1 && overlaps(g, e)) {
+        return "wrong direction";
+    }
+    if any(&|g| (sides(g).0 || sides(g).1) && overlaps(g, e)) {
+        return "wrong root";
+    }
+    let one_side = |g: &GoldEvent| {
+        let same = |gold: &str, got: &EventActor| same_actor(gold, key(got), aliases);
+        [&e.source, &e.target]
+            .iter()
+            .any(|a| same(&g.source, a) || same(&g.target, a))
+    };
+    if any(&|g| root_ok(g, e) && one_side(g) && overlaps(g, e)) {
+        return "wrong side";
+    }
+    "not in gold"
 }
 
 fn key(a: &EventActor) -> &str {
@@ -383,5 +440,39 @@ mod tests {
             cause_of(gold("JPN", "RUS", "110", "Japan and Russia disagreed")),
             "no frame"
         );
+    }
+
+    #[test]
+    fn each_extra_gets_its_cause() {
+        let d =
+            doc("March 22, 2022\n\nJapan imposed sanctions on Russia on Monday, officials said.");
+        let aliases = HashMap::new();
+        let cause_of = |g: GoldEvent| {
+            let counts = score(&[g], &aliases, &d);
+            counts
+                .extra_causes
+                .keys()
+                .next()
+                .copied()
+                .unwrap_or("matched")
+        };
+        let evidence = "Japan imposed sanctions";
+        assert_eq!(cause_of(gold("JPN", "RUS", "163", evidence)), "matched");
+        assert_eq!(cause_of(gold("JPN", "RUS", "111", evidence)), "wrong root");
+        assert_eq!(
+            cause_of(gold("RUS", "JPN", "163", evidence)),
+            "wrong direction"
+        );
+        assert_eq!(cause_of(gold("JPN", "CHN", "163", evidence)), "wrong side");
+        assert_eq!(cause_of(gold("CHN", "USA", "040", evidence)), "not in gold");
+        let mut later = gold("JPN", "RUS", "163", evidence);
+        later.date.earliest = "2023-01-01".into();
+        later.date.latest = "2023-01-02".into();
+        assert_eq!(cause_of(later), "wrong date");
+        let undated =
+            doc("Japan imposed sanctions on Russia, officials said in a statement on the matter.");
+        assert!(undated.events.iter().all(|e| e.date.earliest.is_empty()));
+        let counts = score(&[gold("JPN", "RUS", "163", evidence)], &aliases, &undated);
+        assert_eq!(counts.extra_causes.keys().next().copied(), Some("no date"));
     }
 }

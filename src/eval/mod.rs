@@ -471,6 +471,10 @@ impl Report {
             if !self.events.causes.is_empty() {
                 let _ = writeln!(s, "missed events by cause: {}", self.events.causes_line());
             }
+            if !self.events.extra_causes.is_empty() {
+                let line = self.events.extra_causes_line();
+                let _ = writeln!(s, "extra events by cause: {line}");
+            }
         }
         let _ = writeln!(s, "{}", self.dates.line());
         let _ = writeln!(

@@ -89,6 +89,8 @@ pub struct Report {
     pub all: Counts,
     /// Missed expected events by reason.
     pub reasons: BTreeMap<String, usize>,
+    /// Predictions no expected event matched, by why (see `why_extra`).
+    pub extra_reasons: BTreeMap<String, usize>,
     /// Predictions and the matched among them, by confidence band (`events::BANDS`).
     pub bands: [(usize, usize); BANDS.len()],
     pub by_root: BTreeMap<String, Counts>,
@@ -152,6 +154,7 @@ pub fn score(file: &str, records: &[Record]) -> Report {
         no_event_sentences: records.iter().filter(|r| r.expected.is_empty()).count(),
         all: Counts::default(),
         reasons: BTreeMap::new(),
+        extra_reasons: BTreeMap::new(),
         bands: Default::default(),
         by_root: BTreeMap::new(),
         rows: Vec::new(),
@@ -209,8 +212,10 @@ fn score_record(r: &Record, predicted: &[&Event], report: &mut Report) -> Row {
         report.all.predicted += 1;
         report.by_root.entry(e.root.clone()).or_default().predicted += 1;
         if !used[j] {
+            let why = why_extra(e, &r.expected);
+            *report.extra_reasons.entry(why.to_string()).or_default() += 1;
             row.extra.push(format!(
-                "{} {}>{} {:?}",
+                "{} {}>{} {:?} ({why})",
                 e.cameo,
                 side(&e.source),
                 side(&e.target),
@@ -241,6 +246,19 @@ fn why_missed(c: &Coded, predicted: &[&Event]) -> &'static str {
         "other dyad"
     } else {
         "other event"
+    }
+}
+
+/// Why a prediction matched no expected event of its sentence: `other root` (one between the
+/// same sides under another root), `other dyad` (one of its root between other sides), `not
+/// expected` (PETRARCH codes nothing like it).
+fn why_extra(e: &Event, expected: &[Coded]) -> &'static str {
+    if expected.iter().any(|c| dyad(c, e)) {
+        "other root"
+    } else if expected.iter().any(|c| c.root() == e.root) {
+        "other dyad"
+    } else {
+        "not expected"
     }
 }
 
@@ -278,6 +296,12 @@ impl Report {
             .map(|(k, v)| format!("{k} {v}"))
             .collect();
         out += &format!("missed by reason: {}\n", reasons.join(", "));
+        let extra: Vec<String> = self
+            .extra_reasons
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        out += &format!("extra by reason: {}\n", extra.join(", "));
         out += &format!("precision by confidence: {}\n", bands_line(&self.bands));
         out += "\nby root\n";
         for (root, c) in &self.by_root {
