@@ -30,9 +30,10 @@ pub enum Class {
     Coordinator,
     Realizing,
     Background,
+    Joint,
 }
 
-const NAMES: [(&str, Class); 18] = [
+const NAMES: [(&str, Class); 19] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -51,6 +52,7 @@ const NAMES: [(&str, Class); 18] = [
     ("coordinator", Class::Coordinator),
     ("realizing", Class::Realizing),
     ("background", Class::Background),
+    ("joint", Class::Joint),
 ];
 
 struct Cues {

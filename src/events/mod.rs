@@ -345,6 +345,10 @@ fn arguments(
     if m.target.is_none() && !parsed.targets.is_empty() {
         targets = parsed.targets;
     }
+    // "Abe and Trump agreed to raise pressure on North Korea": they agreed with each other.
+    if sources.len() == 2 && cues::is(&s.tokens[m.first].lower, cues::Class::Joint) {
+        targets.clear();
+    }
     pair_up(m.pattern.cameo, &mut sources, &mut targets);
     if sources.is_empty() {
         return None;

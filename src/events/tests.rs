@@ -155,12 +155,17 @@ const CASES: &[(&str, &[&str])] = &[
     // "The two countries" are the pair just named, not the pair the article names most.
     (
         "March 22, 2022\n\nJapan and Russia held talks in Moscow on Monday. Japan and Russia disagreed. Peru and Chile signed a trade pact on Tuesday. The two countries also agreed to hold a summit in Lima.",
-        &["JPN RUS 040", "CHL PER 057", "CHL PER 030"], // mutual codes: either way round
+        &["JPN RUS 040", "CHL PER 057", "PER CHL 030"], // mutual codes: either way round
     ),
     // A news agency reports; it is never the one who acts.
     (
         "March 22, 2022\n\nThe Associated Press reported that the EU imposed sanctions on Belarus on Monday.",
         &["EU BLR 163"],
+    ),
+    // Two subjects that agree agree with each other, whatever their agreement is about.
+    (
+        "March 22, 2022\n\nJapan and the United States agreed to raise pressure on North Korea on Monday, officials said.",
+        &["JPN USA 030"],
     ),
     // A city after "in" is the venue, never the target.
     (
