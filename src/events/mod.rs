@@ -106,12 +106,46 @@ fn mark_wanted(events: &mut [Event]) {
         .filter(|e| taxonomy::in_class(&e.cameo, "wanting"))
         .map(|e| e.evidence.end)
         .collect();
-    for e in events.iter_mut() {
+    let wanted = |end: usize, e: &Event| {
         let start = e.evidence.start;
-        if ends.iter().any(|&end| start >= end && start - end <= REACH) {
+        start >= end && start - end <= REACH
+    };
+    for e in events.iter_mut() {
+        if ends.iter().any(|&end| wanted(end, e)) {
             e.hypothetical = true;
         }
     }
+    // "ready to attack", "vowed to strike": an intention to use force is a threat of it.
+    let threats: Vec<(usize, &'static str)> = events
+        .iter()
+        .filter(|e| taxonomy::in_class(&e.cameo, "intention"))
+        .filter_map(|e| {
+            let end = e.evidence.end;
+            let act = events
+                .iter()
+                .find(|x| wanted(end, x) && x.quad_class == 4)?;
+            let force = taxonomy::in_class(&act.cameo, "force");
+            Some((end, if force { "138" } else { "130" }))
+        })
+        .collect();
+    for e in events.iter_mut() {
+        let threat = threats.iter().find(|(end, _)| *end == e.evidence.end);
+        if let Some(&(_, code)) = threat.filter(|_| taxonomy::in_class(&e.cameo, "intention")) {
+            recode(e, code);
+            e.rule += "; intends force: a threat";
+        }
+    }
+}
+
+/// Gives an event another CAMEO code, with its name, scores and PLOVER event.
+fn recode(e: &mut Event, digits: &str) {
+    let code = taxonomy::code(digits);
+    e.cameo = code.code.to_string();
+    e.root = code.code[..2].to_string();
+    e.name = code.name.to_string();
+    e.goldstein = code.goldstein;
+    e.quad_class = code.quad;
+    e.plover = plover(code);
 }
 
 /// The matches of the patterns in a sentence, and the (token, pattern) pairs of verb patterns
@@ -479,11 +513,7 @@ fn event(
         name: code.name.to_string(),
         goldstein: code.goldstein,
         quad_class: code.quad,
-        plover: code.plover.map(|(event, mode, context)| Plover {
-            event: event.to_string(),
-            mode: (!mode.is_empty()).then(|| mode.to_string()),
-            context: (!context.is_empty()).then(|| context.to_string()),
-        }),
+        plover: plover(code),
         date,
         historical,
         planned,
@@ -515,6 +545,14 @@ fn event(
 fn mention_rule<'s>(s: &'s Sentence, side: &EventActor) -> Option<&'s str> {
     let same = |m: &&&Mention| (m.start, m.end) == (side.start, side.end) && m.actor == side.actor;
     s.mentions.iter().find(same).map(|m| m.rule.as_str())
+}
+
+fn plover(code: &taxonomy::Code) -> Option<Plover> {
+    code.plover.map(|(event, mode, context)| Plover {
+        event: event.to_string(),
+        mode: (!mode.is_empty()).then(|| mode.to_string()),
+        context: (!context.is_empty()).then(|| context.to_string()),
+    })
 }
 
 fn actor(m: &Mention) -> EventActor {

@@ -167,6 +167,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nJapan and the United States agreed to raise pressure on North Korea on Monday, officials said.",
         &["JPN USA 030"],
     ),
+    // An intention to use force is a threat of it; one to help stays an intention.
+    (
+        "March 22, 2022\n\nRussia is ready to attack Ukraine, officials said on Monday in Moscow.",
+        &["RUS UKR 138"],
+    ),
+    (
+        "March 22, 2022\n\nRussia is ready to help Ukraine, officials said on Monday in Moscow.",
+        &["RUS UKR 030"],
+    ),
     // A city after "in" is the venue, never the target.
     (
         "March 22, 2022\n\nThe Chilean president spoke to the Peruvian president in Lima on Monday.",
