@@ -186,6 +186,21 @@ impl<'a> Sentence<'a> {
 
     /// Any mention whose first token is `i`, a place too: a pattern's slot makes it an actor
     /// ("called on Mongolia to arrest him").
+    /// Whether "each other", "one another" or "the other" follows token `last`.
+    pub fn reciprocal_after(&self, last: usize) -> bool {
+        let next = (self.word(last + 1), self.word(last + 2));
+        matches!(
+            next,
+            ("each", "other") | ("one", "another") | ("the", "other")
+        )
+    }
+
+    /// The token after an opening quotation mark at `i`, else `i`.
+    pub fn past_opening_quote(&self, i: usize) -> usize {
+        let opening = ["\u{201c}", "\u{2018}", "\"", "'", "``"];
+        i + usize::from(opening.contains(&self.word(i)))
+    }
+
     pub fn slot_at(&self, i: usize) -> Option<usize> {
         (0..self.mentions.len()).find(|&k| self.spans[k].0 == i)
     }

@@ -251,6 +251,8 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Re
             stop <= s.tokens.len() && match_items(s, &items[1..], stop, m, reach)
         }),
         Item::Target | Item::Source => {
+            // "demanded that “India conduct ...": an opening quote before the slot's actor.
+            let at = s.past_opening_quote(at);
             let Some(k) = s.slot_at(at).or_else(|| s.slot_at(s.past_determiner(at))) else {
                 return false;
             };
@@ -382,6 +384,10 @@ fn arguments(
     // "Abe and Trump agreed to raise pressure on North Korea": they agreed with each other.
     if sources.len() == 2 && cues::is(&s.tokens[m.first].lower, cues::Class::Joint) {
         targets.clear();
+    }
+    // "both sides blamed each other": each side the other's target.
+    if sources.len() == 2 && s.reciprocal_after(m.last) {
+        targets = sources.clone();
     }
     pair_up(m.pattern.cameo, &mut sources, &mut targets);
     if sources.is_empty() {

@@ -167,6 +167,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nJapan and the United States agreed to raise pressure on North Korea on Monday, officials said.",
         &["JPN USA 030"],
     ),
+    // A reciprocal object makes each side the other's target.
+    (
+        "June 17, 2020\n\nIndia and China blamed each other for the violence on Monday, officials said.",
+        &["CHN IND 112", "IND CHN 112"],
+    ),
+    // An opening quote does not part a slot from its actor.
+    (
+        "June 17, 2020\n\nChina demanded that \u{201c}India conduct a thorough investigation\u{201d}, officials in Beijing said.",
+        &["CHN IND 100"],
+    ),
     // An intention to use force is a threat of it; one to help stays an intention.
     (
         "March 22, 2022\n\nRussia is ready to attack Ukraine, officials said on Monday in Moscow.",
