@@ -101,9 +101,16 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
 /// appealed for, demanded, promised or threatened just after such a trigger has not been done.
 fn mark_wanted(events: &mut [Event]) {
     const REACH: usize = 60; // characters: the rest of the clause, not the next sentence part
+                             // "agreed to impose sanctions": what a realizing or planning word commits to is done or
+                             // planned, not only wanted (data/events/cues.tsv).
+    let realizing = |e: &Event| {
+        let first = e.evidence.trigger.split_whitespace().next().unwrap_or("");
+        let first = first.to_lowercase();
+        cues::is(&first, cues::Class::Realizing) || cues::is(&first, cues::Class::Planned)
+    };
     let ends: Vec<usize> = events
         .iter()
-        .filter(|e| taxonomy::in_class(&e.cameo, "wanting"))
+        .filter(|e| taxonomy::in_class(&e.cameo, "wanting") && !realizing(e))
         .map(|e| e.evidence.end)
         .collect();
     let wanted = |end: usize, e: &Event| {
@@ -118,7 +125,7 @@ fn mark_wanted(events: &mut [Event]) {
     // "ready to attack", "vowed to strike": an intention to use force is a threat of it.
     let threats: Vec<(usize, &'static str)> = events
         .iter()
-        .filter(|e| taxonomy::in_class(&e.cameo, "intention"))
+        .filter(|e| taxonomy::in_class(&e.cameo, "intention") && ends.contains(&e.evidence.end))
         .filter_map(|e| {
             let end = e.evidence.end;
             let act = events

@@ -155,7 +155,7 @@ const CASES: &[(&str, &[&str])] = &[
     // "The two countries" are the pair just named, not the pair the article names most.
     (
         "March 22, 2022\n\nJapan and Russia held talks in Moscow on Monday. Japan and Russia disagreed. Peru and Chile signed a trade pact on Tuesday. The two countries also agreed to hold a summit in Lima.",
-        &["JPN RUS 040", "CHL PER 057", "PER CHL 030"], // mutual codes: either way round
+        &["JPN RUS 040", "CHL PER 057", "PER CHL 030", "CHL PER 040"], // mutual codes: either way round; the agreed summit is planned
     ),
     // A news agency reports; it is never the one who acts.
     (
@@ -176,6 +176,21 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "June 17, 2020\n\nChina demanded that \u{201c}India conduct a thorough investigation\u{201d}, officials in Beijing said.",
         &["CHN IND 100"],
+    ),
+    // A pronoun no mention resolves is nobody the clause around names; the pronoun of a
+    // reported clause is the one who reports it.
+    (
+        "March 22, 2022\n\nSouth Korea protested to China on Monday after it fired a missile at Japan, officials said.",
+        &["KOR CHN 114"],
+    ),
+    (
+        "March 22, 2022\n\nThe Russian Foreign Ministry said that it would halt negotiations with Japan, officials said.",
+        &["RUS JPN 164"],
+    ),
+    // What a body agreed to do is planned, not only wanted.
+    (
+        "March 22, 2022\n\nThe EU agreed to impose sanctions on Belarus on Monday, officials said in Brussels.",
+        &["EU BLR 163", "EU BLR 030"],
     ),
     // An intention to use force is a threat of it; one to help stays an intention.
     (

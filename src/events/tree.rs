@@ -51,8 +51,9 @@ pub struct Tree<'a> {
 pub struct Sides {
     pub sources: Vec<usize>,
     pub targets: Vec<usize>,
-    /// A relative clause's verb whose noun is no actor ("thousands who took to the streets"):
-    /// the subject of the clause around it is not its source.
+    /// A relative clause's verb whose noun is no actor ("thousands who took to the streets"), or
+    /// a verb whose subject is a pronoun no mention resolves: the subject of the clause around
+    /// it is not its source.
     pub unnamed_subject: bool,
     /// The word is a passive verb: its subject undergoes the event.
     pub passive: bool,
@@ -276,7 +277,17 @@ impl<'a> Tree<'a> {
                 sources.extend(self.noun_agents(n));
             }
         }
-        let unnamed_subject = sources.is_empty() && self.rel(v) == "acl:relcl";
+        let pronoun = !subject.is_empty() && subject.iter().all(|&w| self.words[w].upos == "PRON");
+        // "the ministry said that it would halt talks": the pronoun of a reported clause is,
+        // most often, whoever reports it.
+        if sources.is_empty() && pronoun && self.rel(v) == "ccomp" {
+            if let Some(h) = self.head(v) {
+                sources = self.actors_of(self.subject(h, 1));
+            }
+        }
+        // "after it launched a missile": another pronoun no mention resolves is nobody the
+        // clause around names.
+        let unnamed_subject = sources.is_empty() && (self.rel(v) == "acl:relcl" || pronoun);
         Sides {
             sources,
             targets,
