@@ -33,7 +33,7 @@ fn cameo_manual_sentences() {
     assert_eq!(r.all.sentences, 322);
     assert_eq!(r.by_category.len(), 18);
     assert!(
-        r.all.accuracy() >= 0.28,
+        r.all.accuracy() >= 0.34,
         "root accuracy {:.3}",
         r.all.accuracy()
     );
@@ -48,8 +48,19 @@ fn real_news_pages() {
     let r = annals::eval::evaluate(&gold, &corpus).expect("reads news-dev");
     assert_eq!(r.docs.len(), 20);
     let p = &r.events_prf;
-    assert!(p.precision >= 0.68, "precision {:.3}", p.precision);
-    assert!(p.recall >= 0.34, "recall {:.3}", p.recall);
+    assert!(p.precision >= 0.80, "precision {:.3}", p.precision);
+    assert!(p.recall >= 0.41, "recall {:.3}", p.recall);
+    // Confidence ranks events: the top band is the most precise.
+    let precision = |(predicted, matched): (usize, usize)| matched as f64 / predicted.max(1) as f64;
+    let bands = r.events.bands;
+    let top = precision(bands[bands.len() - 1]);
+    assert!(
+        bands[..bands.len() - 1]
+            .iter()
+            .all(|&b| precision(b) <= top),
+        "precision by confidence: {}",
+        r.events.bands_line()
+    );
     let d = &r.dates;
     assert!(d.printed_right + d.inferred_inside >= 7, "{d:?}");
     assert!(d.undated <= 2, "{d:?}");
