@@ -290,18 +290,12 @@ impl Report {
         );
         out += &line("all", &self.all);
         out += &format!("  F1 {:.3}\n", self.all.prf().f1);
-        let reasons: Vec<String> = self
-            .reasons
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
-        out += &format!("missed by reason: {}\n", reasons.join(", "));
-        let extra: Vec<String> = self
-            .extra_reasons
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
-        out += &format!("extra by reason: {}\n", extra.join(", "));
+        let totals = |m: &BTreeMap<String, usize>| {
+            let parts: Vec<String> = m.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            parts.join(", ")
+        };
+        out += &format!("missed by reason: {}\n", totals(&self.reasons));
+        out += &format!("extra by reason: {}\n", totals(&self.extra_reasons));
         out += &format!("precision by confidence: {}\n", bands_line(&self.bands));
         out += "\nby root\n";
         for (root, c) in &self.by_root {
