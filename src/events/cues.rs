@@ -31,9 +31,10 @@ pub enum Class {
     Realizing,
     Background,
     Joint,
+    Quantity,
 }
 
-const NAMES: [(&str, Class); 19] = [
+const NAMES: [(&str, Class); 20] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -53,6 +54,7 @@ const NAMES: [(&str, Class); 19] = [
     ("realizing", Class::Realizing),
     ("background", Class::Background),
     ("joint", Class::Joint),
+    ("quantity", Class::Quantity),
 ];
 
 struct Cues {

@@ -318,15 +318,13 @@ fn code_match(
     }
     // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
     // may have none.
-    if targets.is_empty() && taxonomy::in_class(cameo, "no-target") {
-        let at = s.tokens[m.first].start;
-        targets.push(EventActor {
-            actor: Actor::default(),
-            text: String::new(),
-            start: at,
-            end: at,
-        });
-    }
+    let untargeted = taxonomy::in_class(cameo, "no-target");
+    let nobody = EventActor {
+        actor: Actor::default(),
+        text: String::new(),
+        start: s.tokens[m.first].start,
+        end: s.tokens[m.first].start,
+    };
     for &src in &sources {
         // A news agency reports events; it does not do them ("The Associated Press reported
         // that ...").
@@ -334,7 +332,10 @@ fn code_match(
         if media.is_some_and(|o| crate::actors::kb::kb().is_media(o)) {
             continue;
         }
-        for tgt in &targets {
+        // "Belarusians protested in Minsk": their own state's place is no target.
+        let own = |t: &EventActor| same_side(&s.mentions[src].actor, &t.actor);
+        let alone = untargeted && targets.iter().all(own);
+        for tgt in targets.iter().chain(alone.then_some(&nobody)) {
             let src = actor(s.mentions[src]);
             // Groups of no known state on both sides ("militants attacked civilians") say
             // nothing a record of states and organizations can hold.

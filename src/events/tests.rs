@@ -314,6 +314,11 @@ const GROUPS: &[(&str, &[&str])] = &[
         "French workers went on strike on Monday, officials said in a statement from the capital.",
         &["FRALAB  143"],
     ),
+    // A quantity is of whom it counts; the protesters' own state's place is no target.
+    (
+        "Thousands of Belarusians staged a protest in Minsk on Sunday, officials said in a statement.",
+        &["BLR  141"],
+    ),
     // An attack needs a target: none named, no event.
     (
         "Syrian rebels attacked on Monday, officials said in a statement from the capital city.",

@@ -462,6 +462,16 @@ impl<'a> Tree<'a> {
                 }
             }
         }
+        // "thousands of Iraqi Kurds", "a group of refugees": a quantity is of whom it counts.
+        let word = self.words[w].form.to_lowercase();
+        if self.words[w].upos == "NUM" || cues::is(&word, Class::Quantity) {
+            if let Some(of) = self.nominals_with(w, "of").next() {
+                let found = self.actors_in(of);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
         // "demanded an admission by Moscow": who is to do what the noun names.
         if let Some(by) = self
             .nominals_with(w, "by")
