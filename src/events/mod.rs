@@ -316,6 +316,24 @@ fn code_match(
             .or_else(|| territory_target(s, before, m.first, None));
         targets.extend(found);
     }
+    // "Sudan's government lifted a state of emergency": a measure with no target falls on the
+    // source's own state's people.
+    if targets.is_empty() && taxonomy::in_class(cameo, "own-state") {
+        let own = sources
+            .first()
+            .and_then(|&k| s.mentions[k].actor.country.clone());
+        targets.extend(own.map(|c| EventActor {
+            actor: Actor {
+                code: format!("{c}CVL"),
+                country: Some(c),
+                role: Some("CVL".to_string()),
+                ..Actor::default()
+            },
+            text: String::new(),
+            start: s.tokens[m.first].start,
+            end: s.tokens[m.first].start,
+        }));
+    }
     // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
     // may have none.
     let untargeted = taxonomy::in_class(cameo, "no-target");

@@ -319,6 +319,11 @@ const GROUPS: &[(&str, &[&str])] = &[
         "Thousands of Belarusians staged a protest in Minsk on Sunday, officials said in a statement.",
         &["BLR  141"],
     ),
+    // A measure with no target falls on the source's own state's people.
+    (
+        "Sudan's government lifted a state of emergency in West Darfur on Sunday, officials said.",
+        &["SDNGOV SDNCVL 0814"],
+    ),
     // An attack needs a target: none named, no event.
     (
         "Syrian rebels attacked on Monday, officials said in a statement from the capital city.",
