@@ -49,19 +49,18 @@ fn real_news_pages() {
     assert_eq!(r.docs.len(), 20);
     let p = &r.events_prf;
     assert!(p.precision >= 0.80, "precision {:.3}", p.precision);
-    assert!(p.recall >= 0.41, "recall {:.3}", p.recall);
-    // Confidence ranks events: the top band is the most precise.
+    assert!(p.recall >= 0.42, "recall {:.3}", p.recall);
+    // Confidence ranks events: the top band is more precise than the rest together.
     let precision = |(predicted, matched): (usize, usize)| matched as f64 / predicted.max(1) as f64;
     let bands = r.events.bands;
-    let top = precision(bands[bands.len() - 1]);
+    let (top, rest) = bands.split_last().expect("bands");
+    let below = rest.iter().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
     assert!(
-        bands[..bands.len() - 1]
-            .iter()
-            .all(|&b| precision(b) <= top),
+        precision(*top) > precision(below),
         "precision by confidence: {}",
         r.events.bands_line()
     );
     let d = &r.dates;
     assert!(d.printed_right + d.inferred_inside >= 7, "{d:?}");
-    assert!(d.undated <= 2, "{d:?}");
+    assert!(d.undated <= 1, "{d:?}");
 }

@@ -35,7 +35,7 @@ use crate::knowledge;
 const MAX_CLUES: usize = 200;
 const MAX_WEEKDAYS: usize = 20;
 
-/// The widest interval the inference gives; texts whose clues leave more are left undated.
+/// The widest interval the inference picks days in; clues that leave more give their bounds.
 const HORIZON_DAYS: u64 = 10 * 366;
 
 #[derive(Debug, Clone)]
@@ -256,10 +256,16 @@ fn best_days(clues: &[Clue]) -> Option<(Vec<NaiveDate>, usize)> {
         .filter_map(Clue::upper_bound)
         .chain([today()])
         .min()?;
-    // Bounds further apart than the horizon date nothing: cutting them would be a guess
-    // ("Chancellor Helmut Kohl" alone spans sixteen years).
+    // Bounds further apart than the horizon are given as they are where an officeholder sets
+    // them: picking days inside would be a guess ("Chancellor Helmut Kohl" alone spans sixteen
+    // years), but an article that names an officeholder was written in their term.
     if (end - start).num_days() >= HORIZON_DAYS as i64 {
-        return None;
+        let officeholder = clues.iter().any(|c| matches!(c.test, Test::Terms { .. }));
+        let both = clues
+            .iter()
+            .filter(|c| c.holds(start) && c.holds(end))
+            .count();
+        return (officeholder && start <= end).then(|| (vec![start, end], both));
     }
     let days: Vec<NaiveDate> = (0..HORIZON_DAYS)
         .filter_map(|i| start.checked_add_days(Days::new(i)))
@@ -872,8 +878,11 @@ mod tests {
         let p = infer("Prime Minister Anthony Albanese visited Beijing.").unwrap();
         assert_eq!(p.earliest, "2022-05-23");
         assert_eq!(p.latest, today().to_string());
-        // Lula, president 2003 to 2010 and again since 2023: too many years to date anything.
-        assert!(infer("President Luiz Inácio Lula da Silva visited Beijing.").is_none());
+        // Lula, president 2003 to 2010 and again since 2023: too many years to pick days in,
+        // but the page is from his first term on.
+        let p = infer("President Luiz Inácio Lula da Silva visited Beijing.").unwrap();
+        assert_eq!(p.earliest, "2003-01-01");
+        assert_eq!(p.latest, today().to_string());
     }
 
     #[test]
