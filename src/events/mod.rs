@@ -101,8 +101,9 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
 /// appealed for, demanded, promised or threatened just after such a trigger has not been done.
 fn mark_wanted(events: &mut [Event]) {
     const REACH: usize = 60; // characters: the rest of the clause, not the next sentence part
-                             // "agreed to impose sanctions": what a realizing or planning word commits to is done or
-                             // planned, not only wanted (data/events/cues.tsv).
+
+    // "agreed to impose sanctions": what a realizing or planning word commits to is done or
+    // planned, not only wanted (data/events/cues.tsv).
     let realizing = |e: &Event| {
         let first = e.evidence.trigger.split_whitespace().next().unwrap_or("");
         let first = first.to_lowercase();
