@@ -49,8 +49,11 @@ struct Match<'p> {
 }
 
 fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>) -> Vec<Event> {
-    // No actor, no event: such sentences are not parsed.
-    if s.mentions.is_empty() {
+    // No actor, or only groups of no state and no territory to take a state from: no event
+    // ("militants attacked civilians"). Such sentences are not parsed.
+    let stateless = s.mentions.iter().all(|m| m.actor.side().is_none());
+    let no_territory = || territory::last_named(s, 0, s.tokens.len(), territory).is_none();
+    if stateless && no_territory() {
         return Vec::new();
     }
     let (mut matches, gapped) = find_matches(s);
