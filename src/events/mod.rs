@@ -365,9 +365,16 @@ fn code_match(
             if same_side(&src.actor, &tgt.actor) || !known {
                 continue;
             }
+            let military = src.actor.role.as_deref() == Some("MIL");
             let mut e = event(doc, s, m, clause, (src, tgt.clone()), fallback);
             e.hypothetical |= hypothetical;
             e.negated |= negated;
+            // "Serb forces killed three ethnic Albanians": armed forces that kill use military
+            // force (CAMEO 19), not assault (18).
+            if military && taxonomy::in_class(&e.cameo, "military-force") {
+                recode(&mut e, "190");
+                e.rule += "; by armed forces: military force";
+            }
             out.push(e);
         }
     }

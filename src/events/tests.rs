@@ -324,6 +324,15 @@ const GROUPS: &[(&str, &[&str])] = &[
         "Sudan's government lifted a state of emergency in West Darfur on Sunday, officials said.",
         &["SDNGOV SDNCVL 0814"],
     ),
+    // Armed forces that kill use military force; gunmen assault.
+    (
+        "Serbian forces killed three Albanian civilians near the border on Friday, officials said.",
+        &["SRBMIL ALBCVL 190"],
+    ),
+    (
+        "Gunmen killed three Albanian civilians near the border on Saturday, officials said.",
+        &["---UAF ALBCVL 1823"],
+    ),
     // An attack needs a target: none named, no event.
     (
         "Syrian rebels attacked on Monday, officials said in a statement from the capital city.",
