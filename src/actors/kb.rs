@@ -25,6 +25,7 @@ const PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 const MODIFIERS: &str = include_str!("../../data/actors/modifiers.txt");
 const REGION_WORDS: &str = include_str!("../../data/actors/region_words.txt");
 const ISSUE_WORDS: &str = include_str!("../../data/actors/issue_words.txt");
+const POSSESSIVES: &str = include_str!("../../data/actors/possessives.txt");
 const FAMILY_FIRST: &str = include_str!("../../data/actors/family_name_first.txt");
 
 /// A state, a territory or a historical state.
@@ -260,6 +261,8 @@ pub struct Kb {
     pub region_words: Vec<&'static str>,
     /// "adopted", "issued": a sentence with one before "a resolution" names who issued it.
     pub issue_words: Vec<&'static str>,
+    /// "its", "their": a group after one is no mention of its own.
+    pub possessives: Vec<&'static str>,
     /// Words that may stand between "the" and a role ("the outgoing Russian leader").
     pub modifiers: Vec<&'static str>,
     /// States whose people are named family name first ("Lin Jian" is "Lin").
@@ -293,6 +296,7 @@ impl Kb {
             place_words: knowledge::words(PLACE_WORDS).collect(),
             region_words: knowledge::words(REGION_WORDS).collect(),
             issue_words: knowledge::words(ISSUE_WORDS).collect(),
+            possessives: knowledge::words(POSSESSIVES).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
             family_name_first: knowledge::words(FAMILY_FIRST).collect(),
         };

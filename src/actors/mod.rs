@@ -261,6 +261,10 @@ impl Run<'_> {
     fn place_generic(&mut self, n: usize) {
         let from = self.found.partition_point(|f| f.sentence < n);
         let this = &self.found[from..];
+        let group = |f: &Found| matches!(f.rule, phrase::GENERIC | phrase::DOMESTIC);
+        if !this.iter().any(group) {
+            return;
+        }
         let states = |place: bool| {
             let mut codes: Vec<&str> = Vec::new();
             for c in this.iter().filter(|f| f.place == place) {

@@ -617,7 +617,7 @@ impl Run<'_> {
         let before = crate::text::before(self.text, start, 40);
         before.split_whitespace().rev().take(3).any(|w| {
             let w = w.to_ascii_lowercase();
-            ["its", "their", "his", "her", "our", "my", "your"].contains(&w.as_str())
+            kb().possessives.contains(&w.as_str())
         })
     }
 

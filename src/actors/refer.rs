@@ -90,17 +90,16 @@ impl Run<'_> {
 
     /// The first actor of sentence `s` when a word of issue_words.txt comes before `noun` there.
     fn issued_in(&self, n: usize, s: usize, noun: &str) -> Option<&Found> {
+        // Only sentences with an actor are read: most have none to give.
+        let mut named = self.found_since(n, n - s).iter();
+        let first = named.find(|f| f.sentence == s && !f.place && f.actor.side().is_some())?;
         let (a, b) = self.sentences[s];
         let at = a + self.text[a..b].to_ascii_lowercase().find(noun)?;
         let said = self.text[a..at].split_whitespace().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
             kb().issue_words.contains(&w.to_ascii_lowercase().as_str())
         });
-        let first = self
-            .found_since(n, n - s)
-            .iter()
-            .find(|f| f.sentence == s && !f.place && f.start < at && f.actor.side().is_some());
-        first.filter(|_| said)
+        (said && first.start < at).then_some(first)
     }
 
     /// "the two leaders": the last two people named, each coded for this sentence's days.

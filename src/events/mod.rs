@@ -136,7 +136,8 @@ fn mark_wanted(events: &mut [Event]) {
                 .iter()
                 .find(|x| wanted(end, x) && x.quad_class == 4)?;
             let force = taxonomy::in_class(&act.cameo, "force");
-            Some((end, if force { "138" } else { "130" }))
+            let threat = if force { "threat-of-force" } else { "threat" };
+            Some((end, taxonomy::derived(threat)))
         })
         .collect();
     for e in events.iter_mut() {
@@ -322,31 +323,24 @@ fn code_match(
     }
     // "Sudan's government lifted a state of emergency": a measure with no target falls on the
     // source's own state's people.
+    let trigger = s.tokens[m.first].start;
     if targets.is_empty() && taxonomy::in_class(cameo, "own-state") {
         let own = sources
             .first()
             .and_then(|&k| s.mentions[k].actor.country.clone());
-        targets.extend(own.map(|c| EventActor {
-            actor: Actor {
-                code: format!("{c}CVL"),
-                country: Some(c),
-                role: Some("CVL".to_string()),
-                ..Actor::default()
-            },
-            text: String::new(),
-            start: s.tokens[m.first].start,
-            end: s.tokens[m.first].start,
-        }));
+        let people = taxonomy::derived("own-people");
+        let people = own.map(|c| Actor {
+            code: format!("{c}{people}"),
+            country: Some(c),
+            role: Some(people.to_string()),
+            ..Actor::default()
+        });
+        targets.extend(people.map(|a| unnamed(a, trigger)));
     }
     // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
     // may have none.
     let untargeted = taxonomy::in_class(cameo, "no-target");
-    let nobody = EventActor {
-        actor: Actor::default(),
-        text: String::new(),
-        start: s.tokens[m.first].start,
-        end: s.tokens[m.first].start,
-    };
+    let nobody = unnamed(Actor::default(), trigger);
     for &src in &sources {
         // A news agency reports events; it does not do them ("The Associated Press reported
         // that ...").
@@ -365,14 +359,14 @@ fn code_match(
             if same_side(&src.actor, &tgt.actor) || !known {
                 continue;
             }
-            let military = src.actor.role.as_deref() == Some("MIL");
+            let military = src.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
             let mut e = event(doc, s, m, clause, (src, tgt.clone()), fallback);
             e.hypothetical |= hypothetical;
             e.negated |= negated;
             // "Serb forces killed three ethnic Albanians": armed forces that kill use military
             // force (CAMEO 19), not assault (18).
             if military && taxonomy::in_class(&e.cameo, "military-force") {
-                recode(&mut e, "190");
+                recode(&mut e, taxonomy::derived("military-force"));
                 e.rule += "; by armed forces: military force";
             }
             out.push(e);
@@ -596,6 +590,16 @@ fn plover(code: &taxonomy::Code) -> Option<Plover> {
         mode: (!mode.is_empty()).then(|| mode.to_string()),
         context: (!context.is_empty()).then(|| context.to_string()),
     })
+}
+
+/// A side no words name (a state's people, or nobody), placed where the trigger starts.
+fn unnamed(actor: Actor, at: usize) -> EventActor {
+    EventActor {
+        actor,
+        text: String::new(),
+        start: at,
+        end: at,
+    }
 }
 
 fn actor(m: &Mention) -> EventActor {

@@ -9,6 +9,7 @@ use crate::knowledge;
 
 const CAMEO: &str = include_str!("../../data/events/cameo.tsv");
 const CLASSES: &str = include_str!("../../data/events/code_classes.tsv");
+const DERIVED: &str = include_str!("../../data/events/derived.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Code {
@@ -47,6 +48,17 @@ pub fn code(digits: &str) -> &'static Code {
     codes()
         .get(digits)
         .unwrap_or_else(|| panic!("unknown CAMEO code {digits:?}"))
+}
+
+/// The code or role an event rule gives on its own (data/events/derived.tsv): `threat` is 130.
+pub fn derived(rule: &str) -> &'static str {
+    static DERIVED_BY_RULE: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    let table =
+        DERIVED_BY_RULE.get_or_init(|| knowledge::rows(DERIVED).map(|r| (r[0], r[1])).collect());
+    table
+        .get(rule)
+        .copied()
+        .unwrap_or_else(|| panic!("data/events/derived.tsv: no rule {rule:?}"))
 }
 
 /// Whether a code is in a class of data/events/code_classes.tsv (`mutual`, `place-target`,
@@ -88,5 +100,13 @@ mod tests {
         }
         assert_eq!(code("106").name, "Demand withdrawal");
         assert_eq!(code("192").plover.unwrap().0, "COERCE");
+    }
+
+    #[test]
+    fn every_derived_code_is_a_code() {
+        for rule in ["military-force", "threat-of-force", "threat"] {
+            assert!(codes().contains_key(derived(rule)), "{rule}");
+        }
+        assert_eq!(derived("armed-forces"), "MIL");
     }
 }
