@@ -509,7 +509,7 @@ fn names(v: Option<&Value>) -> Vec<String> {
 }
 
 /// The day an address carries as `/2019/11/20/` or `/2019-11-20`, as `2019-11-20`.
-fn url_date(url: &str) -> Option<String> {
+pub(super) fn url_date(url: &str) -> Option<String> {
     static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
         regex::Regex::new(
             r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[^\d]|$)",

@@ -251,6 +251,12 @@ fn jsonl_document(path: &str, line: &[u8], o: &Map<String, Value>) -> Result<Raw
     if let Some(d) = field(o, "date") {
         m.published.insert(0, Stated::new(d, "record date"));
     }
+    // A scraper's text with its address: the address's date, as for a page (an HTML record has
+    // read it already).
+    let address_date = m.url.as_deref().and_then(super::html::url_date);
+    if let Some(day) = address_date.filter(|_| m.published.is_empty()) {
+        m.published.push(Stated::new(&day, "address date"));
+    }
     m.language = field(o, "language")
         .map(str::to_string)
         .or(m.language.take());
@@ -370,6 +376,20 @@ mod tests {
             assert!(!names(f).is_empty(), "{f} has no names in jsonl_fields.tsv");
         }
         assert_eq!(names("text")[0], "maintext");
+    }
+
+    #[test]
+    fn a_text_record_is_dated_by_its_address_unless_it_gives_a_date() {
+        let text = "Japan met Russia in Tokyo on Monday.";
+        let line = format!(r#"{{"text": "{text}", "url": "https://x.com/2021/05/24/story"}}"#);
+        let (_, doc) = jsonl_record("f:1", line.as_bytes());
+        let published = doc.unwrap().meta.published;
+        assert_eq!(published, vec![Stated::new("2021-05-24", "address date")]);
+        let line = format!(
+            r#"{{"text": "{text}", "url": "https://x.com/2021/05/24/a", "date": "2021-05-25"}}"#
+        );
+        let (_, doc) = jsonl_record("f:2", line.as_bytes());
+        assert_eq!(doc.unwrap().meta.published[0].rule, "record date");
     }
 
     #[test]

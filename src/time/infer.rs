@@ -574,36 +574,57 @@ fn is_relative(sem: &Sem) -> bool {
 }
 
 /// The names of officeholders in the base, and for each the people it names ("Bush": both
-/// presidents). A bare surname is left out unless people.tsv lists it as naming the person alone:
-/// "Deputy Prime Minister Tariq Aziz" must not date a text by Shaukat Aziz's terms.
-static HOLDERS: LazyLock<(AhoCorasick, Vec<Vec<usize>>)> = LazyLock::new(|| {
-    let mut by_name: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+/// presidents) and whether it is only their surname. A surname names them only right after the
+/// title of an office they held ("President Clinton"), unless people.tsv lists it as naming the
+/// person alone: "Deputy Prime Minister Tariq Aziz" must not date a text by Shaukat Aziz's terms.
+struct Holders {
+    names: AhoCorasick,
+    people: Vec<Vec<usize>>,
+    surname_only: Vec<bool>,
+}
+
+static HOLDERS: LazyLock<Holders> = LazyLock::new(|| {
+    let mut by_name: FxHashMap<&'static str, (Vec<usize>, bool)> = FxHashMap::default();
     for (k, p) in kb().people.iter().enumerate() {
         if p.terms.is_empty() {
             continue;
         }
-        for name in std::iter::once(p.name).chain(p.also.iter().copied()) {
-            let people = by_name.entry(name).or_default();
+        let names = std::iter::once(p.name).chain(p.also.iter().copied());
+        for (name, surname) in names.map(|n| (n, false)).chain([(p.surname, true)]) {
+            let (people, only) = by_name.entry(name).or_insert((Vec::new(), surname));
+            *only &= surname;
             if !people.contains(&k) {
                 people.push(k);
             }
         }
     }
-    let (names, people): (Vec<&str>, Vec<Vec<usize>>) = by_name.into_iter().unzip();
-    let ac = AhoCorasickBuilder::new()
+    let mut names = Vec::new();
+    let (mut people, mut surname_only) = (Vec::new(), Vec::new());
+    for (name, (who, only)) in by_name {
+        names.push(name);
+        people.push(who);
+        surname_only.push(only);
+    }
+    let names = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&names)
         .expect("officeholder names build");
-    (ac, people)
+    Holders {
+        names,
+        people,
+        surname_only,
+    }
 });
 
 /// People named with a role: the article falls within a term of that office, or after one for
 /// a "former" holder. A "counterpart" holds the office of the person it is the counterpart of.
 fn term_clues(text: &str) -> Vec<Clue> {
-    let (ac, named) = &*HOLDERS;
+    let holders = &*HOLDERS;
+    let named = &holders.people;
     let kb = kb();
     let edge = |i| super::is_word_edge(text, i);
-    let matches: Vec<aho_corasick::Match> = ac
+    let matches: Vec<aho_corasick::Match> = holders
+        .names
         .find_iter(text)
         .filter(|m| edge(m.start()) && edge(m.end()))
         .collect();
@@ -629,8 +650,14 @@ fn term_clues(text: &str) -> Vec<Clue> {
                 }
             }
         }
+        let surname_only = holders.surname_only[m.pattern().as_usize()];
         for role in roles {
-            let Some(former) = role_near(text, m.start(), m.end(), role) else {
+            let said = if surname_only {
+                title_before(text, m.start(), role)
+            } else {
+                role_near(text, m.start(), m.end(), role)
+            };
+            let Some(former) = said else {
                 continue;
             };
             let held: Vec<&(&Person, &Term)> = terms
@@ -759,6 +786,17 @@ fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
     Some(clause[..i].contains("former"))
 }
 
+/// Whether `role` stands right before the surname at `start` as its title ("President Clinton",
+/// "former Chancellor Kohl"), and if so whether as a former holder.
+fn title_before(text: &str, start: usize, role: &str) -> Option<bool> {
+    let before = super::before(text, start, 45).to_lowercase();
+    let lead = before.trim_end().strip_suffix(&role.to_lowercase())?;
+    if !lead.is_empty() && !lead.ends_with(|c: char| c.is_whitespace() || c == '(') {
+        return None;
+    }
+    Some(lead.split_whitespace().next_back() == Some("former"))
+}
+
 /// Where the clause at the start of `text` ends: at a comma or semicolon, or at a full stop that
 /// does not end an abbreviation ("Bolton, U.S. envoy to the U.N., said": the clause is "U.S.
 /// envoy to the U.N.").
@@ -818,6 +856,26 @@ mod tests {
         assert_eq!(role_near(t, 5, 13, "envoy"), Some(false));
         let t = "Jane Roe, aged 57. The envoy said";
         assert_eq!(role_near(t, 0, 8, "envoy"), None);
+    }
+
+    #[test]
+    fn a_surname_names_an_officeholder_only_after_the_title() {
+        // Bill Clinton: president of the United States 1993-01-20 to 2001-01-20.
+        let held = clues(&tag("President Clinton welcomed the figures."));
+        let holds = |day| held.iter().all(|c| c.holds(d(day)));
+        assert!(holds("1998-02-06"));
+        assert!(!holds("2005-06-01"));
+        let former = clues(&tag("Former President Clinton welcomed the figures."));
+        assert!(former.iter().all(|c| c.holds(d("2005-06-01"))));
+        assert!(!former.iter().all(|c| c.holds(d("1998-02-06"))));
+        // A surname alone, or after another title or another first name, says nothing.
+        for t in [
+            "Clinton welcomed the figures at a news conference.",
+            "Senator Clinton welcomed the figures.",
+            "President Dave Clinton of the union welcomed the figures.",
+        ] {
+            assert!(clues(&tag(t)).is_empty(), "{t}");
+        }
     }
 
     #[test]

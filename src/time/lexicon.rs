@@ -65,7 +65,7 @@ pub enum Lex {
     Set(&'static str),
     Each,
     Ago(i32),
-    /// A tense cue: 1 future ("will"), -1 past ("said").
+    /// A tense cue: 1 future ("will"), -1 past ("said"), 0 open ("would").
     Tense(i32),
     Intro,
     Zone,
@@ -90,6 +90,9 @@ static LEXICON: LazyLock<FxHashMap<&'static str, Vec<Lex>>> = LazyLock::new(|| {
     }
     for w in knowledge::words(include_str!("../../data/time/past_cues.txt")) {
         add(w, Lex::Tense(-1));
+    }
+    for w in knowledge::words(include_str!("../../data/time/open_cues.txt")) {
+        add(w, Lex::Tense(0));
     }
     map
 });

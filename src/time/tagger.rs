@@ -140,12 +140,34 @@ pub fn tag(text: &str) -> Tagged<'_> {
             Some(mut f) => {
                 f.tense = tense(&toks, f.start);
                 i = f.end;
-                found.push(f);
+                if !quoted_title(&toks, &f) {
+                    found.push(f);
+                }
             }
             None => i += 1,
         }
     }
     Tagged { text, toks, found }
+}
+
+/// Whether an expression of several words is the capitalized start of a quoted title inside a
+/// sentence: Baker said on ABC-TV's "This Week With David Brinkley", a show, not a week.
+fn quoted_title(toks: &[Token], f: &Found) -> bool {
+    let words = &toks[f.start..f.end];
+    let words_of = || words.iter().filter(|t| t.shape == Shape::Word);
+    let capitalized = words_of().all(|t| t.text.starts_with(char::is_uppercase));
+    // Months and weekdays are capitalized anywhere: "the "October 1998 accord"" is a date.
+    let named = |t: &&Token| {
+        t.find(|l| matches!(l, Lex::Month(_) | Lex::Weekday(_)).then_some(()))
+            .is_some()
+    };
+    let capitalized = capitalized && !words_of().any(|t| named(&t));
+    let quote = f.start.checked_sub(1).map(|k| toks[k].text);
+    let inside = f
+        .start
+        .checked_sub(2)
+        .is_some_and(|k| !matches!(toks[k].text, "." | "!" | "?" | ":"));
+    words.len() > 1 && capitalized && matches!(quote, Some("\"" | "“")) && inside
 }
 
 /// Words outside the lexicon that can open an expression ("the past", "at the time").
