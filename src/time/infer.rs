@@ -3,14 +3,15 @@
 //! - a date it reports in the past ("between 2012 and 2020"): not older than that;
 //! - a well-known dated event (`data/time/events.tsv`): not older when reported as past, not
 //!   newer when announced;
-//! - a person named with a role ("Prime Minister Fumio Kishida"): within a term of that office
-//!   (`data/actors/terms.tsv`, read through the actors' knowledge base); after one, for a "former"
-//!   holder; a "counterpart" of someone so named holds the same office ("his Indian counterpart
-//!   S Jaishankar");
+//! - a person named with a role ("Prime Minister Fumio Kishida", "President Clinton"): within a
+//!   term of that office (`data/actors/terms.tsv`, read through the actors' knowledge base);
+//!   after one, for a "former" holder; a "counterpart" of someone so named holds the same office
+//!   ("his Indian counterpart S Jaishankar");
 //! - a dateline's day without its year, and the dates of photo captions (`Hints`);
 //! - a relative expression next to a known event ("in Buenos Aires early last month"): the
 //!   expression, read from that day, must cover the event;
-//! - a month without a year ("Earlier in March", "later in January"): close to it;
+//! - a month without a year ("Earlier in March", "later in January"): close to it; with its day
+//!   and weekday ("Monday, Oct. 26"), in a year where they agree;
 //! - bare weekdays ("said Friday", "will meet on Monday"): all within one week of the day.
 //!
 //! Days between the latest lower bound and the earliest upper bound (today, when nothing else
@@ -61,6 +62,13 @@ enum Test {
     },
     /// Weekdays named alone, resolved from the day, fall within one week with it.
     Weekdays(Vec<Found>),
+    /// A month and day printed with their weekday and no year ("Friday, Oct. 23") fall on that
+    /// weekday in a year within a year of the day.
+    DayOnWeekday {
+        month: u32,
+        day: u32,
+        weekday: chrono::Weekday,
+    },
     /// The day is this month and day, or the day after (a dateline's day, in the filer's time
     /// zone, without its year).
     DayOfYear {
@@ -112,6 +120,11 @@ impl Hints<'_> {
     }
 }
 
+/// A month and day printed without a year are this many days at most from the publication date:
+/// in TempEval-3's news (TimeBank and AQUAINT), all 130 such dates are within 361 days of the
+/// document's.
+const YEARLESS_DAYS: i64 = 366;
+
 /// A picture taken for a story is published within this many days.
 const CAPTION_DAYS: u64 = 30;
 
@@ -154,6 +167,15 @@ impl Clue {
                     let last = super::resolve::month_end(*y, *month);
                     (first - day).num_days() <= *before && (day - last).num_days() <= *after
                 }),
+            Test::DayOnWeekday {
+                month,
+                day: d,
+                weekday,
+            } => [day.year() - 1, day.year(), day.year() + 1].iter().any(|y| {
+                NaiveDate::from_ymd_opt(*y, *month, *d).is_some_and(|x| {
+                    x.weekday() == *weekday && (x - day).num_days().abs() <= YEARLESS_DAYS
+                })
+            }),
             Test::DayOfYear { month, day: d } => [Some(day), day.pred_opt()]
                 .into_iter()
                 .flatten()
@@ -328,8 +350,11 @@ pub fn clues(tagged: &Tagged) -> Vec<Clue> {
             Sem::Date {
                 year: None,
                 month: Some(m),
-                ..
-            } => out.push(month_clue(text, a, *m, f, words)),
+                day,
+            } => {
+                out.push(month_clue(text, a, *m, f, words));
+                out.extend(day.and_then(|d| weekday_clue(*m, d, f, words)));
+            }
             Sem::Weekday(_) if weekdays.len() < MAX_WEEKDAYS => weekdays.push(f.clone()),
             _ => {}
         }
@@ -393,6 +418,24 @@ fn month_clue(text: &str, at: usize, month: u32, f: &Found, words: &str) -> Clue
         rule,
         text: format!("'{words}'"),
     }
+}
+
+/// The clue of a weekday printed with a month and day ("Friday, Oct. 23"): the years where they
+/// agree.
+fn weekday_clue(month: u32, day: u32, f: &Found, words: &str) -> Option<Clue> {
+    if f.rule != "weekday-date" {
+        return None;
+    }
+    let weekday = super::weekday_of(words.split([',', ' ']).next()?)?;
+    Some(Clue {
+        test: Test::DayOnWeekday {
+            month,
+            day,
+            weekday,
+        },
+        rule: "weekday-date",
+        text: format!("'{words}': a {weekday} within a year"),
+    })
 }
 
 struct KnownEvent {
@@ -876,6 +919,17 @@ mod tests {
         ] {
             assert!(clues(&tag(t)).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn a_weekday_printed_with_a_yearless_day_picks_the_year() {
+        // October 26 was a Monday in 1992 and 1998, in no year between.
+        let held = clues(&tag("The ministers spoke on Monday, Oct. 26, officials said."));
+        let holds = |day| held.iter().all(|c| c.holds(d(day)));
+        assert!(holds("1998-11-02") && holds("1993-03-01"));
+        assert!(!holds("1996-11-04") && !holds("1995-06-01"));
+        let held = clues(&tag("The ministers spoke on Oct. 26, officials said."));
+        assert!(held.iter().all(|c| c.holds(d("1996-11-04"))), "without the weekday");
     }
 
     #[test]
