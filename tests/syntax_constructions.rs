@@ -95,6 +95,15 @@ const ROWS: &[Row] = &[
             "Russia > expel nsubj",
         ],
     ),
+    // The day of "said" before the clause: the clause is still what was said.
+    row(
+        "The ministry said on Tuesday it had recalled its ambassador.",
+        &["recalled > said ccomp", "Tuesday > said obl", "it > recalled nsubj"],
+    ),
+    row(
+        "The ministry said on Tuesday that it had recalled its ambassador.",
+        &["recalled > said ccomp", "that > recalled mark"],
+    ),
     row(
         "The minister said that China had violated the agreement.",
         &[

@@ -188,6 +188,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe Russian Foreign Ministry said that it would halt negotiations with Japan, officials said.",
         &["RUS JPN 164"],
     ),
+    // A clause after the day of "said" is what was said, not a relative clause of the day.
+    (
+        "March 22, 2022\n\nKenya said on Friday it had suspended military aid to Somalia after the attack.",
+        &["KEN SOM 1622"],
+    ),
     // What a body agreed to do is planned, not only wanted.
     (
         "March 22, 2022\n\nThe EU agreed to impose sanctions on Belarus on Monday, officials said in Brussels.",

@@ -7,6 +7,7 @@
 //! - `tagger`: Penn and universal tags and lemmas;
 //! - `parser`: greedy arc-hybrid transitions trained with a dynamic oracle;
 //! - `tokenize`: words of raw text in UD conventions;
+//! - `repair`: attachments a greedy parser gets wrong, set right after parsing;
 //! - `Model`: the two together, saved as one compressed file; `evaluate` and `Score`: UPOS,
 //!   UAS and LAS against gold sentences; `evaluate_raw` and `RawScore`: the same from our words.
 
@@ -14,6 +15,7 @@ pub mod codec;
 pub mod conllu;
 pub mod parser;
 pub mod perceptron;
+pub mod repair;
 pub mod tagger;
 pub mod tokenize;
 
@@ -61,7 +63,7 @@ impl Model {
             })
             .collect();
         let arcs = self.parser.parse(&words);
-        forms
+        let mut tokens: Vec<Token> = forms
             .iter()
             .zip(tagged)
             .zip(arcs)
@@ -74,7 +76,9 @@ impl Model {
                 deprel: deprel.to_string(),
                 ..Token::default()
             })
-            .collect()
+            .collect();
+        repair::repair(&mut tokens);
+        tokens
     }
 
     /// The model without its weights of at most `least` units of 16 bits.
