@@ -340,11 +340,16 @@ impl<'a> Sentence<'a> {
         self.subject(comma + 1, next.min(self.tokens.len())).0
     }
 
-    /// An -ing form used as a noun: "the signing of a treaty".
+    /// A verb's form used as a noun or an adjective: "the signing of a treaty", "the wounded".
     pub fn nominal(&self, verb: usize) -> bool {
-        verb > 0
-            && self.word(verb).ends_with("ing")
-            && cues::is(self.word(verb - 1), Class::Determiner)
+        if verb == 0 || !cues::is(self.word(verb - 1), Class::Determiner) {
+            return false;
+        }
+        // "the signing", "this fighting"; and after an article or a possessive, any form:
+        // "the wounded", "a raid", "its released prisoners" ("that" may be a pronoun: "the
+        // group that attacked").
+        let before = self.word(verb - 1);
+        self.word(verb).ends_with("ing") || ["the", "a", "an", "its", "their", "his"].contains(&before)
     }
 
     /// What a passive verb acts on: the subject of a "was invaded" clause, or the actor just

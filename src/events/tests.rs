@@ -188,6 +188,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe Russian Foreign Ministry said that it would halt negotiations with Japan, officials said.",
         &["RUS JPN 164"],
     ),
+    // A verb's form after an article is a noun or an adjective: no event.
+    (
+        "March 22, 2022\n\nRebels in Mali wounded two French soldiers in an ambush on Monday, officials said.",
+        &["MLI FRA 182"],
+    ),
+    (
+        "March 22, 2022\n\nCroatia flew the wounded to hospitals in Slovenia on Friday, officials said.",
+        &[],
+    ),
     // A clause after the day of "said" is what was said, not a relative clause of the day.
     (
         "March 22, 2022\n\nKenya said on Friday it had suspended military aid to Somalia after the attack.",
