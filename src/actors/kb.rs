@@ -23,6 +23,7 @@ const NOT_ACTORS: &str = include_str!("../../data/actors/not_actors.tsv");
 const NAME_HEADS: &str = include_str!("../../data/actors/name_heads.txt");
 const PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 const MODIFIERS: &str = include_str!("../../data/actors/modifiers.txt");
+const GROUP_MODIFIERS: &str = include_str!("../../data/actors/group_modifiers.txt");
 const REGION_WORDS: &str = include_str!("../../data/actors/region_words.txt");
 const ISSUE_WORDS: &str = include_str!("../../data/actors/issue_words.txt");
 const POSSESSIVES: &str = include_str!("../../data/actors/possessives.txt");
@@ -265,6 +266,9 @@ pub struct Kb {
     pub possessives: Vec<&'static str>,
     /// Words that may stand between "the" and a role ("the outgoing Russian leader").
     pub modifiers: Vec<&'static str>,
+    /// Words that may stand between a state's adjective and a group ("Irish nationalist
+    /// guerrillas").
+    pub group_modifiers: Vec<&'static str>,
     /// States whose people are named family name first ("Lin Jian" is "Lin").
     pub family_name_first: Vec<&'static str>,
 }
@@ -298,6 +302,7 @@ impl Kb {
             issue_words: knowledge::words(ISSUE_WORDS).collect(),
             possessives: knowledge::words(POSSESSIVES).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
+            group_modifiers: knowledge::words(GROUP_MODIFIERS).collect(),
             family_name_first: knowledge::words(FAMILY_FIRST).collect(),
         };
         let mut found = Names::default();

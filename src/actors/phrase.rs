@@ -74,7 +74,11 @@ impl Run<'_> {
             p.anchor = self.possessor(j);
         }
         let agents_from = j;
-        while j < to && (j == agents_from && p.anchor.is_none() || self.adjacent(j - 1, j)) {
+        while j < to
+            && (j == agents_from && p.anchor.is_none()
+                || self.adjacent(j - 1, j)
+                || j == agents_from && self.group_modifier_between(j - 1, j))
+        {
             let Some(word) = agent_word(&hits[j]) else {
                 break;
             };
@@ -220,6 +224,20 @@ impl Run<'_> {
     pub(super) fn adjacent(&self, a: usize, b: usize) -> bool {
         let gap = &self.text[self.hits[a].next..self.hits[b].start];
         self.hits[a].next <= self.hits[b].start && gap.chars().all(|c| c == ' ')
+    }
+
+    /// One word of group_modifiers.txt parts a state's adjective from the group word after it:
+    /// "Irish nationalist guerrillas".
+    fn group_modifier_between(&self, a: usize, b: usize) -> bool {
+        let generic = agent_word(&self.hits[b])
+            .is_some_and(|(_, _, kind)| matches!(kind, AgentKind::Generic | AgentKind::Domestic));
+        let gap = &self.text[self.hits[a].next.min(self.hits[b].start)..self.hits[b].start];
+        let word = gap.trim_matches(' ').to_lowercase();
+        generic
+            && self.hits[a].next <= self.hits[b].start
+            && gap.starts_with(' ')
+            && gap.ends_with(' ')
+            && kb().group_modifiers.contains(&word.as_str())
     }
 
     pub(super) fn comma_between(&self, a: usize, b: usize) -> bool {

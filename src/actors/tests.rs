@@ -296,6 +296,14 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "MLICOP",
         "",
     ),
+    // A word of group_modifiers.txt may stand between the state and the group.
+    (
+        "June 1, 2023\n\nIrish nationalist guerrillas wounded two soldiers in Belfast on Monday.",
+        "Irish nationalist guerrillas",
+        1,
+        "IRLREB",
+        "",
+    ),
     // A document speaks for the body that issued it.
     (
         "June 1, 2023\n\nThe UN Security Council on Saturday unanimously adopted a resolution on Iran. Iran said it rejected the resolution.",
