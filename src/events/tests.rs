@@ -213,6 +213,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["RUS UKR 138"],
     ),
     (
+        "March 22, 2022\n\nAzerbaijan wants to attack Armenia, officials in Yerevan said on Monday.",
+        &["AZE ARM 138"],
+    ),
+    (
         "March 22, 2022\n\nRussia is ready to help Ukraine, officials said on Monday in Moscow.",
         &["RUS UKR 030"],
     ),
