@@ -24,6 +24,7 @@ const NAME_HEADS: &str = include_str!("../../data/actors/name_heads.txt");
 const PLACE_WORDS: &str = include_str!("../../data/actors/place_words.txt");
 const MODIFIERS: &str = include_str!("../../data/actors/modifiers.txt");
 const GROUP_MODIFIERS: &str = include_str!("../../data/actors/group_modifiers.txt");
+const GOVERNMENT_WORDS: &str = include_str!("../../data/actors/government_words.txt");
 const REGION_WORDS: &str = include_str!("../../data/actors/region_words.txt");
 const ISSUE_WORDS: &str = include_str!("../../data/actors/issue_words.txt");
 const POSSESSIVES: &str = include_str!("../../data/actors/possessives.txt");
@@ -269,6 +270,8 @@ pub struct Kb {
     /// Words that may stand between a state's adjective and a group ("Irish nationalist
     /// guerrillas").
     pub group_modifiers: Vec<&'static str>,
+    /// "administration": after a leader's name, the leader's government.
+    pub government_words: Vec<&'static str>,
     /// States whose people are named family name first ("Lin Jian" is "Lin").
     pub family_name_first: Vec<&'static str>,
 }
@@ -303,6 +306,7 @@ impl Kb {
             possessives: knowledge::words(POSSESSIVES).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
             group_modifiers: knowledge::words(GROUP_MODIFIERS).collect(),
+            government_words: knowledge::words(GOVERNMENT_WORDS).collect(),
             family_name_first: knowledge::words(FAMILY_FIRST).collect(),
         };
         let mut found = Names::default();

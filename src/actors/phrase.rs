@@ -70,6 +70,10 @@ impl Run<'_> {
             p.end = hits[j].end;
             p.possessive = hits[j].possessive;
             j += 1;
+        } else if let Some(k) = self.leader_before_government(j, to) {
+            p.anchor = Some(Anchor::Possessor(k));
+            p.end = hits[j].end;
+            j += 1;
         } else {
             p.anchor = self.possessor(j);
         }
@@ -205,6 +209,44 @@ impl Run<'_> {
     /// Whether a person of the base was named earlier in the document.
     pub(super) fn seen(&self, k: usize) -> bool {
         self.seen.people.contains(&k)
+    }
+
+    /// The leader hit `j` names when a word of government_words.txt follows it ("the Bush
+    /// administration", "the Putin government"): a person of the base, or a surname whose
+    /// officeholders are all of one state.
+    fn leader_before_government(&self, j: usize, to: usize) -> Option<usize> {
+        let (h, next) = (&self.hits[j], self.hits.get(j + 1)?);
+        let government = agent_word(next).is_some_and(|(_, office, _)| office.is_none())
+            && kb()
+                .government_words
+                .contains(&next.surface.text.to_lowercase().as_str());
+        if j + 1 >= to || h.possessive || !government || !self.adjacent(j, j + 1) {
+            return None;
+        }
+        if let Some(k) = h.find(|s| match *s {
+            Sense::Person(k) => Some(k),
+            _ => None,
+        }) {
+            return Some(k);
+        }
+        if !h.only_surnames() {
+            return None;
+        }
+        let people = kb();
+        let holders: Vec<usize> = h
+            .senses()
+            .iter()
+            .filter_map(|s| match *s {
+                Sense::Surname(k) if !people.people[k].terms.is_empty() => Some(k),
+                _ => None,
+            })
+            .collect();
+        let country = |k: usize| people.people[k].country;
+        let first = *holders.first()?;
+        holders
+            .iter()
+            .all(|&k| country(k) == country(first))
+            .then_some(first)
     }
 
     /// The possessor right before hit `j` ("Putin's" before "spokesman").

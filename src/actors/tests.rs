@@ -296,6 +296,14 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "MLICOP",
         "",
     ),
+    // A leader's name before "administration" or "government" names the leader's government.
+    (
+        "June 1, 2007\n\nThe Bush administration said China must drop its barriers to trade.",
+        "Bush administration",
+        1,
+        "USAGOV",
+        "",
+    ),
     // A word of group_modifiers.txt may stand between the state and the group.
     (
         "June 1, 2023\n\nIrish nationalist guerrillas wounded two soldiers in Belfast on Monday.",
