@@ -14,6 +14,7 @@ use crate::knowledge;
 const STATES: &str = include_str!("../../data/actors/states.tsv");
 const SEATS: &str = include_str!("../../data/actors/seats.tsv");
 const ORGS: &str = include_str!("../../data/actors/orgs.tsv");
+const ARMED_GROUPS: &str = include_str!("../../data/actors/armed_groups.tsv");
 const AGENTS: &str = include_str!("../../data/actors/agents.tsv");
 const OFFICES: &str = include_str!("../../data/actors/offices.tsv");
 const PEOPLE: &str = include_str!("../../data/actors/people.tsv");
@@ -337,6 +338,20 @@ impl Kb {
                 role: r[2],
                 located_in: if r[3].is_empty() { r[1] } else { r[3] },
             });
+        }
+        // An armed group stands for its side as a seat stands for its government: "Hamas said"
+        // is PSEREB, "Kremlin said" RUSGOV.
+        for r in knowledge::rows(ARMED_GROUPS) {
+            for name in knowledge::list(r[0]) {
+                let i = kb.seats.len();
+                found.add(name, Sense::Seat(i));
+                kb.seats.push(Seat {
+                    name,
+                    country: r[1],
+                    role: r[2],
+                    located_in: r[1],
+                });
+            }
         }
         for r in knowledge::rows(ORGS) {
             let names = knowledge::list(r[1]);

@@ -304,6 +304,14 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "USAGOV",
         "",
     ),
+    // An armed group of data/actors/armed_groups.tsv stands for its side.
+    (
+        "June 1, 2023\n\nHezbollah fired rockets at northern Israel on Sunday.",
+        "Hezbollah",
+        1,
+        "LBNREB",
+        "",
+    ),
     // A word of group_modifiers.txt may stand between the state and the group.
     (
         "June 1, 2023\n\nIrish nationalist guerrillas wounded two soldiers in Belfast on Monday.",
