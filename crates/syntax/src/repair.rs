@@ -25,6 +25,58 @@ const RELATIVES: &[&str] = &["which", "who", "whom", "whose", "when", "where"];
 /// Applies every repair to a parsed sentence.
 pub fn repair(tokens: &mut [Token]) {
     clause_after_day(tokens);
+    verb_of_a_verbless_clause(tokens);
+}
+
+/// Relations by which a clause, never a bare noun phrase, fills its place under a verb (a noun
+/// phrase alone may be a whole sentence: a caption, a heading).
+const CLAUSAL: &[&str] = &["ccomp", "parataxis"];
+
+/// "Thousands of Iraqi protesters demonstrated in Kirkuk, witnesses said": the parser reads the
+/// verb as a participle modifying the noun before it ("protesters demonstrated" as "protesters
+/// who were demonstrated"), which leaves the clause with no verb. A participle with no passive
+/// agent and no auxiliary, under a noun phrase that stands where a clause must, is that clause's
+/// verb, and the noun phrase its subject.
+fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
+    for v in 0..tokens.len() {
+        let participle = tokens[v].deprel == "acl" && tokens[v].xpos == "VBN";
+        let kids = |w: usize| tokens.iter().enumerate().filter(move |(_, t)| t.head == w + 1);
+        let has = |rel: &str| kids(v).any(|(_, t)| t.deprel.starts_with(rel));
+        if !participle || has("obl:agent") || has("aux") || has("nsubj") || has("xcomp") {
+            continue;
+        }
+        // "a measure created by subtracting", "this guy named Mario": a noun with its article,
+        // or a participle with a "by" phrase, is a true reduced relative.
+        let by = kids(v).any(|(k, _)| kids(k).any(|(_, c)| c.form.eq_ignore_ascii_case("by")));
+        let noun = tokens[v].head - 1;
+        if by || kids(noun).any(|(_, t)| t.deprel == "det") {
+            continue;
+        }
+        // Up the nominal chain to the phrase's head.
+        let mut top = tokens[v].head - 1;
+        for _ in 0..4 {
+            if !matches!(tokens[top].deprel.as_str(), "nmod" | "compound") || tokens[top].head == 0 {
+                break;
+            }
+            top = tokens[top].head - 1;
+        }
+        let nominal = matches!(tokens[top].upos.as_str(), "NOUN" | "PROPN" | "PRON");
+        if !nominal || !CLAUSAL.contains(&tokens[top].deprel.as_str()) {
+            continue;
+        }
+        // The clause's own dependents (its punctuation, its "said" clause) stay with the verb.
+        let (head, rel) = (tokens[top].head, tokens[top].deprel.clone());
+        tokens[v].head = head;
+        tokens[v].deprel = rel;
+        tokens[top].head = v + 1;
+        tokens[top].deprel = "nsubj".to_string();
+        for t in tokens.iter_mut() {
+            let clause_level = matches!(t.deprel.as_str(), "punct" | "parataxis" | "ccomp");
+            if t.head == top + 1 && clause_level {
+                t.head = v + 1;
+            }
+        }
+    }
 }
 
 /// "Japan said on Tuesday (that) it had halted aid": the parser hangs the clause on the day as a
@@ -68,6 +120,37 @@ mod tests {
             deprel: deprel.to_string(),
             ..Token::default()
         }
+    }
+
+    #[test]
+    fn a_participle_under_a_verbless_clause_is_its_verb() {
+        // Thousands of protesters marched , police said .
+        let mut s = vec![
+            token("Thousands", "NOUN", 7, "ccomp"),
+            token("of", "ADP", 3, "case"),
+            token("protesters", "NOUN", 1, "nmod"),
+            token("marched", "VERB", 3, "acl"),
+            token(",", "PUNCT", 1, "punct"),
+            token("police", "NOUN", 7, "nsubj"),
+            token("said", "VERB", 0, "root"),
+        ];
+        s[3].xpos = "VBN".to_string();
+        repair(&mut s);
+        assert_eq!((s[3].head, s[3].deprel.as_str()), (7, "ccomp"));
+        assert_eq!((s[0].head, s[0].deprel.as_str()), (4, "nsubj"));
+        assert_eq!(s[4].head, 4);
+        // Protesters detained by police marched: the participle has its agent, and the clause
+        // its verb.
+        let mut s = vec![
+            token("Protesters", "NOUN", 5, "nsubj"),
+            token("detained", "VERB", 1, "acl"),
+            token("by", "ADP", 4, "case"),
+            token("police", "NOUN", 2, "obl:agent"),
+            token("marched", "VERB", 0, "root"),
+        ];
+        s[1].xpos = "VBN".to_string();
+        repair(&mut s);
+        assert_eq!((s[1].head, s[1].deprel.as_str()), (1, "acl"));
     }
 
     #[test]
