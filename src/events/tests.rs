@@ -332,6 +332,11 @@ const GROUPS: &[(&str, &[&str])] = &[
         "French workers went on strike on Monday, officials said in a statement from the capital.",
         &["FRALAB  143"],
     ),
+    // Blocking roads is a protest CAMEO codes with no target.
+    (
+        "Farmers in France blocked roads on Monday, officials said in a statement.",
+        &["FRAAGR  144"],
+    ),
     // A quantity is of whom it counts; the protesters' own state's place is no target.
     (
         "Thousands of Belarusians staged a protest in Minsk on Sunday, officials said in a statement.",
