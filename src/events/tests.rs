@@ -332,6 +332,11 @@ const GROUPS: &[(&str, &[&str])] = &[
         "French workers went on strike on Monday, officials said in a statement from the capital.",
         &["FRALAB  143"],
     ),
+    // A meeting of a body called for or demanded: the body is the target.
+    (
+        "March 22, 2022\n\nKenya called for an emergency meeting of the U.N. Security Council on Monday, officials said.",
+        &["KEN UNSC 026"],
+    ),
     // Blocking roads is a protest CAMEO codes with no target.
     (
         "Farmers in France blocked roads on Monday, officials said in a statement.",
