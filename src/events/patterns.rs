@@ -82,9 +82,13 @@ fn load() -> Patterns {
                     r[1]
                 );
             };
-            let base = forms[0].clone();
-            let (all_forms, participle) = verb_forms(&base, irregular.get(base.as_str()));
-            participles.extend(participle);
+            // "strengthen|reinforce|boost": every form of each verb.
+            let mut all_forms = Vec::new();
+            for base in forms.iter() {
+                let (verb_forms, participle) = verb_forms(base, irregular.get(base.as_str()));
+                participles.extend(participle);
+                all_forms.extend(verb_forms);
+            }
             *forms = all_forms;
         }
         let Some(Item::Word(first)) = items.first() else {
@@ -186,6 +190,15 @@ fn regular_ing(w: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_verb_of_a_first_word_gets_its_forms() {
+        let p = patterns();
+        let boost = p.by_first.get("boosted").expect("boosted starts a pattern");
+        assert!(boost
+            .iter()
+            .any(|&i| p.all[i].text.starts_with("strengthen|reinforce|boost")));
+    }
 
     #[test]
     fn verbs_get_their_forms() {
