@@ -617,63 +617,116 @@ fn is_relative(sem: &Sem) -> bool {
 }
 
 /// The names of officeholders in the base, and for each the people it names ("Bush": both
-/// presidents) and whether it is only their surname. A surname names them only right after the
-/// title of an office they held ("President Clinton"), unless people.tsv lists it as naming the
-/// person alone: "Deputy Prime Minister Tariq Aziz" must not date a text by Shaukat Aziz's terms.
-struct Holders {
-    names: AhoCorasick,
-    people: Vec<Vec<usize>>,
-    surname_only: Vec<bool>,
-}
-
-static HOLDERS: LazyLock<Holders> = LazyLock::new(|| {
-    let mut by_name: FxHashMap<&'static str, (Vec<usize>, bool)> = FxHashMap::default();
+/// presidents). A bare surname is left out unless people.tsv lists it as naming the person alone:
+/// "Deputy Prime Minister Tariq Aziz" must not date a text by Shaukat Aziz's terms.
+static HOLDERS: LazyLock<(AhoCorasick, Vec<Vec<usize>>)> = LazyLock::new(|| {
+    let mut by_name: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
     for (k, p) in kb().people.iter().enumerate() {
         if p.terms.is_empty() {
             continue;
         }
-        let names = std::iter::once(p.name).chain(p.also.iter().copied());
-        for (name, surname) in names.map(|n| (n, false)).chain([(p.surname, true)]) {
-            let (people, only) = by_name.entry(name).or_insert((Vec::new(), surname));
-            *only &= surname;
+        for name in std::iter::once(p.name).chain(p.also.iter().copied()) {
+            let people = by_name.entry(name).or_default();
             if !people.contains(&k) {
                 people.push(k);
             }
         }
     }
-    let mut names = Vec::new();
-    let (mut people, mut surname_only) = (Vec::new(), Vec::new());
-    for (name, (who, only)) in by_name {
-        names.push(name);
-        people.push(who);
-        surname_only.push(only);
-    }
-    let names = AhoCorasickBuilder::new()
+    let (names, people): (Vec<&str>, Vec<Vec<usize>>) = by_name.into_iter().unzip();
+    let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .build(&names)
         .expect("officeholder names build");
-    Holders {
-        names,
-        people,
-        surname_only,
-    }
+    (ac, people)
 });
+
+/// The titles of the offices of the base ("president", "prime minister"), found in any case,
+/// and the officeholders by surname: a surname names them only right after such a title
+/// ("President Clinton"). Looked for after the titles, which are few, rather than in the whole
+/// text: common surnames ("Lee", "May") are everywhere.
+struct Titled {
+    titles: AhoCorasick,
+    by_surname: FxHashMap<&'static str, Vec<usize>>,
+}
+
+static TITLED: LazyLock<Titled> = LazyLock::new(|| {
+    let kb = kb();
+    let mut titles: Vec<&str> = kb.offices.iter().flat_map(|o| o.titles.iter().copied()).collect();
+    titles.sort_unstable();
+    titles.dedup();
+    let mut by_surname: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
+    for (k, p) in kb.people.iter().enumerate() {
+        if !p.terms.is_empty() {
+            by_surname.entry(p.surname).or_default().push(k);
+        }
+    }
+    let titles = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&titles)
+        .expect("office titles build");
+    Titled { titles, by_surname }
+});
+
+/// A name of an officeholder in a text, and the people it may be.
+struct Named<'a> {
+    start: usize,
+    end: usize,
+    people: &'a [usize],
+    /// Only a surname after a title: the title must be one of its offices'.
+    surname: bool,
+}
+
+/// The names of officeholders in `text`: full names and the names people.tsv lets stand alone,
+/// and surnames right after a title; in text order.
+fn named_holders(text: &str) -> Vec<Named<'static>> {
+    let (ac, people) = &*HOLDERS;
+    let edge = |i| super::is_word_edge(text, i);
+    let mut out: Vec<Named> = ac
+        .find_iter(text)
+        .filter(|m| edge(m.start()) && edge(m.end()))
+        .map(|m| Named {
+            start: m.start(),
+            end: m.end(),
+            people: &people[m.pattern().as_usize()],
+            surname: false,
+        })
+        .collect();
+    let titled = &*TITLED;
+    for t in titled.titles.find_iter(text) {
+        if !edge(t.start()) || !text[t.end()..].starts_with(' ') {
+            continue;
+        }
+        let start = t.end() + 1;
+        let word = text[start..]
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .next()
+            .unwrap_or("");
+        let Some(who) = titled.by_surname.get(word) else {
+            continue;
+        };
+        let end = start + word.len();
+        if !out.iter().any(|n| n.start < end && start < n.end) {
+            out.push(Named {
+                start,
+                end,
+                people: who,
+                surname: true,
+            });
+        }
+    }
+    out.sort_by_key(|n| n.start);
+    out
+}
 
 /// People named with a role: the article falls within a term of that office, or after one for
 /// a "former" holder. A "counterpart" holds the office of the person it is the counterpart of.
 fn term_clues(text: &str) -> Vec<Clue> {
-    let holders = &*HOLDERS;
-    let named = &holders.people;
     let kb = kb();
-    let edge = |i| super::is_word_edge(text, i);
-    let matches: Vec<aho_corasick::Match> = holders
-        .names
-        .find_iter(text)
-        .filter(|m| edge(m.start()) && edge(m.end()))
-        .collect();
+    let matches = named_holders(text);
     // Every term of everyone a name can be.
-    let terms_of = |m: &aho_corasick::Match| -> Vec<(&'static Person, &'static Term)> {
-        named[m.pattern().as_usize()]
+    let terms_of = |m: &Named| -> Vec<(&'static Person, &'static Term)> {
+        m.people
             .iter()
             .flat_map(|&k| kb.people[k].terms.iter().map(move |t| (&kb.people[k], t)))
             .collect()
@@ -693,12 +746,11 @@ fn term_clues(text: &str) -> Vec<Clue> {
                 }
             }
         }
-        let surname_only = holders.surname_only[m.pattern().as_usize()];
         for role in roles {
-            let said = if surname_only {
-                title_before(text, m.start(), role)
+            let said = if m.surname {
+                title_before(text, m.start, role)
             } else {
-                role_near(text, m.start(), m.end(), role)
+                role_near(text, m.start, m.end, role)
             };
             let Some(former) = said else {
                 continue;
@@ -717,7 +769,7 @@ fn term_clues(text: &str) -> Vec<Clue> {
             seen.push((first.name, role, former));
             out.push(term_clue(&held, role, former));
         }
-        if offices[i].is_empty() && counterpart_before(text, m.start()) {
+        if offices[i].is_empty() && counterpart_before(text, m.start) {
             counterparts.push(i);
         }
     }
@@ -725,7 +777,7 @@ fn term_clues(text: &str) -> Vec<Clue> {
         // The person it is the counterpart of: the holder named last before it, nearby.
         let Some(a) = (0..i)
             .rev()
-            .find(|&a| matches[i].start() - matches[a].end() < 200)
+            .find(|&a| matches[i].start - matches[a].end < 200)
         else {
             continue;
         };
