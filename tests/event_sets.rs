@@ -20,7 +20,7 @@ fn petrarch_validation_sentences() {
     assert_eq!(r.all.expected, 79);
     let p = r.all.prf();
     assert!(p.precision >= 0.55, "precision {:.3}", p.precision);
-    assert!(p.recall >= 0.28, "recall {:.3}", p.recall);
+    assert!(p.recall >= 0.32, "recall {:.3}", p.recall);
     assert_eq!(r.rows.len(), r.sentences);
 }
 
@@ -33,7 +33,7 @@ fn cameo_manual_sentences() {
     assert_eq!(r.all.sentences, 322);
     assert_eq!(r.by_category.len(), 18);
     assert!(
-        r.all.accuracy() >= 0.36,
+        r.all.accuracy() >= 0.43,
         "root accuracy {:.3}",
         r.all.accuracy()
     );
