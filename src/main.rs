@@ -10,7 +10,7 @@ use annals::store::{self, render, Store};
 use annals::{bench, eval, ingest, pipeline};
 
 // Every stage builds many small strings per document; mimalloc makes that markedly cheaper than
-// the system allocator (measured with `annals bench`, see the README).
+// the system allocator (measured with `annals bench`, see docs/benchmarks.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -139,7 +139,7 @@ enum Command {
     },
     /// Open the store in a local web application: the timeline of an actor or a dyad, the
     /// relations curve, and every event's sentences highlighted in their articles; a JSON API
-    /// under /api (see the README). Read-only; binds to loopback unless told otherwise.
+    /// under /api (docs/cli.md). Read-only; binds to loopback unless told otherwise.
     Serve {
         #[command(flatten)]
         db: Db,
@@ -190,7 +190,7 @@ enum Command {
     },
     /// Tag and parse articles with the embedded model (after cleaning and splitting them into
     /// sentences) and print CoNLL-U: words in Universal Dependencies conventions, UPOS and Penn
-    /// tags, lemmas, heads and relations. Not yet used by the other commands (docs/syntax.md).
+    /// tags, lemmas, heads and relations: the parse the events stage reads (docs/syntax.md).
     Parse {
         /// Articles, pages or folders, read as `extract` reads them.
         #[arg(required_unless_present = "conllu_in", value_name = "PATH")]
