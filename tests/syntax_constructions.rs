@@ -98,12 +98,19 @@ const ROWS: &[Row] = &[
     // A reported clause whose verb the parser first reads as a participle of its subject.
     row(
         "Thousands of Iraqi protesters demonstrated in Kirkuk on Sunday, witnesses said.",
-        &["demonstrated > said ccomp", "Thousands > demonstrated nsubj"],
+        &[
+            "demonstrated > said ccomp",
+            "Thousands > demonstrated nsubj",
+        ],
     ),
     // The day of "said" before the clause: the clause is still what was said.
     row(
         "The ministry said on Tuesday it had recalled its ambassador.",
-        &["recalled > said ccomp", "Tuesday > said obl", "it > recalled nsubj"],
+        &[
+            "recalled > said ccomp",
+            "Tuesday > said obl",
+            "it > recalled nsubj",
+        ],
     ),
     row(
         "The ministry said on Tuesday that it had recalled its ambassador.",

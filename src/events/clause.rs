@@ -349,7 +349,8 @@ impl<'a> Sentence<'a> {
         // "the wounded", "a raid", "its released prisoners" ("that" may be a pronoun: "the
         // group that attacked").
         let before = self.word(verb - 1);
-        self.word(verb).ends_with("ing") || ["the", "a", "an", "its", "their", "his"].contains(&before)
+        self.word(verb).ends_with("ing")
+            || ["the", "a", "an", "its", "their", "his"].contains(&before)
     }
 
     /// What a passive verb acts on: the subject of a "was invaded" clause, or the actor just

@@ -171,11 +171,13 @@ impl Clue {
                 month,
                 day: d,
                 weekday,
-            } => [day.year() - 1, day.year(), day.year() + 1].iter().any(|y| {
-                NaiveDate::from_ymd_opt(*y, *month, *d).is_some_and(|x| {
-                    x.weekday() == *weekday && (x - day).num_days().abs() <= YEARLESS_DAYS
-                })
-            }),
+            } => [day.year() - 1, day.year(), day.year() + 1]
+                .iter()
+                .any(|y| {
+                    NaiveDate::from_ymd_opt(*y, *month, *d).is_some_and(|x| {
+                        x.weekday() == *weekday && (x - day).num_days().abs() <= YEARLESS_DAYS
+                    })
+                }),
             Test::DayOfYear { month, day: d } => [Some(day), day.pred_opt()]
                 .into_iter()
                 .flatten()
@@ -651,7 +653,11 @@ struct Titled {
 
 static TITLED: LazyLock<Titled> = LazyLock::new(|| {
     let kb = kb();
-    let mut titles: Vec<&str> = kb.offices.iter().flat_map(|o| o.titles.iter().copied()).collect();
+    let mut titles: Vec<&str> = kb
+        .offices
+        .iter()
+        .flat_map(|o| o.titles.iter().copied())
+        .collect();
     titles.sort_unstable();
     titles.dedup();
     let mut by_surname: FxHashMap<&'static str, Vec<usize>> = FxHashMap::default();
@@ -976,12 +982,17 @@ mod tests {
     #[test]
     fn a_weekday_printed_with_a_yearless_day_picks_the_year() {
         // October 26 was a Monday in 1992 and 1998, in no year between.
-        let held = clues(&tag("The ministers spoke on Monday, Oct. 26, officials said."));
+        let held = clues(&tag(
+            "The ministers spoke on Monday, Oct. 26, officials said.",
+        ));
         let holds = |day| held.iter().all(|c| c.holds(d(day)));
         assert!(holds("1998-11-02") && holds("1993-03-01"));
         assert!(!holds("1996-11-04") && !holds("1995-06-01"));
         let held = clues(&tag("The ministers spoke on Oct. 26, officials said."));
-        assert!(held.iter().all(|c| c.holds(d("1996-11-04"))), "without the weekday");
+        assert!(
+            held.iter().all(|c| c.holds(d("1996-11-04"))),
+            "without the weekday"
+        );
     }
 
     #[test]

@@ -40,7 +40,12 @@ const CLAUSAL: &[&str] = &["ccomp", "parataxis"];
 fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
     for v in 0..tokens.len() {
         let participle = tokens[v].deprel == "acl" && tokens[v].xpos == "VBN";
-        let kids = |w: usize| tokens.iter().enumerate().filter(move |(_, t)| t.head == w + 1);
+        let kids = |w: usize| {
+            tokens
+                .iter()
+                .enumerate()
+                .filter(move |(_, t)| t.head == w + 1)
+        };
         let has = |rel: &str| kids(v).any(|(_, t)| t.deprel.starts_with(rel));
         if !participle || has("obl:agent") || has("aux") || has("nsubj") || has("xcomp") {
             continue;
@@ -55,7 +60,8 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         // Up the nominal chain to the phrase's head.
         let mut top = tokens[v].head - 1;
         for _ in 0..4 {
-            if !matches!(tokens[top].deprel.as_str(), "nmod" | "compound") || tokens[top].head == 0 {
+            if !matches!(tokens[top].deprel.as_str(), "nmod" | "compound") || tokens[top].head == 0
+            {
                 break;
             }
             top = tokens[top].head - 1;
