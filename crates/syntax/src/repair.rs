@@ -118,73 +118,57 @@ fn clause_after_day(tokens: &mut [Token]) {
 mod tests {
     use super::*;
 
-    fn token(form: &str, upos: &str, head: usize, deprel: &str) -> Token {
-        Token {
-            form: form.to_string(),
-            upos: upos.to_string(),
-            head,
-            deprel: deprel.to_string(),
-            ..Token::default()
-        }
+    /// A parsed sentence written `form/UPOS[:XPOS]/head/relation` word by word.
+    fn sentence(words: &str) -> Vec<Token> {
+        words
+            .split_whitespace()
+            .map(|w| {
+                let f: Vec<&str> = w.split('/').collect();
+                let (upos, xpos) = f[1].split_once(':').unwrap_or((f[1], ""));
+                Token {
+                    form: f[0].to_string(),
+                    upos: upos.to_string(),
+                    xpos: xpos.to_string(),
+                    head: f[2].parse().unwrap(),
+                    deprel: f[3].to_string(),
+                    ..Token::default()
+                }
+            })
+            .collect()
     }
 
     #[test]
     fn a_participle_under_a_verbless_clause_is_its_verb() {
-        // Thousands of protesters marched , police said .
-        let mut s = vec![
-            token("Thousands", "NOUN", 7, "ccomp"),
-            token("of", "ADP", 3, "case"),
-            token("protesters", "NOUN", 1, "nmod"),
-            token("marched", "VERB", 3, "acl"),
-            token(",", "PUNCT", 1, "punct"),
-            token("police", "NOUN", 7, "nsubj"),
-            token("said", "VERB", 0, "root"),
-        ];
-        s[3].xpos = "VBN".to_string();
+        let mut s = sentence(
+            "Thousands/NOUN/7/ccomp of/ADP/3/case protesters/NOUN/1/nmod \
+             marched/VERB:VBN/3/acl ,/PUNCT/1/punct police/NOUN/7/nsubj said/VERB/0/root",
+        );
         repair(&mut s);
         assert_eq!((s[3].head, s[3].deprel.as_str()), (7, "ccomp"));
         assert_eq!((s[0].head, s[0].deprel.as_str()), (4, "nsubj"));
         assert_eq!(s[4].head, 4);
-        // Protesters detained by police marched: the participle has its agent, and the clause
-        // its verb.
-        let mut s = vec![
-            token("Protesters", "NOUN", 5, "nsubj"),
-            token("detained", "VERB", 1, "acl"),
-            token("by", "ADP", 4, "case"),
-            token("police", "NOUN", 2, "obl:agent"),
-            token("marched", "VERB", 0, "root"),
-        ];
-        s[1].xpos = "VBN".to_string();
+        // The participle has its agent, and the clause its verb.
+        let mut s = sentence(
+            "Protesters/NOUN/5/nsubj detained/VERB:VBN/1/acl by/ADP/4/case \
+             police/NOUN/2/obl:agent marched/VERB/0/root",
+        );
         repair(&mut s);
         assert_eq!((s[1].head, s[1].deprel.as_str()), (1, "acl"));
     }
 
     #[test]
     fn a_clause_after_the_day_of_a_verb_is_its_complement() {
-        // Japan said on Tuesday it had halted aid .
-        let mut s = vec![
-            token("Japan", "PROPN", 2, "nsubj"),
-            token("said", "VERB", 0, "root"),
-            token("on", "ADP", 4, "case"),
-            token("Tuesday", "PROPN", 2, "obl"),
-            token("it", "PRON", 7, "nsubj"),
-            token("had", "AUX", 7, "aux"),
-            token("halted", "VERB", 4, "acl:relcl"),
-            token("aid", "NOUN", 7, "obj"),
-        ];
+        let mut s = sentence(
+            "Japan/PROPN/2/nsubj said/VERB/0/root on/ADP/4/case Tuesday/PROPN/2/obl \
+             it/PRON/7/nsubj had/AUX/7/aux halted/VERB/4/acl:relcl aid/NOUN/7/obj",
+        );
         repair(&mut s);
         assert_eq!((s[6].head, s[6].deprel.as_str()), (2, "ccomp"));
-        // ... on Tuesday, when the talks began: a relative clause of the day.
-        let mut s = vec![
-            token("Japan", "PROPN", 2, "nsubj"),
-            token("spoke", "VERB", 0, "root"),
-            token("on", "ADP", 4, "case"),
-            token("Tuesday", "PROPN", 2, "obl"),
-            token("when", "ADV", 8, "advmod"),
-            token("the", "DET", 7, "det"),
-            token("talks", "NOUN", 8, "nsubj"),
-            token("began", "VERB", 4, "acl:relcl"),
-        ];
+        // A relative word opens a true relative clause of the day.
+        let mut s = sentence(
+            "Japan/PROPN/2/nsubj spoke/VERB/0/root on/ADP/4/case Tuesday/PROPN/2/obl \
+             when/ADV/8/advmod the/DET/7/det talks/NOUN/8/nsubj began/VERB/4/acl:relcl",
+        );
         repair(&mut s);
         assert_eq!((s[7].head, s[7].deprel.as_str()), (4, "acl:relcl"));
     }
