@@ -188,7 +188,8 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe Russian Foreign Ministry said that it would halt negotiations with Japan, officials said.",
         &["RUS JPN 164"],
     ),
-    // A verb's form after an article is a noun or an adjective: no event.
+    // Wounding is an assault; a verb's form after an article is a noun or an adjective ("the
+    // wounded"): no event.
     (
         "March 22, 2022\n\nRebels in Mali wounded two French soldiers in an ambush on Monday, officials said.",
         &["MLI FRA 182"],
