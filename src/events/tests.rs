@@ -121,7 +121,8 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "March 22, 2022\n\nA strike by Turkish drones killed two Syrian soldiers on Monday.",
-        &["TUR SYR 1823"],
+        // Drones are the military's: their killing is military force.
+        &["TUR SYR 190"],
     ),
     (
         "March 22, 2022\n\nThe foreign ministers of Peru and Chile held a telephone conversation on Monday.",
@@ -332,6 +333,11 @@ const GROUPS: &[(&str, &[&str])] = &[
     (
         "French workers went on strike on Monday, officials said in a statement from the capital.",
         &["FRALAB  143"],
+    ),
+    // A visit called off is relations reduced, not a visit.
+    (
+        "March 22, 2022\n\nA French minister has cancelled a planned visit to Haiti, officials in Paris said on Sunday.",
+        &["FRAGOV HTI 160"],
     ),
     // A meeting of a body called for or demanded: the body is the target.
     (
