@@ -3,7 +3,7 @@
 // an event, and check that every source article shows the event's sentence highlighted with
 // its trigger. Saves screenshots at desktop (1280×800) and phone (390×844) widths.
 //
-//   ANNALS_BIN   the annals binary (default: ../../target/debug/annals)
+//   ANNALS_BIN   the annals binary (default: ../../target/release/annals)
 //   OUT          where screenshots go (default: ../../target/browser)
 // Runs on the examples; also on the seeds (RUS–JPN, the 1945 seizure in 4 articles) when
 // ../shared/corpus/seeds is present beside the checkout.
@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, "../..");
-const bin = process.env.ANNALS_BIN || join(repo, "target/debug/annals");
+const bin = process.env.ANNALS_BIN || join(repo, "target/release/annals");
 const out = process.env.OUT || join(repo, "target/browser");
 mkdirSync(out, { recursive: true });
 
