@@ -486,14 +486,18 @@ fn main() -> ExitCode {
             format,
         } => run_ingest(&paths, &db.db, max_bytes, batch, quiet, format),
         Command::Events(Ask { db, query, format }) => run_query(&db.db, |s| {
-            let rows = s.events(&query.filter()?)?;
-            output(format, &rows, || render::events(&rows))
+            let f = query.filter()?;
+            let rows = s.events(&f)?;
+            let hidden = hidden_note(s, &f, format, false)?;
+            output(format, &rows, || render::events(&rows) + &hidden)
         }),
         Command::Timeline(Ask { db, query, format }) => run_query(&db.db, |s| {
-            let rows = s.timeline(&query.filter()?)?;
+            let f = query.filter()?;
+            let rows = s.timeline(&f)?;
+            let hidden = hidden_note(s, &f, format, true)?;
             match format {
                 Output::Csv => output(format, &render::flat(&rows), String::new),
-                _ => output(format, &rows, || render::timeline(&rows)),
+                _ => output(format, &rows, || render::timeline(&rows) + &hidden),
             }
         }),
         Command::Relations {
@@ -811,6 +815,23 @@ fn run_query(
 }
 
 /// Prints query rows as a table, JSON or CSV.
+/// Under a table, how many events the filter left out as negated or only possible, and how to
+/// see them; nothing when none, or for JSON and CSV (whose rows are only what was asked).
+fn hidden_note(
+    s: &annals::store::Store,
+    f: &annals::store::query::Filter,
+    format: Output,
+    merged: bool,
+) -> anyhow::Result<String> {
+    if !matches!(format, Output::Table) {
+        return Ok(String::new());
+    }
+    Ok(match s.hidden(f, merged)? {
+        0 => String::new(),
+        n => format!("{n} negated or hypothetical hidden: use --all\n"),
+    })
+}
+
 fn output<T: serde::Serialize>(
     format: Output,
     rows: &[T],

@@ -121,6 +121,19 @@ fn every_export_format_holds_the_same_merged_events() {
     assert!(rows[dated..].iter().all(|r| r["earliest"] == ""));
     let table = ok(annals(&["timeline", "--db", d]));
     assert!(table.contains("-- undated: "), "{table}");
+    // The table says how many events its filter left out, and how to see them.
+    let all = json(annals(&[
+        "timeline", "--db", d, "--all", "--format", "json",
+    ]));
+    let hidden = all.as_array().unwrap().len() - rows.len();
+    assert!(
+        hidden > 0,
+        "the examples hold negated or hypothetical events"
+    );
+    let note = format!("{hidden} negated or hypothetical hidden: use --all");
+    assert!(table.contains(&note), "{table}");
+    let table = ok(annals(&["timeline", "--db", d, "--all"]));
+    assert!(!table.contains("hidden: use --all"), "{table}");
     let csv = export("csv", &[]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header = reader.headers().unwrap().clone();

@@ -260,6 +260,37 @@ impl Store {
     }
 }
 
+impl Store {
+    /// How many events (`merged`: merged events) filter `f` would also give with `--all`: those
+    /// said not to have happened or only as possible, which it leaves out.
+    pub fn hidden(&self, f: &Filter, merged: bool) -> Result<usize> {
+        if f.all {
+            return Ok(0);
+        }
+        let all = Filter {
+            all: true,
+            limit: None,
+            ..f.clone()
+        };
+        let (table, t) = if merged {
+            ("merged", "m")
+        } else {
+            ("events", "e")
+        };
+        let c = clauses(&all, t, !merged);
+        let sql = format!(
+            "SELECT COUNT(*) FROM {table} {t} WHERE {} AND ({t}.negated OR {t}.hypothetical)",
+            c.finish()
+        );
+        let n: i64 =
+            self.conn()
+                .query_row(&sql, rusqlite::params_from_iter(c.params.iter()), |r| {
+                    r.get(0)
+                })?;
+        Ok(n as usize)
+    }
+}
+
 /// `f` for events with a known date only: a timeline or a count by period places each event.
 fn dated(f: &Filter) -> Filter {
     Filter {
