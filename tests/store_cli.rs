@@ -121,6 +121,8 @@ fn every_export_format_holds_the_same_merged_events() {
     assert!(rows[dated..].iter().all(|r| r["earliest"] == ""));
     let table = ok(annals(&["timeline", "--db", d]));
     assert!(table.contains("-- undated: "), "{table}");
+    // Sides with their names beside their codes.
+    assert!(table.contains("RUS Russia"), "{table}");
     // The table says how many events its filter left out, and how to see them.
     let all = json(annals(&[
         "timeline", "--db", d, "--all", "--format", "json",

@@ -56,6 +56,15 @@ pub fn is_state(code: &str) -> bool {
     kb::kb().state(code).is_some()
 }
 
+/// The name of a state or organization of the knowledge base (`JPN`: "Japan", `EU`: "European
+/// Union"), for people who do not read the codes.
+pub fn side_name(code: &str) -> Option<&'static str> {
+    let kb = kb::kb();
+    kb.state(code)
+        .map(|s| s.name)
+        .or_else(|| kb.orgs.iter().find(|o| o.code == code).map(|o| o.name))
+}
+
 /// The state that continues `state` and every state it continues: what a query for `state`
 /// means (`RUS` -> `RUS`, `SUN`).
 pub fn lineage(state: &str) -> Vec<&str> {

@@ -67,8 +67,8 @@ pub fn timeline(rows: &[MergedRow]) -> String {
             "{:<23} {:<40} {} -> {}  {} source{} ({})",
             days(&m.earliest, &m.latest),
             cut(&m.name, 40),
-            m.source.as_deref().unwrap_or("?"),
-            m.target.as_deref().unwrap_or("?"),
+            named(m.source.as_deref()),
+            named(m.target.as_deref()),
             m.documents,
             if m.documents == 1 { "" } else { "s" },
             dedup(outlets).join(", ")
@@ -76,6 +76,17 @@ pub fn timeline(rows: &[MergedRow]) -> String {
     }
     let _ = writeln!(s, "{} merged events", rows.len());
     s
+}
+
+/// A side as its code and name, "JPN Japan"; "?" when the event names none.
+fn named(side: Option<&str>) -> String {
+    match side {
+        None | Some("") => "?".to_string(),
+        Some(code) => match crate::actors::side_name(code) {
+            Some(name) => format!("{code} {name}"),
+            None => code.to_string(),
+        },
+    }
 }
 
 /// The items in their order, each once.
