@@ -648,6 +648,8 @@ static HOLDERS: LazyLock<(AhoCorasick, Vec<Vec<usize>>)> = LazyLock::new(|| {
 /// text: common surnames ("Lee", "May") are everywhere.
 struct Titled {
     titles: AhoCorasick,
+    /// The titles, in the automaton's pattern order.
+    names: Vec<&'static str>,
     by_surname: FxHashMap<&'static str, Vec<usize>>,
 }
 
@@ -666,12 +668,16 @@ static TITLED: LazyLock<Titled> = LazyLock::new(|| {
             by_surname.entry(p.surname).or_default().push(k);
         }
     }
-    let titles = AhoCorasickBuilder::new()
+    let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .build(&titles)
         .expect("office titles build");
-    Titled { titles, by_surname }
+    Titled {
+        titles: automaton,
+        names: titles,
+        by_surname,
+    }
 });
 
 /// A name of an officeholder in a text, and the people it may be.
@@ -679,8 +685,9 @@ struct Named<'a> {
     start: usize,
     end: usize,
     people: &'a [usize],
-    /// Only a surname after a title: the title must be one of its offices'.
-    surname: bool,
+    /// For a surname, the title before it, and whether "former" stands before that: the title
+    /// must be one of the people's offices'.
+    title: Option<(&'static str, bool)>,
 }
 
 /// The names of officeholders in `text`: full names and the names people.tsv lets stand alone,
@@ -695,7 +702,7 @@ fn named_holders(text: &str) -> Vec<Named<'static>> {
             start: m.start(),
             end: m.end(),
             people: &people[m.pattern().as_usize()],
-            surname: false,
+            title: None,
         })
         .collect();
     let titled = &*TITLED;
@@ -712,12 +719,17 @@ fn named_holders(text: &str) -> Vec<Named<'static>> {
             continue;
         };
         let end = start + word.len();
+        let title = titled.names[t.pattern().as_usize()];
+        let lead = super::before(text, t.start(), 12)
+            .split_whitespace()
+            .next_back();
+        let former = lead.is_some_and(|w| w.eq_ignore_ascii_case("former"));
         if !out.iter().any(|n| n.start < end && start < n.end) {
             out.push(Named {
                 start,
                 end,
                 people: who,
-                surname: true,
+                title: Some((title, former)),
             });
         }
     }
@@ -753,10 +765,9 @@ fn term_clues(text: &str) -> Vec<Clue> {
             }
         }
         for role in roles {
-            let said = if m.surname {
-                title_before(text, m.start, role)
-            } else {
-                role_near(text, m.start, m.end, role)
+            let said = match m.title {
+                Some((title, former)) => (title == role).then_some(former),
+                None => role_near(text, m.start, m.end, role),
             };
             let Some(former) = said else {
                 continue;
@@ -885,17 +896,6 @@ fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
     let clause = &apposition[..clause_end(apposition)];
     let i = clause.find(&role)?;
     Some(clause[..i].contains("former"))
-}
-
-/// Whether `role` stands right before the surname at `start` as its title ("President Clinton",
-/// "former Chancellor Kohl"), and if so whether as a former holder.
-fn title_before(text: &str, start: usize, role: &str) -> Option<bool> {
-    let before = super::before(text, start, 45).to_lowercase();
-    let lead = before.trim_end().strip_suffix(&role.to_lowercase())?;
-    if !lead.is_empty() && !lead.ends_with(|c: char| c.is_whitespace() || c == '(') {
-        return None;
-    }
-    Some(lead.split_whitespace().next_back() == Some("former"))
 }
 
 /// Where the clause at the start of `text` ends: at a comma or semicolon, or at a full stop that
