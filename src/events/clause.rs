@@ -342,15 +342,13 @@ impl<'a> Sentence<'a> {
 
     /// A verb's form used as a noun or an adjective: "the signing of a treaty", "the wounded".
     pub fn nominal(&self, verb: usize) -> bool {
-        if verb == 0 || !cues::is(self.word(verb - 1), Class::Determiner) {
+        if verb == 0 {
             return false;
         }
-        // "the signing", "this fighting"; and after an article or a possessive, any form:
-        // "the wounded", "a raid", "its released prisoners" ("that" may be a pronoun: "the
-        // group that attacked").
+        // "the signing", "this fighting"; and after an article, any form: "the wounded".
         let before = self.word(verb - 1);
-        self.word(verb).ends_with("ing")
-            || ["the", "a", "an", "its", "their", "his"].contains(&before)
+        cues::is(before, Class::Article)
+            || self.word(verb).ends_with("ing") && cues::is(before, Class::Determiner)
     }
 
     /// What a passive verb acts on: the subject of a "was invaded" clause, or the actor just

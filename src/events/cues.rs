@@ -20,6 +20,7 @@ pub enum Class {
     Be,
     Auxiliary,
     Determiner,
+    Article,
     Indefinite,
     NotTheEvent,
     Negation,
@@ -34,7 +35,7 @@ pub enum Class {
     Quantity,
 }
 
-const NAMES: [(&str, Class); 20] = [
+const NAMES: [(&str, Class); 21] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -43,6 +44,7 @@ const NAMES: [(&str, Class); 20] = [
     ("be", Class::Be),
     ("auxiliary", Class::Auxiliary),
     ("determiner", Class::Determiner),
+    ("article", Class::Article),
     ("indefinite", Class::Indefinite),
     ("not-the-event", Class::NotTheEvent),
     ("negation", Class::Negation),
