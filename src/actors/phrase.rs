@@ -216,11 +216,16 @@ impl Run<'_> {
     /// officeholders are all of one state.
     fn leader_before_government(&self, j: usize, to: usize) -> Option<usize> {
         let (h, next) = (&self.hits[j], self.hits.get(j + 1)?);
-        let government = agent_word(next).is_some_and(|(_, office, _)| office.is_none())
-            && kb()
-                .government_words
-                .contains(&next.surface.text.to_lowercase().as_str());
-        if j + 1 >= to || h.possessive || !government || !self.adjacent(j, j + 1) {
+        if j + 1 >= to || h.possessive || !self.adjacent(j, j + 1) {
+            return None;
+        }
+        let word = next.surface.text.as_str();
+        let government = kb()
+            .government_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+            && agent_word(next).is_some_and(|(_, office, _)| office.is_none());
+        if !government {
             return None;
         }
         if let Some(k) = h.find(|s| match *s {
@@ -271,15 +276,18 @@ impl Run<'_> {
     /// One word of group_modifiers.txt parts a state's adjective from the group word after it:
     /// "Irish nationalist guerrillas".
     fn group_modifier_between(&self, a: usize, b: usize) -> bool {
-        let generic = agent_word(&self.hits[b])
-            .is_some_and(|(_, _, kind)| matches!(kind, AgentKind::Generic | AgentKind::Domestic));
-        let gap = &self.text[self.hits[a].next.min(self.hits[b].start)..self.hits[b].start];
-        let word = gap.trim_matches(' ').to_lowercase();
-        generic
-            && self.hits[a].next <= self.hits[b].start
-            && gap.starts_with(' ')
-            && gap.ends_with(' ')
-            && kb().group_modifiers.contains(&word.as_str())
+        let (from, to) = (self.hits[a].next, self.hits[b].start);
+        let Some(word) = self
+            .text
+            .get(from..to)
+            .and_then(|g| g.strip_prefix(' ')?.strip_suffix(' '))
+        else {
+            return false;
+        };
+        kb().group_modifiers.contains(&word.to_lowercase().as_str())
+            && agent_word(&self.hits[b]).is_some_and(|(_, _, kind)| {
+                matches!(kind, AgentKind::Generic | AgentKind::Domestic)
+            })
     }
 
     pub(super) fn comma_between(&self, a: usize, b: usize) -> bool {
