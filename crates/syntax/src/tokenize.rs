@@ -56,7 +56,7 @@ static ABBREVIATIONS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| words(include_str!("../data/abbreviations.txt")));
 
 /// The words of a list file: one a line, `#` comments and blank lines left out.
-fn words(text: &'static str) -> Vec<&'static str> {
+pub(crate) fn words(text: &'static str) -> Vec<&'static str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
