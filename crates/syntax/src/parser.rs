@@ -420,10 +420,10 @@ impl Parser {
         let n_labels = self.labels.len();
         let mut state = State::new(words.len());
         let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0f32; self.weights.classes];
+        let mut scores = vec![0i32; self.weights.classes];
         while !state.done() {
             state.features(words, &mut feats);
-            scores.iter_mut().for_each(|s| *s = 0.0);
+            scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&feats, &mut scores);
             let c = best(&scores, |c| state.valid(move_of(c, n_labels))).expect("a valid move");
             state.apply(move_of(c, n_labels));

@@ -17,24 +17,40 @@ pub fn feature(parts: impl Hash) -> u64 {
 /// Trained weights: what the tagger and the parser score with. Each weight is a 16-bit integer
 /// in units of `scale` (scores only ever pick the best class, which the unit does not change).
 /// The rows live in one flat open-addressing table, and the features of one score are looked up
-/// together, their slots prefetched first: with a table of some 100 MB every lookup would
+/// together, their slots prefetched first: with a table of some 20 MB every lookup would
 /// otherwise wait for memory on its own.
+///
+/// Most rows hold a class or two (the features of words), but the features every move has (tag
+/// pairs, the bias) hold most classes, and adding those pair by pair took half the scoring
+/// time: a row of at least `DENSE_FROM` pairs is also kept dense, one weight a class, which adds
+/// in a few vector instructions.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Weights {
     pub classes: usize,
     pub scale: f32,
     slots: Vec<Slot>,
-    /// Every row's (class, weight) pairs, rows in the order of their features.
+    /// Every row's (class, weight) pairs, rows in the order of their features (the dense rows'
+    /// too: their order, the training's, is written).
     entries: Vec<(u16, i16)>,
+    /// The dense rows, `classes` weights each.
+    dense: Vec<i16>,
+    /// Each dense row's pairs in `entries`: start and length.
+    dense_pairs: Vec<(u32, u32)>,
 }
 
-/// A feature's row: `len` entries from `start`; `key` 0 is an empty slot.
+/// A feature's row: `len` pairs from `start` in `entries`; `key` 0 is an empty slot. When `len`
+/// is `DENSE`, the row is dense and `start` its number among the dense rows.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 struct Slot {
     key: u64,
     start: u32,
     len: u32,
 }
+
+const DENSE: u32 = u32::MAX;
+
+/// Rows of at least this many pairs are kept dense (measured: see `docs/syntax.md`).
+const DENSE_FROM: usize = 16;
 
 /// The key a feature is stored under (0 marks an empty slot).
 fn key_of(f: u64) -> u64 {
@@ -43,6 +59,13 @@ fn key_of(f: u64) -> u64 {
 
 /// Features looked up together.
 const BATCH: usize = 64;
+
+/// A looked-up row, as scoring reads it.
+#[derive(Clone, Copy)]
+enum Row<'a> {
+    Pairs(&'a [(u16, i16)]),
+    Dense(&'a [i16]),
+}
 
 impl Weights {
     /// Weights from rows of (class, weight), rounded to 16 bits; what rounds to nothing is left
@@ -83,14 +106,10 @@ impl Weights {
             scale,
             slots: vec![Slot::default(); capacity],
             entries: Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum()),
+            ..Weights::default()
         };
         for (f, row) in rows {
-            let slot = Slot {
-                key: key_of(f),
-                start: w.entries.len() as u32,
-                len: row.len() as u32,
-            };
-            w.entries.extend(row);
+            let slot = w.store(key_of(f), &row);
             let mut i = w.home(slot.key);
             while w.slots[i].key != 0 {
                 i = (i + 1) & (w.slots.len() - 1);
@@ -98,6 +117,30 @@ impl Weights {
             w.slots[i] = slot;
         }
         w
+    }
+
+    /// Stores a row, dense too when it is long, and gives its slot.
+    fn store(&mut self, key: u64, row: &[(u16, i16)]) -> Slot {
+        let start = self.entries.len() as u32;
+        self.entries.extend_from_slice(row);
+        if row.len() < DENSE_FROM {
+            return Slot {
+                key,
+                start,
+                len: row.len() as u32,
+            };
+        }
+        let at = self.dense.len();
+        self.dense.resize(at + self.classes, 0);
+        for &(c, q) in row {
+            self.dense[at + c as usize] = q;
+        }
+        self.dense_pairs.push((start, row.len() as u32));
+        Slot {
+            key,
+            start: (self.dense_pairs.len() - 1) as u32,
+            len: DENSE,
+        }
     }
 
     /// Where a key's probe starts: the top bits of its mixed hash.
@@ -108,11 +151,11 @@ impl Weights {
     }
 
     /// The row of a feature, probing from `i`.
-    fn find(&self, key: u64, mut i: usize) -> Option<&[(u16, i16)]> {
+    fn find(&self, key: u64, mut i: usize) -> Option<Row<'_>> {
         loop {
             let s = self.slots[i];
             if s.key == key {
-                return Some(&self.entries[s.start as usize..(s.start + s.len) as usize]);
+                return Some(self.row(s));
             }
             if s.key == 0 {
                 return None;
@@ -121,29 +164,60 @@ impl Weights {
         }
     }
 
+    fn row(&self, s: Slot) -> Row<'_> {
+        if s.len == DENSE {
+            let at = s.start as usize * self.classes;
+            Row::Dense(&self.dense[at..at + self.classes])
+        } else {
+            Row::Pairs(&self.entries[s.start as usize..(s.start + s.len) as usize])
+        }
+    }
+
+    /// A slot's (class, weight) pairs, in the order they were given.
+    fn pairs(&self, s: Slot) -> &[(u16, i16)] {
+        let (start, len) = if s.len == DENSE {
+            self.dense_pairs[s.start as usize]
+        } else {
+            (s.start, s.len)
+        };
+        &self.entries[start as usize..(start + len) as usize]
+    }
+
     /// Adds the weights of `features` to `scores` (one per class), in units of `scale`.
-    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+    pub fn score(&self, features: &[u64], scores: &mut [i32]) {
         if self.slots.is_empty() {
             return;
         }
+        let scores = &mut scores[..self.classes];
         // Three passes, so that the memory of each is fetched while the others wait: the
         // slots, then the rows they point to, then the adding.
         let mut homes = [0usize; BATCH];
-        let mut rows: [&[(u16, i16)]; BATCH] = [&[]; BATCH];
+        let mut rows = [Row::Pairs(&[]); BATCH];
         for chunk in features.chunks(BATCH) {
             for (h, f) in homes.iter_mut().zip(chunk) {
                 *h = self.home(key_of(*f));
                 prefetch(&self.slots[*h]);
             }
             for ((h, f), row) in homes.iter().zip(chunk).zip(rows.iter_mut()) {
-                *row = self.find(key_of(*f), *h).unwrap_or(&[]);
-                if let Some(first) = row.first() {
-                    prefetch(first);
+                *row = self.find(key_of(*f), *h).unwrap_or(Row::Pairs(&[]));
+                match row {
+                    Row::Pairs([first, ..]) => prefetch(first),
+                    Row::Pairs([]) => {}
+                    Row::Dense(d) => prefetch(&d[0]),
                 }
             }
             for row in &rows[..chunk.len()] {
-                for &(c, w) in *row {
-                    scores[c as usize] += w as f32;
+                match *row {
+                    Row::Pairs(p) => {
+                        for &(c, w) in p {
+                            scores[c as usize] += i32::from(w);
+                        }
+                    }
+                    Row::Dense(d) => {
+                        for (s, &w) in scores.iter_mut().zip(d) {
+                            *s += i32::from(w);
+                        }
+                    }
                 }
             }
         }
@@ -178,12 +252,7 @@ impl Weights {
             .slots
             .iter()
             .filter(|s| s.key != 0)
-            .map(|s| {
-                (
-                    s.key,
-                    &self.entries[s.start as usize..(s.start + s.len) as usize],
-                )
-            })
+            .map(|&s| (s.key, self.pairs(s)))
             .collect();
         rows.sort_unstable_by_key(|r| r.0);
         rows
@@ -292,7 +361,7 @@ impl Trainer {
 }
 
 /// The best class of `scores` among those `allowed` says yes to (the first on a tie).
-pub fn best(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+pub fn best<T: PartialOrd + Copy>(scores: &[T], allowed: impl Fn(usize) -> bool) -> Option<usize> {
     let mut out: Option<usize> = None;
     for (c, s) in scores.iter().enumerate() {
         if allowed(c) && out.is_none_or(|b| *s > scores[b]) {
@@ -352,7 +421,7 @@ mod tests {
         }
         let w = t.average();
         for (feats, truth) in [(vec![a, bias], 1), (vec![b, bias], 0)] {
-            let mut s = vec![0.0; 2];
+            let mut s = vec![0i32; 2];
             w.score(&feats, &mut s);
             assert_eq!(best(&s, |_| true), Some(truth));
         }
@@ -365,9 +434,47 @@ mod tests {
         assert_eq!(w.len(), 2);
         let p = w.pruned(10);
         assert_eq!(p.len(), 1);
-        let mut s = vec![0.0; 2];
+        let mut s = vec![0i32; 2];
         p.score(&[7, 9, 11], &mut s);
-        assert_eq!(s, [0.0, -40.0]);
+        assert_eq!(s, [0, -40]);
+    }
+
+    /// Rows of every length, stored as pairs or dense too, score as their pairs do
+    /// and give back the same pairs in the same order (for writing the same bytes).
+    #[test]
+    fn rows_of_every_length_score_and_write_as_their_pairs() {
+        let classes = 200;
+        let long: Vec<(u16, i16)> = (0..DENSE_FROM as u16)
+            .rev()
+            .map(|c| (c + 2, c as i16 - 7))
+            .collect();
+        let rows = vec![
+            (3, long),
+            (5, vec![(1, 9), (0, -2)]),
+            (6, vec![(199, i16::MIN)]),
+            (
+                8,
+                vec![(7, i16::MAX), (150, -32000), (4, 1), (9, -1), (3, 3)],
+            ),
+            (9, vec![(198, -1), (2, i16::MAX)]),
+        ];
+        let w = Weights::from_quantized(classes, 1.0, rows.clone());
+        let features = [3, 5, 6, 8, 9, 3, 12];
+        let mut s = vec![0i32; classes];
+        w.score(&features, &mut s);
+        let mut expected = vec![0i32; classes];
+        for f in features {
+            for (c, q) in rows.iter().filter(|r| r.0 == f).flat_map(|r| &r.1) {
+                expected[*c as usize] += i32::from(*q);
+            }
+        }
+        assert_eq!(s, expected);
+        let back: Vec<(u64, Vec<(u16, i16)>)> = w
+            .sorted_rows()
+            .into_iter()
+            .map(|(f, r)| (f, r.to_vec()))
+            .collect();
+        assert_eq!(back, rows);
     }
 
     #[test]

@@ -311,9 +311,9 @@ impl Tagger {
 
     /// The class (a tag pair) of each of a sentence's words.
     fn classes(&self, forms: &[&str]) -> Vec<u16> {
-        let mut scores = vec![0f32; self.pairs.len()];
+        let mut scores = vec![0i32; self.pairs.len()];
         self.left_to_right(forms, |_, feats| {
-            scores.iter_mut().for_each(|s| *s = 0.0);
+            scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(feats, &mut scores);
             best(&scores, |_| true).unwrap_or(0) as u16
         })
