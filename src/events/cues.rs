@@ -33,9 +33,10 @@ pub enum Class {
     Background,
     Joint,
     Quantity,
+    Reporting,
 }
 
-const NAMES: [(&str, Class); 21] = [
+const NAMES: [(&str, Class); 22] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -57,6 +58,7 @@ const NAMES: [(&str, Class); 21] = [
     ("background", Class::Background),
     ("joint", Class::Joint),
     ("quantity", Class::Quantity),
+    ("reporting", Class::Reporting),
 ];
 
 struct Cues {

@@ -389,6 +389,26 @@ fn arguments(
     m: &Match,
     clause: (usize, usize),
 ) -> Option<(Vec<usize>, Vec<usize>, bool)> {
+    // "Japan said China must withdraw": a modal's sides come from the parse alone.
+    if m.pattern.modal {
+        let sides = tree.reported_obligation(m.word?)?;
+        let (mut sources, mut targets) = (sides.sources, sides.targets);
+        // "Medvedev said Russia should work on the Kurils": what a state's voice (itself or its
+        // government) says the state must do is its policy, not a demand on anyone; its rebels
+        // or opposition do demand of it.
+        let voices = |k: usize, t: &Actor| {
+            let a = &s.mentions[k].actor;
+            let voice = taxonomy::derived("state-voice");
+            a.country == t.country && a.role.as_deref().is_none_or(|r| r == voice)
+        };
+        let own_state = |t: &usize| {
+            let t = &s.mentions[*t].actor;
+            t.role.is_none() && sources.iter().any(|&k| voices(k, t))
+        };
+        targets.retain(|t| !own_state(t));
+        pair_up(m.pattern.cameo, &mut sources, &mut targets);
+        return (!sources.is_empty()).then_some((sources, targets, false));
+    }
     let shallow = shallow_arguments(s, m, clause);
     let Some(w) = m.word else {
         return shallow;
@@ -567,7 +587,11 @@ fn event(
         },
         rule: format!(
             "{} {}",
-            if m.pattern.verb { "verb" } else { "noun" },
+            match (m.pattern.verb, m.pattern.modal) {
+                (_, true) => "modal",
+                (true, _) => "verb",
+                _ => "noun",
+            },
             m.pattern.text
         ),
         confidence: 0.0,

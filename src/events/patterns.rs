@@ -31,6 +31,9 @@ pub enum Item {
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub verb: bool,
+    /// A modal of a reported clause ("must"): its sides are the speaker and the clause's
+    /// subject, which only the parse gives.
+    pub modal: bool,
     pub items: Vec<Item>,
     pub cameo: &'static str,
     /// The pattern as written in the data file.
@@ -68,14 +71,15 @@ fn load() -> Patterns {
     let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut participles = FxHashSet::default();
     for r in knowledge::rows(PATTERNS) {
-        let verb = match r[0] {
-            "verb" => true,
-            "noun" => false,
+        let (verb, modal) = match r[0] {
+            "verb" => (true, false),
+            "noun" => (false, false),
+            "modal" => (true, true),
             k => panic!("data/events/patterns.tsv: unknown kind {k:?}"),
         };
         taxonomy::code(r[2]);
         let mut items: Vec<Item> = r[1].split_whitespace().map(item).collect();
-        if verb {
+        if verb && !modal {
             let Some(Item::Word(forms)) = items.first_mut() else {
                 panic!(
                     "data/events/patterns.tsv: {:?} must start with a word",
@@ -102,6 +106,7 @@ fn load() -> Patterns {
         }
         all.push(Pattern {
             verb,
+            modal,
             items,
             cameo: r[2],
             text: r[1],

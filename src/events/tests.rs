@@ -227,6 +227,33 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe Chilean president spoke to the Peruvian president in Lima on Monday.",
         &["CHL PER 040"],
     ),
+    // A modal of a reported clause: the speaker demands of, or appeals to, the clause's
+    // subject, whichever side the report stands on; what is demanded is only wanted.
+    (
+        "March 22, 2022\n\nThe Chilean foreign ministry said on Monday that Peru must withdraw its troops from the border.",
+        &["CHL PER 100"],
+    ),
+    (
+        "March 22, 2022\n\nPeru must return the disputed islands to Chile, the Chilean foreign minister told reporters.",
+        &["CHL PER 100"],
+    ),
+    (
+        "March 22, 2022\n\nNorway said Canada and Chile should join the fishing agreement.",
+        &["NOR CAN 020", "NOR CHL 020"],
+    ),
+    // A modal no reporting verb reports, or the speaker's own state: no demand.
+    (
+        "March 22, 2022\n\nPeru must decide soon whether it will attend the summit in Chile.",
+        &[],
+    ),
+    (
+        "March 22, 2022\n\nThe Chilean president said Chile must strengthen its navy.",
+        &[],
+    ),
+    (
+        "March 22, 2022\n\nChilean rebels said Chile must hold new elections.",
+        &["CHL CHL 100"],
+    ),
 ];
 
 #[test]

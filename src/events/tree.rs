@@ -231,6 +231,33 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The sides of a modal that makes a reported clause a demand ("Japan said China must
+    /// withdraw", "China must withdraw, Japan said"): the reporting verb's subject demands of the
+    /// clause's subject. `None` when no reporting verb (data/events/cues.tsv) reports the clause.
+    pub fn reported_obligation(&self, w: usize) -> Option<Sides> {
+        if self.rel(w) != "aux" {
+            return None;
+        }
+        let clause = self.head(w)?;
+        let reports = |v: &usize| cues::is(&self.words[*v].lemma.to_lowercase(), Class::Reporting);
+        let reporting = self
+            .head(clause)
+            .filter(|_| matches!(self.rel(clause), "ccomp" | "parataxis"))
+            .filter(reports)
+            // The parser reads a trailing report as parataxis or, now and then, advcl.
+            .or_else(|| {
+                let trailing = self
+                    .kids(clause, "parataxis")
+                    .chain(self.kids(clause, "advcl"));
+                trailing.filter(|&v| v > clause).find(reports)
+            })?;
+        Some(Sides {
+            sources: self.actors_of(self.subject(reporting, 0)),
+            targets: self.actors_of(self.subject(clause, 0)),
+            ..Sides::default()
+        })
+    }
+
     /// The targets a pattern's last word gives ("held talks with", "joined the West in
     /// denouncing"): the nominal of a preposition, else that word's own targets.
     pub fn targets_at(&self, w: usize) -> Vec<usize> {
