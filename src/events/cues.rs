@@ -34,9 +34,10 @@ pub enum Class {
     Joint,
     Quantity,
     Reporting,
+    Condition,
 }
 
-const NAMES: [(&str, Class); 22] = [
+const NAMES: [(&str, Class); 23] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -59,6 +60,7 @@ const NAMES: [(&str, Class); 22] = [
     ("joint", Class::Joint),
     ("quantity", Class::Quantity),
     ("reporting", Class::Reporting),
+    ("condition", Class::Condition),
 ];
 
 struct Cues {

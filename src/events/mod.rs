@@ -97,7 +97,28 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
         }
     }
     mark_wanted(&mut out);
+    mark_conditional_threats(&mut out, &tree);
     out
+}
+
+/// "will boycott the elections unless the president steps down", "would strike if attacked": a
+/// conflict act promised on a condition is a threat of it, made when it is said (CAMEO 13).
+fn mark_conditional_threats(events: &mut [Event], tree: &Tree) {
+    for e in events.iter_mut() {
+        let promised = (e.planned || e.hypothetical) && !e.negated;
+        if !promised || e.quad_class < 3 || taxonomy::in_class(&e.cameo, "wanting") {
+            continue;
+        }
+        if !tree
+            .word_at(e.evidence.start)
+            .is_some_and(|w| tree.conditioned(w))
+        {
+            continue;
+        }
+        recode(e, taxonomy::threat_of(&e.cameo));
+        (e.planned, e.hypothetical) = (false, false);
+        e.rule += "; promised on a condition: a threat";
+    }
 }
 
 /// "demanded that the United States match the EU's support", "urged Japan to lift": what is
@@ -135,9 +156,7 @@ fn mark_wanted(events: &mut [Event]) {
             let act = events
                 .iter()
                 .find(|x| wanted(end, x) && x.quad_class == 4)?;
-            let force = taxonomy::in_class(&act.cameo, "force");
-            let threat = if force { "threat-of-force" } else { "threat" };
-            Some((end, taxonomy::derived(threat)))
+            Some((end, taxonomy::threat_of(&act.cameo)))
         })
         .collect();
     for e in events.iter_mut() {

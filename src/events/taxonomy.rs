@@ -10,6 +10,7 @@ use crate::knowledge;
 const CAMEO: &str = include_str!("../../data/events/cameo.tsv");
 const CLASSES: &str = include_str!("../../data/events/code_classes.tsv");
 const DERIVED: &str = include_str!("../../data/events/derived.tsv");
+const THREATS: &str = include_str!("../../data/events/threats.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Code {
@@ -61,6 +62,18 @@ pub fn derived(rule: &str) -> &'static str {
         .unwrap_or_else(|| panic!("data/events/derived.tsv: no rule {rule:?}"))
 }
 
+/// The code of a threat to do act `cameo` (data/events/threats.tsv): that of the longest listed
+/// prefix of the act's code, else 130.
+pub fn threat_of(cameo: &str) -> &'static str {
+    static THREAT_BY_ACT: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
+    let table =
+        THREAT_BY_ACT.get_or_init(|| knowledge::rows(THREATS).map(|r| (r[0], r[1])).collect());
+    (1..=cameo.len())
+        .rev()
+        .find_map(|n| table.get(&cameo[..n]).copied())
+        .unwrap_or("130")
+}
+
 /// Whether a code is in a class of data/events/code_classes.tsv (`mutual`, `place-target`,
 /// `territory-target`): it starts with one of the class's prefixes.
 pub fn in_class(cameo: &str, class: &str) -> bool {
@@ -104,9 +117,22 @@ mod tests {
 
     #[test]
     fn every_derived_code_is_a_code() {
-        for rule in ["military-force", "threat-of-force", "threat"] {
-            assert!(codes().contains_key(derived(rule)), "{rule}");
-        }
+        assert!(codes().contains_key(derived("military-force")));
         assert_eq!(derived("armed-forces"), "MIL");
+    }
+
+    #[test]
+    fn every_threat_is_a_code_of_root_13_for_an_act_code() {
+        for r in knowledge::rows(THREATS) {
+            assert!(codes().contains_key(r[0]), "{}: not a code", r[0]);
+            assert!(
+                r[1].starts_with("13") && codes().contains_key(r[1]),
+                "{}",
+                r[1]
+            );
+        }
+        assert_eq!(threat_of("1912"), "1381");
+        assert_eq!(threat_of("163"), "1312");
+        assert_eq!(threat_of("1124"), "130");
     }
 }

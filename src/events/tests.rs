@@ -254,6 +254,20 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nChilean rebels said Chile must hold new elections.",
         &["CHL CHL 100"],
     ),
+    // A conflict act promised on a condition is a threat of it (data/events/threats.tsv); the
+    // same act promised outright is planned, and an intention to do it a threat too.
+    (
+        "March 22, 2022\n\nPeru will impose sanctions on Chile if the talks fail, officials said.",
+        &["PER CHL 1312"],
+    ),
+    (
+        "March 22, 2022\n\nPeru said it would attack Chile unless Santiago withdrew its troops.",
+        &["PER CHL 138"],
+    ),
+    (
+        "March 22, 2022\n\nPeru vowed to blockade the port against Chilean ships.",
+        &["PER CHL 1381"],
+    ),
 ];
 
 #[test]

@@ -139,6 +139,30 @@ impl<'a> Tree<'a> {
         false
     }
 
+    /// Whether the clause of the event word at `w` has a condition ("will boycott the elections
+    /// unless the president steps down", "would strike if attacked"): an adverbial clause opened
+    /// by a word of the class `condition`, on the verb whose object or complement the word is.
+    pub fn conditioned(&self, w: usize) -> bool {
+        let mut x = w;
+        for _ in 0..MAX_UNREALIZED_CLIMB {
+            let condition = self.kids(x, "advcl").any(|c| {
+                self.kids(c, "mark")
+                    .any(|m| cues::is(&self.words[m].form.to_lowercase(), Class::Condition))
+            });
+            if condition {
+                return true;
+            }
+            if !matches!(self.rel(x), "obj" | "xcomp" | "compound") {
+                return false;
+            }
+            match self.head(x) {
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Whether the event word at `w` is negated: a negation word (data/events/cues.tsv: "not",
     /// "never", "no") as an adverb or determiner of it, or of the verb whose object or subject
     /// it is ("did not impose sanctions", "no talks were held").
