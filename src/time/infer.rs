@@ -373,7 +373,13 @@ pub fn clues(tagged: &Tagged) -> Vec<Clue> {
         });
     }
     event_clues(tagged, &mut out);
-    out.extend(term_clues(text));
+    let dated: Vec<(usize, usize)> = tagged
+        .found
+        .iter()
+        .filter(|f| matches!(f.sem, Sem::Date { year: Some(_), .. }))
+        .map(|f| tagged.span(f))
+        .collect();
+    out.extend(term_clues(text, &dated));
     out.truncate(MAX_CLUES);
     out
 }
@@ -618,6 +624,10 @@ fn is_relative(sem: &Sem) -> bool {
     )
 }
 
+/// How near (in characters, the same paragraph) a date with its year makes a title say nothing
+/// of the article's date: about a sentence.
+const DATED_TITLE_REACH: usize = 120;
+
 /// The names of officeholders in the base, and for each the people it names ("Bush": both
 /// presidents). A bare surname is left out unless people.tsv lists it as naming the person alone:
 /// "Deputy Prime Minister Tariq Aziz" must not date a text by Shaukat Aziz's terms.
@@ -739,9 +749,26 @@ fn named_holders(text: &str) -> Vec<Named<'static>> {
 
 /// People named with a role: the article falls within a term of that office, or after one for
 /// a "former" holder. A "counterpart" holds the office of the person it is the counterpart of.
-fn term_clues(text: &str) -> Vec<Clue> {
+/// The clues of the officeholders `text` names with their office. A holder named beside a date
+/// with its year (spans `dated`: "Rwandan President Juvenal Habyarimana's plane, shot down on
+/// April 6, 1994") holds the office on that date, which says nothing of when the article was
+/// written.
+fn term_clues(text: &str, dated: &[(usize, usize)]) -> Vec<Clue> {
     let kb = kb();
-    let matches = named_holders(text);
+    let beside_a_date = |m: &Named| {
+        dated.iter().any(|&(a, b)| {
+            let (from, to) = if b <= m.start {
+                (b, m.start)
+            } else {
+                (m.end, a)
+            };
+            a < m.start + DATED_TITLE_REACH
+                && m.end < b + DATED_TITLE_REACH
+                && !text[from.min(to)..to.max(from)].contains('\n')
+        })
+    };
+    let mut matches = named_holders(text);
+    matches.retain(|m| !beside_a_date(m));
     // Every term of everyone a name can be.
     let terms_of = |m: &Named| -> Vec<(&'static Person, &'static Term)> {
         m.people
@@ -957,6 +984,25 @@ mod tests {
         assert_eq!(role_near(t, 5, 13, "envoy"), Some(false));
         let t = "Jane Roe, aged 57. The envoy said";
         assert_eq!(role_near(t, 0, 8, "envoy"), None);
+    }
+
+    #[test]
+    fn a_title_beside_a_dated_event_says_nothing_of_the_article() {
+        // Bill Clinton: president 1993-01-20 to 2001-01-20.
+        let officeholder = |t: &str| clues(&tag(t)).iter().any(|c| c.rule == "officeholder");
+        assert!(officeholder(
+            "President Bill Clinton welcomed the figures on Monday."
+        ));
+        assert!(!officeholder(
+            "The bill was signed by President Bill Clinton on August 5, 1997, in Washington."
+        ));
+        assert!(!officeholder(
+            "In 1998 President Bill Clinton visited the region."
+        ));
+        // A date in another paragraph does not count.
+        assert!(officeholder(
+            "The fund was set up in 1998.\nPresident Bill Clinton welcomed the figures."
+        ));
     }
 
     #[test]
