@@ -451,6 +451,9 @@ fn arguments(
     if m.target.is_none() && !parsed.targets.is_empty() {
         targets = parsed.targets;
     }
+    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "examining") {
+        targets = tree.agents_of_examined(w);
+    }
     // "Abe and Trump agreed to raise pressure on North Korea": they agreed with each other.
     if sources.len() == 2 && cues::is(&s.tokens[m.first].lower, cues::Class::Joint) {
         targets.clear();

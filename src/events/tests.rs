@@ -268,6 +268,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru vowed to blockade the port against Chilean ships.",
         &["PER CHL 1381"],
     ),
+    // An investigation's target is who did what is investigated.
+    (
+        "March 22, 2022\n\nPeru is investigating alleged war crimes by Chilean troops in the north.",
+        &["PER CHL 094"],
+    ),
+    (
+        "March 22, 2022\n\nPeruvian prosecutors launched an investigation into killings committed by Chilean soldiers.",
+        &["PER CHL 090"],
+    ),
 ];
 
 #[test]

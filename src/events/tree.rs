@@ -368,6 +368,36 @@ impl<'a> Tree<'a> {
             .unwrap_or_default()
     }
 
+    /// Who did what the event word at `w` examines ("investigating war crimes by Croatian
+    /// extremists", "launched an investigation into crimes committed by Croat forces"): the
+    /// agents of its object, or of what an "into" phrase of it or of its object names.
+    pub fn agents_of_examined(&self, w: usize) -> Vec<usize> {
+        let into = |n: usize| {
+            self.children[n]
+                .iter()
+                .copied()
+                .filter(move |&c| self.rel(c).starts_with("nmod") || self.rel(c) == "obl")
+                .filter(move |&c| self.case_of(c).as_deref() == Some("into"))
+        };
+        let objects: Vec<usize> = self.kids(w, "obj").collect();
+        let examined = objects
+            .iter()
+            .copied()
+            .chain(into(w))
+            .chain(objects.iter().flat_map(|&o| into(o)));
+        for n in examined {
+            let mut agents = self.noun_agents(n);
+            // "crimes committed by Croat forces": the agent of a participle that modifies it.
+            for acl in self.kids(n, "acl").filter(|&a| self.words[a].xpos == "VBN") {
+                agents.extend(self.actors_of(self.kids(acl, "obl:agent")));
+            }
+            if !agents.is_empty() {
+                return agents;
+            }
+        }
+        Vec::new()
+    }
+
     fn noun_sides(&self, n: usize) -> Sides {
         let mut sources = self.noun_agents(n);
         // "talks between India and China": both sides, which the caller pairs.
