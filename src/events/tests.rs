@@ -277,6 +277,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeruvian prosecutors launched an investigation into killings committed by Chilean soldiers.",
         &["PER CHL 090"],
     ),
+    // A "from" phrase names the target of a demand or a rejection, not of a visit.
+    (
+        "March 22, 2022\n\nPeruvian rebels are demanding autonomy from the Chilean government.",
+        &["PER CHL 100"],
+    ),
+    (
+        "March 22, 2022\n\nPeru rejected an offer of talks from Chile on Monday.",
+        &["PER CHL 125"],
+    ),
 ];
 
 #[test]

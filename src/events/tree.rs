@@ -368,6 +368,20 @@ impl<'a> Tree<'a> {
             .unwrap_or_default()
     }
 
+    /// The actors of the "from" phrases of the event word at `w` or of its object ("demanded
+    /// autonomy from Serbian authorities", "rejected an offer from Afghanistan").
+    pub fn from_phrases(&self, w: usize) -> Vec<usize> {
+        let from = |n: usize| {
+            self.children[n]
+                .iter()
+                .copied()
+                .filter(move |&c| self.rel(c).starts_with("nmod") || self.rel(c) == "obl")
+                .filter(move |&c| self.case_of(c).as_deref() == Some("from"))
+        };
+        let phrases: Vec<usize> = from(w).chain(self.kids(w, "obj").flat_map(from)).collect();
+        self.actors_of(phrases)
+    }
+
     /// Who did what the event word at `w` examines ("investigating war crimes by Croatian
     /// extremists", "launched an investigation into crimes committed by Croat forces"): the
     /// agents of its object, or of what an "into" phrase of it or of its object names.
