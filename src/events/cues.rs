@@ -35,9 +35,10 @@ pub enum Class {
     Quantity,
     Reporting,
     Condition,
+    Member,
 }
 
-const NAMES: [(&str, Class); 23] = [
+const NAMES: [(&str, Class); 24] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -61,6 +62,7 @@ const NAMES: [(&str, Class); 23] = [
     ("quantity", Class::Quantity),
     ("reporting", Class::Reporting),
     ("condition", Class::Condition),
+    ("member", Class::Member),
 ];
 
 struct Cues {

@@ -286,6 +286,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru rejected an offer of talks from Chile on Monday.",
         &["PER CHL 125"],
     ),
+    // People "of" an actor are that actor; an event "of" a state is not that state.
+    (
+        "March 22, 2022\n\nPeru met members of the Chilean delegation in Lima.",
+        &["PER CHL 040"],
+    ),
+    (
+        "March 22, 2022\n\nPeru condemned the bombing of Chile's embassy.",
+        &[],
+    ),
 ];
 
 #[test]

@@ -485,9 +485,15 @@ impl<'a> Tree<'a> {
     fn actors_of(&self, words: impl IntoIterator<Item = usize>) -> Vec<usize> {
         let mut out = Vec::new();
         for w in words {
-            // "the foreign ministers of Peru and Chile": the states the phrase is of.
+            // "the foreign ministers of Peru and Chile": the states the phrase is of; "the
+            // deputy chief of Israel's militia": the people of an actor are that actor.
+            let member = || {
+                let lemma = self.words[w].lemma.to_lowercase();
+                cues::is(&lemma, Class::Member) && self.actors_in(w).is_empty()
+            };
             let of = self.kids(w, "nmod").find(|&c| {
-                self.case_of(c).as_deref() == Some("of") && !self.conjuncts(c).is_empty()
+                self.case_of(c).as_deref() == Some("of")
+                    && (!self.conjuncts(c).is_empty() || member())
             });
             let w = of.unwrap_or(w);
             for c in std::iter::once(w).chain(self.conjuncts(w)) {
