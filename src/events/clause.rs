@@ -66,6 +66,9 @@ pub struct Flags {
     pub planned: bool,
     pub hypothetical: bool,
     pub negated: bool,
+    /// "refused to release", "would not release": a refusal, which for an act of cooperation
+    /// is a rejection of it.
+    pub refused: bool,
 }
 
 impl<'a> Sentence<'a> {
@@ -442,8 +445,11 @@ impl<'a> Sentence<'a> {
             && self.word(trigger - 1) == "to"
             && !(trigger.saturating_sub(4)..trigger - 1)
                 .any(|i| cues::is(self.word(i), Class::Realizing));
+        let negated = before.iter().any(|w| cues::is(w, Class::Negation));
+        let refusal = before.iter().any(|w| cues::is(w, Class::Refusal));
         Flags {
-            negated: before.iter().any(|w| cues::is(w, Class::Negation)),
+            negated,
+            refused: refusal || (negated && (planned || would)),
             hypothetical: (wanted && !planned)
                 || before
                     .iter()

@@ -36,9 +36,10 @@ pub enum Class {
     Reporting,
     Condition,
     Member,
+    Refusal,
 }
 
-const NAMES: [(&str, Class); 24] = [
+const NAMES: [(&str, Class); 25] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -63,6 +64,7 @@ const NAMES: [(&str, Class); 24] = [
     ("reporting", Class::Reporting),
     ("condition", Class::Condition),
     ("member", Class::Member),
+    ("refusal", Class::Refusal),
 ];
 
 struct Cues {

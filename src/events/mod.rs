@@ -358,6 +358,7 @@ fn code_match(
     }
     // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
     // may have none.
+    let refused = s.flags(clause.0, m.first, m.pattern.verb).refused;
     let untargeted = taxonomy::in_class(cameo, "no-target");
     let nobody = unnamed(Actor::default(), trigger);
     for &src in &sources {
@@ -387,6 +388,13 @@ fn code_match(
             if military && taxonomy::in_class(&e.cameo, "military-force") {
                 recode(&mut e, taxonomy::derived("military-force"));
                 e.rule += "; by armed forces: military force";
+            }
+            // "refused to lift the curfew", "would not release the prisoners": a rejection,
+            // made when it is said.
+            if let Some(code) = taxonomy::refusal_of(&e.cameo).filter(|_| refused && e.negated) {
+                recode(&mut e, code);
+                (e.negated, e.hypothetical, e.planned) = (false, false, false);
+                e.rule += "; refused: a rejection";
             }
             out.push(e);
         }

@@ -11,6 +11,7 @@ const CAMEO: &str = include_str!("../../data/events/cameo.tsv");
 const CLASSES: &str = include_str!("../../data/events/code_classes.tsv");
 const DERIVED: &str = include_str!("../../data/events/derived.tsv");
 const THREATS: &str = include_str!("../../data/events/threats.tsv");
+const REFUSALS: &str = include_str!("../../data/events/refusals.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Code {
@@ -65,13 +66,36 @@ pub fn derived(rule: &str) -> &'static str {
 /// The code of a threat to do act `cameo` (data/events/threats.tsv): that of the longest listed
 /// prefix of the act's code, else 130.
 pub fn threat_of(cameo: &str) -> &'static str {
-    static THREAT_BY_ACT: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
-    let table =
-        THREAT_BY_ACT.get_or_init(|| knowledge::rows(THREATS).map(|r| (r[0], r[1])).collect());
-    (1..=cameo.len())
-        .rev()
-        .find_map(|n| table.get(&cameo[..n]).copied())
+    static THREAT_BY_ACT: OnceLock<ByPrefix> = OnceLock::new();
+    THREAT_BY_ACT
+        .get_or_init(|| ByPrefix::new(THREATS))
+        .get(cameo)
         .unwrap_or("130")
+}
+
+/// The code of a refusal to do act `cameo` (data/events/refusals.tsv): that of the longest
+/// listed prefix of the act's code; `None` for an act whose refusal is no rejection.
+pub fn refusal_of(cameo: &str) -> Option<&'static str> {
+    static REFUSAL_BY_ACT: OnceLock<ByPrefix> = OnceLock::new();
+    REFUSAL_BY_ACT
+        .get_or_init(|| ByPrefix::new(REFUSALS))
+        .get(cameo)
+}
+
+/// A table of codes by the prefix of another code, read from rows of (prefix, code).
+struct ByPrefix(FxHashMap<&'static str, &'static str>);
+
+impl ByPrefix {
+    fn new(file: &'static str) -> ByPrefix {
+        ByPrefix(knowledge::rows(file).map(|r| (r[0], r[1])).collect())
+    }
+
+    /// The code of the longest listed prefix of `cameo`.
+    fn get(&self, cameo: &str) -> Option<&'static str> {
+        (1..=cameo.len())
+            .rev()
+            .find_map(|n| self.0.get(&cameo[..n]).copied())
+    }
 }
 
 /// Whether a code is in a class of data/events/code_classes.tsv (`mutual`, `place-target`,
@@ -134,5 +158,21 @@ mod tests {
         assert_eq!(threat_of("1912"), "1381");
         assert_eq!(threat_of("163"), "1312");
         assert_eq!(threat_of("1124"), "130");
+    }
+
+    #[test]
+    fn every_refusal_is_a_code_of_root_12_for_a_cooperative_act() {
+        for r in knowledge::rows(REFUSALS) {
+            assert!(codes().contains_key(r[0]), "{}: not a code", r[0]);
+            assert!(code(r[0]).quad <= 2, "{}: not cooperation", r[0]);
+            assert!(
+                r[1].starts_with("12") && codes().contains_key(r[1]),
+                "{}",
+                r[1]
+            );
+        }
+        assert_eq!(refusal_of("0841"), Some("1243"));
+        assert_eq!(refusal_of("0813"), Some("1241"));
+        assert_eq!(refusal_of("011"), None);
     }
 }

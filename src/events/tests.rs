@@ -295,6 +295,20 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru condemned the bombing of Chile's embassy.",
         &[],
     ),
+    // An act of cooperation refused, or that will not be done, is a rejection of it
+    // (data/events/refusals.tsv); one that was not done is only negated.
+    (
+        "March 22, 2022\n\nPeru said it would not release the Chilean prisoners.",
+        &["PER CHL 1243"],
+    ),
+    (
+        "March 22, 2022\n\nPeru will not accept any more refugees from Chile.",
+        &["PER CHL 1223"],
+    ),
+    (
+        "March 22, 2022\n\nPeru did not provide support to Chile last year.",
+        &[],
+    ),
 ];
 
 #[test]
