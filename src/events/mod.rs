@@ -361,7 +361,16 @@ fn code_match(
     let refused = s.flags(clause.0, m.first, m.pattern.verb).refused;
     let untargeted = taxonomy::in_class(cameo, "no-target");
     let nobody = unnamed(Actor::default(), trigger);
-    for &src in &sources {
+    // "The US, Russia and Switzerland met": a meeting of three or more, each pair of them once.
+    let pairwise = targets.is_empty() && sources.len() > 2 && taxonomy::in_class(cameo, "mutual");
+    for (i, &src) in sources.iter().enumerate() {
+        let partners: Vec<EventActor> = match pairwise {
+            true => sources[i + 1..]
+                .iter()
+                .map(|&k| actor(s.mentions[k]))
+                .collect(),
+            false => Vec::new(),
+        };
         // A news agency reports events; it does not do them ("The Associated Press reported
         // that ...").
         let media = s.mentions[src].actor.org.as_deref();
@@ -371,7 +380,11 @@ fn code_match(
         // "Belarusians protested in Minsk": their own state's place is no target.
         let own = |t: &EventActor| same_side(&s.mentions[src].actor, &t.actor);
         let alone = untargeted && targets.iter().all(own);
-        for tgt in targets.iter().chain(alone.then_some(&nobody)) {
+        for tgt in targets
+            .iter()
+            .chain(alone.then_some(&nobody))
+            .chain(&partners)
+        {
             let src = actor(s.mentions[src]);
             // Groups of no known state on both sides ("militants attacked civilians") say
             // nothing a record of states and organizations can hold.
@@ -458,6 +471,18 @@ fn arguments(
     }
     if m.target.is_none() && !parsed.targets.is_empty() {
         targets = parsed.targets;
+    }
+    // "Japan and China held talks in Seoul": where a meeting's sides are named, a place the
+    // words took for one is a venue if the parse gives it a preposition of places. (Other
+    // events, protests and attacks, take their place for the target, as CAMEO codes them.)
+    let mutual = taxonomy::in_class(m.pattern.cameo, "mutual");
+    if mutual && sources.len() >= 2 {
+        targets.retain(|&k| !tree.venue(k));
+    }
+    // "Japan, China and South Korea held talks": the words took the last of the subjects for
+    // the partner, the parse has them all as sides of one meeting.
+    if mutual && m.target.is_none() && targets.iter().all(|t| sources.contains(t)) {
+        targets.clear();
     }
     if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "examining") {
         targets = tree.agents_of_examined(w);

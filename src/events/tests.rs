@@ -78,7 +78,7 @@ const CASES: &[(&str, &[&str])] = &[
     // "A and the B" is one compound subject of a mutual event.
     (
         "March 22, 2022\n\nIsrael and the Palestinians reached an agreement on water on Monday.",
-        &["PSE ISR 030"],
+        &["ISR PSE 030"],
     ),
     // A state after the pattern's closing preposition is its target, not a place.
     (
@@ -126,7 +126,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "March 22, 2022\n\nThe foreign ministers of Peru and Chile held a telephone conversation on Monday.",
-        &["CHL PER 041"], // either way round: the code is mutual
+        &["PER CHL 041"], // either way round: the code is mutual
     ),
     (
         "March 22, 2022\n\nNorway launched a missile over Sweden on Monday.",
@@ -157,7 +157,7 @@ const CASES: &[(&str, &[&str])] = &[
     // "The two countries" are the pair just named, not the pair the article names most.
     (
         "March 22, 2022\n\nJapan and Russia held talks in Moscow on Monday. Japan and Russia disagreed. Peru and Chile signed a trade pact on Tuesday. The two countries also agreed to hold a summit in Lima.",
-        &["JPN RUS 040", "CHL PER 057", "PER CHL 030", "CHL PER 040"], // mutual codes: either way round; the agreed summit is planned
+        &["JPN RUS 040", "PER CHL 057", "PER CHL 030", "PER CHL 040"], // mutual codes: either way round; the agreed summit is planned
     ),
     // A news agency reports; it is never the one who acts.
     (
@@ -308,6 +308,16 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "March 22, 2022\n\nPeru did not provide support to Chile last year.",
         &[],
+    ),
+    // A meeting of three is one event a pair; where its sides are named, the city it is held in
+    // is its venue.
+    (
+        "March 22, 2022\n\nPeru, Chile and Bolivia held talks in La Paz on Monday.",
+        &["PER CHL 040", "PER BOL 040", "CHL BOL 040"],
+    ),
+    (
+        "March 22, 2022\n\nPeru and Chile held talks in Quito on Monday.",
+        &["PER CHL 040"],
     ),
 ];
 

@@ -368,6 +368,22 @@ impl<'a> Tree<'a> {
             .unwrap_or_default()
     }
 
+    /// Whether mention `k` of the sentence is a venue in the parse: a place whose phrase has a
+    /// preposition that names no target ("held talks in Seoul", "met at Camp David").
+    pub fn venue(&self, k: usize) -> bool {
+        let m = self.s.mentions[k];
+        let Some(head) = (0..self.words.len())
+            .filter(|&w| self.mention[w] == Some(k))
+            .find(|&w| self.head(w).is_none_or(|h| self.mention[h] != Some(k)))
+        else {
+            return false;
+        };
+        m.place
+            && self
+                .case_of(head)
+                .is_some_and(|p| !cues::is(&p, Class::TargetPreposition))
+    }
+
     /// The actors of the "from" phrases of the event word at `w` or of its object ("demanded
     /// autonomy from Serbian authorities", "rejected an offer from Afghanistan").
     pub fn from_phrases(&self, w: usize) -> Vec<usize> {
