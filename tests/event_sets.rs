@@ -20,7 +20,7 @@ fn petrarch_validation_sentences() {
     assert_eq!(r.all.expected, 79);
     let p = r.all.prf();
     assert!(p.precision >= 0.55, "precision {:.3}", p.precision);
-    assert!(p.recall >= 0.32, "recall {:.3}", p.recall);
+    assert!(p.recall >= 0.34, "recall {:.3}", p.recall);
     assert_eq!(r.rows.len(), r.sentences);
 }
 
@@ -33,7 +33,7 @@ fn cameo_manual_sentences() {
     assert_eq!(r.all.sentences, 322);
     assert_eq!(r.by_category.len(), 18);
     assert!(
-        r.all.accuracy() >= 0.43,
+        r.all.accuracy() >= 0.47,
         "root accuracy {:.3}",
         r.all.accuracy()
     );
@@ -49,7 +49,7 @@ fn real_news_pages() {
     assert_eq!(r.docs.len(), 20);
     let p = &r.events_prf;
     assert!(p.precision >= 0.80, "precision {:.3}", p.precision);
-    assert!(p.recall >= 0.42, "recall {:.3}", p.recall);
+    assert!(p.recall >= 0.43, "recall {:.3}", p.recall);
     // Confidence ranks events: the top band is more precise than the rest together.
     let precision = |(predicted, matched): (usize, usize)| matched as f64 / predicted.max(1) as f64;
     let bands = r.events.bands;
