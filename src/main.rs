@@ -379,8 +379,8 @@ struct Query {
     all: bool,
     /// Only events of at least this confidence, from 0 to 1 (`annals eval` prints the precision
     /// of each band; a merged event counts its best report).
-    #[arg(long, value_name = "C", value_parser = store::query::min_confidence)]
-    min_confidence: Option<f64>,
+    #[arg(long, value_name = "C")]
+    min_confidence: Option<String>,
     /// At most this many rows.
     #[arg(long)]
     limit: Option<usize>,
@@ -388,26 +388,18 @@ struct Query {
 
 impl Query {
     fn filter(&self) -> anyhow::Result<store::query::Filter> {
-        let dyad = self
-            .dyad
-            .as_deref()
-            .map(store::query::parse_dyad)
-            .transpose()?;
-        let (from, to) = store::query::period(self.from.as_deref(), self.to.as_deref())?;
-        Ok(store::query::Filter {
-            actor: self.actor.as_ref().map(|a| a.to_uppercase()),
-            dyad,
-            from,
-            to,
-            code: self.code.clone(),
+        store::query::Filter::asked(&store::query::Asked {
+            actor: self.actor.as_deref(),
+            dyad: self.dyad.as_deref(),
+            from: self.from.as_deref(),
+            to: self.to.as_deref(),
+            code: self.code.as_deref(),
             historical: (self.historical || self.current).then_some(self.historical),
             planned: self.planned.then_some(true),
             all: self.all,
-            dated: false,
             undated: self.undated,
-            min_confidence: self.min_confidence,
+            min_confidence: self.min_confidence.as_deref(),
             limit: self.limit,
-            reports: None,
         })
     }
 }

@@ -167,6 +167,11 @@ fn bad_requests_get_clear_errors() {
     assert!(error(&server, "/api/timeline?undated=true&from=2014", 400).contains("undated"));
     assert!(error(&server, "/api/events?min_confidence=2", 400).contains("from 0 to 1"));
     assert!(error(&server, "/api/timeline?min_confidence=high", 400).contains("0.7"));
+    // Actors and codes are checked as the command line checks them.
+    assert!(error(&server, "/api/timeline?actor=XXXX", 400).contains("RUSGOV"));
+    assert!(error(&server, "/api/relations?dyad=RUS,QQQ", 400).contains("QQQ"));
+    assert!(error(&server, "/api/events?code=999", 400).contains("not a CAMEO code"));
+    assert_eq!(get(&server, "/api/events?actor=rusgov&code=11").0, 200);
     assert_eq!(get(&server, "/api/timeline?min_confidence=0.7").0, 200);
     // A search too long to run is refused at once.
     let terms: Vec<String> = (0..2_001).map(|i| format!("border{i}")).collect();

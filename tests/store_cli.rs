@@ -89,6 +89,26 @@ fn the_examples_ingest_once_and_answer_every_query() {
         shown.contains("events") && shown.contains("body"),
         "{shown}"
     );
+    // A filter that cannot select anything is a usage error that says what is accepted.
+    for (args, says) in [
+        (&["timeline", "--from", "banana"][..], "2014-09-03"),
+        (&["events", "--actor", "XXXX"], "RUSGOV"),
+        (&["events", "--dyad", "RUS,QQQ"], "`annals kb`"),
+        (&["relations", "--code", "999"], "not a CAMEO code"),
+        (
+            &["export", "--format", "csv", "--min-confidence", "2"],
+            "from 0 to 1",
+        ),
+    ] {
+        let out = annals(&[args, &["--db", d]].concat());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+    assert!(ok(annals(&[
+        "events", "--db", d, "--actor", "rusgov", "--code", "11"
+    ]))
+    .contains("events"));
 }
 
 #[test]

@@ -21,7 +21,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
 
-use crate::store::query::{min_confidence, parse_dyad, period, Filter};
+use crate::store::query::{Asked, Filter};
 use crate::store::Store;
 
 const INDEX: &str = include_str!("assets/index.html");
@@ -164,53 +164,26 @@ pub struct Params {
 
 impl Params {
     fn filter(&self) -> Result<Filter, ApiError> {
-        let upper = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_ascii_uppercase)
-        };
-        let dyad = self
-            .dyad
-            .as_deref()
-            .filter(|d| !d.trim().is_empty())
-            .map(parse_dyad)
-            .transpose()
-            .map_err(|e| ApiError::bad(e.to_string()))?;
-        let (from, to) =
-            period(given(&self.from), given(&self.to)).map_err(|e| ApiError::bad(e.to_string()))?;
-        let undated = self.undated.unwrap_or(false);
-        if undated && (from.is_some() || to.is_some()) {
-            return Err(ApiError::bad(
-                "undated=true with from or to: undated events have no days to compare".to_string(),
-            ));
-        }
-        let min_confidence = given(&self.min_confidence)
-            .map(min_confidence)
-            .transpose()
-            .map_err(|e| ApiError::bad(e.to_string()))?;
-        Ok(Filter {
-            actor: upper(&self.actor),
-            dyad,
-            from,
-            to,
-            code: self.code.clone().filter(|s| !s.is_empty()),
+        let asked = Asked {
+            actor: self.actor.as_deref(),
+            dyad: self.dyad.as_deref(),
+            from: self.from.as_deref(),
+            to: self.to.as_deref(),
+            code: self.code.as_deref(),
             historical: self.historical,
             planned: self.planned,
             all: self.all.unwrap_or(false),
-            dated: false,
-            undated,
-            min_confidence,
+            undated: self.undated.unwrap_or(false),
+            min_confidence: self.min_confidence.as_deref(),
             limit: Some(self.limit.unwrap_or(MAX_ROWS).min(MAX_ROWS)),
-            // A timeline row lists its first reports; /api/merged/ID gives them all.
+        };
+        let filter = Filter::asked(&asked).map_err(|e| ApiError::bad(e.to_string()))?;
+        // A timeline row lists its first reports; /api/merged/ID gives them all.
+        Ok(Filter {
             reports: Some(REPORTS_LISTED),
+            ..filter
         })
     }
-}
-
-/// A parameter's value, unless it is missing or empty (`from=` is no filter).
-fn given(value: &Option<String>) -> Option<&str> {
-    value.as_deref().filter(|s| !s.is_empty())
 }
 
 /// The parameters, or a bad one answered in the API's JSON shape.

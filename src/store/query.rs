@@ -40,6 +40,94 @@ pub struct Filter {
     pub reports: Option<usize>,
 }
 
+/// A filter as a user writes it, on the command line or in the API's query string: the one
+/// place filters are read and checked. Empty values are no filter (`from=`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Asked<'a> {
+    pub actor: Option<&'a str>,
+    pub dyad: Option<&'a str>,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub code: Option<&'a str>,
+    pub historical: Option<bool>,
+    pub planned: Option<bool>,
+    pub all: bool,
+    pub undated: bool,
+    pub min_confidence: Option<&'a str>,
+    pub limit: Option<usize>,
+}
+
+impl Filter {
+    /// The filter a user asked for, or what is wrong with it, saying what is accepted.
+    pub fn asked(a: &Asked) -> Result<Filter> {
+        let dyad = given(a.dyad).map(parse_dyad).transpose()?;
+        if let Some((x, y)) = &dyad {
+            known_actor(x)?;
+            known_actor(y)?;
+        }
+        let actor = given(a.actor).map(str::to_uppercase);
+        if let Some(x) = &actor {
+            known_actor(x)?;
+        }
+        let (from, to) = period(given(a.from), given(a.to))?;
+        if a.undated && (from.is_some() || to.is_some()) {
+            return Err(anyhow!(
+                "undated with from or to: undated events have no days to compare"
+            ));
+        }
+        let code = given(a.code).map(known_code).transpose()?;
+        Ok(Filter {
+            actor,
+            dyad,
+            from,
+            to,
+            code,
+            historical: a.historical,
+            planned: a.planned,
+            all: a.all,
+            dated: false,
+            undated: a.undated,
+            min_confidence: given(a.min_confidence).map(min_confidence).transpose()?,
+            limit: a.limit,
+            reports: None,
+        })
+    }
+}
+
+/// A value, unless it is missing or blank.
+fn given(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
+}
+
+/// An actor code the knowledge base can have given: one that starts with a state's, an
+/// organization's or an armed group's code, or with `---` (a group of no known state), or why
+/// not.
+fn known_actor(code: &str) -> Result<()> {
+    let kb = crate::actors::kb::kb();
+    let mut base = (kb.states.iter().map(|s| s.code))
+        .chain(kb.orgs.iter().map(|o| o.code))
+        .chain(kb.seats.iter().map(|s| s.country))
+        .chain(["---"]);
+    if base.any(|b| code.starts_with(b)) {
+        return Ok(());
+    }
+    Err(anyhow!(
+        "actor {code:?}: no state, organization or group of the knowledge base has this code; \
+         give a code such as RUS, JPN, EU, RUSGOV or ---REB (`annals kb` lists them)"
+    ))
+}
+
+/// A CAMEO code or root (`16`, `163`), or why not.
+fn known_code(code: &str) -> Result<String> {
+    if crate::events::taxonomy::codes().contains_key(code) {
+        return Ok(code.to_string());
+    }
+    Err(anyhow!(
+        "code {code:?}: not a CAMEO code; give a root from 01 to 20 or a code under it, as 16 \
+         or 163 (data/events/cameo.tsv lists them)"
+    ))
+}
+
 /// The two codes of a dyad written `RUS,JPN` (any case, spaces allowed), or why not.
 pub fn parse_dyad(text: &str) -> Result<(String, String)> {
     match text.split_once(',') {
