@@ -20,9 +20,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
     version,
     about = "Turns raw news into a dated, sourced record of political events.",
     long_about = "Turns raw news into a dated, sourced record of political events.\n\n\
-        Start with `annals extract examples/articles`: it reads each article, separates the \
-        story from the page's boilerplate, finds its title, outlet, authors and publication \
-        date, and prints one JSON object per article."
+        Start with `annals ingest examples/articles`, then `annals timeline`: ingest reads each \
+        article into a store (annals.db), dates it and codes its events, and the timeline lists \
+        what happened, one line per real-world event.",
+    after_help = "Everyday commands, on the store `ingest` writes: ingest, timeline, events, \
+        relations, search, show, export, serve.\n\
+        Tools, on articles and evaluation data: extract, parse, eval, bench, kb, timeml, fuzz."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -41,6 +44,7 @@ enum Command {
     /// (binary, empty, too large, malformed) gets one error line on standard error and the rest
     /// goes on.
     /// The exit code is 1 only when every input failed, or with --strict when any did.
+    #[command(display_order = 10)]
     Extract {
         #[arg(required_unless_present = "jsonl_in", value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -79,6 +83,7 @@ enum Command {
     /// written in one transaction, so an interrupted ingest loses no written batch and a
     /// re-run adds the rest. A document already stored (same bytes) is skipped; an input that
     /// cannot be read is recorded in the store's errors and the rest goes on.
+    #[command(display_order = 1)]
     Ingest {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
@@ -98,11 +103,14 @@ enum Command {
     },
     /// Events as the stored documents report them, in order of date, with the words that say
     /// so.
+    #[command(display_order = 3)]
     Events(Ask),
     /// The merged record in order of date: one line per real-world event, with its sources.
+    #[command(display_order = 2)]
     Timeline(Ask),
     /// Merged events per year or month: how many, cooperation and conflict, Goldstein sum and
     /// mean, with a sparkline.
+    #[command(display_order = 4)]
     Relations {
         #[command(flatten)]
         db: Db,
@@ -115,6 +123,7 @@ enum Command {
     },
     /// Full-text search over the stored titles and bodies (SQLite FTS5 syntax: words, "a
     /// phrase", OR, NOT, prefix*), best first, with snippets.
+    #[command(display_order = 5)]
     Search {
         query: String,
         #[command(flatten)]
@@ -128,8 +137,10 @@ enum Command {
     /// Lines on standard input, `{"event": ID, "merge_key", "earliest", "latest"}` sorted by
     /// merge_key, earliest, latest, and writes each with its merged event, by the store's rule:
     /// `{"event", "merged": "KEY#N", "earliest", "latest", "overlaps"}`.
+    #[command(hide = true)]
     MergeStream,
     /// One stored document (by its id or the start of it) with its mentions and events.
+    #[command(display_order = 6)]
     Show {
         id: String,
         #[command(flatten)]
@@ -140,6 +151,7 @@ enum Command {
     /// Open the store in a local web application: the timeline of an actor or a dyad, the
     /// relations curve, and every event's sentences highlighted in their articles; a JSON API
     /// under /api (docs/cli.md). Read-only; binds to loopback unless told otherwise.
+    #[command(display_order = 8)]
     Serve {
         #[command(flatten)]
         db: Db,
@@ -147,41 +159,18 @@ enum Command {
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: std::net::SocketAddr,
     },
-    /// Score extraction against hand-made gold files: body tokens, title, outlet, site,
-    /// authors, dateline, publication date, and boilerplate left in the body.
+    /// Score against hand-made gold: articles (body tokens, title, outlet, site, authors,
+    /// dateline, publication date, boilerplate left in the body, events and their dates) by
+    /// default, or what a subcommand names. Each mode reads data of ../shared by default; pass
+    /// the files where they are elsewhere.
+    #[command(args_conflicts_with_subcommands = true)]
+    #[command(display_order = 12)]
     Eval {
+        #[command(subcommand)]
+        mode: Option<EvalMode>,
         /// Folder of `NAME.gold.json` files (format: ../shared/gold/README.md).
         #[arg(long, default_value = "../shared/gold")]
         gold: PathBuf,
-        /// Score actor mentions instead, against the lists in this folder (`NAME.tsv` for the
-        /// article `NAME.txt`; format: tests/mentions/README.md).
-        #[arg(long, value_name = "DIR")]
-        mentions: Option<PathBuf>,
-        /// Score events instead on PETRARCH-2's validation sentences (matched, missed and extra
-        /// by root and dyad, sentence by sentence with --errors).
-        #[arg(long, value_name = "FILE", num_args = 0..=1,
-              default_missing_value = "../shared/data/eventdata/universalpetrarch/PETR2_GSR_validation.xml")]
-        petrarch: Option<PathBuf>,
-        /// Score CAMEO root codes instead on the CAMEO manual's sentences of PLOVER's gold
-        /// standard (the misses with --errors).
-        #[arg(long, value_name = "FILE", num_args = 0..=1,
-              default_missing_value = "../shared/data/eventdata/plover/PLOVER_GSR_CAMEO.txt")]
-        plover: Option<PathBuf>,
-        /// Score main-content extraction from HTML instead, on the ScrapingHub benchmark (its
-        /// 181 pages and gold bodies), against the other Rust extractors (built with
-        /// `--features compare-extractors`) and the quoted figures of trafilatura and resiliparse.
-        #[arg(long, value_name = "DIR", num_args = 0..=1,
-              default_missing_value = "../shared/data/extraction")]
-        html: Option<PathBuf>,
-        /// Score the embedded tagger and parser instead on a CoNLL-U treebank (UPOS, UAS, LAS
-        /// with its words and with our own words of its text), against the floors CI keeps;
-        /// exits with 1 below them.
-        #[arg(long, value_name = "FILE", num_args = 0..=1,
-              default_missing_value = "../shared/data/treebanks/en_ewt-ud-test.conllu")]
-        ud: Option<PathBuf>,
-        /// With --mentions, --petrarch or --plover: list every miss and extra.
-        #[arg(long)]
-        errors: bool,
         /// Folder holding the articles the gold files name.
         #[arg(long, default_value = "../shared/corpus/seeds")]
         corpus: PathBuf,
@@ -191,6 +180,7 @@ enum Command {
     /// Tag and parse articles with the embedded model (after cleaning and splitting them into
     /// sentences) and print CoNLL-U: words in Universal Dependencies conventions, UPOS and Penn
     /// tags, lemmas, heads and relations: the parse the events stage reads (docs/syntax.md).
+    #[command(display_order = 11)]
     Parse {
         /// Articles, pages or folders, read as `extract` reads them.
         #[arg(required_unless_present = "conllu_in", value_name = "PATH")]
@@ -202,6 +192,7 @@ enum Command {
     },
     /// Print what the actors' knowledge base covers: states, organizations, people, terms of
     /// office, and the gaps in the terms of the top offices of the G20 states and neighbours.
+    #[command(display_order = 14)]
     Kb {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -213,6 +204,7 @@ enum Command {
     },
     /// Score time expressions on TimeML files (TempEval-3 task A): strict and relaxed
     /// extraction F1, value accuracy and value F1, each file's creation time as reference.
+    #[command(display_order = 15)]
     Timeml {
         /// TimeML files or folders of them.
         #[arg(
@@ -231,6 +223,7 @@ enum Command {
     /// read as `extract` reads files and stored as `ingest` stores them. Reports what they gave
     /// and every panic, crash, hang, input over --slow seconds and store failure; exit 1 if any.
     /// Input N of a --seed is always the same bytes: replay one with --start N --inputs 1.
+    #[command(display_order = 16)]
     Fuzz {
         /// How many inputs.
         #[arg(long, default_value_t = 10_000)]
@@ -263,6 +256,7 @@ enum Command {
     /// Write the merged record (or, with --reports, every report of it) for other tools: CSV,
     /// JSON lines, Parquet, a GDELT 2.0 event table (TSV) or PLOVER JSON lines. The columns are
     /// described in docs/export.md. Takes the filters of `events`.
+    #[command(display_order = 7)]
     Export {
         #[command(flatten)]
         db: Db,
@@ -273,14 +267,15 @@ enum Command {
         /// One row per report (document event) instead of one per merged event.
         #[arg(long)]
         reports: bool,
-        /// Write to this file instead of standard output.
-        #[arg(long, value_name = "FILE")]
+        /// Write to this file instead of standard output (`--out` is the same).
+        #[arg(short, long = "output", alias = "out", value_name = "FILE")]
         out: Option<PathBuf>,
     },
     /// Measure throughput on one core: of extraction on generated articles, (--stage time) of
     /// tagging and normalizing time expressions in words per second, (--stage actors) of
     /// finding and coding actor mentions in mentions and MB per second, or (--stage syntax) of
     /// tagging and parsing in sentences per second.
+    #[command(display_order = 13)]
     Bench {
         /// `extract` (the whole pipeline), `ingest` (writing generated pages to files, then
         /// timing `annals ingest` of them into a new store on every core, once, with the peak
@@ -317,8 +312,9 @@ enum Command {
         /// With --stage ingest: keep the store in this new file, to look into afterwards.
         #[arg(long, value_name = "FILE")]
         keep: Option<PathBuf>,
-        /// With --stage feed: the file to write (standard output when not given).
-        #[arg(long, value_name = "FILE")]
+        /// With --stage feed: the file to write (standard output when not given; `--out` is the
+        /// same).
+        #[arg(short, long = "output", alias = "out", value_name = "FILE")]
         out: Option<PathBuf>,
     },
 }
@@ -332,6 +328,76 @@ struct Db {
 }
 
 /// A query of the store and how to print its rows.
+/// What `annals eval` scores besides articles.
+#[derive(Subcommand)]
+enum EvalMode {
+    /// Actor mentions, against the lists of a folder (`NAME.tsv` for the article `NAME.txt`;
+    /// format: tests/mentions/README.md).
+    Mentions {
+        /// The folder of lists.
+        #[arg(value_name = "DIR")]
+        lists: PathBuf,
+        /// Folder holding the articles the lists name.
+        #[arg(long, default_value = "../shared/corpus/seeds")]
+        corpus: PathBuf,
+        /// List every miss and extra.
+        #[arg(long)]
+        errors: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Events on PETRARCH-2's validation sentences: matched, missed and extra by root and dyad.
+    Petrarch {
+        /// The validation file.
+        #[arg(
+            value_name = "FILE",
+            default_value = "../shared/data/eventdata/universalpetrarch/PETR2_GSR_validation.xml"
+        )]
+        file: PathBuf,
+        /// Sentence by sentence.
+        #[arg(long)]
+        errors: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// CAMEO root codes on the CAMEO manual's sentences of PLOVER's gold standard.
+    Plover {
+        /// The gold standard file.
+        #[arg(
+            value_name = "FILE",
+            default_value = "../shared/data/eventdata/plover/PLOVER_GSR_CAMEO.txt"
+        )]
+        file: PathBuf,
+        /// List the sentences not coded right.
+        #[arg(long)]
+        errors: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Main-content extraction from HTML on the ScrapingHub benchmark (its 181 pages and gold
+    /// bodies), against the other Rust extractors (built with `--features
+    /// compare-extractors`) and the quoted figures of trafilatura and resiliparse.
+    Html {
+        /// The benchmark's folder.
+        #[arg(value_name = "DIR", default_value = "../shared/data/extraction")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// The embedded tagger and parser on a CoNLL-U treebank (UPOS, UAS, LAS with its words and
+    /// with our own words of its text), against the floors CI keeps; exits with 1 below them.
+    Ud {
+        /// The treebank.
+        #[arg(
+            value_name = "FILE",
+            default_value = "../shared/data/treebanks/en_ewt-ud-test.conllu"
+        )]
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
 #[derive(clap::Args)]
 struct Ask {
     #[command(flatten)]
@@ -517,41 +583,11 @@ fn main() -> ExitCode {
             show(format, &doc, || doc.pretty())
         }),
         Command::Eval {
-            html: Some(dir),
-            format,
-            ..
-        } => run_html_eval(&dir, format),
-        Command::Eval {
-            ud: Some(file),
-            format,
-            ..
-        } => annals::syntax::eval_ud(&file)
-            .and_then(|r| Ok(show(format, &r, || r.table())? && r.floors_met)),
-        Command::Eval {
-            petrarch: Some(file),
-            errors,
-            format,
-            ..
-        } => eval::petrarch::evaluate(&file).and_then(|r| show(format, &r, || r.table(errors))),
-        Command::Eval {
-            plover: Some(file),
-            errors,
-            format,
-            ..
-        } => eval::plover::evaluate(&file).and_then(|r| show(format, &r, || r.table(errors))),
-        Command::Eval {
-            mentions: Some(lists),
-            errors,
-            corpus,
-            format,
-            ..
-        } => run_mentions(&lists, &corpus, errors, format),
-        Command::Eval {
+            mode,
             gold,
             corpus,
             format,
-            ..
-        } => run_eval(&gold, &corpus, format),
+        } => run_eval_mode(mode, &gold, &corpus, format),
         Command::Kb { format, check } => run_kb(check.as_deref(), format),
         Command::Parse {
             conllu_in: Some(file),
@@ -652,6 +688,67 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn run_eval_mode(
+    mode: Option<EvalMode>,
+    gold: &Path,
+    corpus: &Path,
+    format: Format,
+) -> anyhow::Result<bool> {
+    match mode {
+        None => {
+            present(gold, "--gold DIR")?;
+            present(corpus, "--corpus DIR")?;
+            run_eval(gold, corpus, format)
+        }
+        Some(EvalMode::Mentions {
+            lists,
+            corpus,
+            errors,
+            format,
+        }) => {
+            present(&corpus, "--corpus DIR")?;
+            run_mentions(&lists, &corpus, errors, format)
+        }
+        Some(EvalMode::Petrarch {
+            file,
+            errors,
+            format,
+        }) => {
+            present(&file, "the validation file: annals eval petrarch FILE")?;
+            eval::petrarch::evaluate(&file).and_then(|r| show(format, &r, || r.table(errors)))
+        }
+        Some(EvalMode::Plover {
+            file,
+            errors,
+            format,
+        }) => {
+            present(&file, "the gold standard: annals eval plover FILE")?;
+            eval::plover::evaluate(&file).and_then(|r| show(format, &r, || r.table(errors)))
+        }
+        Some(EvalMode::Html { dir, format }) => {
+            present(&dir, "the benchmark's folder: annals eval html DIR")?;
+            run_html_eval(&dir, format)
+        }
+        Some(EvalMode::Ud { file, format }) => {
+            present(&file, "a treebank: annals eval ud FILE")?;
+            annals::syntax::eval_ud(&file)
+                .and_then(|r| Ok(show(format, &r, || r.table())? && r.floors_met))
+        }
+    }
+}
+
+/// Data an evaluation reads, or an error saying what to pass: the defaults live in `../shared`,
+/// beside a checkout of the project, which a fresh machine does not have.
+fn present(path: &Path, pass: &str) -> anyhow::Result<()> {
+    if path.exists() {
+        return Ok(());
+    }
+    Err(anyhow::anyhow!(
+        "{} does not exist: the evaluation data is not here; pass {pass}",
+        path.display()
+    ))
 }
 
 fn run_html_eval(dir: &Path, format: Format) -> anyhow::Result<bool> {

@@ -1,6 +1,6 @@
 //! The syntax layer's model, embedded in the binary (`data/syntax/model.bin.gz`, trained by
 //! `annals-train-syntax`: docs/syntax.md), and what the command line does with it: `annals
-//! parse` prints CoNLL-U for articles or for a treebank's own words, `annals eval --ud` scores
+//! parse` prints CoNLL-U for articles or for a treebank's own words, `annals eval ud` scores
 //! the model on a treebank against floors; `parse` is the pipeline's `syntax` stage.
 
 use std::fmt::Write as _;
@@ -100,7 +100,7 @@ fn read_treebank(path: &Path) -> Result<Vec<Sentence>> {
     conllu::parse(&text).with_context(|| format!("{}: not CoNLL-U", path.display()))
 }
 
-/// Scores the embedded model on a treebank (`annals eval --ud`).
+/// Scores the embedded model on a treebank (`annals eval ud`).
 pub fn eval_ud(path: &Path) -> Result<UdReport> {
     let gold = read_treebank(path)?;
     let model = model();

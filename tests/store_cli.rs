@@ -198,7 +198,7 @@ fn every_export_format_holds_the_same_merged_events() {
         d,
         "--format",
         "parquet",
-        "--out",
+        "-o",
         parquet.to_str().unwrap(),
     ]));
     use parquet::file::reader::{FileReader, SerializedFileReader};

@@ -1,4 +1,4 @@
-//! `annals parse` and `annals eval --ud` end to end, on synthetic articles and treebanks; the
+//! `annals parse` and `annals eval ud` end to end, on synthetic articles and treebanks; the
 //! embedded model's scores on EWT test where ../shared is present.
 
 mod common;
@@ -131,7 +131,7 @@ fn a_treebank_is_parsed_on_its_own_words_and_scored() {
     );
     assert!(s[0].0.contains(&"# sent_id = t-1"));
 
-    let out = annals(&["eval", "--ud", path.to_str().unwrap()]);
+    let out = annals(&["eval", "ud", path.to_str().unwrap()]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(
         said.contains("gold words:") && said.contains("our own words:"),
@@ -145,7 +145,7 @@ fn the_shipped_model_keeps_its_floors_on_ewt_test() {
     let Some(ewt) = shared("data/treebanks/en_ewt-ud-test.conllu") else {
         return;
     };
-    let out = annals(&["eval", "--ud", ewt.to_str().unwrap()]);
+    let out = annals(&["eval", "ud", ewt.to_str().unwrap()]);
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{said}");
     assert!(

@@ -14,7 +14,7 @@ annals="${ANNALS_BIN:-target/release/annals}"
 work="${ANNALS_BENCH_DIR:-${TMPDIR:-/tmp}/annals-spark-bench}"
 mkdir -p "$work"
 feed="$work/feed.jsonl"
-"$annals" bench --stage feed --docs "$docs" --out "$feed"
+"$annals" bench --stage feed --docs "$docs" --output "$feed"
 echo "feed: $docs articles, $(du -h "$feed" | cut -f1)"
 
 results="$work/results.tsv"

@@ -1,7 +1,7 @@
 //! HTML pages: the article's text and the metadata the markup states.
 //!
 //! The main content is chosen by `dom_smoothie` (a port of Mozilla's Readability), measured
-//! against the other Rust extractors on the ScrapingHub benchmark (`annals eval --html`). Before
+//! against the other Rust extractors on the ScrapingHub benchmark (`annals eval html`). Before
 //! it looks, scripts and styles are emptied and the parts of a page that are never the article
 //! (`data/html/drop.txt`: figures and captions, galleries, menus) are removed; after it, blocks
 //! that are nothing but links ("Read more: …" lists of other stories). The text keeps one
