@@ -488,7 +488,7 @@ fn arguments(
         targets = tree.agents_of_examined(w);
     }
     if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "from-target") {
-        targets = tree.from_phrases(w);
+        targets = tree.origin_phrases(w);
     }
     // "Abe and Trump agreed to raise pressure on North Korea": they agreed with each other.
     if sources.len() == 2 && cues::is(&s.tokens[m.first].lower, cues::Class::Joint) {

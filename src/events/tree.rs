@@ -386,7 +386,7 @@ impl<'a> Tree<'a> {
 
     /// The actors of the "from" phrases of the event word at `w` or of its object ("demanded
     /// autonomy from Serbian authorities", "rejected an offer from Afghanistan").
-    pub fn from_phrases(&self, w: usize) -> Vec<usize> {
+    pub fn origin_phrases(&self, w: usize) -> Vec<usize> {
         let from = |n: usize| {
             self.children[n]
                 .iter()
