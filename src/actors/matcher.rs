@@ -48,19 +48,43 @@ static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("actor names build")
 });
 
+/// For each surface, the others that differ from it only in case ("NATO" and "Nato"): the
+/// matcher ignores case and reports one of them, whose case may not fit where another's does.
+static CASE_VARIANTS: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    let surfaces = &kb().surfaces;
+    let mut by_letters: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, s) in surfaces.iter().enumerate() {
+        by_letters
+            .entry(s.text.to_ascii_lowercase())
+            .or_default()
+            .push(i);
+    }
+    let mut out = vec![Vec::new(); surfaces.len()];
+    for group in by_letters.into_values().filter(|g| g.len() > 1) {
+        for &i in &group {
+            out[i] = group.iter().copied().filter(|&j| j != i).collect();
+        }
+    }
+    out
+});
+
 /// Every name in `text`, left to right, none overlapping.
 pub fn hits(text: &str) -> Vec<Hit> {
     let surfaces = &kb().surfaces;
     let mut out = Vec::new();
     for m in MATCHER.find_iter(text) {
-        let surface = &surfaces[m.pattern().as_usize()];
         let (start, end) = (m.start(), m.end());
         if !is_word_edge(text, start) || !ends_word(text, end) {
             continue;
         }
-        if !case_fits(surface, &text[start..end]) {
+        let found = &text[start..end];
+        let reported = m.pattern().as_usize();
+        let fitting = std::iter::once(reported)
+            .chain(CASE_VARIANTS[reported].iter().copied())
+            .find(|&i| case_fits(&surfaces[i], found));
+        let Some(surface) = fitting.map(|i| &surfaces[i]) else {
             continue;
-        }
+        };
         let next = possessive_end(text, end, &surface.text);
         out.push(Hit {
             start,

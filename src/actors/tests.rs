@@ -7,6 +7,14 @@ use crate::pipeline;
 
 /// (article, mention text, n-th mention with that text, code, person or "").
 const CASES: &[(&str, &str, usize, &str, &str)] = &[
+    // Two names of the base that differ only in case are both found ("NATO", "Nato").
+    (
+        "March 14, 2018\n\nNato allies expressed their support for Britain.",
+        "Nato",
+        1,
+        "NATO",
+        "",
+    ),
     // Role appositives for people the base does not know, and bodies of a state.
     (
         "September 4, 2024\n\nUkrainian Foreign Ministry spokesman Heorhii Tykhii called it a blow.",
