@@ -427,7 +427,11 @@ impl<'a> Sentence<'a> {
     pub fn flags(&self, clause_start: usize, trigger: usize, verb: bool) -> Flags {
         let reach = if verb { 4 } else { 2 };
         let from = clause_start.max(trigger.saturating_sub(reach));
-        let before: Vec<&str> = (from..trigger).map(|i| self.word(i)).collect();
+        // Words of a name are no cues: "Theresa May said" is no "may".
+        let before: Vec<&str> = (from..trigger)
+            .filter(|&i| !self.in_mention(i))
+            .map(|i| self.word(i))
+            .collect();
         // "said that it would halt": a reported intention, not a possibility.
         let reported = clause_start > 0 && {
             let w = self.word(clause_start - 1);

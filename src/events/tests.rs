@@ -319,6 +319,20 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru and Chile held talks in Quito on Monday.",
         &["PER CHL 040"],
     ),
+    // Blame: holding or saying a side responsible is an accusation.
+    (
+        "March 22, 2022\n\nPeru held Chile responsible for the attack on its embassy.",
+        &["PER CHL 112"],
+    ),
+    (
+        "March 22, 2022\n\nThe Peruvian foreign minister said Chile was responsible for the delay.",
+        &["PER CHL 112"],
+    ),
+    // A name's words are no cues: "Theresa May said" is no "may".
+    (
+        "March 14, 2018\n\nTheresa May said Russia was culpable for the poisoning.",
+        &["GBR RUS 112"],
+    ),
 ];
 
 #[test]
