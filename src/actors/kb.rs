@@ -28,6 +28,7 @@ const GROUP_MODIFIERS: &str = include_str!("../../data/actors/group_modifiers.tx
 const GOVERNMENT_WORDS: &str = include_str!("../../data/actors/government_words.txt");
 const REGION_WORDS: &str = include_str!("../../data/actors/region_words.txt");
 const ISSUE_WORDS: &str = include_str!("../../data/actors/issue_words.txt");
+const EXPLETIVE_IT: &str = include_str!("../../data/actors/expletive_it.txt");
 const POSSESSIVES: &str = include_str!("../../data/actors/possessives.txt");
 const FAMILY_FIRST: &str = include_str!("../../data/actors/family_name_first.txt");
 
@@ -185,6 +186,9 @@ pub enum CorefKind {
     She,
     /// "the resolution": the body that adopted or issued it.
     Issuer,
+    /// A sentence-opening "It" and a verb: the state or organization the sentence before
+    /// opened with.
+    It,
 }
 
 /// One meaning a surface can have.
@@ -264,6 +268,8 @@ pub struct Kb {
     pub region_words: Vec<&'static str>,
     /// "adopted", "issued": a sentence with one before "a resolution" names who issued it.
     pub issue_words: Vec<&'static str>,
+    /// "is", "seems": after one, a sentence-opening "It" is no actor.
+    pub expletive_it: Vec<&'static str>,
     /// "its", "their": a group after one is no mention of its own.
     pub possessives: Vec<&'static str>,
     /// Words that may stand between "the" and a role ("the outgoing Russian leader").
@@ -304,6 +310,7 @@ impl Kb {
             place_words: knowledge::words(PLACE_WORDS).collect(),
             region_words: knowledge::words(REGION_WORDS).collect(),
             issue_words: knowledge::words(ISSUE_WORDS).collect(),
+            expletive_it: knowledge::words(EXPLETIVE_IT).collect(),
             possessives: knowledge::words(POSSESSIVES).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
             group_modifiers: knowledge::words(GROUP_MODIFIERS).collect(),
@@ -400,6 +407,7 @@ impl Kb {
                 "he" => CorefKind::He,
                 "she" => CorefKind::She,
                 "issuer" => CorefKind::Issuer,
+                "it" => CorefKind::It,
                 other => panic!("data/actors/coref.tsv: unknown kind {other:?}"),
             };
             found.add(r[0], Sense::Coref(kind, r[2]));

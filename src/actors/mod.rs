@@ -246,6 +246,7 @@ impl Run<'_> {
                 Some((CorefKind::Pair, role)) => self.pair(n, &h, role),
                 Some((CorefKind::Leaders, _)) => self.two_people(n, &h),
                 Some((CorefKind::Issuer, _)) => self.issuer(n, &h),
+                Some((CorefKind::It, _)) => self.it(n, &h),
                 _ => {
                     let (phrase, next) = self.read(i, to);
                     self.record(n, phrase);

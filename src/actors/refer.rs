@@ -88,6 +88,43 @@ impl Run<'_> {
         self.push_reference(n, (h.start, h.end), actor, "issuer", why, who);
     }
 
+    /// "The Security Council adopted a resolution on Saturday. It condemns North Korea's
+    /// launches": a sentence that opens with "It" and a verb (not "It is", "It seems":
+    /// data/actors/expletive_it.txt) refers to the state or organization the sentence before
+    /// opened with; a person or a place there, and "It" stands for something else.
+    pub(super) fn it(&mut self, n: usize, h: &Hit) {
+        let opens = n > 0 && self.text[self.sentences[n].0..h.start].trim().is_empty();
+        let next = self.text[h.end..].split_whitespace().next().unwrap_or("");
+        let next = next.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let expletive =
+            next.is_empty() || kb().expletive_it.contains(&next.to_lowercase().as_str());
+        if !opens || expletive {
+            return;
+        }
+        // The sentence before must be one (not a page's "CountryWatch: North Korea" line) and
+        // open with the actor, "The" at most before it.
+        let (a, b) = self.sentences[n - 1];
+        let ends = self.text[a..b]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\u{201d}']);
+        let before = self.found_since(n, 1).iter().find(|f| f.sentence == n - 1);
+        let opening = |f: &&Found| {
+            let lead = self.text[a..f.start].trim();
+            lead.is_empty() || lead.eq_ignore_ascii_case("the")
+        };
+        let Some(f) = before.filter(|f| {
+            ends && opening(f) && !f.place && f.person.is_none() && f.actor.side().is_some()
+        }) else {
+            return;
+        };
+        let why = format!(
+            "the sentence before opened with \"{}\"",
+            &self.text[f.start..f.end]
+        );
+        let actor = f.actor.clone();
+        self.push_reference(n, (h.start, h.end), actor, "it", why, None);
+    }
+
     /// The first actor of sentence `s` when a word of issue_words.txt comes before `noun` there.
     fn issued_in(&self, n: usize, s: usize, noun: &str) -> Option<&Found> {
         // Only sentences with an actor are read: most have none to give.

@@ -7,6 +7,15 @@ use crate::pipeline;
 
 /// (article, mention text, n-th mention with that text, code, person or "").
 const CASES: &[(&str, &str, usize, &str, &str)] = &[
+    // A sentence-opening "It" and a verb: the state or organization the sentence before opened
+    // with; not "It is", and not after a line that is no sentence.
+    (
+        "July 16, 2006\n\nThe U.N. Security Council adopted a resolution on Peru. It condemns the launches. It is the first.",
+        "It",
+        1,
+        "UNSC",
+        "",
+    ),
     // Two names of the base that differ only in case are both found ("NATO", "Nato").
     (
         "March 14, 2018\n\nNato allies expressed their support for Britain.",
@@ -357,6 +366,18 @@ fn mentions_get_their_codes() {
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn it_is_no_actor_after_a_copula_or_a_line_that_is_no_sentence() {
+    for text in [
+        "July 16, 2006\n\nThe U.N. Security Council adopted a resolution on Peru. It is the first.",
+        "July 16, 2006\n\nCountryWatch: Peru\n\nIt condemns the launches.",
+        "July 16, 2006\n\nPresident Alan Garcia spoke in Lima. It rained.",
+    ] {
+        let doc = extract(text);
+        assert!(doc.mentions.iter().all(|m| m.rule != "it"), "{text}");
+    }
 }
 
 #[test]
