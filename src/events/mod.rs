@@ -487,6 +487,9 @@ fn arguments(
     if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "examining") {
         targets = tree.agents_of_examined(w);
     }
+    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "aimed") {
+        targets = tree.first_in_complement(w, &sources);
+    }
     if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "from-target") {
         targets = tree.origin_phrases(w);
     }

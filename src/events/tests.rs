@@ -328,6 +328,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe Peruvian foreign minister said Chile was responsible for the delay.",
         &["PER CHL 112"],
     ),
+    // A threat is aimed at the first side named in what is threatened.
+    (
+        "March 22, 2022\n\nPeru threatened to launch a new offensive in its border war with Chile.",
+        &["PER CHL 1384"],
+    ),
     // A name's words are no cues: "Theresa May said" is no "may".
     (
         "March 14, 2018\n\nTheresa May said Russia was culpable for the poisoning.",

@@ -384,6 +384,25 @@ impl<'a> Tree<'a> {
                 .is_some_and(|p| !cues::is(&p, Class::TargetPreposition))
     }
 
+    /// The first actor named inside what the event word at `w` wants done, its infinitive
+    /// ("threatened to launch a new offensive in its war with Iraq"): the side a threat is aimed
+    /// at when no object names one (class `aimed`). Mention indices; `not` excluded.
+    pub fn first_in_complement(&self, w: usize, not: &[usize]) -> Vec<usize> {
+        let mut todo: Vec<usize> = self.kids(w, "xcomp").collect();
+        let mut below = Vec::new();
+        while let Some(x) = todo.pop() {
+            below.push(x);
+            todo.extend(self.children[x].iter().copied());
+        }
+        below.sort_unstable();
+        let first = below.into_iter().find_map(|x| {
+            let k = self.mention[x]?;
+            let m = self.s.mentions[k];
+            (m.actor.side().is_some() && !not.contains(&k)).then_some(k)
+        });
+        first.into_iter().collect()
+    }
+
     /// The actors of the "from" phrases of the event word at `w` or of its object ("demanded
     /// autonomy from Serbian authorities", "rejected an offer from Afghanistan").
     pub fn origin_phrases(&self, w: usize) -> Vec<usize> {
