@@ -328,6 +328,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe Peruvian foreign minister said Chile was responsible for the delay.",
         &["PER CHL 112"],
     ),
+    // Peacekeepers withdrawn halt an involvement (1661); announced on a condition, a threat.
+    (
+        "March 22, 2022\n\nPeru announced that it will withdraw its peacekeeping force from Chile unless the fighting stops.",
+        &["PER CHL 136"],
+    ),
     // A threat is aimed at the first side named in what is threatened.
     (
         "March 22, 2022\n\nPeru threatened to launch a new offensive in its border war with Chile.",

@@ -141,7 +141,8 @@ impl<'a> Tree<'a> {
 
     /// Whether the clause of the event word at `w` has a condition ("will boycott the elections
     /// unless the president steps down", "would strike if attacked"): an adverbial clause opened
-    /// by a word of the class `condition`, on the verb whose object or complement the word is.
+    /// by a word of the class `condition`, on the verb whose object or complement the word is,
+    /// or on the verb that reports it.
     pub fn conditioned(&self, w: usize) -> bool {
         let mut x = w;
         for _ in 0..MAX_UNREALIZED_CLIMB {
@@ -152,7 +153,9 @@ impl<'a> Tree<'a> {
             if condition {
                 return true;
             }
-            if !matches!(self.rel(x), "obj" | "xcomp" | "compound") {
+            // "announced that it will withdraw ... unless ...": the parse may hang the
+            // condition on the reporting verb.
+            if !matches!(self.rel(x), "obj" | "xcomp" | "ccomp" | "compound") {
                 return false;
             }
             match self.head(x) {
