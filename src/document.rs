@@ -115,10 +115,76 @@ pub struct Published {
     /// First and last possible day, `YYYY-MM-DD`.
     pub earliest: String,
     pub latest: String,
-    /// `stated` when the page says it; `inferred` when estimated from the content.
-    pub basis: String,
+    pub basis: PublishedBasis,
     pub evidence: Vec<Evidence>,
 }
+
+/// How a publication date was found: a closed set, so that a misspelt one does not compile.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum PublishedBasis {
+    /// The page prints it.
+    Stated,
+    /// Estimated from the content (terms of office, known events, weekdays).
+    Inferred,
+    /// The page's markup gives it (`<meta>`, JSON-LD).
+    Markup,
+    /// The input gives it (a record's `date`, a caller's day).
+    Given,
+}
+
+/// How an event's days were found.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateBasis {
+    /// A time expression of the event's clause or sentence.
+    Sentence,
+    /// The days of a well-known event the words name (`text`: its id in data/time/events.tsv).
+    KnownEvent,
+    /// The days of a war or battle the article names, between the same sides (`text`: its name).
+    Period,
+    /// The publication date, for a report of current news.
+    Published,
+    /// The publication date, itself inferred from the content.
+    InferredPublished,
+    /// Nothing dates it.
+    Unknown,
+}
+
+macro_rules! names {
+    ($t:ty { $($v:ident => $s:literal),* $(,)? }) => {
+        impl $t {
+            /// The name written in JSON, the store and the exports.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(<$t>::$v => $s),*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+names!(PublishedBasis {
+    Stated => "stated",
+    Inferred => "inferred",
+    Markup => "markup",
+    Given => "given",
+});
+
+names!(DateBasis {
+    Sentence => "sentence",
+    KnownEvent => "known-event",
+    Period => "period",
+    Published => "published",
+    InferredPublished => "inferred-published",
+    Unknown => "unknown",
+});
 
 /// A time expression of the body, TIMEX3-compatible, with the days it can cover.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -270,12 +336,7 @@ pub struct EventDate {
     pub earliest: String,
     pub latest: String,
     pub granularity: String,
-    /// `sentence`: a time expression of the event's clause or sentence; `known-event`: the
-    /// days of a well-known event the words name (`text` is its id in data/time/events.tsv);
-    /// `period`: the days of a war or battle the article names, between the same sides
-    /// (`text` is its name); `published`: the publication date, for a report of current news;
-    /// `inferred-published` when that date was itself inferred from the content.
-    pub basis: String,
+    pub basis: DateBasis,
     /// The time expression it was read from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -284,7 +345,10 @@ pub struct EventDate {
 impl EventDate {
     /// Whether the days come from what the article says of the event, not from its own date.
     pub fn stated(&self) -> bool {
-        matches!(self.basis.as_str(), "sentence" | "known-event" | "period")
+        matches!(
+            self.basis,
+            DateBasis::Sentence | DateBasis::KnownEvent | DateBasis::Period
+        )
     }
 }
 
@@ -420,7 +484,7 @@ impl Document {
             // What the date was read from: "sentence: In 1956", "known-event: <id>".
             let basis = match &e.date.text {
                 Some(t) => format!("{}: {t}", e.date.basis),
-                None => e.date.basis.clone(),
+                None => e.date.basis.to_string(),
             };
             let _ = writeln!(
                 s,

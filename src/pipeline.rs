@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::clean::{self, Context};
-use crate::document::{Document, Evidence, Published};
+use crate::document::{Document, Evidence, Published, PublishedBasis};
 use crate::ingest::{self, IngestError, Opened, RawDoc, Source};
 use crate::{actors, events, merge, segment, syntax, time};
 
@@ -101,7 +101,7 @@ fn markup_date(stated: &[ingest::Stated]) -> Option<Published> {
             value: format!("{iso}{}", time.unwrap_or_default()),
             earliest: iso.clone(),
             latest: iso,
-            basis: "markup".to_string(),
+            basis: PublishedBasis::Markup,
             evidence: vec![Evidence {
                 rule: s.rule.clone(),
                 text: s.value.clone(),
@@ -174,7 +174,7 @@ fn given(day: NaiveDate) -> Published {
         value: iso.clone(),
         earliest: iso.clone(),
         latest: iso,
-        basis: "given".to_string(),
+        basis: PublishedBasis::Given,
         evidence: Vec::new(),
     }
 }

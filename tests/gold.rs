@@ -139,7 +139,7 @@ fn seeds_without_gold() {
     // 004 prints no date; its content dates it to January 2019 (the Kono-Lavrov meeting
     // "on Monday" was 2019-01-14).
     let p = doc.published.expect("004 is dated from its content");
-    assert_eq!(p.basis, "inferred");
+    assert_eq!(p.basis.as_str(), "inferred");
     assert!(
         p.earliest.as_str() >= "2019-01-01" && p.latest.as_str() <= "2019-01-31",
         "{p:?}"

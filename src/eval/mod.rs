@@ -17,7 +17,7 @@ use anyhow::{Context as _, Result};
 use serde::{Deserialize, Serialize};
 
 use crate::clean::Context;
-use crate::document::Document;
+use crate::document::{Document, PublishedBasis};
 use crate::{ingest, pipeline};
 
 /// The fields of a gold file this evaluator reads.
@@ -164,7 +164,7 @@ impl DateSummary {
         };
         let g = gold.published.as_ref();
         let inside = g.is_some_and(|g| p.earliest >= g.earliest && p.latest <= g.latest);
-        if p.basis == "inferred" {
+        if p.basis == PublishedBasis::Inferred {
             self.inferred += 1;
             self.inferred_inside += usize::from(inside);
             let holds = g.is_some_and(|g| p.earliest <= g.earliest && g.latest <= p.latest);

@@ -49,7 +49,7 @@ pub fn of(e: &Event, sides: [Option<&str>; 2], guessed: bool) -> f64 {
     if guessed {
         c -= less("source", "guessed");
     }
-    c -= less("date", &e.date.basis);
+    c -= less("date", e.date.basis.as_str());
     for (part, class, amount) in table() {
         if *part == "class" && taxonomy::in_class(&e.cameo, class) {
             c -= amount;

@@ -6,7 +6,7 @@ use chrono::Months;
 
 use super::clause::Sentence;
 use super::cues::{self, Class};
-use crate::document::{Document, EventDate, Timex};
+use crate::document::{DateBasis, Document, EventDate, PublishedBasis, Timex};
 use crate::time::iso_day;
 
 pub fn event_date(
@@ -101,7 +101,7 @@ fn from_timex(doc: &Document, t: &Timex) -> Option<EventDate> {
             .unwrap_or_else(|| granularity(&earliest, &latest)),
         earliest,
         latest,
-        basis: "sentence".to_string(),
+        basis: DateBasis::Sentence,
         text: Some(t.text.clone()),
     })
 }
@@ -113,12 +113,11 @@ fn published(doc: &Document) -> EventDate {
             granularity: granularity(&p.earliest, &p.latest),
             earliest: p.earliest.clone(),
             latest: p.latest.clone(),
-            basis: if p.basis == "inferred" {
-                "inferred-published"
+            basis: if p.basis == PublishedBasis::Inferred {
+                DateBasis::InferredPublished
             } else {
-                "published"
-            }
-            .to_string(),
+                DateBasis::Published
+            },
             text: None,
         },
         None => EventDate {
@@ -126,7 +125,7 @@ fn published(doc: &Document) -> EventDate {
             earliest: String::new(),
             latest: String::new(),
             granularity: String::new(),
-            basis: "unknown".to_string(),
+            basis: DateBasis::Unknown,
             text: None,
         },
     }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use chrono::NaiveDate;
 
 use super::taxonomy;
-use crate::document::{Document, EventDate};
+use crate::document::{DateBasis, Document, EventDate};
 use crate::knowledge;
 use crate::text::is_word_edge;
 use crate::time::{iso_day, periods};
@@ -92,13 +92,13 @@ fn known_event(e: &Coded, date: &EventDate) -> Option<EventDate> {
     let k = candidates.find(|k| {
         k.names.iter().any(|n| names_trigger(e, &lower, n)) && fits(date, k.days, k.needs_date)
     })?;
-    Some(dated(k.days, "known-event", k.id))
+    Some(dated(k.days, DateBasis::KnownEvent, k.id))
 }
 
 /// A war or battle named anywhere in the article, between the event's sides, within the year
 /// (or wider span) its sentence gives.
 fn named_war(doc: &Document, e: &Coded, date: &EventDate) -> Option<EventDate> {
-    if !taxonomy::in_class(e.cameo, "fighting") || date.basis != "sentence" {
+    if !taxonomy::in_class(e.cameo, "fighting") || date.basis != DateBasis::Sentence {
         return None;
     }
     doc.timexes
@@ -108,7 +108,8 @@ fn named_war(doc: &Document, e: &Coded, date: &EventDate) -> Option<EventDate> {
             let war = periods::war(&t.rule)?;
             let [a, b] = war.sides;
             let between = sides_match(e, a, b) || sides_match(e, b, a);
-            (between && within(date, war.days)).then(|| dated(war.days, "period", war.name))
+            (between && within(date, war.days))
+                .then(|| dated(war.days, DateBasis::Period, war.name))
         })
 }
 
@@ -139,7 +140,7 @@ fn names_trigger(e: &Coded, lower: &str, name: &str) -> bool {
 /// its days hold them; otherwise (the publication date, for a name that says which event it is)
 /// only if the event had happened by then.
 fn fits(date: &EventDate, days: (NaiveDate, NaiveDate), needs_date: bool) -> bool {
-    if date.basis == "sentence" {
+    if date.basis == DateBasis::Sentence {
         return within(date, days);
     }
     !needs_date && iso_day(&date.latest).is_none_or(|latest| days.1 <= latest)
@@ -153,7 +154,7 @@ fn within(date: &EventDate, days: (NaiveDate, NaiveDate)) -> bool {
     a <= days.0 && days.1 <= b && (days.1 - days.0) < (b - a)
 }
 
-fn dated(days: (NaiveDate, NaiveDate), basis: &str, what: &str) -> EventDate {
+fn dated(days: (NaiveDate, NaiveDate), basis: DateBasis, what: &str) -> EventDate {
     let (a, b) = days;
     let value = if a == b {
         a.to_string()
@@ -165,7 +166,7 @@ fn dated(days: (NaiveDate, NaiveDate), basis: &str, what: &str) -> EventDate {
         earliest: a.to_string(),
         latest: b.to_string(),
         granularity: super::date::granularity(&a.to_string(), &b.to_string()),
-        basis: basis.to_string(),
+        basis,
         text: Some(what.to_string()),
     }
 }
@@ -210,7 +211,7 @@ mod tests {
             earliest: day.to_string(),
             latest: day.to_string(),
             granularity: "day".to_string(),
-            basis: "published".to_string(),
+            basis: DateBasis::Published,
             text: None,
         }
     }
@@ -241,8 +242,11 @@ mod tests {
         let s = "In 1956, the sides issued a joint declaration.";
         let e = coded("057", ("JPN", "SUN"), s, "issued a joint declaration");
         let mut year = published("1956");
-        (year.earliest, year.latest, year.basis) =
-            ("1956-01-01".into(), "1956-12-31".into(), "sentence".into());
+        (year.earliest, year.latest, year.basis) = (
+            "1956-01-01".into(),
+            "1956-12-31".into(),
+            DateBasis::Sentence,
+        );
         assert_eq!(known_event(&e, &year).unwrap().earliest, "1956-10-19");
         assert!(known_event(&e, &published("2023-05-01")).is_none());
     }

@@ -394,7 +394,7 @@ fn flags_dates_and_speakers() {
         e.claimed_by.as_ref().map(|a| a.actor.code.as_str()),
         Some("JPNGOV")
     );
-    assert_eq!(e.date.basis, "sentence");
+    assert_eq!(e.date.basis, crate::document::DateBasis::Sentence);
     // The sentence dates it to 1956; the knowledge base knows the day (data/time/events.tsv).
     let d = &doc.events[1];
     assert_eq!(d.cameo, "057");

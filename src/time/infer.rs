@@ -28,7 +28,7 @@ use rustc_hash::FxHashMap;
 use super::resolve::resolve;
 use super::tagger::{Found, Sem, Tagged};
 use crate::actors::kb::{kb, Person, Term};
-use crate::document::{Evidence, Published};
+use crate::document::{Evidence, Published, PublishedBasis};
 use crate::knowledge;
 
 /// At most this many clues (and weekdays in the weekday clue) are weighed, in text order, so
@@ -255,7 +255,7 @@ pub fn infer(tagged: &Tagged, hints: Hints) -> Option<Published> {
         value: shared_value(first, last),
         earliest: first.to_string(),
         latest: last.to_string(),
-        basis: "inferred".to_string(),
+        basis: PublishedBasis::Inferred,
         evidence,
     })
 }
@@ -1063,7 +1063,7 @@ mod tests {
                     a statement Friday that Abe and Putin met at the G20 summit in Buenos Aires \
                     early last month. A summit is expected later in January.";
         let p = infer(text).expect("a date");
-        assert_eq!(p.basis, "inferred");
+        assert_eq!(p.basis, PublishedBasis::Inferred);
         assert!(p.earliest.as_str() >= "2019-01-01", "{p:?}");
         assert!(p.latest.as_str() <= "2019-01-31", "{p:?}");
         let friday_to_monday = |s: &str| {

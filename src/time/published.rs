@@ -14,7 +14,7 @@ use super::infer::{self, Clue};
 use super::stated::{Order, Reading};
 use super::tagger::{Sem, Tagged};
 use crate::clean::DateLine;
-use crate::document::{Evidence, Published};
+use crate::document::{Evidence, Published, PublishedBasis};
 
 /// The publication date stated on the page, or `None` when no date line holds one.
 pub fn published(
@@ -40,7 +40,7 @@ pub fn published(
         value,
         earliest: day.clone(),
         latest: day,
-        basis: "stated".to_string(),
+        basis: PublishedBasis::Stated,
         evidence,
     })
 }
