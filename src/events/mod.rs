@@ -403,8 +403,10 @@ fn code_match(
                 e.rule += "; by armed forces: military force";
             }
             // "refused to lift the curfew", "would not release the prisoners": a rejection,
-            // made when it is said.
-            if let Some(code) = taxonomy::refusal_of(&e.cameo).filter(|_| refused && e.negated) {
+            // made when it is said, of someone ("will not retreat from the world" rejects no
+            // one).
+            let rejects = refused && e.negated && !e.target.actor.code.is_empty();
+            if let Some(code) = taxonomy::refusal_of(&e.cameo).filter(|_| rejects) {
                 recode(&mut e, code);
                 (e.negated, e.hypothetical, e.planned) = (false, false, false);
                 e.rule += "; refused: a rejection";
