@@ -413,28 +413,29 @@ impl<'a> Tree<'a> {
     /// The actors of the "from" phrases of the event word at `w` or of its object ("demanded
     /// autonomy from Serbian authorities", "rejected an offer from Afghanistan").
     pub fn origin_phrases(&self, w: usize) -> Vec<usize> {
-        let from = |n: usize| {
-            self.children[n]
-                .iter()
-                .copied()
-                .filter(move |&c| self.rel(c).starts_with("nmod") || self.rel(c) == "obl")
-                .filter(move |&c| self.case_of(c).as_deref() == Some("from"))
-        };
+        let from = |n: usize| self.phrases_with(n, "from");
         let phrases: Vec<usize> = from(w).chain(self.kids(w, "obj").flat_map(from)).collect();
         self.actors_of(phrases)
+    }
+
+    /// The nominal and oblique dependents of `n` with the preposition `preposition`.
+    fn phrases_with<'s>(
+        &'s self,
+        n: usize,
+        preposition: &'s str,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.children[n]
+            .iter()
+            .copied()
+            .filter(move |&c| self.rel(c).starts_with("nmod") || self.rel(c) == "obl")
+            .filter(move |&c| self.case_of(c).as_deref() == Some(preposition))
     }
 
     /// Who did what the event word at `w` examines ("investigating war crimes by Croatian
     /// extremists", "launched an investigation into crimes committed by Croat forces"): the
     /// agents of its object, or of what an "into" phrase of it or of its object names.
     pub fn agents_of_examined(&self, w: usize) -> Vec<usize> {
-        let into = |n: usize| {
-            self.children[n]
-                .iter()
-                .copied()
-                .filter(move |&c| self.rel(c).starts_with("nmod") || self.rel(c) == "obl")
-                .filter(move |&c| self.case_of(c).as_deref() == Some("into"))
-        };
+        let into = |n: usize| self.phrases_with(n, "into");
         let objects: Vec<usize> = self.kids(w, "obj").collect();
         let examined = objects
             .iter()
