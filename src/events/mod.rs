@@ -364,12 +364,13 @@ fn code_match(
     // "The US, Russia and Switzerland met": a meeting of three or more, each pair of them once.
     let pairwise = targets.is_empty() && sources.len() > 2 && taxonomy::in_class(cameo, "mutual");
     for (i, &src) in sources.iter().enumerate() {
-        let partners: Vec<EventActor> = match pairwise {
-            true => sources[i + 1..]
+        let partners: Vec<EventActor> = if pairwise {
+            sources[i + 1..]
                 .iter()
                 .map(|&k| actor(s.mentions[k]))
-                .collect(),
-            false => Vec::new(),
+                .collect()
+        } else {
+            Vec::new()
         };
         // A news agency reports events; it does not do them ("The Associated Press reported
         // that ...").
@@ -438,9 +439,9 @@ fn arguments(
         // "Medvedev said Russia should work on the Kurils": what a state's voice (itself or its
         // government) says the state must do is its policy, not a demand on anyone; its rebels
         // or opposition do demand of it.
+        let voice = taxonomy::derived("state-voice");
         let voices = |k: usize, t: &Actor| {
             let a = &s.mentions[k].actor;
-            let voice = taxonomy::derived("state-voice");
             a.country == t.country && a.role.as_deref().is_none_or(|r| r == voice)
         };
         let own_state = |t: &usize| {

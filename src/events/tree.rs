@@ -144,15 +144,15 @@ impl<'a> Tree<'a> {
     /// by a word of the class `condition`, on the verb whose object or complement the word is,
     /// or on the verb that reports it.
     pub fn conditioned(&self, w: usize) -> bool {
+        // An adverbial clause, or what the parser misread as an oblique ("unless the fighting
+        // stops" with "stops" a noun).
+        let opened = |c: usize| {
+            self.kids(c, "mark")
+                .chain(self.kids(c, "case"))
+                .any(|m| cues::is(&self.words[m].form.to_lowercase(), Class::Condition))
+        };
         let mut x = w;
         for _ in 0..MAX_UNREALIZED_CLIMB {
-            // An adverbial clause, or what the parser misread as an oblique ("unless the
-            // fighting stops" with "stops" a noun).
-            let opened = |c: usize| {
-                self.kids(c, "mark")
-                    .chain(self.kids(c, "case"))
-                    .any(|m| cues::is(&self.words[m].form.to_lowercase(), Class::Condition))
-            };
             let condition = self.kids(x, "advcl").chain(self.kids(x, "obl")).any(opened);
             if condition {
                 return true;
