@@ -480,6 +480,12 @@ fn lemma_by_rule(form: &str, low: &str, xpos: &str) -> String {
             ("ized", "ize"),
             ("ised", "ise"),
             ("uced", "uce"),
+            ("nced", "nce"),
+            ("rced", "rce"),
+            ("rged", "rge"),
+            ("dged", "dge"),
+            ("anged", "ange"),
+            ("enged", "enge"),
             ("ved", "ve"),
             ("ed", ""),
         ]),
@@ -488,6 +494,10 @@ fn lemma_by_rule(form: &str, low: &str, xpos: &str) -> String {
             ("izing", "ize"),
             ("ising", "ise"),
             ("ucing", "uce"),
+            ("ncing", "nce"),
+            ("rcing", "rce"),
+            ("rging", "rge"),
+            ("dging", "dge"),
             ("ving", "ve"),
             ("ing", ""),
         ]),
@@ -520,5 +530,14 @@ mod tests {
         assert_eq!(lemma_by_rule("talks", "talks", "NNS"), "talk");
         assert_eq!(lemma_by_rule("Japan", "japan", "NNP"), "Japan");
         assert_eq!(lemma_by_rule("meeting", "meeting", "VBG"), "meet");
+        // A soft c or g keeps its e: "denounced", "pledged", "challenging".
+        assert_eq!(lemma_by_rule("denounced", "denounced", "VBD"), "denounce");
+        assert_eq!(lemma_by_rule("pledged", "pledged", "VBN"), "pledge");
+        assert_eq!(
+            lemma_by_rule("challenged", "challenged", "VBD"),
+            "challenge"
+        );
+        assert_eq!(lemma_by_rule("enforcing", "enforcing", "VBG"), "enforce");
+        assert_eq!(lemma_by_rule("visited", "visited", "VBD"), "visit");
     }
 }
