@@ -290,7 +290,21 @@ pub fn kb() -> &'static Kb {
     &KB
 }
 
+/// The code prefix of a group of no known state, as Phoenix writes it (`---REB`).
+pub const NO_STATE: &str = "---";
+
 impl Kb {
+    /// Whether the base can have given actor code `code` (any case): it starts with a state's,
+    /// an organization's or an armed group's code, or with `NO_STATE`.
+    pub fn can_code(&self, code: &str) -> bool {
+        let code = code.to_uppercase();
+        let mut base = (self.states.iter().map(|s| s.code))
+            .chain(self.orgs.iter().map(|o| o.code))
+            .chain(self.seats.iter().map(|s| s.country))
+            .chain([NO_STATE]);
+        base.any(|b| code.starts_with(b))
+    }
+
     /// Whether an organization code names news media (kind MED: "the Associated Press").
     pub fn is_media(&self, code: &str) -> bool {
         self.orgs.iter().any(|o| o.code == code && o.kind == "MED")

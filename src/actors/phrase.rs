@@ -795,7 +795,7 @@ pub(super) const DOMESTIC: &str = "domestic";
 pub(super) fn stateless(role: Option<&str>) -> Actor {
     let role = role.filter(|r| !r.is_empty());
     Actor {
-        code: ["---", role.unwrap_or("")].concat(),
+        code: [super::kb::NO_STATE, role.unwrap_or("")].concat(),
         role: role.map(str::to_string),
         ..Actor::default()
     }

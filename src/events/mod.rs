@@ -18,7 +18,7 @@ mod territory;
 mod tree;
 
 use crate::document::{Actor, Document, Event, EventActor, EventEvidence, Mention, Plover};
-use clause::{Index, Sentence};
+use clause::{Flags, Index, Sentence};
 use patterns::{patterns, Item, Pattern};
 use tree::Tree;
 
@@ -358,7 +358,7 @@ fn code_match(
     }
     // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
     // may have none.
-    let refused = s.flags(clause.0, m.first, m.pattern.verb).refused;
+    let flags = s.flags(clause.0, m.first, m.pattern.verb);
     let untargeted = taxonomy::in_class(cameo, "no-target");
     let nobody = unnamed(Actor::default(), trigger);
     // "The US, Russia and Switzerland met": a meeting of three or more, each pair of them once.
@@ -394,7 +394,7 @@ fn code_match(
                 continue;
             }
             let military = src.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
-            let mut e = event(doc, s, m, clause, (src, tgt.clone()), fallback);
+            let mut e = event(doc, s, m, (clause, &flags), (src, tgt.clone()), fallback);
             e.hypothetical |= hypothetical;
             e.negated |= negated;
             // "Serb forces killed three ethnic Albanians": armed forces that kill use military
@@ -406,7 +406,7 @@ fn code_match(
             // "refused to lift the curfew", "would not release the prisoners": a rejection,
             // made when it is said, of someone ("will not retreat from the world" rejects no
             // one).
-            let rejects = refused && e.negated && !e.target.actor.code.is_empty();
+            let rejects = flags.refused && e.negated && !e.target.actor.code.is_empty();
             if let Some(code) = taxonomy::refusal_of(&e.cameo).filter(|_| rejects) {
                 recode(&mut e, code);
                 (e.negated, e.hypothetical, e.planned) = (false, false, false);
@@ -607,13 +607,12 @@ fn event(
     doc: &Document,
     s: &Sentence,
     m: &Match,
-    clause: (usize, usize),
+    (clause, flags): ((usize, usize), &Flags),
     (source, target): (EventActor, EventActor),
     fallback: bool,
 ) -> Event {
     let code = taxonomy::code(m.pattern.cameo);
     let (start, end) = (s.tokens[m.first].start, s.tokens[m.last].end);
-    let flags = s.flags(clause.0, m.first, m.pattern.verb);
     let coded = known::Coded {
         cameo: code.code,
         source: source.actor.side(),

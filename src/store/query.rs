@@ -99,16 +99,9 @@ fn given(value: Option<&str>) -> Option<&str> {
     value.map(str::trim).filter(|v| !v.is_empty())
 }
 
-/// An actor code the knowledge base can have given: one that starts with a state's, an
-/// organization's or an armed group's code, or with `---` (a group of no known state), or why
-/// not.
+/// An actor code the knowledge base can have given, or why not.
 fn known_actor(code: &str) -> Result<()> {
-    let kb = crate::actors::kb::kb();
-    let mut base = (kb.states.iter().map(|s| s.code))
-        .chain(kb.orgs.iter().map(|o| o.code))
-        .chain(kb.seats.iter().map(|s| s.country))
-        .chain(["---"]);
-    if base.any(|b| code.starts_with(b)) {
+    if crate::actors::kb::kb().can_code(code) {
         return Ok(());
     }
     Err(anyhow!(
