@@ -757,14 +757,15 @@ fn term_clues(text: &str, dated: &[(usize, usize)]) -> Vec<Clue> {
     let kb = kb();
     let beside_a_date = |m: &Named| {
         dated.iter().any(|&(a, b)| {
-            let (from, to) = if b <= m.start {
-                (b, m.start)
+            // The text between the name and the date, before or after it.
+            let gap = if b <= m.start {
+                b..m.start
             } else {
-                (m.end, a)
+                m.end..a.max(m.end)
             };
             a < m.start + DATED_TITLE_REACH
                 && m.end < b + DATED_TITLE_REACH
-                && !text[from.min(to)..to.max(from)].contains('\n')
+                && !text[gap].contains('\n')
         })
     };
     let mut matches = named_holders(text);
