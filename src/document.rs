@@ -160,6 +160,14 @@ macro_rules! names {
                     $(<$t>::$v => $s),*
                 }
             }
+
+            /// The value `as_str` names (as the store reads it back).
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name {
+                    $($s => Some(<$t>::$v),)*
+                    _ => None,
+                }
+            }
         }
 
         impl std::fmt::Display for $t {

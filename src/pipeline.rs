@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::clean::{self, Context};
 use crate::document::{Document, Evidence, Published, PublishedBasis};
 use crate::ingest::{self, IngestError, Opened, RawDoc, Source};
+use crate::merge::corroborate::{self, Anchors};
 use crate::{actors, events, merge, segment, syntax, time};
 
 /// Runs every stage over one decoded document.
@@ -148,6 +149,42 @@ pub fn extract_clean(id: &str, text: &str, published: Option<NaiveDate>) -> Docu
     doc.timexes = time::timexes(&tagged, doc.published.as_ref().and_then(reference));
     annotate(&mut doc);
     doc
+}
+
+/// A page with a loose date, dated again by what dated pages of other outlets say of the events
+/// it reports (`merge::corroborate`); `None` when they do not narrow its date.
+pub fn corroborated(doc: &Document, anchors: &Anchors) -> Option<Document> {
+    let (basis, days) = corroborate::page(doc);
+    if !corroborate::loose(basis, days) {
+        return None;
+    }
+    let tagged = time::tag(&doc.body);
+    let resolve = |day| time::timexes(&tagged, Some((day, day)));
+    let mut published = corroborate::publication(doc, anchors, resolve)?;
+    let mut doc = doc.clone();
+    if let Some(before) = doc.published.take() {
+        published.evidence.extend(before.evidence);
+    }
+    doc.timexes = time::timexes(&tagged, reference(&published));
+    doc.published = Some(published);
+    annotate(&mut doc);
+    Some(doc)
+}
+
+/// Every loose page of a batch dated again by the dated ones ([`corroborated`]).
+pub fn corroborate_all(docs: &mut [Document]) {
+    let mut anchors = Anchors::default();
+    for doc in docs.iter() {
+        anchors.add_document(doc);
+    }
+    if anchors.is_empty() {
+        return;
+    }
+    for doc in docs.iter_mut() {
+        if let Some(redated) = corroborated(doc, &anchors) {
+            *doc = redated;
+        }
+    }
 }
 
 /// The stages after time expressions: sentences, actors, events, language.

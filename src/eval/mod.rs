@@ -217,6 +217,7 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
     let mut counts = (0, 0, 0);
     let mut dates = DateSummary::default();
     let mut widths = Vec::new();
+    let (mut extracted, mut texts) = (Vec::new(), Vec::new());
     for gold in &golds {
         let path = corpus.join(&gold.doc);
         let raw = ingest::read(
@@ -225,9 +226,14 @@ pub fn evaluate(gold_dir: &Path, corpus: &Path) -> Result<Report> {
         )
         .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
         check_lines(gold, raw.text.lines().count())?;
-        let doc = pipeline::extract(&raw, &Context::default());
-        dates.add(gold, &doc, &mut widths);
-        let (score, c) = score(gold, &raw.text, &doc);
+        extracted.push(pipeline::extract(&raw, &Context::default()));
+        texts.push(raw.text);
+    }
+    // The set is read as an ingest reads it: its dated pages date the others.
+    pipeline::corroborate_all(&mut extracted);
+    for ((gold, doc), text) in golds.iter().zip(&extracted).zip(&texts) {
+        dates.add(gold, doc, &mut widths);
+        let (score, c) = score(gold, text, doc);
         counts = (counts.0 + c.0, counts.1 + c.1, counts.2 + c.2);
         docs.push(score);
     }

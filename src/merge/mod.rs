@@ -10,6 +10,7 @@
 
 use chrono::NaiveDate;
 
+pub mod corroborate;
 pub mod stream;
 
 use crate::actors::continuing;

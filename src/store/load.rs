@@ -32,9 +32,11 @@ pub struct Summary {
     pub errors: usize,
     /// Records of archives that are not articles (WARC requests, images, redirects).
     pub skipped: usize,
+    /// Loosely dated documents dated again by other outlets' dated reports of their events.
+    pub redated: usize,
     pub merge: MergeStats,
     pub seconds: f64,
-    /// Of which merging.
+    /// Of which dating pages again by other outlets' reports, and merging.
     pub merge_seconds: f64,
 }
 
@@ -50,6 +52,7 @@ impl Summary {
         let m = &self.merge;
         format!(
             "inputs {}: {} documents added, {} already stored, {} errors, {} records skipped (not articles), in {:.1} s ({:.0} documents/s)\n\
+             {} loosely dated documents dated by other outlets' reports of their events\n\
              events added {}; in the store {} events -> {} merged events ({} told by two documents or more)\n\
              duplicate rate: {:.1}% of events before merging repeat another report; {:.1}% of merged events after\n",
             self.inputs,
@@ -59,6 +62,7 @@ impl Summary {
             self.skipped,
             self.seconds,
             self.inputs as f64 / self.seconds.max(1e-9),
+            self.redated,
             self.events,
             m.events,
             m.merged,
@@ -166,6 +170,7 @@ pub fn ingest(store: &mut Store, paths: &[PathBuf], opts: &Options) -> Result<Su
     if bulk {
         store.end_bulk()?;
     }
+    summary.redated = store.redate()?;
     summary.merge = store.merge()?;
     summary.merge_seconds = merging.elapsed().as_secs_f64();
     summary.seconds = started.elapsed().as_secs_f64();

@@ -13,6 +13,7 @@ pub mod load;
 mod merge;
 mod parquet;
 pub mod query;
+mod redate;
 pub mod render;
 
 use std::collections::HashSet;
@@ -65,12 +66,22 @@ impl Item {
         // The syntax layer serves the stages that made the document; stored, it would be most
         // of the store.
         doc.syntax.clear();
-        let json = serde_json::to_vec(&doc)?;
         Ok(Item::Doc {
+            packed: pack(&doc)?,
             doc: Box::new(doc),
-            packed: lz4_flex::compress_prepend_size(&json),
         })
     }
+}
+
+/// A document as the store keeps it whole: its JSON, compressed.
+fn pack(doc: &Document) -> Result<Vec<u8>> {
+    Ok(lz4_flex::compress_prepend_size(&serde_json::to_vec(doc)?))
+}
+
+/// A document the store kept whole.
+fn unpack(packed: &[u8]) -> Result<Document> {
+    let json = lz4_flex::decompress_size_prepended(packed).context("damaged")?;
+    Ok(serde_json::from_slice(&json)?)
 }
 
 /// What writing one batch did.
@@ -216,6 +227,12 @@ impl Store {
     pub fn end_bulk(&mut self) -> Result<()> {
         self.conn.execute_batch(SCHEMA)?;
         Ok(())
+    }
+
+    /// Dates again the loosely dated pages by the dated pages' reports of the same events (of
+    /// the keys with new reports); returns how many it dated.
+    pub fn redate(&mut self) -> Result<usize> {
+        redate::redate(&mut self.conn)
     }
 
     /// Merges the reports of every key with new reports into one record per real-world event.
@@ -421,6 +438,11 @@ fn insert_parts(tx: &Connection, n: i64, doc: &Document) -> Result<()> {
     for r in &doc.removed {
         removed.execute(params![n, r.line, r.kind, r.reason, r.text])?;
     }
+    insert_timexes_and_mentions(tx, n, doc)
+}
+
+/// The parts of a document that its date decides (`redate` writes them again).
+fn insert_timexes_and_mentions(tx: &Connection, n: i64, doc: &Document) -> Result<()> {
     let mut timex = tx.prepare_cached(
         "INSERT INTO timexes (doc, nth, start, end, text, type, value, earliest, latest, rule)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",

@@ -687,11 +687,7 @@ impl Store {
             .query_map([id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         match found.as_slice() {
-            [packed] => {
-                let json = lz4_flex::decompress_size_prepended(packed)
-                    .with_context(|| format!("document {id:?} is damaged"))?;
-                Ok(serde_json::from_slice(&json)?)
-            }
+            [packed] => super::unpack(packed).with_context(|| format!("document {id:?}")),
             [] => Err(anyhow!("no document {id:?} in the store")),
             _ => Err(anyhow!(
                 "{id:?} is the start of several document ids: give more of it"

@@ -263,3 +263,78 @@ fn a_least_confidence_keeps_the_events_and_merged_events_that_reach_it() {
     assert!(super::query::min_confidence("1.5").is_err());
     assert_eq!(super::query::min_confidence(" 0.7 ").unwrap(), 0.7);
 }
+
+/// A page that prints its date and two that do not, one telling the call "on Wednesday", the
+/// other the recall "yesterday" (synthetic).
+fn outlets() -> [Item; 3] {
+    [
+        doc(
+            "dated.txt",
+            "Kenya and Tanzania talk\n\nWednesday, 17 June 2020\n\nKenya's foreign minister spoke by telephone with her Tanzanian counterpart on Wednesday.\n\nKenya also recalled its ambassador to Tanzania for consultations.\n",
+        ),
+        doc(
+            "weekday.txt",
+            "Nairobi recalls envoy\n\nKenya's foreign minister on Wednesday spoke by telephone with her Tanzanian counterpart.\n\nKenya recalled its ambassador to Tanzania for consultations, the ministry said.\n",
+        ),
+        doc(
+            "yesterday.txt",
+            "Envoy recalled\n\nKenya yesterday recalled its ambassador to Tanzania for consultations.\n",
+        ),
+    ]
+}
+
+fn published(s: &Store, path: &str) -> Option<(String, String)> {
+    s.conn()
+        .query_row(
+            "SELECT published_earliest, published_latest FROM documents WHERE path = ?1",
+            [path],
+            |r| Ok(r.get::<_, Option<String>>(0)?.zip(r.get(1)?)),
+        )
+        .unwrap()
+}
+
+#[test]
+fn undated_pages_take_the_days_a_dated_report_gives_in_either_order_of_ingest() {
+    let day = |a: &str, b: &str| Some((a.to_string(), b.to_string()));
+    for dated_first in [true, false] {
+        let [dated, weekday, yesterday] = outlets();
+        let (_dir, mut s) = store();
+        let (first, then) = if dated_first {
+            (vec![dated], vec![weekday, yesterday])
+        } else {
+            (vec![weekday, yesterday], vec![dated])
+        };
+        s.write(&first).unwrap();
+        s.redate().unwrap();
+        s.merge().unwrap();
+        s.write(&then).unwrap();
+        assert_eq!(s.redate().unwrap(), 2);
+        s.merge().unwrap();
+        // "on Wednesday" allows the week after; news of the day, that day or the next.
+        assert_eq!(
+            published(&s, "weekday.txt"),
+            day("2020-06-17", "2020-06-18")
+        );
+        assert_eq!(
+            published(&s, "yesterday.txt"),
+            day("2020-06-18", "2020-06-18")
+        );
+        let rows = s.timeline(&Filter::default()).unwrap();
+        let told: Vec<(&str, usize)> = rows
+            .iter()
+            .map(|m| (m.earliest.as_str(), m.documents))
+            .collect();
+        assert_eq!(told, [("2020-06-17", 2), ("2020-06-17", 3)], "{rows:?}");
+        // The stored document says why.
+        let id: String = s
+            .conn()
+            .query_row(
+                "SELECT id FROM documents WHERE path = 'yesterday.txt'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let evidence = &s.document(&id).unwrap().published.unwrap().evidence;
+        assert_eq!(evidence[0].rule, "corroborated", "{evidence:?}");
+    }
+}

@@ -327,7 +327,7 @@ fn today() -> NaiveDate {
 }
 
 /// The TIMEX3 value both ends share: a day, a month, a year, or the two days.
-fn shared_value(a: NaiveDate, b: NaiveDate) -> String {
+pub fn shared_value(a: NaiveDate, b: NaiveDate) -> String {
     if a == b {
         a.to_string()
     } else if (a.year(), a.month()) == (b.year(), b.month()) {

@@ -1,0 +1,302 @@
+//! Dates one outlet's report lends another's. A page that prints no date reports an event that
+//! a dated page of another outlet also reports (the same key: sides, root, flags); that page
+//! says which day the event was, and what the undated page says of the event's day ("on
+//! Wednesday", "yesterday", or nothing: news of the day) then says when it was published.
+//!
+//! Two premises, both of the other stages: a relative expression is resolved against the
+//! publication day (the time stage), so the publication days are those on which it names the
+//! event's day; and an event the page dates by nothing but its publication is news of the day
+//! (the events stage dates it so), so the page came out that day or the next.
+
+use chrono::{Days as Step, NaiveDate};
+use rustc_hash::FxHashMap;
+
+use super::Days;
+use crate::document::{DateBasis, Document, Event, Evidence, Published, PublishedBasis, Timex};
+use crate::time::iso_day;
+
+/// How long after an event of the day a report of it comes out: the same day or the next.
+const NEWS_LAG: u64 = 1;
+/// How far from the event's day the publication days are searched for a relative expression
+/// ("last month" reaches a month back); a day found at the edge leaves that side open.
+const REACH_BEFORE: u64 = 1;
+const REACH_AFTER: u64 = 40;
+
+/// The days dated pages give the events they report, by merge key.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    days: FxHashMap<String, Vec<Days>>,
+}
+
+impl Anchors {
+    /// The events of a page that prints its date (or whose date the input gives), each dated to
+    /// a day or two, and reported as news, not recalled.
+    pub fn add_document(&mut self, doc: &Document) {
+        let (basis, days) = page(doc);
+        if !basis.is_some_and(|b| dated(b, days)) {
+            return;
+        }
+        for e in doc.events.iter().filter(|e| !e.historical) {
+            if let Some(days) = super::days(&e.date.earliest, &e.date.latest) {
+                self.add(&e.merge_key, days);
+            }
+        }
+    }
+
+    /// One report's key and days; reports dated wider than two days are left out.
+    pub fn add(&mut self, key: &str, days: Days) {
+        if (days.1 - days.0).num_days() <= 1 {
+            self.days.entry(key.to_string()).or_default().push(days);
+        }
+    }
+
+    /// Whether some dated report has the key.
+    pub fn has(&self, key: &str) -> bool {
+        self.days.contains_key(key)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    /// The days of the one event of `key` inside `within`: none when there is none, or when
+    /// reports of the key name days too far apart to be one event.
+    fn one(&self, key: &str, within: Option<Days>) -> Option<Days> {
+        let mut inside = self
+            .days
+            .get(key)?
+            .iter()
+            .filter(|d| within.is_none_or(|w| d.0 <= w.1 && w.0 <= d.1));
+        let first = *inside.next()?;
+        let hull = inside.fold(first, |h, d| (h.0.min(d.0), h.1.max(d.1)));
+        ((hull.1 - hull.0).num_days() <= 2).then_some(hull)
+    }
+}
+
+/// Whether a page's date is printed on it or given, to the day or two: its events date others'.
+pub fn dated(basis: PublishedBasis, days: Option<Days>) -> bool {
+    basis != PublishedBasis::Inferred && days.is_some_and(narrow)
+}
+
+/// Whether a page's date is unknown, or inferred wider than two days: what anchors can narrow.
+pub fn loose(basis: Option<PublishedBasis>, days: Option<Days>) -> bool {
+    match basis {
+        None => true,
+        Some(b) => b == PublishedBasis::Inferred && !days.is_some_and(narrow),
+    }
+}
+
+/// A page's publication basis and days.
+pub fn page(doc: &Document) -> (Option<PublishedBasis>, Option<Days>) {
+    let p = doc.published.as_ref();
+    (
+        p.map(|p| p.basis),
+        p.and_then(|p| super::days(&p.earliest, &p.latest)),
+    )
+}
+
+fn narrow(d: Days) -> bool {
+    (d.1 - d.0).num_days() <= 1
+}
+
+/// The publication date the anchors give a loose page, narrower than the one it has; `None`
+/// when no event of it is anchored, or what its events say of the day disagrees.
+/// `resolve(day)` gives the page's time expressions resolved as if it came out that day.
+pub fn publication(
+    doc: &Document,
+    anchors: &Anchors,
+    mut resolve: impl FnMut(NaiveDate) -> Vec<Timex>,
+) -> Option<Published> {
+    let current = page(doc).1;
+    let mut bound: (Option<NaiveDate>, Option<NaiveDate>) =
+        (current.map(|c| c.0), current.map(|c| c.1));
+    let mut evidence = Vec::new();
+    let mut resolved: FxHashMap<NaiveDate, Vec<Timex>> = FxHashMap::default();
+    for e in doc.events.iter().filter(|e| !e.historical) {
+        let own = super::days(&e.date.earliest, &e.date.latest);
+        let Some(anchor) = anchors.one(&e.merge_key, own.or(current)) else {
+            continue;
+        };
+        let relative = match e.date.basis {
+            DateBasis::Sentence | DateBasis::Unknown => timex_of(doc, e),
+            _ => None,
+        };
+        let allowed = match (relative, e.date.basis) {
+            (Some(at), _) => {
+                let mut names_anchor = |p: NaiveDate| {
+                    let all = resolved.entry(p).or_insert_with(|| resolve(p));
+                    let t = all.iter().find(|t| (t.start, t.end) == (at.start, at.end));
+                    t.is_some_and(|t| t.anchored && overlaps(t, anchor))
+                };
+                relative_days(anchor, &mut names_anchor)
+            }
+            (None, DateBasis::InferredPublished | DateBasis::Unknown) => Some((
+                Some(anchor.0),
+                anchor.1.checked_add_days(Step::new(NEWS_LAG)),
+            )),
+            _ => None,
+        };
+        let Some((from, to)) = allowed else { continue };
+        bound.0 = later(bound.0, from);
+        bound.1 = earlier(bound.1, to);
+        evidence.push(Evidence {
+            rule: "corroborated".to_string(),
+            text: format!(
+                "{} \"{}\" ({}) is {} in a dated report of it",
+                e.name,
+                e.evidence.trigger,
+                relative.map_or("news of the day", |t| t.text.as_str()),
+                span(anchor)
+            ),
+            line: None,
+        });
+    }
+    let (Some(first), Some(last)) = bound else {
+        return None;
+    };
+    if evidence.is_empty() || first > last || current == Some((first, last)) {
+        return None;
+    }
+    Some(Published {
+        value: crate::time::infer::shared_value(first, last),
+        earliest: first.to_string(),
+        latest: last.to_string(),
+        basis: PublishedBasis::Inferred,
+        evidence,
+    })
+}
+
+/// The time expression that dates the event: the one of its text inside its sentence; on a
+/// page of unknown date, where no expression could date it, the relative one of its sentence
+/// nearest its words ("on Wednesday", "yesterday"), as the events stage would have taken it.
+fn timex_of<'a>(doc: &'a Document, e: &Event) -> Option<&'a Timex> {
+    let s = doc.sentences.get(e.evidence.sentence)?;
+    let mut inside = doc
+        .timexes
+        .iter()
+        .filter(|t| t.start >= s.start && t.end <= s.end);
+    match e.date.text.as_deref() {
+        Some(text) => inside.find(|t| t.text == text),
+        None if e.date.basis == DateBasis::Unknown => inside
+            .filter(|t| t.kind == "DATE" && t.earliest.is_none())
+            .min_by_key(|t| t.start.abs_diff(e.evidence.start)),
+        None => None,
+    }
+}
+
+/// The publication days on which a relative expression names the anchor's days: the first and
+/// last of those searched, each `None` when the search reached its edge (the side stays open).
+fn relative_days(
+    anchor: Days,
+    names_anchor: &mut impl FnMut(NaiveDate) -> bool,
+) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let lo = anchor.0.checked_sub_days(Step::new(REACH_BEFORE))?;
+    let hi = anchor.1.checked_add_days(Step::new(REACH_AFTER))?;
+    let days: Vec<NaiveDate> = lo.iter_days().take_while(|d| *d <= hi).collect();
+    let hits: Vec<NaiveDate> = days.iter().copied().filter(|&d| names_anchor(d)).collect();
+    let (first, last) = (*hits.first()?, *hits.last()?);
+    Some(((first > lo).then_some(first), (last < hi).then_some(last)))
+}
+
+fn overlaps(t: &Timex, d: Days) -> bool {
+    let day = |s: &Option<String>| s.as_deref().and_then(iso_day);
+    match (day(&t.earliest), day(&t.latest)) {
+        (Some(a), Some(b)) => a <= d.1 && d.0 <= b,
+        _ => false,
+    }
+}
+
+fn later(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn earlier(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn span(d: Days) -> String {
+    if d.0 == d.1 {
+        d.0.to_string()
+    } else {
+        format!("{}..{}", d.0, d.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::clean::Context;
+    use crate::document::Document;
+    use crate::{ingest, pipeline};
+
+    fn page(text: &str) -> Document {
+        let raw = ingest::decode("t.txt", text.as_bytes()).expect("decodes");
+        pipeline::extract(&raw, &Context::default())
+    }
+
+    /// A dated page of `day` ("Wednesday, 17 June 2020") telling a call on that day.
+    fn dated(day: &str) -> Document {
+        page(&format!("Talks\n\n{day}\n\nKenya's foreign minister spoke by telephone with her Tanzanian counterpart on Wednesday.\n"))
+    }
+
+    fn published(docs: &[Document], i: usize) -> Option<(String, String)> {
+        let p = docs[i].published.as_ref()?;
+        Some((p.earliest.clone(), p.latest.clone()))
+    }
+
+    fn days(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.to_string(), b.to_string()))
+    }
+
+    const WEEKDAY: &str = "Call\n\nKenya's foreign minister on Wednesday spoke by telephone with her Tanzanian counterpart.\n";
+
+    #[test]
+    fn a_weekday_allows_the_week_after_the_day_it_names() {
+        let mut docs = vec![dated("Wednesday, 17 June 2020"), page(WEEKDAY)];
+        assert_eq!(published(&docs, 1), None);
+        pipeline::corroborate_all(&mut docs);
+        assert_eq!(published(&docs, 1), days("2020-06-17", "2020-06-23"));
+        assert_eq!(published(&docs, 0), days("2020-06-17", "2020-06-17"));
+        let call = &docs[1].events[0].date;
+        assert_eq!(
+            (call.earliest.as_str(), call.latest.as_str()),
+            ("2020-06-17", "2020-06-17")
+        );
+    }
+
+    #[test]
+    fn reports_of_the_key_on_days_apart_date_nothing() {
+        let mut docs = vec![
+            dated("Wednesday, 17 June 2020"),
+            dated("Wednesday, 24 June 2020"),
+            page(WEEKDAY),
+        ];
+        pipeline::corroborate_all(&mut docs);
+        assert_eq!(published(&docs, 2), None);
+    }
+
+    #[test]
+    fn a_recalled_event_dates_nothing() {
+        let mut docs = vec![
+            page("Old row\n\nWednesday, 17 June 2020\n\nIn 1998, Kenya recalled its ambassador to Tanzania.\n"),
+            page("Envoy recalled\n\nKenya recalled its ambassador to Tanzania, the ministry said.\n"),
+        ];
+        pipeline::corroborate_all(&mut docs);
+        assert_eq!(published(&docs, 1), None);
+    }
+
+    #[test]
+    fn events_that_disagree_on_the_day_date_nothing() {
+        let mut docs = vec![
+            page("Talks\n\nWednesday, 17 June 2020\n\nKenya's foreign minister spoke by telephone with her Tanzanian counterpart on Wednesday. Kenya recalled its ambassador to Tanzania on June 10.\n"),
+            page("Call\n\nKenya's foreign minister on Wednesday spoke by telephone with her Tanzanian counterpart. Kenya yesterday recalled its ambassador to Tanzania.\n"),
+        ];
+        pipeline::corroborate_all(&mut docs);
+        assert_eq!(published(&docs, 1), None);
+    }
+}
