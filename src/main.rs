@@ -139,6 +139,16 @@ enum Command {
     /// `{"event", "merged": "KEY#N", "earliest", "latest", "overlaps"}`.
     #[command(hide = true)]
     MergeStream,
+    /// Dates other outlets lend, for a distributed engine (the Spark job of deploy/spark), in
+    /// two passes over the documents `extract --jsonl-in` printed: with `--roles`, each
+    /// document's `{"id", "anchors": [{"key", "earliest", "latest"}], "loose": [KEY]}`; without,
+    /// each `{"document", "anchors"}` line (a loose document and the anchors of its keys) as the
+    /// document dated again.
+    #[command(hide = true)]
+    RedateStream {
+        #[arg(long)]
+        roles: bool,
+    },
     /// One stored document (by its id or the start of it) with its mentions and events.
     #[command(display_order = 6)]
     Show {
@@ -577,6 +587,7 @@ fn main() -> ExitCode {
             output(format, &rows, || render::hits(&rows))
         }),
         Command::MergeStream => merge_stream(),
+        Command::RedateStream { roles } => redate_stream(roles),
         Command::Serve { db, addr } => annals::serve::serve(&db.db, addr).map(|()| true),
         Command::Show { id, db, format } => run_query(&db.db, |s| {
             let doc = s.document(&id)?;
@@ -790,6 +801,18 @@ fn extract_stream(max_bytes: u64, output: Option<PathBuf>) -> anyhow::Result<boo
     }
     // A failed record is an answer like any other, on standard output: a pipe that got every
     // line back has succeeded (Spark fails the task on any other exit code).
+    Ok(true)
+}
+
+fn redate_stream(roles: bool) -> anyhow::Result<bool> {
+    use annals::merge::redate_stream;
+    let mut out = output_to(None)?;
+    let input = std::io::stdin().lock();
+    if roles {
+        redate_stream::roles(input, &mut out)?;
+    } else {
+        redate_stream::redate(input, &mut out)?;
+    }
     Ok(true)
 }
 

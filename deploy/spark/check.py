@@ -41,12 +41,20 @@ MEMBER = ["doc_id", "sentence", "start", "end", "source_code", "target_code", "c
 
 
 # Written for this check: two reports of one event on the same days, one side each way (a tie
-# the merged event's sides must break the same way everywhere), and a record cut short.
+# the merged event's sides must break the same way everywhere), a page that dates another, and
+# a record cut short.
 SYNTHETIC = [
     {"id": "tie-a", "date": "2022-03-22",
      "text": "Islands row\n\nIn June 1961, the Soviet Union seized the Kuril Islands from Japan."},
     {"id": "tie-b", "date": "2023-04-02",
      "text": "Old dispute\n\nRussia seized the Kuril Islands from Japan in June 1961."},
+    # A dated page and one that prints no date: the first dates the second (and its events).
+    {"id": "dated", "page_text": "Talks\n\nWednesday, 17 June 2020\n\nKenya's foreign minister "
+     "spoke by telephone with her Tanzanian counterpart on Wednesday.\n\nKenya also recalled "
+     "its ambassador to Tanzania for consultations.\n"},
+    {"id": "loose", "page_text": "Envoy recalled\n\nKenya's foreign minister on Wednesday spoke "
+     "by telephone with her Tanzanian counterpart.\n\nKenya recalled its ambassador to "
+     "Tanzania for consultations, the ministry said.\n"},
 ]
 CUT = '{"id": "cut", "text": "Japan protested'
 

@@ -32,20 +32,14 @@ impl Anchors {
     /// The events of a page that prints its date (or whose date the input gives), each dated to
     /// a day or two, and reported as news, not recalled.
     pub fn add_document(&mut self, doc: &Document) {
-        let (basis, days) = page(doc);
-        if !basis.is_some_and(|b| dated(b, days)) {
-            return;
-        }
-        for e in doc.events.iter().filter(|e| !e.historical) {
-            if let Some(days) = super::days(&e.date.earliest, &e.date.latest) {
-                self.add(&e.merge_key, days);
-            }
+        for (key, days) in anchors_of(doc) {
+            self.add(key, days);
         }
     }
 
     /// One report's key and days; reports dated wider than two days are left out.
     pub fn add(&mut self, key: &str, days: Days) {
-        if (days.1 - days.0).num_days() <= 1 {
+        if narrow(days) {
             self.days.entry(key.to_string()).or_default().push(days);
         }
     }
@@ -71,6 +65,44 @@ impl Anchors {
         let hull = inside.fold(first, |h, d| (h.0.min(d.0), h.1.max(d.1)));
         ((hull.1 - hull.0).num_days() <= 2).then_some(hull)
     }
+}
+
+/// The reports of a dated page that anchor others: its events' keys and days, for events
+/// reported as news (not recalled); none for a page that is not dated.
+pub fn anchors_of(doc: &Document) -> Vec<(&str, Days)> {
+    let (basis, days) = page(doc);
+    if !basis.is_some_and(|b| dated(b, days)) {
+        return Vec::new();
+    }
+    doc.events
+        .iter()
+        .filter(|e| !e.historical)
+        .filter_map(|e| {
+            Some((
+                e.merge_key.as_str(),
+                super::days(&e.date.earliest, &e.date.latest)?,
+            ))
+        })
+        .filter(|(_, d)| narrow(*d))
+        .collect()
+}
+
+/// The keys of a loose page's events that anchors could date it by; none for a page that is
+/// not loose.
+pub fn loose_keys(doc: &Document) -> Vec<&str> {
+    let (basis, days) = page(doc);
+    if !loose(basis, days) {
+        return Vec::new();
+    }
+    let mut keys: Vec<&str> = doc
+        .events
+        .iter()
+        .filter(|e| !e.historical)
+        .map(|e| e.merge_key.as_str())
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// Whether a page's date is printed on it or given, to the day or two: its events date others'.

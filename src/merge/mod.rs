@@ -11,6 +11,7 @@
 use chrono::NaiveDate;
 
 pub mod corroborate;
+pub mod redate_stream;
 pub mod stream;
 
 use crate::actors::continuing;
