@@ -50,9 +50,14 @@ impl Summary {
 
     pub fn table(&self) -> String {
         let m = &self.merge;
+        // Said only when it happened: most ingests date every page from the page.
+        let redated = match self.redated {
+            0 => String::new(),
+            n => format!("{n} undated or loosely dated documents dated by other outlets' reports of their events\n"),
+        };
         format!(
             "inputs {}: {} documents added, {} already stored, {} errors, {} records skipped (not articles), in {:.1} s ({:.0} documents/s)\n\
-             {} loosely dated documents dated by other outlets' reports of their events\n\
+             {redated}\
              events added {}; in the store {} events -> {} merged events ({} told by two documents or more)\n\
              duplicate rate: {:.1}% of events before merging repeat another report; {:.1}% of merged events after\n",
             self.inputs,
@@ -62,7 +67,6 @@ impl Summary {
             self.skipped,
             self.seconds,
             self.inputs as f64 / self.seconds.max(1e-9),
-            self.redated,
             self.events,
             m.events,
             m.merged,

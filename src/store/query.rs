@@ -407,6 +407,9 @@ pub struct MergedRow {
 pub struct Report {
     pub doc: String,
     pub outlet: Option<String>,
+    /// Who published it, as a list names it: the outlet, else the site, else its address's
+    /// host, else the name of the file it was read from.
+    pub source: String,
     pub trigger: String,
     pub sentence: String,
 }
@@ -453,15 +456,39 @@ impl Store {
     /// The reports of a merged event: their documents, triggers and sentences.
     fn reports(&self, merged: i64, most: Option<usize>) -> Result<Vec<Report>> {
         let rows = self.reports_of(merged, most)?;
-        Ok(rows
-            .into_iter()
-            .map(|r| Report {
-                doc: r.doc_ids.into_iter().next().unwrap_or_default(),
-                outlet: r.outlets.into_iter().next(),
-                trigger: r.trigger,
-                sentence: r.evidence,
+        rows.into_iter()
+            .map(|r| {
+                let doc = r.doc_ids.into_iter().next().unwrap_or_default();
+                Ok(Report {
+                    source: self.source_name(&doc)?,
+                    doc,
+                    outlet: r.outlets.into_iter().next(),
+                    trigger: r.trigger,
+                    sentence: r.evidence,
+                })
             })
-            .collect())
+            .collect()
+    }
+
+    /// A document's [`Report::source`].
+    fn source_name(&self, doc: &str) -> Result<String> {
+        let (outlet, site, url, path): (Option<String>, Option<String>, Option<String>, String) =
+            self.conn()
+                .prepare_cached("SELECT outlet, site, url, path FROM documents WHERE id = ?1")?
+                .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+        let host = || {
+            let url = url::Url::parse(url.as_deref()?).ok()?;
+            Some(url.host_str()?.trim_start_matches("www.").to_string())
+        };
+        let file = || {
+            let name = std::path::Path::new(&path).file_name()?.to_str()?;
+            Some(name.to_string()).filter(|n| !n.is_empty())
+        };
+        Ok(outlet
+            .or(site)
+            .or_else(host)
+            .or_else(file)
+            .unwrap_or_else(|| doc.to_string()))
     }
 }
 

@@ -57,11 +57,7 @@ pub fn timeline(rows: &[MergedRow]) -> String {
                 "-- undated: no date is printed for them or can be inferred"
             );
         }
-        let outlets: Vec<String> = m
-            .reports
-            .iter()
-            .map(|r| r.outlet.clone().unwrap_or_else(|| r.doc.clone()))
-            .collect();
+        let outlets: Vec<String> = m.reports.iter().map(|r| r.source.clone()).collect();
         let _ = writeln!(
             s,
             "{:<23} {:<40} {} -> {}  {} source{} ({})",

@@ -338,3 +338,26 @@ fn undated_pages_take_the_days_a_dated_report_gives_in_either_order_of_ingest() 
         assert_eq!(evidence[0].rule, "corroborated", "{evidence:?}");
     }
 }
+
+#[test]
+fn a_report_is_named_by_its_outlet_else_its_site_address_or_file() {
+    let (_dir, mut s) = store();
+    s.write(&batch()).unwrap();
+    s.merge().unwrap();
+    s.conn()
+        .execute(
+            "UPDATE documents SET url = 'https://www.example.org/x' WHERE path = 'b.txt'",
+            [],
+        )
+        .unwrap();
+    let rows = s.timeline(&Filter::default()).unwrap();
+    let mut names: Vec<&str> = rows
+        .iter()
+        .flat_map(|m| m.reports.iter().map(|r| r.source.as_str()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names, ["a.txt", "example.org"]);
+    let shown = render::timeline(&rows);
+    assert!(shown.contains("(a.txt, example.org)"), "{shown}");
+}
