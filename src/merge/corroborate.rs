@@ -143,6 +143,7 @@ pub fn publication(
     let mut bound: (Option<NaiveDate>, Option<NaiveDate>) =
         (current.map(|c| c.0), current.map(|c| c.1));
     let mut evidence = Vec::new();
+    let mut keys: Vec<&str> = Vec::new();
     let mut resolved: FxHashMap<NaiveDate, Vec<Timex>> = FxHashMap::default();
     for e in doc.events.iter().filter(|e| !e.historical) {
         let own = super::days(&e.date.earliest, &e.date.latest);
@@ -169,6 +170,7 @@ pub fn publication(
             _ => None,
         };
         let Some((from, to)) = allowed else { continue };
+        keys.push(&e.merge_key);
         bound.0 = later(bound.0, from);
         bound.1 = earlier(bound.1, to);
         evidence.push(Evidence {
@@ -186,7 +188,13 @@ pub fn publication(
     let (Some(first), Some(last)) = bound else {
         return None;
     };
-    if evidence.is_empty() || first > last || current == Some((first, last)) {
+    keys.sort_unstable();
+    keys.dedup();
+    // A page with no date at all has nothing to check an anchor against: one event of a key
+    // that a dated page also reports may be another of its kind (a second recall of an
+    // ambassador), so two events of different keys must agree.
+    let checked = current.is_some() || keys.len() >= 2;
+    if !checked || first > last || current == Some((first, last)) {
         return None;
     }
     Some(Published {
@@ -271,9 +279,9 @@ mod tests {
         pipeline::extract(&raw, &Context::default())
     }
 
-    /// A dated page of `day` ("Wednesday, 17 June 2020") telling a call on that day.
+    /// A dated page of `day` ("Wednesday, 14 June 2023") telling a call on that day.
     fn dated(day: &str) -> Document {
-        page(&format!("Talks\n\n{day}\n\nKenya's foreign minister spoke by telephone with her Tanzanian counterpart on Wednesday.\n"))
+        page(&format!("Talks\n\n{day}\n\nJapanese Prime Minister Fumio Kishida spoke by telephone with South Korean President Yoon Suk Yeol on Wednesday.\n"))
     }
 
     fn published(docs: &[Document], i: usize) -> Option<(String, String)> {
@@ -285,41 +293,60 @@ mod tests {
         Some((a.to_string(), b.to_string()))
     }
 
-    const WEEKDAY: &str = "Call\n\nKenya's foreign minister on Wednesday spoke by telephone with her Tanzanian counterpart.\n";
+    /// A page the two leaders' terms date to years, telling the call "on Wednesday".
+    const WEEKDAY: &str = "Call\n\nJapanese Prime Minister Fumio Kishida on Wednesday spoke by telephone with South Korean President Yoon Suk Yeol.\n";
 
     #[test]
     fn a_weekday_allows_the_week_after_the_day_it_names() {
-        let mut docs = vec![dated("Wednesday, 17 June 2020"), page(WEEKDAY)];
-        assert_eq!(published(&docs, 1), None);
+        let mut docs = vec![dated("Wednesday, 14 June 2023"), page(WEEKDAY)];
+        let (first, last) = published(&docs, 1).expect("dated by the terms");
+        assert!(first < "2023-01-01".to_string() && last > "2024-01-01".to_string());
         pipeline::corroborate_all(&mut docs);
-        assert_eq!(published(&docs, 1), days("2020-06-17", "2020-06-23"));
-        assert_eq!(published(&docs, 0), days("2020-06-17", "2020-06-17"));
+        assert_eq!(published(&docs, 1), days("2023-06-14", "2023-06-20"));
+        assert_eq!(published(&docs, 0), days("2023-06-14", "2023-06-14"));
         let call = &docs[1].events[0].date;
-        assert_eq!(
-            (call.earliest.as_str(), call.latest.as_str()),
-            ("2020-06-17", "2020-06-17")
-        );
+        let day = (call.earliest.as_str(), call.latest.as_str());
+        assert_eq!(day, ("2023-06-14", "2023-06-14"));
     }
 
     #[test]
     fn reports_of_the_key_on_days_apart_date_nothing() {
         let mut docs = vec![
-            dated("Wednesday, 17 June 2020"),
-            dated("Wednesday, 24 June 2020"),
+            dated("Wednesday, 14 June 2023"),
+            dated("Wednesday, 21 June 2023"),
             page(WEEKDAY),
         ];
+        let before = published(&docs, 2);
         pipeline::corroborate_all(&mut docs);
-        assert_eq!(published(&docs, 2), None);
+        assert_eq!(published(&docs, 2), before);
     }
 
     #[test]
     fn a_recalled_event_dates_nothing() {
         let mut docs = vec![
-            page("Old row\n\nWednesday, 17 June 2020\n\nIn 1998, Kenya recalled its ambassador to Tanzania.\n"),
-            page("Envoy recalled\n\nKenya recalled its ambassador to Tanzania, the ministry said.\n"),
+            page("Old row\n\nWednesday, 14 June 2023\n\nIn 2019, Japan recalled its ambassador to South Korea.\n"),
+            page("Envoy\n\nJapanese Prime Minister Fumio Kishida said Japan recalled its ambassador to South Korea.\n"),
         ];
+        let before = published(&docs, 1);
+        pipeline::corroborate_all(&mut docs);
+        assert_eq!(published(&docs, 1), before);
+    }
+
+    #[test]
+    fn a_page_with_no_date_needs_two_events_that_agree() {
+        let call = "spoke by telephone with her Tanzanian counterpart";
+        let recall = "Kenya recalled its ambassador to Tanzania";
+        let dated = page(&format!("Talks\n\nWednesday, 17 June 2020\n\nKenya's foreign minister {call} on Wednesday. {recall}.\n"));
+        let one = page(&format!(
+            "Call\n\nKenya's foreign minister yesterday {call}.\n"
+        ));
+        let two = page(&format!(
+            "Call\n\nKenya's foreign minister yesterday {call}. {recall} yesterday.\n"
+        ));
+        let mut docs = vec![dated, one, two];
         pipeline::corroborate_all(&mut docs);
         assert_eq!(published(&docs, 1), None);
+        assert_eq!(published(&docs, 2), days("2020-06-18", "2020-06-18"));
     }
 
     #[test]

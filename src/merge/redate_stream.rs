@@ -125,8 +125,8 @@ mod tests {
 
     #[test]
     fn the_two_passes_date_a_loose_page_as_an_ingest_does() {
-        let dated = line("Talks\n\nWednesday, 17 June 2020\n\nKenya's foreign minister spoke by telephone with her Tanzanian counterpart on Wednesday.\n");
-        let loose = line("Envoy recalled\n\nKenya's foreign minister yesterday spoke by telephone with her Tanzanian counterpart.\n");
+        let dated = line("Talks\n\nWednesday, 17 June 2020\n\nKenya's foreign minister spoke by telephone with her Tanzanian counterpart on Wednesday. Kenya recalled its ambassador to Tanzania.\n");
+        let loose = line("Envoy recalled\n\nKenya's foreign minister yesterday spoke by telephone with her Tanzanian counterpart. Kenya yesterday recalled its ambassador to Tanzania.\n");
         let failed = r#"{"path":"x","id":null,"error":"not text"}"#;
         let input = format!("{dated}\n{loose}\n{failed}\n");
         let mut out = Vec::new();
@@ -139,6 +139,7 @@ mod tests {
         let anchors = &rows[0]["anchors"];
         assert_eq!(anchors[0]["key"], "KEN|TZA|04|000");
         assert_eq!(rows[1]["loose"][0], "KEN|TZA|04|000");
+        assert_eq!(rows[1]["loose"][1], "KEN|TZA|16|000");
         // The engine's join, done by hand.
         let joined = format!(r#"{{"document":{loose},"anchors":{anchors}}}"#);
         let mut out = Vec::new();
