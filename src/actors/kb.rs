@@ -28,6 +28,7 @@ const GROUP_MODIFIERS: &str = include_str!("../../data/actors/group_modifiers.tx
 const GOVERNMENT_WORDS: &str = include_str!("../../data/actors/government_words.txt");
 const REGION_WORDS: &str = include_str!("../../data/actors/region_words.txt");
 const ISSUE_WORDS: &str = include_str!("../../data/actors/issue_words.txt");
+const VOTE_WORDS: &str = include_str!("../../data/actors/vote_words.txt");
 const EXPLETIVE_IT: &str = include_str!("../../data/actors/expletive_it.txt");
 const POSSESSIVES: &str = include_str!("../../data/actors/possessives.txt");
 const FAMILY_FIRST: &str = include_str!("../../data/actors/family_name_first.txt");
@@ -268,6 +269,8 @@ pub struct Kb {
     pub region_words: Vec<&'static str>,
     /// "adopted", "issued": a sentence with one before "a resolution" names who issued it.
     pub issue_words: Vec<&'static str>,
+    /// "voted": the document a vote makes ("resolution"), issued by the body that voted.
+    pub vote_words: Vec<(&'static str, &'static str)>,
     /// "is", "seems": after one, a sentence-opening "It" is no actor.
     pub expletive_it: Vec<&'static str>,
     /// "its", "their": a group after one is no mention of its own.
@@ -324,6 +327,7 @@ impl Kb {
             place_words: knowledge::words(PLACE_WORDS).collect(),
             region_words: knowledge::words(REGION_WORDS).collect(),
             issue_words: knowledge::words(ISSUE_WORDS).collect(),
+            vote_words: knowledge::rows(VOTE_WORDS).map(|r| (r[0], r[1])).collect(),
             expletive_it: knowledge::words(EXPLETIVE_IT).collect(),
             possessives: knowledge::words(POSSESSIVES).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),

@@ -101,13 +101,18 @@ impl Run<'_> {
         if !opens || expletive {
             return;
         }
-        // The sentence before must be one (not a page's "CountryWatch: North Korea" line) and
-        // open with the actor, "The" at most before it.
-        let (a, b) = self.sentences[n - 1];
-        let ends = self.text[a..b]
-            .trim_end()
-            .ends_with(['.', '!', '?', '"', '\u{201d}']);
-        let before = self.found_since(n, 1).iter().find(|f| f.sentence == n - 1);
+        // The sentence before must be one, and open with the actor, "The" at most before it. A
+        // line that is no sentence between them (a page's "CountryWatch: North Korea") is
+        // passed over, once.
+        let ends = |s: usize| {
+            let (a, b) = self.sentences[s];
+            self.text[a..b]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}'])
+        };
+        let s = if !ends(n - 1) && n >= 2 { n - 2 } else { n - 1 };
+        let (a, ends) = (self.sentences[s].0, ends(s));
+        let before = self.found_since(n, n - s).iter().find(|f| f.sentence == s);
         let opening = |f: &&Found| {
             let lead = self.text[a..f.start].trim();
             lead.is_empty() || lead.eq_ignore_ascii_case("the")
@@ -131,11 +136,26 @@ impl Run<'_> {
         let mut named = self.found_since(n, n - s).iter();
         let first = named.find(|f| f.sentence == s && !f.place && f.actor.side().is_some())?;
         let (a, b) = self.sentences[s];
-        let at = a + self.text[a..b].to_ascii_lowercase().find(noun)?;
-        let said = self.text[a..at].split_whitespace().any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            kb().issue_words.contains(&w.to_ascii_lowercase().as_str())
-        });
+        let words = |from: usize, to: usize| {
+            self.text[from..to].split_whitespace().map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+            })
+        };
+        let Some(at) = self.text[a..b]
+            .to_ascii_lowercase()
+            .find(noun)
+            .map(|i| a + i)
+        else {
+            // "The Security Council voted ... to impose sanctions": a vote makes a resolution.
+            let voted = words(first.end, b).any(|w| {
+                kb().vote_words
+                    .iter()
+                    .any(|&(v, doc)| v == w && doc == noun)
+            });
+            return voted.then_some(first);
+        };
+        let said = words(a, at).any(|w| kb().issue_words.contains(&w.as_str()));
         (said && first.start < at).then_some(first)
     }
 

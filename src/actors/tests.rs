@@ -7,6 +7,22 @@ use crate::pipeline;
 
 /// (article, mention text, n-th mention with that text, code, person or "").
 const CASES: &[(&str, &str, usize, &str, &str)] = &[
+    // A body that voted issued the resolution, though the sentence does not name it.
+    (
+        "July 16, 2006\n\nThe U.N. Security Council voted unanimously on Saturday to impose sanctions on Peru. Peru rejected the resolution on Sunday.",
+        "the resolution",
+        1,
+        "UNSC",
+        "",
+    ),
+    // A line that is no sentence between "It" and the sentence it refers to is passed over.
+    (
+        "July 16, 2006\n\nThe U.N. Security Council adopted a resolution on Peru on Saturday after weeks of talks among its members in New York.\n\nCountryWatch: Peru\n\nIt condemns the attacks on Peru and urges restraint from all sides, diplomats said after the vote.\n\nThe vote followed weeks of talks in New York between the members of the council and envoys from the region.",
+        "It",
+        1,
+        "UNSC",
+        "",
+    ),
     // A sentence-opening "It" and a verb: the state or organization the sentence before opened
     // with; not "It is", and not after a line that is no sentence.
     (
@@ -481,12 +497,16 @@ fn a_group_after_a_possessive_is_left_to_what_it_refers_to() {
 
 #[test]
 fn a_document_no_sentence_says_was_issued_is_nobody() {
-    let doc = extract(
+    for text in [
         "June 1, 2023\n\nIran rejected the resolution on Monday, officials in Tehran said.",
-    );
-    assert!(
-        doc.mentions.iter().all(|m| m.rule != "issuer"),
-        "{:?}",
-        doc.mentions
-    );
+        // A vote makes a resolution, not a statement.
+        "June 1, 2023\n\nJapan voted for the bill on Friday. Iran rejected the statement on Monday.",
+    ] {
+        let doc = extract(text);
+        assert!(
+            doc.mentions.iter().all(|m| m.rule != "issuer"),
+            "{:?}",
+            doc.mentions
+        );
+    }
 }
