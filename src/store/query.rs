@@ -286,6 +286,8 @@ pub(super) fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
 #[derive(Debug, Serialize)]
 pub struct EventRow {
     pub doc: String,
+    /// Who published the document: [`Report::publisher`].
+    pub publisher: String,
     pub earliest: String,
     pub latest: String,
     pub basis: String,
@@ -320,6 +322,7 @@ impl Store {
         let rows = st.query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
             Ok(EventRow {
                 doc: r.get(0)?,
+                publisher: String::new(),
                 earliest: r.get(1)?,
                 latest: r.get(2)?,
                 basis: r.get(3)?,
@@ -337,7 +340,11 @@ impl Store {
                 rule: r.get(15)?,
             })
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut rows: Vec<EventRow> = rows.collect::<Result<_, _>>()?;
+        for e in &mut rows {
+            e.publisher = self.publisher(&e.doc)?;
+        }
+        Ok(rows)
     }
 }
 
@@ -409,7 +416,7 @@ pub struct Report {
     pub outlet: Option<String>,
     /// Who published it, as a list names it: the outlet, else the site, else its address's
     /// host, else the name of the file it was read from.
-    pub source: String,
+    pub publisher: String,
     pub trigger: String,
     pub sentence: String,
 }
@@ -460,7 +467,7 @@ impl Store {
             .map(|r| {
                 let doc = r.doc_ids.into_iter().next().unwrap_or_default();
                 Ok(Report {
-                    source: self.source_name(&doc)?,
+                    publisher: self.publisher(&doc)?,
                     doc,
                     outlet: r.outlets.into_iter().next(),
                     trigger: r.trigger,
@@ -470,8 +477,8 @@ impl Store {
             .collect()
     }
 
-    /// A document's [`Report::source`].
-    fn source_name(&self, doc: &str) -> Result<String> {
+    /// A document's [`Report::publisher`].
+    fn publisher(&self, doc: &str) -> Result<String> {
         let (outlet, site, url, path): (Option<String>, Option<String>, Option<String>, String) =
             self.conn()
                 .prepare_cached("SELECT outlet, site, url, path FROM documents WHERE id = ?1")?

@@ -30,16 +30,25 @@ fn flags(historical: bool, planned: bool) -> &'static str {
 
 pub fn events(rows: &[EventRow]) -> String {
     let mut s = String::new();
-    for e in rows {
+    if !rows.is_empty() {
         let _ = writeln!(
             s,
-            "{:<23} {:<9} {:<5} {:<9} {:<40} {} {}",
+            "{:<23} {:<9} {:<5} {:<9} {:<40} published by [document]",
+            "days", "source", "code", "target", "event"
+        );
+    }
+    for e in rows {
+        // The start of the id is enough for `annals show`.
+        let short = e.doc.get(..8).unwrap_or(&e.doc);
+        let _ = writeln!(
+            s,
+            "{:<23} {:<9} {:<5} {:<9} {:<40} {} [{short}] {}",
             days(&e.earliest, &e.latest),
             e.source,
             e.cameo,
             e.target,
             cut(&e.name, 40),
-            e.doc,
+            e.publisher,
             flags(e.historical, e.planned)
         );
         let _ = writeln!(s, "    \"{}\": {}", e.trigger, cut(&e.sentence, 100));
@@ -50,6 +59,13 @@ pub fn events(rows: &[EventRow]) -> String {
 
 pub fn timeline(rows: &[MergedRow]) -> String {
     let mut s = String::new();
+    if !rows.is_empty() {
+        let _ = writeln!(
+            s,
+            "{:<23} {:<40} source -> target  documents (published by)",
+            "days", "event"
+        );
+    }
     for (i, m) in rows.iter().enumerate() {
         if m.earliest.is_empty() && rows[..i].iter().all(|r| !r.earliest.is_empty()) {
             let _ = writeln!(
@@ -57,7 +73,7 @@ pub fn timeline(rows: &[MergedRow]) -> String {
                 "-- undated: no date is printed for them or can be inferred"
             );
         }
-        let outlets: Vec<String> = m.reports.iter().map(|r| r.source.clone()).collect();
+        let outlets: Vec<String> = m.reports.iter().map(|r| r.publisher.clone()).collect();
         let _ = writeln!(
             s,
             "{:<23} {:<40} {} -> {}  {} source{} ({})",

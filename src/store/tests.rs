@@ -353,11 +353,15 @@ fn a_report_is_named_by_its_outlet_else_its_site_address_or_file() {
     let rows = s.timeline(&Filter::default()).unwrap();
     let mut names: Vec<&str> = rows
         .iter()
-        .flat_map(|m| m.reports.iter().map(|r| r.source.as_str()))
+        .flat_map(|m| m.reports.iter().map(|r| r.publisher.as_str()))
         .collect();
     names.sort_unstable();
     names.dedup();
     assert_eq!(names, ["a.txt", "example.org"]);
     let shown = render::timeline(&rows);
+    assert!(shown.starts_with("days "), "a header first: {shown}");
     assert!(shown.contains("(a.txt, example.org)"), "{shown}");
+    let events = render::events(&s.events(&Filter::default()).unwrap());
+    assert!(events.starts_with("days "), "a header first: {events}");
+    assert!(events.contains(" a.txt ["), "{events}");
 }
