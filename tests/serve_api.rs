@@ -105,6 +105,19 @@ fn the_api_answers_every_query_of_the_page() {
 
     let actors = json(&server, "/api/actors");
     assert!(actors[0]["code"].is_string() && actors[0]["events"].as_u64() > Some(0));
+    let japan = actors
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["code"] == "JPN");
+    assert_eq!(japan.map(|a| a["name"].clone()), Some("Japan".into()));
+    let roots = json(&server, "/api/roots");
+    assert_eq!(roots.as_array().map(Vec::len), Some(20));
+    assert_eq!(roots[18]["code"], "19");
+    assert!(
+        roots[18]["name"].as_str().is_some_and(|n| !n.is_empty()),
+        "{roots}"
+    );
     let timeline = json(&server, "/api/timeline");
     let first = &timeline[0];
     assert!(first["reports"].as_array().unwrap().len() <= 3, "{first}");

@@ -104,6 +104,7 @@ pub fn router(db: Arc<PathBuf>) -> Router {
         .route("/api/relations", get(relations))
         .route("/api/search", get(search))
         .route("/api/actors", get(actors))
+        .route("/api/roots", get(roots))
         .route("/api/documents", get(documents))
         .route("/api/merged/{id}", get(merged))
         .route("/api/documents/{id}", get(document))
@@ -300,6 +301,17 @@ async fn documents(
 
 async fn actors(State(db): State<Arc<PathBuf>>) -> impl IntoResponse {
     ask(db, |s| s.sides().map_err(internal)).await.map(Json)
+}
+
+/// The twenty CAMEO roots with their names, for the page's menu of event kinds.
+async fn roots() -> impl IntoResponse {
+    let roots: Vec<serde_json::Value> = (1..=20)
+        .map(|n| {
+            let code = crate::events::taxonomy::code(&format!("{n:02}"));
+            serde_json::json!({ "code": code.code, "name": code.name })
+        })
+        .collect();
+    Json(roots)
 }
 
 /// A merged event and every report of it, each with its document's id, outlet, sentence

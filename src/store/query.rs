@@ -517,6 +517,8 @@ pub struct DocumentRow {
 #[derive(Debug, Serialize)]
 pub struct Side {
     pub code: String,
+    /// The state's or organization's name ("Japan"), when the knowledge base has one.
+    pub name: Option<&'static str>,
     pub events: usize,
 }
 
@@ -561,8 +563,10 @@ impl Store {
              GROUP BY side ORDER BY n DESC, side",
         )?;
         let rows = st.query_map([], |r| {
+            let code: String = r.get(0)?;
             Ok(Side {
-                code: r.get(0)?,
+                name: crate::actors::side_name(&code),
+                code,
                 events: r.get::<_, i64>(1)? as usize,
             })
         })?;

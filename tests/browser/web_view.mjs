@@ -9,7 +9,7 @@
 // ../shared/corpus/seeds is present beside the checkout.
 import { chromium } from "playwright-core";
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -112,6 +112,37 @@ async function lateAnswers(page, url, name, [a, b]) {
   await page.unroute(pattern);
 }
 
+// The address holds the view: a dyad, a kind of event and the chart's period given in it are
+// shown in the controls and asked of the API; a filter chosen in the page is written back to
+// it, and a reload keeps it; the export button downloads what is shown.
+async function addressAndFilters(page, url, name, [a, b]) {
+  const all = await (await fetch(`${url}api/timeline?dyad=${a},${b}`)).json();
+  const root = all[0].cameo.slice(0, 2);
+  const asked = async (q) => (await (await fetch(`${url}api/timeline?${q}`)).json()).length;
+  const listed = (n) => page.waitForFunction((k) => document.querySelectorAll("#timeline li").length === k
+    && document.querySelector("#status").textContent.startsWith(`${k} merged`), n, { timeout: 10000 });
+  await page.goto(`${url}?dyad=${a},${b}&code=${root}&by=month`);
+  const wanted = await asked(`dyad=${a},${b}&code=${root}`);
+  await listed(wanted);
+  const controls = await page.evaluate(() => ["side-a", "side-b", "code", "by"].map((id) => document.getElementById(id).value));
+  check(controls.join(" ") === `${a} ${b} ${root} month`,
+    `${name}: the address's dyad, event kind and period are the controls' (${controls.join(" ")})`);
+  check(await page.locator("#timeline li").count() === wanted, `${name}: the list is the API's for them (${wanted})`);
+  await page.selectOption("#min-confidence", "0.85");
+  const confident = await asked(`dyad=${a},${b}&code=${root}&min_confidence=0.85`);
+  await listed(confident);
+  await page.waitForFunction(() => location.search.includes("min_confidence=0.85"));
+  check(new URL(page.url()).searchParams.get("code") === root, `${name}: a filter chosen in the page is written to the address`);
+  await page.reload();
+  await listed(confident);
+  const kept = await page.evaluate(() => [document.getElementById("min-confidence").value, document.getElementById("code").value]);
+  check(kept.join(" ") === `0.85 ${root}`, `${name}: a reload keeps the view (${kept.join(" ")})`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
+  const lines = readFileSync(await download.path(), "utf8").trim().split("\n");
+  check(lines[0].startsWith("id,earliest,latest") && lines.length === confident + 1,
+    `${name}: the CSV export holds the ${confident} event(s) shown and a header`);
+}
+
 // The dyad of the event told by the most sources.
 async function busiestDyad(_page, url) {
   const rows = await (await fetch(`${url}api/timeline`)).json();
@@ -133,6 +164,7 @@ try {
   servers.push(examples.child);
   await run(page, examples.url, "examples", busiestDyad, (rows) => [...rows].sort((x, y) => y.documents - x.documents)[0]);
   await lateAnswers(page, examples.url, "examples", await busiestDyad(page, examples.url));
+  await addressAndFilters(page, examples.url, "examples", await busiestDyad(page, examples.url));
   const seeds = resolve(repo, "../shared/corpus/seeds");
   if (existsSync(seeds)) {
     const s = await serve(ingest(seeds));

@@ -4,7 +4,10 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { a: "", b: "", by: "year", historical: false, selected: null };
+const state = {
+  a: "", b: "", by: "year", historical: false, from: "", to: "", code: "", minConfidence: "",
+  selected: null, rows: [],
+};
 // Each list request takes the next number; an answer is drawn only if no later request was made
 // meanwhile (picking two sides fires two requests, and the first may answer last).
 let latest = 0;
@@ -32,29 +35,51 @@ function days(a, b) {
   return a === b ? a : `${a} … ${b}`;
 }
 
-// The query string of the chosen actors and flags.
+// The query string of the chosen actors and filters: what the API is asked, and what the
+// address keeps (with the chart's period), so that a view can be shared and reloaded.
 function filter() {
   const p = new URLSearchParams();
   if (state.a && state.b) p.set("dyad", `${state.a},${state.b}`);
   else if (state.a || state.b) p.set("actor", state.a || state.b);
   if (state.historical) p.set("historical", "true");
+  if (state.from) p.set("from", state.from);
+  if (state.to) p.set("to", state.to);
+  if (state.code) p.set("code", state.code);
+  if (state.minConfidence) p.set("min_confidence", state.minConfidence);
   return p;
 }
 
+// The controls as the address says (/?dyad=RUS,JPN&from=2020-01-01&code=19&by=month).
+function fromAddress() {
+  const q = new URLSearchParams(location.search);
+  const dyad = (q.get("dyad") || "").toUpperCase();
+  if (dyad.includes(",")) [state.a, state.b] = dyad.split(",");
+  else if (q.get("actor")) state.a = q.get("actor").toUpperCase();
+  state.by = q.get("by") === "month" ? "month" : "year";
+  state.historical = q.get("historical") === "true";
+  state.from = q.get("from") || "";
+  state.to = q.get("to") || "";
+  state.code = q.get("code") || "";
+  state.minConfidence = q.get("min_confidence") || "";
+  $("side-a").value = state.a;
+  $("side-b").value = state.b;
+  $("by").value = state.by;
+  $("historical").checked = state.historical;
+  $("from").value = state.from;
+  $("to").value = state.to;
+  $("code").value = state.code;
+  $("min-confidence").value = state.minConfidence;
+}
+
 async function loadActors() {
-  const sides = await api("/api/actors");
+  const [sides, roots] = await Promise.all([api("/api/actors"), api("/api/roots")]);
   for (const s of sides) {
-    const label = `${s.code} (${s.events})`;
+    const label = `${s.code}${s.name ? ` ${s.name}` : ""} (${s.events})`;
     $("side-a").append(el("option", { value: s.code }, label));
     $("side-b").append(el("option", { value: s.code }, label));
   }
-  // The address may name a dyad: /?dyad=RUS,JPN
-  const wanted = new URLSearchParams(location.search).get("dyad");
-  if (wanted && wanted.includes(",")) {
-    [state.a, state.b] = wanted.toUpperCase().split(",");
-    $("side-a").value = state.a;
-    $("side-b").value = state.b;
-  }
+  for (const r of roots) $("code").append(el("option", { value: r.code }, `${r.code} ${r.name}`));
+  fromAddress();
 }
 
 async function refresh() {
@@ -71,9 +96,12 @@ async function refresh() {
       api(`/api/relations?${p}&by=${state.by}`),
     ]);
     if (ticket !== latest) return;
+    state.rows = rows;
     drawTimeline(rows);
     drawChart(periods);
     $("status").textContent = `${rows.length} merged event(s)`;
+    if (state.by === "month") p.set("by", "month");
+    history.replaceState(null, "", p.toString() ? `?${p}` : location.pathname);
   } catch (e) {
     if (ticket === latest) $("status").textContent = `Error: ${e.message}`;
   }
@@ -237,6 +265,24 @@ async function search(q) {
   }
 }
 
+// The merged events shown, as CSV: one row each, the columns of the timeline.
+const COLUMNS = ["id", "earliest", "latest", "source", "target", "cameo", "name", "goldstein", "historical",
+  "planned", "documents"];
+function csv(rows) {
+  const cell = (v) => {
+    const t = v === null || v === undefined ? "" : String(v);
+    return /[",\n]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+  };
+  return [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => cell(r[c])).join(","))].join("\n") + "\n";
+}
+
+function download(name, type, text) {
+  const a = el("a", { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
 async function showDocument(id) {
   const doc = await api(`/api/documents/${id}`);
   $("evidence").replaceChildren(el("article", { class: "source", "data-doc": doc.id }, el("h3", {}, doc.title || doc.path),
@@ -248,6 +294,13 @@ $("side-a").addEventListener("change", (e) => { state.a = e.target.value; refres
 $("side-b").addEventListener("change", (e) => { state.b = e.target.value; refresh(); });
 $("by").addEventListener("change", (e) => { state.by = e.target.value; refresh(); });
 $("historical").addEventListener("change", (e) => { state.historical = e.target.checked; refresh(); });
+$("from").addEventListener("change", (e) => { state.from = e.target.value; refresh(); });
+$("to").addEventListener("change", (e) => { state.to = e.target.value; refresh(); });
+$("code").addEventListener("change", (e) => { state.code = e.target.value; refresh(); });
+$("min-confidence").addEventListener("change", (e) => { state.minConfidence = e.target.value; refresh(); });
+$("export-csv").addEventListener("click", () => download("annals-timeline.csv", "text/csv", csv(state.rows)));
+$("export-json").addEventListener("click", () =>
+  download("annals-timeline.json", "application/json", JSON.stringify(state.rows, null, 1)));
 $("search-form").addEventListener("submit", (e) => {
   e.preventDefault();
   const q = $("search").value.trim();
