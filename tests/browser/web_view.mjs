@@ -9,7 +9,7 @@
 // ../shared/corpus/seeds is present beside the checkout.
 import { chromium } from "playwright-core";
 import { spawn, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -143,6 +143,32 @@ async function addressAndFilters(page, url, name, [a, b]) {
     `${name}: the CSV export holds the ${confident} event(s) shown and a header`);
 }
 
+// An event told by seven articles (written here) shows five sources and a button for the other
+// two, which loads them.
+async function pagedEvidence(page) {
+  const dir = mkdtempSync(join(tmpdir(), "annals-paged-"));
+  for (let i = 1; i <= 7; i++) {
+    writeFileSync(join(dir, `report-${i}.txt`), `Fishermen row, report ${i}\n\nMarch 14, 2022\n\n`
+      + `Japan protested to Russia on Monday over the detention of ${i + 2} fishermen near Hokkaido, `
+      + `officials said in the report numbered ${i}.\n\nThe boats were held for ${i} days.\n`);
+  }
+  const s = await serve(ingest(dir));
+  servers.push(s.child);
+  await page.goto(s.url);
+  await page.waitForFunction(() => document.querySelectorAll("#timeline li").length > 0);
+  const rows = await (await fetch(`${s.url}api/timeline`)).json();
+  const event = rows.find((r) => r.documents === 7);
+  check(event !== undefined, "paged: the seven reports merge into one event");
+  await page.click(`#timeline li[data-id="${event.id}"]`);
+  await page.waitForSelector("#evidence button.more");
+  const first = await page.locator("#evidence article.source").count();
+  const label = await page.locator("#evidence button.more").innerText();
+  check(first === 5 && label.includes("2 more"), `paged: 5 of 7 sources shown first, and "${label}"`);
+  await page.click("#evidence button.more");
+  await page.waitForFunction(() => document.querySelectorAll("#evidence article.source").length === 7);
+  check(await page.locator("#evidence button.more").count() === 0, "paged: the button loads the other 2, then goes");
+}
+
 // The dyad of the event told by the most sources.
 async function busiestDyad(_page, url) {
   const rows = await (await fetch(`${url}api/timeline`)).json();
@@ -165,6 +191,7 @@ try {
   await run(page, examples.url, "examples", busiestDyad, (rows) => [...rows].sort((x, y) => y.documents - x.documents)[0]);
   await lateAnswers(page, examples.url, "examples", await busiestDyad(page, examples.url));
   await addressAndFilters(page, examples.url, "examples", await busiestDyad(page, examples.url));
+  await pagedEvidence(page);
   const seeds = resolve(repo, "../shared/corpus/seeds");
   if (existsSync(seeds)) {
     const s = await serve(ingest(seeds));

@@ -198,27 +198,49 @@ function drawChart(periods) {
 }
 
 // The evidence of a merged event: each report's sentence, highlighted in its article.
+// Sources of an event shown at once; the next ones load on request (an event of a large store
+// has hundreds of reports, and each is a whole article).
+const PAGE = 5;
+
 async function showEvent(id, item) {
   document.querySelectorAll("#timeline li.selected").forEach((li) => li.classList.remove("selected"));
   if (item) item.classList.add("selected");
+  state.selected = id;
   const box = $("evidence");
   box.replaceChildren(el("p", { class: "muted" }, "Loading…"));
   try {
     const m = await api(`/api/merged/${id}`);
-    const docs = await Promise.all(m.reports.map((r) => api(`/api/documents/${r.doc_ids[0]}`)));
+    if (state.selected !== id) return;
     const e = m.event;
     box.replaceChildren(el("p", {}, el("strong", {}, e.name), ` (${e.cameo}) ${e.source || "?"} → ${e.target || "?"}, ${days(e.earliest, e.latest)}: `,
       `${m.reports.length} report(s) in ${e.documents} document(s)`));
-    m.reports.forEach((r, i) => box.append(source(r, docs[i])));
-    // Each article scrolls inside its own box to its sentence; the page itself stays put.
-    for (const body of box.querySelectorAll(".body")) {
-      const mark = body.querySelector("mark.evidence");
-      body.scrollTop += mark.getBoundingClientRect().top - body.getBoundingClientRect().top - 24;
-    }
+    await moreSources(box, m.reports, 0, id);
     // On a phone the evidence sits below the timeline: bring it into view.
     if (window.matchMedia("(max-width: 800px)").matches) box.scrollIntoView();
   } catch (err) {
     box.replaceChildren(el("p", {}, `Error: ${err.message}`));
+  }
+}
+
+// Appends the sources from `from` on, a page of them, and a button for the rest.
+async function moreSources(box, reports, from, id) {
+  const page = reports.slice(from, from + PAGE);
+  const docs = await Promise.all(page.map((r) => api(`/api/documents/${r.doc_ids[0]}`)));
+  if (state.selected !== id) return;
+  box.querySelector("button.more")?.remove();
+  const added = page.map((r, i) => source(r, docs[i]));
+  box.append(...added);
+  // Each article scrolls inside its own box to its sentence; the page itself stays put.
+  for (const article of added) {
+    const body = article.querySelector(".body");
+    const mark = body.querySelector("mark.evidence");
+    body.scrollTop += mark.getBoundingClientRect().top - body.getBoundingClientRect().top - 24;
+  }
+  const left = reports.length - from - page.length;
+  if (left > 0) {
+    const more = el("button", { type: "button", class: "more" }, `More sources (${left} more)`);
+    more.addEventListener("click", () => { more.disabled = true; moreSources(box, reports, from + PAGE, id); });
+    box.append(more);
   }
 }
 
