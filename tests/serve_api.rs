@@ -156,6 +156,16 @@ fn the_api_answers_every_query_of_the_page() {
     assert_eq!(&all[all.len() - undated.len()..], undated.as_slice());
     let hits = json(&server, "/api/search?q=border");
     assert!(hits[0]["snippet"].is_string(), "{hits}");
+    // A search among the articles that report an event of a dyad finds only those.
+    let count = |q: &str| {
+        json(&server, &format!("/api/search?{q}"))
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let (everywhere, among) = (count("q=minister"), count("q=minister&dyad=USA,JPN"));
+    assert!(among > 0 && among < everywhere, "{among} of {everywhere}");
+    assert!(error(&server, "/api/search?q=minister&dyad=USA", 400).contains("two codes"));
 }
 
 #[test]

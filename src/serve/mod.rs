@@ -274,13 +274,15 @@ async fn search(
         return Err(ApiError::bad("q: give words to search for".to_string()));
     }
     let limit = p.limit.unwrap_or(50).min(MAX_ROWS);
+    // Among the documents that report an event of the actor or dyad asked, if any.
+    let sides = p.filter()?;
     let _slot = SEARCHES
         .acquire()
         .await
         .map_err(|e| internal(anyhow::anyhow!("{e}")))?;
     // A query FTS5 cannot parse (or too long, or too slow) is the asker's mistake.
     ask(db, move |s| {
-        s.search(&q, limit)
+        s.search_in(&q, limit, &sides)
             .map_err(|e| ApiError::bad(format!("{e:#}")))
     })
     .await

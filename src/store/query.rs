@@ -689,21 +689,46 @@ impl Store {
     /// match first. A search over `MAX_SEARCH_WORDS` or `MAX_SEARCH_CHARS` is refused, one that
     /// runs over `SEARCH_TIME` stopped.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
-        check_search(query)?;
-        self.bounded(SEARCH_TIME, || self.search_unbounded(query, limit))
+        self.search_in(query, limit, &Filter::default())
     }
 
-    fn search_unbounded(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
+    /// [`Store::search`] among the documents that report an event of the filter's actor or
+    /// dyad (its other conditions are not read); all documents when it names neither.
+    pub fn search_in(&self, query: &str, limit: usize, sides: &Filter) -> Result<Vec<Hit>> {
+        check_search(query)?;
+        self.bounded(SEARCH_TIME, || self.search_unbounded(query, limit, sides))
+    }
+
+    fn search_unbounded(&self, query: &str, limit: usize, sides: &Filter) -> Result<Vec<Hit>> {
+        let sides = Filter {
+            actor: sides.actor.clone(),
+            dyad: sides.dyad.clone(),
+            all: true,
+            ..Filter::default()
+        };
+        let mut c = clauses(&sides, "e", true);
+        let query_at = c.param(query.to_string());
+        c.params.push(Value::Integer(limit as i64));
+        let limit_at = format!("?{}", c.params.len());
+        let among = if sides.actor.is_some() || sides.dyad.is_some() {
+            format!(
+                "AND d.n IN (SELECT e.doc FROM events e WHERE {})",
+                c.finish()
+            )
+        } else {
+            String::new()
+        };
         // The body with its matches marked (by two characters of the private use area, which
         // text does not hold), for `snippet` to cut. FTS5's own snippet() weighs every pair of
         // matches in a document: one word 40,000 times in one body took it 9 s.
-        let mut st = self.conn().prepare(
+        let sql = format!(
             "SELECT d.id, d.title, d.published, highlight(bodies, 1, char(57344), char(57345))
              FROM bodies JOIN documents d ON d.n = bodies.rowid
-             WHERE bodies MATCH ?1 ORDER BY rank LIMIT ?2",
-        )?;
+             WHERE bodies MATCH {query_at} {among} ORDER BY rank LIMIT {limit_at}"
+        );
+        let mut st = self.conn().prepare(&sql)?;
         let rows = st
-            .query_map(rusqlite::params![query, limit as i64], |r| {
+            .query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
                 Ok(Hit {
                     doc: r.get(0)?,
                     title: r.get(1)?,

@@ -66,6 +66,8 @@ async function run(page, url, name, pickDyad, choose) {
   await page.click(`#timeline li[data-id="${event.id}"]`);
   await page.waitForSelector("#evidence mark.evidence");
   const merged = await (await fetch(`${url}api/merged/${event.id}`)).json();
+  const mark = await page.locator("#chart .selected-mark title").textContent();
+  check(mark.endsWith(event.earliest.slice(0, 4)), `${name}: the chart marks the selected event's year (${mark})`);
   const marks = page.locator("#evidence article.source mark.evidence");
   check(await marks.count() === merged.reports.length,
     `${name}: "${event.name}" (${event.earliest}) shows ${merged.reports.length} highlighted source(s)`);
@@ -88,6 +90,17 @@ async function run(page, url, name, pickDyad, choose) {
   await page.click("#search-form button");
   await page.waitForFunction(() => document.querySelector("#status").textContent.includes("article"));
   check(!(await page.locator("#hits").isHidden()), `${name}: search answers in the page`);
+  const hits = await (await fetch(`${url}api/search?q=minister&dyad=${a},${b}`)).json();
+  const listed = await page.locator("#hits li[data-doc]").count();
+  check(listed === hits.length, `${name}: the search is among the ${a}–${b} articles (${listed} of them)`);
+  if (listed > 0) {
+    const word = (await page.locator("#hits li[data-doc] mark").first().innerText()).toLowerCase();
+    check(word.startsWith("minister"), `${name}: the words found are marked ("${word}")`);
+  }
+  await page.click("#back");
+  await page.waitForFunction((k) => !document.querySelector("#timeline").hidden
+    && document.querySelectorAll("#timeline li").length === k, rows.length);
+  check(true, `${name}: the way back shows the ${a}–${b} timeline again`);
   return merged.reports.length;
 }
 

@@ -6,7 +6,7 @@
 const $ = (id) => document.getElementById(id);
 const state = {
   a: "", b: "", by: "year", historical: false, from: "", to: "", code: "", minConfidence: "",
-  selected: null, rows: [],
+  selected: null, selectedDay: "", rows: [], chart: null,
 };
 // Each list request takes the next number; an answer is drawn only if no later request was made
 // meanwhile (picking two sides fires two requests, and the first may answer last).
@@ -191,10 +191,32 @@ function drawChart(periods) {
     if (n <= 16 || i % Math.ceil(n / 16) === 0) add("text", { x, y: H - 6 }, p.period);
   });
   add("polyline", { class: "sum", points: points.join(" ") });
+  // The scale: events per period up (cooperation) and down (conflict) from the middle line.
   add("text", { x: 2, y: 12 }, `max ${maxCount} events`);
+  add("text", { class: "tick", x: 2, y: pad + 4 }, `${maxCount}`);
+  add("text", { class: "tick", x: 2, y: mid + 4 }, "0");
+  add("text", { class: "tick", x: 2, y: H - pad + 4 }, `${maxCount}`);
+  state.chart = { svg, periods, x: (i) => pad + i * step + Math.max(2, step * 0.7) / 2, top: pad / 2, bottom: H - pad / 2 };
+  markSelected();
   box.append(svg, el("div", { class: "legend" },
     el("span", { class: "l-coop" }, "cooperation"), el("span", { class: "l-conf" }, "conflict"),
     el("span", { class: "l-sum" }, `Goldstein sum (±${maxSum.toFixed(1)})`)));
+}
+
+// A line on the chart at the period of the selected event, if the chart shows it.
+function markSelected() {
+  const c = state.chart;
+  if (!c) return;
+  c.svg.querySelector(".selected-mark")?.remove();
+  const day = state.selectedDay;
+  const i = day ? c.periods.findIndex((p) => day.startsWith(p.period)) : -1;
+  if (i < 0) return;
+  const ns = "http://www.w3.org/2000/svg";
+  const line = document.createElementNS(ns, "line");
+  const x = c.x(i);
+  for (const [k, v] of Object.entries({ class: "selected-mark", x1: x, x2: x, y1: c.top, y2: c.bottom })) line.setAttribute(k, v);
+  line.append(Object.assign(document.createElementNS(ns, "title"), { textContent: `selected event: ${c.periods[i].period}` }));
+  c.svg.append(line);
 }
 
 // The evidence of a merged event: each report's sentence, highlighted in its article.
@@ -212,6 +234,8 @@ async function showEvent(id, item) {
     const m = await api(`/api/merged/${id}`);
     if (state.selected !== id) return;
     const e = m.event;
+    state.selectedDay = e.earliest;
+    markSelected();
     box.replaceChildren(el("p", {}, el("strong", {}, e.name), ` (${e.cameo}) ${e.source || "?"} → ${e.target || "?"}, ${days(e.earliest, e.latest)}: `,
       `${m.reports.length} report(s) in ${e.documents} document(s)`));
     await moreSources(box, m.reports, 0, id);
@@ -265,26 +289,41 @@ function highlighted(doc, report) {
   return el("div", { class: "body" }, text(0, span.start), mark, text(span.end, chars.length));
 }
 
+// Search among the articles that report an event of the chosen actors (all articles when none
+// is chosen), the words found marked, with a way back to the timeline.
 async function search(q) {
   $("timeline").hidden = true;
   const list = $("hits");
   list.hidden = false;
   list.replaceChildren();
-  $("timeline-title").textContent = `Search: ${q}`;
+  const p = new URLSearchParams({ q });
+  const sides = filter();
+  for (const k of ["dyad", "actor"]) if (sides.get(k)) p.set(k, sides.get(k));
+  const who = state.a && state.b ? `${state.a} – ${state.b}` : state.a || state.b;
+  $("timeline-title").textContent = `Search: ${q}${who ? ` (articles on ${who})` : ""}`;
   const ticket = ++latest;
   try {
-    const hits = await api(`/api/search?q=${encodeURIComponent(q)}`);
+    const hits = await api(`/api/search?${p}`);
     if (ticket !== latest) return;
     $("status").textContent = `${hits.length} article(s)`;
+    const back = el("li", { class: "back" }, el("button", { type: "button", id: "back" }, "← Back to the timeline"));
+    back.querySelector("button").addEventListener("click", () => { $("search").value = ""; refresh(); });
+    list.append(back);
     for (const h of hits) {
       const item = el("li", { "data-doc": h.doc }, el("div", { class: "what" }, h.title || h.doc),
-        el("div", { class: "date" }, h.published || ""), el("div", { class: "who" }, h.snippet.replace(/\[|\]/g, "")));
+        el("div", { class: "date" }, h.published || ""), el("div", { class: "who" }, ...marked(h.snippet)));
       item.addEventListener("click", () => showDocument(h.doc));
       list.append(item);
     }
   } catch (e) {
     if (ticket === latest) $("status").textContent = `Error: ${e.message}`;
   }
+}
+
+// A snippet's words found, written "[word]" by the API, as marked text.
+function marked(snippet) {
+  return snippet.split(/(\[[^\]]*\])/).filter(Boolean)
+    .map((part) => (part.startsWith("[") && part.endsWith("]") ? el("mark", {}, part.slice(1, -1)) : part));
 }
 
 // The merged events shown, as CSV: one row each, the columns of the timeline.
