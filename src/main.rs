@@ -457,6 +457,9 @@ struct Query {
     /// of each band; a merged event counts its best report).
     #[arg(long, value_name = "C")]
     min_confidence: Option<String>,
+    /// Only `cooperation` (CAMEO quad classes 1 and 2) or only `conflict` (3 and 4).
+    #[arg(long, value_name = "KIND")]
+    relation: Option<String>,
     /// At most this many rows.
     #[arg(long)]
     limit: Option<usize>,
@@ -475,6 +478,7 @@ impl Query {
             all: self.all,
             undated: self.undated,
             min_confidence: self.min_confidence.as_deref(),
+            relation: self.relation.as_deref(),
             limit: self.limit,
         })
     }

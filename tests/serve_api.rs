@@ -166,6 +166,18 @@ fn the_api_answers_every_query_of_the_page() {
     let (everywhere, among) = (count("q=minister"), count("q=minister&dyad=USA,JPN"));
     assert!(among > 0 && among < everywhere, "{among} of {everywhere}");
     assert!(error(&server, "/api/search?q=minister&dyad=USA", 400).contains("two codes"));
+    // Cooperation and conflict split the timeline.
+    let rows = |q: &str| {
+        json(&server, &format!("/api/timeline?{q}"))
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let (coop, conflict) = (rows("relation=cooperation"), rows("relation=conflict"));
+    assert!(
+        coop > 0 && conflict > 0 && coop + conflict == rows(""),
+        "{coop} + {conflict}"
+    );
 }
 
 #[test]
@@ -174,6 +186,7 @@ fn bad_requests_get_clear_errors() {
     let server = serve(&examples_store(dir.path()));
     assert!(error(&server, "/api/timeline?dyad=RUS", 400).contains("two codes"));
     assert!(error(&server, "/api/relations?by=week", 400).contains("year or month"));
+    assert!(error(&server, "/api/timeline?relation=peace", 400).contains("cooperation"));
     assert!(error(&server, "/api/search?q=", 400).contains("words"));
     assert!(error(&server, "/api/search?q=%22unclosed", 400).len() > 3);
     assert!(error(&server, "/api/documents/zz", 400).contains("hex digits"));

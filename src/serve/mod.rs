@@ -154,6 +154,8 @@ pub struct Params {
     undated: Option<bool>,
     /// Only events of at least this confidence (0 to 1).
     min_confidence: Option<String>,
+    /// `cooperation` or `conflict`.
+    relation: Option<String>,
     limit: Option<usize>,
     /// Rows to skip (documents).
     offset: Option<usize>,
@@ -176,6 +178,7 @@ impl Params {
             all: self.all.unwrap_or(false),
             undated: self.undated.unwrap_or(false),
             min_confidence: self.min_confidence.as_deref(),
+            relation: self.relation.as_deref(),
             limit: Some(self.limit.unwrap_or(MAX_ROWS).min(MAX_ROWS)),
         };
         let filter = Filter::asked(&asked).map_err(|e| ApiError::bad(e.to_string()))?;

@@ -34,6 +34,8 @@ pub struct Filter {
     pub undated: bool,
     /// Only events whose confidence is at least this (a merged event: one of its reports').
     pub min_confidence: Option<f64>,
+    /// Only conflict (`true`: CAMEO quad classes 3 and 4) or cooperation (`false`: 1 and 2).
+    pub conflict: Option<bool>,
     pub limit: Option<usize>,
     /// At most this many reports listed with each merged event of a timeline (all when
     /// `None`); the number of documents is always the full one.
@@ -54,6 +56,8 @@ pub struct Asked<'a> {
     pub all: bool,
     pub undated: bool,
     pub min_confidence: Option<&'a str>,
+    /// `cooperation` or `conflict`.
+    pub relation: Option<&'a str>,
     pub limit: Option<usize>,
 }
 
@@ -88,9 +92,21 @@ impl Filter {
             dated: false,
             undated: a.undated,
             min_confidence: given(a.min_confidence).map(min_confidence).transpose()?,
+            conflict: given(a.relation).map(relation).transpose()?,
             limit: a.limit,
             reports: None,
         })
+    }
+}
+
+/// Whether a relation asked for is conflict (`conflict`) or cooperation (`cooperation`).
+fn relation(value: &str) -> Result<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "conflict" => Ok(true),
+        "cooperation" => Ok(false),
+        _ => Err(anyhow!(
+            "relation {value:?}: give cooperation (CAMEO quad classes 1 and 2) or conflict (3 and 4)"
+        )),
     }
 }
 
@@ -250,6 +266,12 @@ pub(super) fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
     if let Some(code) = &f.code {
         let p = c.param(format!("{code}%"));
         c.sql.push(format!("{t}.cameo LIKE {p}"));
+    }
+    if let Some(conflict) = f.conflict {
+        c.sql.push(format!(
+            "{t}.quad_class {} 3",
+            if conflict { ">=" } else { "<" }
+        ));
     }
     for (name, value) in [("historical", f.historical), ("planned", f.planned)] {
         if let Some(v) = value {

@@ -150,10 +150,19 @@ async function addressAndFilters(page, url, name, [a, b]) {
   await listed(confident);
   const kept = await page.evaluate(() => [document.getElementById("min-confidence").value, document.getElementById("code").value]);
   check(kept.join(" ") === `0.85 ${root}`, `${name}: a reload keeps the view (${kept.join(" ")})`);
+  // Cooperation or conflict, from the whole dyad again.
+  await page.selectOption("#code", "");
+  await page.selectOption("#min-confidence", "");
+  await page.selectOption("#relation", "cooperation");
+  const cooperation = await asked(`dyad=${a},${b}&relation=cooperation`);
+  await listed(cooperation);
+  await page.waitForFunction(() => location.search.includes("relation=cooperation"));
+  check(cooperation > 0 && await page.locator("#timeline li").count() === cooperation,
+    `${name}: cooperation only lists the API's ${cooperation} event(s)`);
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-csv")]);
   const lines = readFileSync(await download.path(), "utf8").trim().split("\n");
-  check(lines[0].startsWith("id,earliest,latest") && lines.length === confident + 1,
-    `${name}: the CSV export holds the ${confident} event(s) shown and a header`);
+  check(lines[0].startsWith("id,earliest,latest") && lines.length === cooperation + 1,
+    `${name}: the CSV export holds the ${cooperation} event(s) shown and a header`);
 }
 
 // An event told by seven articles (written here) shows five sources and a button for the other

@@ -5,7 +5,7 @@
 
 const $ = (id) => document.getElementById(id);
 const state = {
-  a: "", b: "", by: "year", historical: false, from: "", to: "", code: "", minConfidence: "",
+  a: "", b: "", by: "year", historical: false, from: "", to: "", code: "", relation: "", minConfidence: "",
   selected: null, selectedDay: "", rows: [], chart: null,
 };
 // Each list request takes the next number; an answer is drawn only if no later request was made
@@ -45,6 +45,7 @@ function filter() {
   if (state.from) p.set("from", state.from);
   if (state.to) p.set("to", state.to);
   if (state.code) p.set("code", state.code);
+  if (state.relation) p.set("relation", state.relation);
   if (state.minConfidence) p.set("min_confidence", state.minConfidence);
   return p;
 }
@@ -60,6 +61,7 @@ function fromAddress() {
   state.from = q.get("from") || "";
   state.to = q.get("to") || "";
   state.code = q.get("code") || "";
+  state.relation = q.get("relation") || "";
   state.minConfidence = q.get("min_confidence") || "";
   $("side-a").value = state.a;
   $("side-b").value = state.b;
@@ -68,6 +70,7 @@ function fromAddress() {
   $("from").value = state.from;
   $("to").value = state.to;
   $("code").value = state.code;
+  $("relation").value = state.relation;
   $("min-confidence").value = state.minConfidence;
 }
 
@@ -358,6 +361,7 @@ $("historical").addEventListener("change", (e) => { state.historical = e.target.
 $("from").addEventListener("change", (e) => { state.from = e.target.value; refresh(); });
 $("to").addEventListener("change", (e) => { state.to = e.target.value; refresh(); });
 $("code").addEventListener("change", (e) => { state.code = e.target.value; refresh(); });
+$("relation").addEventListener("change", (e) => { state.relation = e.target.value; refresh(); });
 $("min-confidence").addEventListener("change", (e) => { state.minConfidence = e.target.value; refresh(); });
 $("export-csv").addEventListener("click", () => download("annals-timeline.csv", "text/csv", csv(state.rows)));
 $("export-json").addEventListener("click", () =>
