@@ -62,6 +62,8 @@ async function run(page, url, name, pickDyad, choose) {
   const shown = await page.locator("#timeline li").count();
   check(shown === rows.length && shown > 0, `${name}: the ${a}–${b} timeline lists its ${rows.length} merged events`);
   check(await page.locator("#chart svg rect").count() > 0, `${name}: the relations chart is drawn`);
+  const who = await page.locator("#timeline li .who").first().innerText();
+  check(/^[A-Z]{3} [A-Z][a-z]/.test(who), `${name}: the sides are named ("${who}")`);
   const event = choose(rows);
   await page.click(`#timeline li[data-id="${event.id}"]`);
   await page.waitForSelector("#evidence mark.evidence");

@@ -6,7 +6,7 @@
 const $ = (id) => document.getElementById(id);
 const state = {
   a: "", b: "", by: "year", historical: false, from: "", to: "", code: "", relation: "", minConfidence: "",
-  selected: null, selectedDay: "", rows: [], chart: null,
+  selected: null, selectedDay: "", rows: [], chart: null, names: {},
 };
 // Each list request takes the next number; an answer is drawn only if no later request was made
 // meanwhile (picking two sides fires two requests, and the first may answer last).
@@ -28,6 +28,12 @@ function el(tag, attrs = {}, ...children) {
   }
   for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return e;
+}
+
+// A side as its code and name ("JPN Japan"); "?" when the event names none.
+function named(code) {
+  if (!code) return "?";
+  return state.names[code] ? `${code} ${state.names[code]}` : code;
 }
 
 function days(a, b) {
@@ -77,6 +83,7 @@ function fromAddress() {
 async function loadActors() {
   const [sides, roots] = await Promise.all([api("/api/actors"), api("/api/roots")]);
   for (const s of sides) {
+    if (s.name) state.names[s.code] = s.name;
     const label = `${s.code}${s.name ? ` ${s.name}` : ""} (${s.events})`;
     $("side-a").append(el("option", { value: s.code }, label));
     $("side-b").append(el("option", { value: s.code }, label));
@@ -127,7 +134,7 @@ function drawTimeline(rows) {
       el("span", { class: "sources" }, `${r.documents} source${r.documents === 1 ? "" : "s"}`),
       el("div", { class: "date" }, days(r.earliest, r.latest)),
       el("div", { class: "what" }, `${r.name} `, el("span", { class: "badge" }, r.cameo), ...badges),
-      el("div", { class: "who" }, `${r.source || "?"} → ${r.target || "?"}`),
+      el("div", { class: "who" }, `${named(r.source)} → ${named(r.target)}`),
     );
     item.addEventListener("click", () => showEvent(r.id, item));
     item.addEventListener("keydown", (e) => { if (e.key === "Enter") showEvent(r.id, item); });
