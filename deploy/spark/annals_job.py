@@ -26,9 +26,10 @@ or, with pyspark from PyPI and no cluster, `python deploy/spark/annals_job.py ..
    between them).
 5. Merging: Spark SQL shuffles the events by merge key and sorts each partition by key and
    days; `annals merge-stream` runs the store's merging rule over each sorted partition (the
-   rule is a sequential sweep over days, which SQL has no operator for); Spark SQL then
-   aggregates the merged rows exactly as the store does (the most common code and sides, the
-   smallest on a tie; historical when any report is; events; distinct documents).
+   rule is a sequential sweep over days, which SQL has no operator for) and gives each report
+   its merged event's summary by the store's code (the most common code and sides, the
+   smallest on a tie; historical when any report is; events; distinct documents); Spark SQL
+   writes one row per merged event from it.
 
 `annals ingest OUTPUT/documents` reads the documents table back into an embedded store.
 """
@@ -236,38 +237,20 @@ REPORT = [
     "historical", "planned", "hypothetical", "negated", "source_side", "target_side",
 ]
 
+# A merged event's row: what `annals merge-stream` gave each of its reports (the merging rule's
+# summary: code and sides most reports give, the smallest on a tie; recalled when any report
+# is; reports and documents), the same on every report, so the first is taken. No rule here.
 MERGED = """
-WITH reports AS (
-    SELECT merged, earliest, latest, overlaps, event.*
-    FROM groups
-),
-codes AS (
-    SELECT merged, cameo, first(root) AS root, first(name) AS name,
-           first(goldstein) AS goldstein, first(quad_class) AS quad_class,
-           row_number() OVER (PARTITION BY merged ORDER BY count(*) DESC, cameo) AS rank
-    FROM reports GROUP BY merged, cameo
-),
-sides AS (
-    SELECT merged, source_side, target_side,
-           row_number() OVER (PARTITION BY merged ORDER BY count(*) DESC,
-                              source_side ASC NULLS FIRST, target_side ASC NULLS FIRST) AS rank
-    FROM reports GROUP BY merged, source_side, target_side
-),
-totals AS (
-    SELECT merged, first(merge_key) AS merge_key, first(earliest) AS earliest,
-           first(latest) AS latest, first(overlaps) AS overlaps,
-           bool_or(historical) AS historical, first(planned) AS planned,
-           first(hypothetical) AS hypothetical, first(negated) AS negated,
-           count(*) AS events, count(DISTINCT doc_id) AS documents
-    FROM reports GROUP BY merged
-)
-SELECT t.merged, t.merge_key, s.source_side, s.target_side, c.cameo, c.root, c.name,
-       c.goldstein, c.quad_class, t.earliest, t.latest, t.historical, t.planned,
-       t.hypothetical, t.negated, t.events, t.documents, t.overlaps,
-       TRY_CAST(substring(t.earliest, 1, 4) AS INT) AS year
-FROM totals t
-JOIN codes c ON c.merged = t.merged AND c.rank = 1
-JOIN sides s ON s.merged = t.merged AND s.rank = 1
+SELECT merged, first(event.merge_key) AS merge_key, first(summary.source_side) AS source_side,
+       first(summary.target_side) AS target_side, first(summary.cameo) AS cameo,
+       first(summary.root) AS root, first(summary.name) AS name,
+       first(summary.goldstein) AS goldstein, first(summary.quad_class) AS quad_class,
+       first(earliest) AS earliest, first(latest) AS latest,
+       first(summary.historical) AS historical, first(event.planned) AS planned,
+       first(event.hypothetical) AS hypothetical, first(event.negated) AS negated,
+       first(summary.events) AS events, first(summary.documents) AS documents,
+       first(overlaps) AS overlaps, TRY_CAST(substring(first(earliest), 1, 4) AS INT) AS year
+FROM groups GROUP BY merged
 """
 
 
@@ -291,6 +274,18 @@ def merge(spark, events, output, partitions):
         T.StructField("earliest", T.StringType()),
         T.StructField("latest", T.StringType()),
         T.StructField("overlaps", T.BooleanType()),
+        T.StructField("summary", T.StructType([
+            T.StructField("cameo", T.StringType()),
+            T.StructField("root", T.StringType()),
+            T.StructField("name", T.StringType()),
+            T.StructField("goldstein", T.DoubleType()),
+            T.StructField("quad_class", T.IntegerType()),
+            T.StructField("source_side", T.StringType()),
+            T.StructField("target_side", T.StringType()),
+            T.StructField("historical", T.BooleanType()),
+            T.StructField("events", T.LongType()),
+            T.StructField("documents", T.LongType()),
+        ])),
     ])
     groups = grouped.select(F.from_json("line", fields).alias("g")).select("g.*")
     groups.createOrReplaceTempView("groups")

@@ -160,6 +160,41 @@ pub fn overlapping<I: Copy>(groups: &mut [(I, Days)]) -> Vec<I> {
     found
 }
 
+/// One report of a merged event, as [`summary`] reads it.
+pub struct Told<'a, D> {
+    pub cameo: &'a str,
+    pub sides: (Option<&'a str>, Option<&'a str>),
+    pub historical: bool,
+    /// Its document (reports of one document count it once).
+    pub doc: D,
+}
+
+/// What a merged event says, from its reports: the code and the sides most of them give (the
+/// smallest on a tie), recalled when any report recalls it, and how many reports and documents
+/// tell it. The store writes it, and `merge-stream` hands it to the Spark job, which writes it
+/// as it comes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary<'a> {
+    pub cameo: &'a str,
+    pub sides: (Option<&'a str>, Option<&'a str>),
+    pub historical: bool,
+    pub events: usize,
+    pub documents: usize,
+}
+
+pub fn summary<'a, D: Ord>(reports: &[Told<'a, D>]) -> Summary<'a> {
+    let mut docs: Vec<&D> = reports.iter().map(|r| &r.doc).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    Summary {
+        cameo: most_common(reports.iter().map(|r| r.cameo)).unwrap_or(""),
+        sides: most_common(reports.iter().map(|r| r.sides)).unwrap_or_default(),
+        historical: reports.iter().any(|r| r.historical),
+        events: reports.len(),
+        documents: docs.len(),
+    }
+}
+
 /// The most frequent of the values, the smallest of them on a tie: a merged event's code and
 /// sides do not depend on the order its reports were stored or shuffled in.
 pub fn most_common<T: Ord + Clone>(values: impl Iterator<Item = T>) -> Option<T> {

@@ -121,6 +121,7 @@ fn write_key(run: Run, out: &mut impl Write) -> Result<usize> {
             .days
             .map_or_else(Default::default, |(a, b)| (a.to_string(), b.to_string()));
         let merged = format!("{key}#{n}");
+        let summary = summary(&g.reports);
         for event in &g.reports {
             let line = json!({
                 "event": event,
@@ -128,11 +129,48 @@ fn write_key(run: Run, out: &mut impl Write) -> Result<usize> {
                 "earliest": earliest,
                 "latest": latest,
                 "overlaps": overlapping.contains(&n),
+                "summary": summary,
             });
             writeln!(out, "{line}")?;
         }
     }
     Ok(done.len())
+}
+
+/// The merged event's [`rule::summary`] of its reports (the fields of the Spark job's report:
+/// `cameo`, `source_side`, `target_side`, `historical`, `doc_id`), with its code's name and
+/// scores, as the store writes them.
+fn summary(reports: &[Value]) -> Value {
+    fn text<'v>(v: &'v Value, k: &str) -> Option<&'v str> {
+        v.get(k).and_then(Value::as_str)
+    }
+    let told: Vec<rule::Told<Option<&str>>> = reports
+        .iter()
+        .map(|r| rule::Told {
+            cameo: text(r, "cameo").unwrap_or(""),
+            sides: (text(r, "source_side"), text(r, "target_side")),
+            historical: r
+                .get("historical")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            doc: text(r, "doc_id"),
+        })
+        .collect();
+    let sum = rule::summary(&told);
+    // An engine may send bare ids (as the tests do): no code, no code's fields.
+    let code = crate::events::taxonomy::codes().get(sum.cameo);
+    json!({
+        "cameo": code.map(|c| c.code),
+        "root": code.and_then(|c| c.code.get(..2)),
+        "name": code.map(|c| c.name),
+        "goldstein": code.map(|c| c.goldstein),
+        "quad_class": code.map(|c| c.quad),
+        "source_side": sum.sides.0,
+        "target_side": sum.sides.1,
+        "historical": sum.historical,
+        "events": sum.events,
+        "documents": sum.documents,
+    })
 }
 
 #[cfg(test)]
@@ -172,6 +210,33 @@ mod tests {
         assert_eq!(lines[3]["event"], "d:0");
         assert_eq!(lines[3]["earliest"], "");
         assert_eq!(lines[3]["overlaps"], false);
+    }
+
+    #[test]
+    fn each_report_carries_its_merged_event_by_the_stores_rule() {
+        // Two reports say 192 and one 190 with other sides: the majority wins; on a tie of
+        // sides, the smaller.
+        let input = r#"
+{"event":{"doc_id":"a","cameo":"192","source_side":"SUN","target_side":"JPN","historical":true},"merge_key":"RUS|JPN|19|000","earliest":"1945-08-01","latest":"1945-09-02"}
+{"event":{"doc_id":"b","cameo":"190","source_side":"RUS","target_side":"JPN","historical":false},"merge_key":"RUS|JPN|19|000","earliest":"1945-08-01","latest":"1945-09-02"}
+{"event":{"doc_id":"b","cameo":"192","source_side":"RUS","target_side":"JPN","historical":false},"merge_key":"RUS|JPN|19|000","earliest":"1945-08-01","latest":"1945-09-02"}
+"#;
+        let (_, lines) = stream(input).unwrap();
+        let s = &lines[0]["summary"];
+        assert_eq!(lines[2]["summary"], *s);
+        assert_eq!(
+            (s["cameo"].as_str(), s["root"].as_str()),
+            (Some("192"), Some("19"))
+        );
+        assert_eq!(s["source_side"], "RUS");
+        assert_eq!(
+            (
+                s["historical"].as_bool(),
+                s["events"].as_u64(),
+                s["documents"].as_u64()
+            ),
+            (Some(true), Some(3), Some(2))
+        );
     }
 
     #[test]

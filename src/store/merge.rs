@@ -152,16 +152,22 @@ fn write_all(
 
 /// Writes one merged event and its reports; returns its row id.
 fn write(tx: &Transaction, key: &Key, g: &Group<Report>) -> Result<i64> {
-    let cameo = rule::most_common(g.reports.iter().map(|r| r.cameo.as_str())).unwrap_or("");
-    let code = taxonomy::code(cameo);
-    let sides = rule::most_common(g.reports.iter().map(|r| &r.sides)).cloned();
-    let (source_side, target_side) = sides.unwrap_or_default();
+    let told: Vec<rule::Told<i64>> = g
+        .reports
+        .iter()
+        .map(|r| rule::Told {
+            cameo: &r.cameo,
+            sides: (r.sides.0.as_deref(), r.sides.1.as_deref()),
+            historical: r.historical,
+            doc: r.doc,
+        })
+        .collect();
+    let sum = rule::summary(&told);
+    let code = taxonomy::code(sum.cameo);
+    let (source_side, target_side) = sum.sides;
     let (earliest, latest) = g
         .days
         .map_or_else(Default::default, |(a, b)| (a.to_string(), b.to_string()));
-    let mut docs: Vec<i64> = g.reports.iter().map(|r| r.doc).collect();
-    docs.sort_unstable();
-    docs.dedup();
     let [planned, hypothetical, negated] = key.flags;
     tx.prepare_cached(
         "INSERT INTO merged (merge_key, source_side, target_side, cameo, root, name, goldstein,
@@ -180,12 +186,12 @@ fn write(tx: &Transaction, key: &Key, g: &Group<Report>) -> Result<i64> {
         code.quad,
         earliest,
         latest,
-        g.reports.iter().any(|r| r.historical),
+        sum.historical,
         planned,
         hypothetical,
         negated,
-        g.reports.len(),
-        docs.len(),
+        sum.events,
+        sum.documents,
     ])?;
     let id = tx.last_insert_rowid();
     let mut member =
