@@ -156,26 +156,17 @@ fn the_api_answers_every_query_of_the_page() {
     assert_eq!(&all[all.len() - undated.len()..], undated.as_slice());
     let hits = json(&server, "/api/search?q=border");
     assert!(hits[0]["snippet"].is_string(), "{hits}");
-    // A search among the articles that report an event of a dyad finds only those.
-    let count = |q: &str| {
-        json(&server, &format!("/api/search?{q}"))
-            .as_array()
-            .unwrap()
-            .len()
-    };
-    let (everywhere, among) = (count("q=minister"), count("q=minister&dyad=USA,JPN"));
+    // A search among the articles that report an event of a dyad finds only those; cooperation
+    // and conflict split the timeline.
+    let count = |path: &str| json(&server, path).as_array().unwrap().len();
+    let everywhere = count("/api/search?q=minister");
+    let among = count("/api/search?q=minister&dyad=USA,JPN");
     assert!(among > 0 && among < everywhere, "{among} of {everywhere}");
     assert!(error(&server, "/api/search?q=minister&dyad=USA", 400).contains("two codes"));
-    // Cooperation and conflict split the timeline.
-    let rows = |q: &str| {
-        json(&server, &format!("/api/timeline?{q}"))
-            .as_array()
-            .unwrap()
-            .len()
-    };
-    let (coop, conflict) = (rows("relation=cooperation"), rows("relation=conflict"));
+    let coop = count("/api/timeline?relation=cooperation");
+    let conflict = count("/api/timeline?relation=conflict");
     assert!(
-        coop > 0 && conflict > 0 && coop + conflict == rows(""),
+        coop > 0 && conflict > 0 && coop + conflict == count("/api/timeline"),
         "{coop} + {conflict}"
     );
 }

@@ -5,7 +5,7 @@
 //! Only the keys this ingest added reports to (`pending`) are read: a new dated page dates the
 //! loose pages already stored, a new loose page is dated by the dated pages already stored.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use rusqlite::{params, Connection, Transaction};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -15,7 +15,9 @@ use crate::merge::corroborate::{self, Anchors};
 use crate::merge::{self as rule, Days};
 use crate::pipeline;
 
-/// Dates again the loose pages with an event of a pending key; returns how many it dated.
+/// Dates again the loose pages with an event of a pending key; returns how many it dated. A
+/// page that cannot be read back or dated (a bug met on it) keeps what it had, with a warning:
+/// the ingest goes on to merge.
 pub fn redate(conn: &mut Connection) -> Result<usize> {
     let (anchors, loose) = read(conn)?;
     if anchors.is_empty() {
@@ -27,10 +29,19 @@ pub fn redate(conn: &mut Connection) -> Result<usize> {
         let packed: Vec<u8> = tx
             .prepare_cached("SELECT document FROM documents WHERE n = ?1")?
             .query_row([n], |r| r.get(0))?;
-        let doc = unpack(&packed).with_context(|| format!("document {n} of the store"))?;
-        if let Some(dated) = pipeline::corroborated(&doc, &anchors) {
-            replace(&tx, n, &dated)?;
-            redated += 1;
+        let dated = unpack(&packed).and_then(|doc| {
+            crate::ingest::catch(|| pipeline::corroborated(&doc, &anchors))
+                .map_err(anyhow::Error::from)
+        });
+        match dated {
+            Ok(Some(dated)) => {
+                replace(&tx, n, &dated)?;
+                redated += 1;
+            }
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("annals: warning: document {n} of the store not dated again: {e:#}")
+            }
         }
     }
     tx.commit()?;
