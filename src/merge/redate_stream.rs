@@ -84,12 +84,18 @@ pub fn redate(input: impl BufRead, out: &mut impl Write) -> Result<usize> {
                 anchors.add(&a.key, days);
             }
         }
-        match pipeline::corroborated(&loose.document, &anchors) {
-            Some(doc) => {
+        // A bug met on one document leaves it as it came: the engine's task goes on.
+        match crate::ingest::catch(|| pipeline::corroborated(&loose.document, &anchors)) {
+            Ok(Some(doc)) => {
                 serde_json::to_writer(&mut *out, &doc)?;
                 redated += 1;
             }
-            None => serde_json::to_writer(&mut *out, &loose.document)?,
+            Ok(None) => serde_json::to_writer(&mut *out, &loose.document)?,
+            Err(e) => {
+                let id = &loose.document.id;
+                eprintln!("annals: warning: document {id} not dated again: {e}");
+                serde_json::to_writer(&mut *out, &loose.document)?;
+            }
         }
         writeln!(out)?;
     }
