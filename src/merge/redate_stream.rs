@@ -71,13 +71,8 @@ pub fn roles(input: impl BufRead, out: &mut impl Write) -> Result<usize> {
 /// or as it came when they do not narrow its date. Returns how many were dated again.
 pub fn redate(input: impl BufRead, out: &mut impl Write) -> Result<usize> {
     let mut redated = 0;
-    for (i, line) in input.lines().enumerate() {
-        let line = line.context("reading standard input")?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let loose: Loose = serde_json::from_str(&line)
-            .with_context(|| format!("line {}: not a document with its anchors", i + 1))?;
+    for record in super::stream::records::<Loose>(input, "a document with its anchors") {
+        let (_, loose) = record?;
         let mut anchors = Anchors::default();
         for a in &loose.anchors {
             if let Some(days) = super::days(&a.earliest, &a.latest) {

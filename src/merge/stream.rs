@@ -49,13 +49,8 @@ pub struct Streamed {
 pub fn merge_stream(input: impl BufRead, out: &mut impl Write) -> Result<Streamed> {
     let mut seen = Streamed::default();
     let mut run: Option<Run> = None;
-    for (i, line) in input.lines().enumerate() {
-        let line = line.context("reading standard input")?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let r: Report = serde_json::from_str(&line)
-            .with_context(|| format!("line {}: not an event of the merge input", i + 1))?;
+    for record in records::<Report>(input, "an event of the merge input") {
+        let (i, r) = record?;
         let (earliest, latest) = (r.earliest.unwrap_or_default(), r.latest.unwrap_or_default());
         let same_key = run.as_ref().is_some_and(|k| k.key == r.merge_key);
         if !same_key {
@@ -97,6 +92,24 @@ pub fn merge_stream(input: impl BufRead, out: &mut impl Write) -> Result<Streame
     }
     out.flush()?;
     Ok(seen)
+}
+
+/// The JSON lines of `input` read as `T`, each with its index (blank lines skipped); a line
+/// that is not one is an error that names it and says what was expected (`what`).
+pub(super) fn records<T: serde::de::DeserializeOwned>(
+    input: impl BufRead,
+    what: &'static str,
+) -> impl Iterator<Item = Result<(usize, T)>> {
+    input.lines().enumerate().filter_map(move |(i, line)| {
+        let line = match line.context("reading standard input") {
+            Ok(line) if line.trim().is_empty() => return None,
+            Ok(line) => line,
+            Err(e) => return Some(Err(e)),
+        };
+        let parsed =
+            serde_json::from_str(&line).with_context(|| format!("line {}: not {what}", i + 1));
+        Some(parsed.map(|t| (i, t)))
+    })
 }
 
 const UNSORTED: &str = "the input must be sorted by merge_key, earliest, latest";
