@@ -337,7 +337,6 @@ struct Db {
     db: PathBuf,
 }
 
-/// A query of the store and how to print its rows.
 /// What `annals eval` scores besides articles.
 #[derive(Subcommand)]
 enum EvalMode {
@@ -350,11 +349,8 @@ enum EvalMode {
         /// Folder holding the articles the lists name.
         #[arg(long, default_value = "../shared/corpus/seeds")]
         corpus: PathBuf,
-        /// List every miss and extra.
-        #[arg(long)]
-        errors: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[command(flatten)]
+        scores: Scores,
     },
     /// Events on PETRARCH-2's validation sentences: matched, missed and extra by root and dyad.
     Petrarch {
@@ -364,11 +360,8 @@ enum EvalMode {
             default_value = "../shared/data/eventdata/universalpetrarch/PETR2_GSR_validation.xml"
         )]
         file: PathBuf,
-        /// Sentence by sentence.
-        #[arg(long)]
-        errors: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[command(flatten)]
+        scores: Scores,
     },
     /// CAMEO root codes on the CAMEO manual's sentences of PLOVER's gold standard.
     Plover {
@@ -378,11 +371,8 @@ enum EvalMode {
             default_value = "../shared/data/eventdata/plover/PLOVER_GSR_CAMEO.txt"
         )]
         file: PathBuf,
-        /// List the sentences not coded right.
-        #[arg(long)]
-        errors: bool,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[command(flatten)]
+        scores: Scores,
     },
     /// Main-content extraction from HTML on the ScrapingHub benchmark (its 181 pages and gold
     /// bodies), against the other Rust extractors (built with `--features
@@ -408,6 +398,17 @@ enum EvalMode {
     },
 }
 
+/// How an evaluation prints its report.
+#[derive(clap::Args)]
+struct Scores {
+    /// Also list every miss and extra, item by item.
+    #[arg(long)]
+    errors: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+/// A query of the store and how to print its rows.
 #[derive(clap::Args)]
 struct Ask {
     #[command(flatten)]
@@ -720,24 +721,21 @@ fn run_eval_mode(
         Some(EvalMode::Mentions {
             lists,
             corpus,
-            errors,
-            format,
+            scores: Scores { errors, format },
         }) => {
             present(&corpus, "--corpus DIR")?;
             run_mentions(&lists, &corpus, errors, format)
         }
         Some(EvalMode::Petrarch {
             file,
-            errors,
-            format,
+            scores: Scores { errors, format },
         }) => {
             present(&file, "the validation file: annals eval petrarch FILE")?;
             eval::petrarch::evaluate(&file).and_then(|r| show(format, &r, || r.table(errors)))
         }
         Some(EvalMode::Plover {
             file,
-            errors,
-            format,
+            scores: Scores { errors, format },
         }) => {
             present(&file, "the gold standard: annals eval plover FILE")?;
             eval::plover::evaluate(&file).and_then(|r| show(format, &r, || r.table(errors)))
