@@ -65,6 +65,10 @@ pub struct Row {
     pub rule: String,
     pub confidence: f64,
     pub ingested: String,
+    /// Who published the report's document, as a list names it ([`super::query::publisher`]);
+    /// not a column of the exports, whose `outlets` and `urls` say it.
+    #[serde(skip)]
+    pub publisher: String,
 }
 
 /// The reports of a merged event, in the order given. `ingested` is stored after the body and
@@ -77,7 +81,7 @@ macro_rules! reports_sql {
         e.source_code, e.source_text, e.target_code, e.target_text, e.cameo, e.historical,
         e.planned, e.hypothetical, e.negated, d.id, d.url, d.outlet, d.published, e.location,
         e.basis, e.date_text, e.sentence, e.start, e.end, e.trigger, e.evidence, e.rule,
-        e.confidence, ",
+        e.confidence, d.site, d.path, ",
             $ingested,
             " FROM merged_events x JOIN events e ON e.n = x.event JOIN documents d ON d.n = e.doc
     WHERE x.merged = ?1 ",
@@ -128,9 +132,17 @@ fn report(r: &SqlRow, merged: i64) -> rusqlite::Result<Row> {
         evidence: r.get(25)?,
         rule: r.get(26)?,
         confidence: r.get(27)?,
-        ingested: r.get(28)?,
+        ingested: r.get(30)?,
         ..Row::default()
     };
+    let (outlet, site, url) = (&row.outlets, r.get::<_, Option<String>>(28)?, &row.urls);
+    row.publisher = super::query::publisher(
+        outlet.first().map(String::as_str),
+        site.as_deref(),
+        url.first().map(String::as_str),
+        &r.get::<_, String>(29)?,
+        &row.doc_ids[0],
+    );
     row.set_code(&r.get::<_, String>(9)?);
     Ok(row)
 }

@@ -308,7 +308,7 @@ pub(super) fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
 #[derive(Debug, Serialize)]
 pub struct EventRow {
     pub doc: String,
-    /// Who published the document: [`Report::publisher`].
+    /// Who published the document: [`publisher`].
     pub publisher: String,
     pub earliest: String,
     pub latest: String,
@@ -334,7 +334,7 @@ impl Store {
         let sql = format!(
             "SELECT d.id, e.earliest, e.latest, e.basis, e.source_code, e.cameo, e.target_code,
                     e.name, e.goldstein, e.historical, e.planned, e.hypothetical, e.negated,
-                    e.trigger, e.evidence, e.rule
+                    e.trigger, e.evidence, e.rule, d.outlet, d.site, d.url, d.path
              FROM events e JOIN documents d ON d.n = e.doc
              WHERE {} ORDER BY e.earliest = '', e.earliest, e.latest, d.id, e.start LIMIT {}",
             c.finish(),
@@ -342,9 +342,19 @@ impl Store {
         );
         let mut st = self.conn().prepare(&sql)?;
         let rows = st.query_map(rusqlite::params_from_iter(c.params.iter()), |r| {
+            let doc: String = r.get(0)?;
+            let text = |i: usize| r.get::<_, Option<String>>(i);
+            let (outlet, site, url) = (text(16)?, text(17)?, text(18)?);
+            let path: String = r.get(19)?;
             Ok(EventRow {
-                doc: r.get(0)?,
-                publisher: String::new(),
+                publisher: publisher(
+                    outlet.as_deref(),
+                    site.as_deref(),
+                    url.as_deref(),
+                    &path,
+                    &doc,
+                ),
+                doc,
                 earliest: r.get(1)?,
                 latest: r.get(2)?,
                 basis: r.get(3)?,
@@ -362,11 +372,7 @@ impl Store {
                 rule: r.get(15)?,
             })
         })?;
-        let mut rows: Vec<EventRow> = rows.collect::<Result<_, _>>()?;
-        for e in &mut rows {
-            e.publisher = self.publisher(&e.doc)?;
-        }
-        Ok(rows)
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }
 
@@ -436,8 +442,7 @@ pub struct MergedRow {
 pub struct Report {
     pub doc: String,
     pub outlet: Option<String>,
-    /// Who published it, as a list names it: the outlet, else the site, else its address's
-    /// host, else the name of the file it was read from.
+    /// Who published it, as a list names it: [`publisher`].
     pub publisher: String,
     pub trigger: String,
     pub sentence: String,
@@ -485,40 +490,42 @@ impl Store {
     /// The reports of a merged event: their documents, triggers and sentences.
     fn reports(&self, merged: i64, most: Option<usize>) -> Result<Vec<Report>> {
         let rows = self.reports_of(merged, most)?;
-        rows.into_iter()
-            .map(|r| {
-                let doc = r.doc_ids.into_iter().next().unwrap_or_default();
-                Ok(Report {
-                    publisher: self.publisher(&doc)?,
-                    doc,
-                    outlet: r.outlets.into_iter().next(),
-                    trigger: r.trigger,
-                    sentence: r.evidence,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|r| Report {
+                doc: r.doc_ids.into_iter().next().unwrap_or_default(),
+                outlet: r.outlets.into_iter().next(),
+                publisher: r.publisher,
+                trigger: r.trigger,
+                sentence: r.evidence,
             })
-            .collect()
+            .collect())
     }
+}
 
-    /// A document's [`Report::publisher`].
-    fn publisher(&self, doc: &str) -> Result<String> {
-        let (outlet, site, url, path): (Option<String>, Option<String>, Option<String>, String) =
-            self.conn()
-                .prepare_cached("SELECT outlet, site, url, path FROM documents WHERE id = ?1")?
-                .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-        let host = || {
-            let url = url::Url::parse(url.as_deref()?).ok()?;
-            Some(url.host_str()?.trim_start_matches("www.").to_string())
-        };
-        let file = || {
-            let name = std::path::Path::new(&path).file_name()?.to_str()?;
-            Some(name.to_string()).filter(|n| !n.is_empty())
-        };
-        Ok(outlet
-            .or(site)
-            .or_else(host)
-            .or_else(file)
-            .unwrap_or_else(|| doc.to_string()))
-    }
+/// Who published a document, as a list names it: the outlet, else the site, else its address's
+/// host, else the name of the file it was read from, else its id.
+pub(super) fn publisher(
+    outlet: Option<&str>,
+    site: Option<&str>,
+    url: Option<&str>,
+    path: &str,
+    id: &str,
+) -> String {
+    let host = || {
+        let url = url::Url::parse(url?).ok()?;
+        Some(url.host_str()?.trim_start_matches("www.").to_string())
+    };
+    let file = || {
+        let name = std::path::Path::new(path).file_name()?.to_str()?;
+        Some(name.to_string()).filter(|n| !n.is_empty())
+    };
+    outlet
+        .or(site)
+        .map(str::to_string)
+        .or_else(host)
+        .or_else(file)
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// A stored document, as a list shows it.
