@@ -37,11 +37,9 @@ impl Anchors {
         }
     }
 
-    /// One report's key and days; reports dated wider than two days are left out.
+    /// One anchor's key and days ([`Role::Anchor`]).
     pub fn add(&mut self, key: &str, days: Days) {
-        if narrow(days) {
-            self.days.entry(key.to_string()).or_default().push(days);
-        }
+        self.days.entry(key.to_string()).or_default().push(days);
     }
 
     /// Whether some dated report has the key.
@@ -67,38 +65,56 @@ impl Anchors {
     }
 }
 
-/// The reports of a dated page that anchor others: its events' keys and days, for events
-/// reported as news (not recalled); none for a page that is not dated.
-pub fn anchors_of(doc: &Document) -> Vec<(&str, Days)> {
-    let (basis, days) = page(doc);
-    if !basis.is_some_and(|b| dated(b, days)) {
-        return Vec::new();
+/// What one report is to the other pages: an anchor (its days), a report of a loose page that
+/// anchors of its key could date, or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Anchor(Days),
+    Loose,
+    Neither,
+}
+
+/// The role of a report on `event` days (recalled or not) of a page published as `page` says
+/// (its basis and days): an anchor is a report, not recalled, of a dated page, dated to a day or
+/// two; a loose page's reports, not recalled, may be dated by anchors.
+pub fn role(
+    page: (Option<PublishedBasis>, Option<Days>),
+    event: Option<Days>,
+    recalled: bool,
+) -> Role {
+    let (basis, days) = page;
+    match (basis, event) {
+        _ if recalled => Role::Neither,
+        (Some(b), Some(e)) if dated(b, days) && narrow(e) => Role::Anchor(e),
+        _ if loose(basis, days) => Role::Loose,
+        _ => Role::Neither,
     }
-    doc.events
-        .iter()
-        .filter(|e| !e.historical)
-        .filter_map(|e| {
-            Some((
-                e.merge_key.as_str(),
-                super::days(&e.date.earliest, &e.date.latest)?,
-            ))
+}
+
+/// The roles of a page's events, with their keys.
+fn roles(doc: &Document) -> impl Iterator<Item = (&str, Role)> {
+    let page = page(doc);
+    doc.events.iter().map(move |e| {
+        let days = super::days(&e.date.earliest, &e.date.latest);
+        (e.merge_key.as_str(), role(page, days, e.historical))
+    })
+}
+
+/// The reports of a page that anchor others: their keys and days.
+pub fn anchors_of(doc: &Document) -> Vec<(&str, Days)> {
+    roles(doc)
+        .filter_map(|(key, r)| match r {
+            Role::Anchor(days) => Some((key, days)),
+            _ => None,
         })
-        .filter(|(_, d)| narrow(*d))
         .collect()
 }
 
-/// The keys of a loose page's events that anchors could date it by; none for a page that is
-/// not loose.
+/// The keys of a loose page's events that anchors could date it by.
 pub fn loose_keys(doc: &Document) -> Vec<&str> {
-    let (basis, days) = page(doc);
-    if !loose(basis, days) {
-        return Vec::new();
-    }
-    let mut keys: Vec<&str> = doc
-        .events
-        .iter()
-        .filter(|e| !e.historical)
-        .map(|e| e.merge_key.as_str())
+    let mut keys: Vec<&str> = roles(doc)
+        .filter(|(_, r)| *r == Role::Loose)
+        .map(|(key, _)| key)
         .collect();
     keys.sort_unstable();
     keys.dedup();
@@ -106,7 +122,7 @@ pub fn loose_keys(doc: &Document) -> Vec<&str> {
 }
 
 /// Whether a page's date is printed on it or given, to the day or two: its events date others'.
-pub fn dated(basis: PublishedBasis, days: Option<Days>) -> bool {
+fn dated(basis: PublishedBasis, days: Option<Days>) -> bool {
     basis != PublishedBasis::Inferred && days.is_some_and(narrow)
 }
 

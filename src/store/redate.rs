@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{insert_event, insert_timexes_and_mentions, pack, unpack};
 use crate::document::{Document, PublishedBasis};
-use crate::merge::corroborate::{self, Anchors};
+use crate::merge::corroborate::{self, Anchors, Role};
 use crate::merge::{self as rule, Days};
 use crate::pipeline;
 
@@ -68,13 +68,10 @@ fn read(conn: &Connection) -> Result<(Anchors, Vec<i64>)> {
             .get::<_, Option<String>>(6)?
             .zip(r.get::<_, Option<String>>(7)?)
             .and_then(|(a, b)| rule::days(&a, &b));
-        let historical: bool = r.get(4)?;
-        match (basis, event) {
-            (Some(b), Some(days)) if !historical && corroborate::dated(b, page) => {
-                anchors.add(&key, days)
-            }
-            _ if corroborate::loose(basis, page) => loose.entry(doc).or_default().push(key),
-            _ => {}
+        match corroborate::role((basis, page), event, r.get(4)?) {
+            Role::Anchor(days) => anchors.add(&key, days),
+            Role::Loose => loose.entry(doc).or_default().push(key),
+            Role::Neither => {}
         }
     }
     let mut docs: Vec<i64> = loose
