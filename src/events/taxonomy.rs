@@ -45,6 +45,13 @@ pub fn codes() -> &'static FxHashMap<&'static str, Code> {
     })
 }
 
+/// The roots of the code table (two digits), in order.
+pub fn roots() -> Vec<&'static Code> {
+    let mut roots: Vec<&Code> = codes().values().filter(|c| c.code.len() == 2).collect();
+    roots.sort_unstable_by_key(|c| c.code);
+    roots
+}
+
 /// The code for these digits; panics on a code the table lacks (patterns are checked at load).
 pub fn code(digits: &str) -> &'static Code {
     codes()

@@ -308,13 +308,11 @@ async fn actors(State(db): State<Arc<PathBuf>>) -> impl IntoResponse {
     ask(db, |s| s.sides().map_err(internal)).await.map(Json)
 }
 
-/// The twenty CAMEO roots with their names, for the page's menu of event kinds.
+/// The CAMEO roots with their names, for the page's menu of event kinds.
 async fn roots() -> impl IntoResponse {
-    let roots: Vec<serde_json::Value> = (1..=20)
-        .map(|n| {
-            let code = crate::events::taxonomy::code(&format!("{n:02}"));
-            serde_json::json!({ "code": code.code, "name": code.name })
-        })
+    let roots: Vec<serde_json::Value> = crate::events::taxonomy::roots()
+        .into_iter()
+        .map(|c| serde_json::json!({ "code": c.code, "name": c.name }))
         .collect();
     Json(roots)
 }
