@@ -248,8 +248,11 @@ fn relative_days(
 ) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
     let lo = anchor.0.checked_sub_days(Step::new(REACH_BEFORE))?;
     let hi = anchor.1.checked_add_days(Step::new(REACH_AFTER))?;
-    let days: Vec<NaiveDate> = lo.iter_days().take_while(|d| *d <= hi).collect();
-    let hits: Vec<NaiveDate> = days.iter().copied().filter(|&d| names_anchor(d)).collect();
+    let hits: Vec<NaiveDate> = lo
+        .iter_days()
+        .take_while(|d| *d <= hi)
+        .filter(|&d| names_anchor(d))
+        .collect();
     let (first, last) = (*hits.first()?, *hits.last()?);
     Some(((first > lo).then_some(first), (last < hi).then_some(last)))
 }
