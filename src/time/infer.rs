@@ -22,10 +22,11 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use rustc_hash::FxHashMap;
 
 use super::resolve::resolve;
+use super::lexicon::Unit;
 use super::tagger::{Found, Sem, Tagged};
 use crate::actors::kb::{kb, Person, Term};
 use crate::document::{Evidence, Published, PublishedBasis};
@@ -69,6 +70,8 @@ enum Test {
         day: u32,
         weekday: chrono::Weekday,
     },
+    /// The day is inside one of these intervals.
+    Within(Vec<(NaiveDate, NaiveDate)>),
     /// The day is this month and day, or the day after (a dateline's day, in the filer's time
     /// zone, without its year).
     DayOfYear {
@@ -178,6 +181,7 @@ impl Clue {
                         x.weekday() == *weekday && (x - day).num_days().abs() <= YEARLESS_DAYS
                     })
                 }),
+            Test::Within(spans) => spans.iter().any(|(a, b)| day >= *a && day <= *b),
             Test::DayOfYear { month, day: d } => [Some(day), day.pred_opt()]
                 .into_iter()
                 .flatten()
@@ -201,6 +205,7 @@ impl Clue {
                 .iter()
                 .map(|(a, b)| if *former { b.unwrap_or(*a) } else { *a })
                 .min(),
+            Test::Within(spans) => spans.iter().map(|s| s.0).min(),
             _ => None,
         }
     }
@@ -212,6 +217,7 @@ impl Clue {
                 terms,
                 former: false,
             } => terms.iter().map(|(_, b)| b.unwrap_or_else(today)).max(),
+            Test::Within(spans) => spans.iter().map(|s| s.1).max(),
             _ => None,
         }
     }
@@ -379,7 +385,9 @@ pub fn clues(tagged: &Tagged) -> Vec<Clue> {
         .filter(|f| matches!(f.sem, Sem::Date { year: Some(_), .. }))
         .map(|f| tagged.span(f))
         .collect();
-    out.extend(term_clues(text, &dated));
+    let named = named_holders(text);
+    out.extend(tenure_clues(tagged, &named));
+    out.extend(term_clues(text, &dated, named));
     out.truncate(MAX_CLUES);
     out
 }
@@ -753,7 +761,7 @@ fn named_holders(text: &str) -> Vec<Named<'static>> {
 /// with its year (spans `dated`: "Rwandan President Juvenal Habyarimana's plane, shot down on
 /// April 6, 1994") holds the office on that date, which says nothing of when the article was
 /// written.
-fn term_clues(text: &str, dated: &[(usize, usize)]) -> Vec<Clue> {
+fn term_clues(text: &str, dated: &[(usize, usize)], mut matches: Vec<Named>) -> Vec<Clue> {
     let kb = kb();
     let beside_a_date = |m: &Named| {
         dated.iter().any(|&(a, b)| {
@@ -768,7 +776,6 @@ fn term_clues(text: &str, dated: &[(usize, usize)]) -> Vec<Clue> {
                 && !text[gap].contains('\n')
         })
     };
-    let mut matches = named_holders(text);
     matches.retain(|m| !beside_a_date(m));
     // Every term of everyone a name can be.
     let terms_of = |m: &Named| -> Vec<(&'static Person, &'static Term)> {
@@ -857,6 +864,186 @@ fn term_clues(text: &str, dated: &[(usize, usize)]) -> Vec<Clue> {
         }
     }
     out
+}
+
+/// Phrases of holding power (`data/time/tenure.tsv`), longest first, and whether each says the
+/// person still holds it.
+static TENURE: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
+    let mut rows: Vec<(&str, bool)> =
+        knowledge::rows(include_str!("../../data/time/tenure.tsv"))
+            .map(|r| (r[0], r.get(1) == Some(&"yes")))
+            .collect();
+    rows.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    rows
+});
+
+/// At most this many bytes between an officeholder's name and "for <amount>": a relative clause
+/// ("Lukashenko, who has led Belarus for").
+const TENURE_REACH: usize = 60;
+
+/// How long a named officeholder has held power ("Lukashenko, who has led Belarus for 26
+/// years", "Erdogan, in power for nearly two decades"): the article is from about that long
+/// after the person's run of terms began. Power held once ("who ruled for 26 years", "had been
+/// in office for") says only that it is not earlier.
+fn tenure_clues(tagged: &Tagged, named: &[Named]) -> Vec<Clue> {
+    let text = tagged.text;
+    let mut out = Vec::new();
+    for f in &tagged.found {
+        let Sem::Duration {
+            unit,
+            amount: Some(n),
+        } = f.sem
+        else {
+            continue;
+        };
+        let (at, _) = tagged.span(f);
+        let Some(length) = Tenure::read(unit, n, f.modifier, super::before(text, at, 24)) else {
+            continue;
+        };
+        let Some(m) = named.iter().rev().find(|m| m.end <= at) else {
+            continue;
+        };
+        let between = &text[m.end..at];
+        if between.len() > TENURE_REACH || between.contains(['.', ';', '\n', '?', '!']) {
+            continue;
+        }
+        let Some((phrase, still)) = tenure_phrase(&between.to_lowercase()) else {
+            continue;
+        };
+        let runs: Vec<(NaiveDate, Option<NaiveDate>)> =
+            m.people.iter().flat_map(|&k| runs_of(&kb().people[k])).collect();
+        let who = &text[m.start..m.end];
+        let words = tagged.words(f);
+        if !still {
+            let Some(first) = runs.iter().filter_map(|r| length.days(r).map(|d| d.0)).min() else {
+                continue;
+            };
+            out.push(Clue {
+                test: Test::NotBefore(first),
+                rule: "tenure",
+                text: format!("{who} {phrase} for {words}: not before {first}"),
+            });
+            continue;
+        }
+        let spans: Vec<(NaiveDate, NaiveDate)> =
+            runs.iter().filter_map(|r| length.days(r)).collect();
+        if spans.is_empty() {
+            continue;
+        }
+        let shown: Vec<String> = spans.iter().map(|(a, b)| format!("{a} to {b}")).collect();
+        out.push(Clue {
+            test: Test::Within(spans),
+            rule: "tenure",
+            text: format!("{who} {phrase} for {words}: {}", shown.join(", ")),
+        });
+    }
+    out
+}
+
+/// The phrase of holding power in the words between a name and "for <amount>", and whether it
+/// says the power is still held ("was in power" is not).
+fn tenure_phrase(between: &str) -> Option<(&'static str, bool)> {
+    TENURE.iter().find_map(|&(phrase, still)| {
+        let i = between.match_indices(phrase).map(|(i, _)| i).find(|&i| {
+            super::is_word_edge(between, i) && super::is_word_edge(between, i + phrase.len())
+        })?;
+        let lead = between[..i].split_whitespace().next_back();
+        let once = lead.is_some_and(|w| ["was", "were", "had", "been"].contains(&w));
+        Some((phrase, still && !once))
+    })
+}
+
+/// How long power was held, in months, with how far the true length may be from the words:
+/// "26 years" is said from 26 years on (or half a year before, rounded) until 27; "nearly 20
+/// years" a year before; "more than two decades" any time after.
+struct Tenure {
+    from: u32,
+    /// Months after `from` the length may reach; `None`: no limit.
+    upto: Option<u32>,
+}
+
+impl Tenure {
+    /// The length a duration says, when "for" (or "for more than", "for over") stands before it.
+    fn read(unit: Unit, n: f64, modifier: Option<&str>, lead: &str) -> Option<Tenure> {
+        let per = match unit {
+            Unit::Month => 1,
+            Unit::Year => 12,
+            Unit::Decade => 120,
+            _ => return None,
+        };
+        let lead = lead.trim_end().to_lowercase();
+        let (lead, at_least) = match ["more than", "over", "at least"]
+            .iter()
+            .find_map(|w| lead.strip_suffix(w))
+        {
+            Some(rest) => (rest.trim_end().to_string(), true),
+            None => (lead, false),
+        };
+        if !(lead == "for" || lead.ends_with(" for")) || n <= 0.0 {
+            return None;
+        }
+        let months = (n * f64::from(per)).round() as u32;
+        // A year's length is rounded either way by half a year; a decade's only down.
+        let (slack, extra) = match unit {
+            Unit::Month => (1, 1),
+            Unit::Year => (6, 12),
+            _ => (12, 120),
+        };
+        Some(match modifier {
+            _ if at_least => Tenure {
+                from: months,
+                upto: None,
+            },
+            Some("LESS_THAN") => Tenure {
+                from: months.saturating_sub(per),
+                upto: Some(per + 1),
+            },
+            Some("APPROX") => Tenure {
+                from: months.saturating_sub(per),
+                upto: Some(2 * per),
+            },
+            _ => Tenure {
+                from: months.saturating_sub(slack),
+                upto: Some(slack + extra),
+            },
+        })
+    }
+
+    /// The days the length puts an article at, for a run of terms from `start` to `end` (`None`:
+    /// still running); `None` when the run is too short.
+    fn days(&self, &(start, end): &(NaiveDate, Option<NaiveDate>)) -> Option<(NaiveDate, NaiveDate)> {
+        let first = start.checked_add_months(Months::new(self.from))?;
+        let last = end.unwrap_or_else(today);
+        let last = match self.upto {
+            Some(m) => last.min(first.checked_add_months(Months::new(m))?),
+            None => last,
+        };
+        (first <= last).then_some((first, last))
+    }
+}
+
+/// A person's terms of office as runs without a gap of more than a month between them: a
+/// prime minister become president has held power since the first.
+fn runs_of(person: &Person) -> Vec<(NaiveDate, Option<NaiveDate>)> {
+    let mut terms: Vec<(NaiveDate, Option<NaiveDate>)> =
+        person.terms.iter().map(|t| (t.start, t.end)).collect();
+    terms.sort_by_key(|t| t.0);
+    let mut runs: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
+    for (start, end) in terms {
+        if let Some(run) = runs.last_mut() {
+            match run.1 {
+                // A run still going holds every later term.
+                None => continue,
+                Some(last) if (start - last).num_days() <= 31 => {
+                    run.1 = end.map(|e| e.max(last));
+                    continue;
+                }
+                Some(_) => {}
+            }
+        }
+        runs.push((start, end));
+    }
+    runs
 }
 
 /// Whether "counterpart" stands before the name at `start`, at most a first name between them:
@@ -1171,6 +1358,38 @@ mod tests {
             "Macron led Le Pen in the polls ahead of the 2022 election.",
         ));
         assert!(!c.iter().any(|c| c.rule == "reported-event"), "{c:?}");
+    }
+
+    #[test]
+    fn how_long_a_leader_has_held_power_dates_an_article() {
+        // Alexander Lukashenko: president since 1994-07-20.
+        let tenure = |t: &str| {
+            clues(&tag(t))
+                .into_iter()
+                .find(|c| c.rule == "tenure")
+                .map(|c| (c.lower_bound(), c.upper_bound()))
+        };
+        let led = "Lukashenko, who has led Belarus for 26 years, ordered the jet to fly.";
+        assert_eq!(
+            tenure(led),
+            Some((Some(d("2020-01-20")), Some(d("2021-07-20"))))
+        );
+        let p = infer(led).expect("a date");
+        assert_eq!((p.earliest.as_str(), p.latest.as_str()), ("2020-01-20", "2021-07-20"));
+        // "more than": from then on; "nearly": the year before.
+        let more = "Lukashenko, in power for more than two decades, spoke.";
+        assert_eq!(tenure(more), Some((Some(d("2014-07-20")), Some(today()))));
+        let nearly = "Lukashenko has been in office for nearly 20 years.";
+        assert_eq!(
+            tenure(nearly),
+            Some((Some(d("2013-07-20")), Some(d("2014-08-20"))))
+        );
+        // Power held once bounds only from below; "for" must stand before the length.
+        let once = "Lukashenko, who had been in power for 26 years, was gone.";
+        assert_eq!(tenure(once), Some((Some(d("2020-01-20")), None)));
+        assert_eq!(tenure("Lukashenko has led Belarus since 1994 and 26 years on."), None);
+        // A sentence between the name and the length: someone else's.
+        assert_eq!(tenure("Lukashenko spoke. The party has led for 26 years."), None);
     }
 
     #[test]
