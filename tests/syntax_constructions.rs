@@ -55,7 +55,16 @@ const ROWS: &[Row] = &[
             "treaty > signed obj",
         ],
     ),
-    miss(
+    row(
+        "The US, Russia, and Switzerland met yesterday.",
+        &[
+            "US > met nsubj",
+            "Russia > US conj",
+            "Switzerland > US conj",
+            "and > Switzerland cc",
+        ],
+    ),
+    row(
         "Canada, Norway and Chile condemned the test.",
         &[
             "Canada > condemned nsubj",

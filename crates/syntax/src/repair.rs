@@ -19,6 +19,136 @@ static RELATIVES: LazyLock<Vec<&str>> =
 pub fn repair(tokens: &mut [Token]) {
     clause_after_day(tokens);
     verb_of_a_verbless_clause(tokens);
+    serial_lists(tokens);
+}
+
+/// A name of a list: a run of proper nouns, and the word of it that heads it.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    start: usize,
+    end: usize,
+    head: usize,
+}
+
+/// "The US, Russia, and Switzerland met": a greedy parser, reading left to right, attaches the
+/// first names of a list of three or more before it has seen the conjunction (as an apposition,
+/// an oblique), which loses the list's members. Names separated by commas and ended by "and" or
+/// "or" are conjuncts of the first, and the list stands where its first or last member was
+/// attached outside it.
+fn serial_lists(tokens: &mut [Token]) {
+    let mut i = 0;
+    while i < tokens.len() {
+        match list_at(tokens, i) {
+            Some(items) => {
+                let end = items.last().expect("a list has items").end;
+                relink(tokens, &items);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The run of proper nouns that starts at `i`, with its head: its word attached outside it.
+fn item_at(tokens: &[Token], i: usize) -> Option<Item> {
+    let proper = |k: usize| tokens.get(k).is_some_and(|t| t.upos == "PROPN");
+    if !proper(i) || (i > 0 && proper(i - 1)) {
+        return None;
+    }
+    let end = (i..tokens.len()).find(|&k| !proper(k)).unwrap_or(tokens.len());
+    let outside = |k: &usize| {
+        let h = tokens[*k].head;
+        h == 0 || h - 1 < i || h - 1 >= end
+    };
+    let head = (i..end).find(outside).unwrap_or(end - 1);
+    Some(Item {
+        start: i,
+        end,
+        head,
+    })
+}
+
+/// The items of a list of three or more names from `i`: "A, B, and C", "A, B or C".
+fn list_at(tokens: &[Token], i: usize) -> Option<Vec<Item>> {
+    let mut items = vec![item_at(tokens, i)?];
+    let is = |k: usize, words: &[&str]| {
+        tokens
+            .get(k)
+            .is_some_and(|t| words.iter().any(|w| t.form.eq_ignore_ascii_case(w)))
+    };
+    loop {
+        let k = items.last().expect("one item").end;
+        let (next, last) = if is(k, &[","]) && is(k + 1, &["and", "or"]) {
+            (k + 2, true)
+        } else if is(k, &[","]) {
+            (k + 1, false)
+        } else if is(k, &["and", "or"]) {
+            (k + 1, true)
+        } else {
+            return None;
+        };
+        items.push(item_at(tokens, next)?);
+        if last {
+            return (items.len() >= 3).then_some(items);
+        }
+    }
+}
+
+/// Attaches the items of a list as UD does: the others conjuncts of the first, each comma and
+/// the conjunction on the conjunct after it.
+fn relink(tokens: &mut [Token], items: &[Item]) {
+    let (first, last) = (items[0], items[items.len() - 1]);
+    let span = first.start..last.end;
+    let linked = items[1..]
+        .iter()
+        .all(|it| tokens[it.head].head == first.head + 1 && tokens[it.head].deprel == "conj");
+    if linked {
+        return;
+    }
+    // Where the list stands: where its last or first member was attached outside it.
+    let outside = |it: &Item| {
+        let h = tokens[it.head].head;
+        (h == 0 || !span.contains(&(h - 1))).then(|| (h, tokens[it.head].deprel.clone()))
+    };
+    let Some((head, rel)) = outside(&last).or_else(|| outside(&first)) else {
+        return;
+    };
+    // No word above that place may stand in the list: the tree must stay a tree.
+    let mut up = head;
+    for _ in 0..tokens.len() {
+        if up == 0 {
+            break;
+        }
+        if span.contains(&(up - 1)) {
+            return;
+        }
+        up = tokens[up - 1].head;
+    }
+    if up != 0 {
+        return;
+    }
+    tokens[first.head].head = head;
+    tokens[first.head].deprel = rel;
+    for pair in items.windows(2) {
+        let (before, it) = (pair[0], pair[1]);
+        tokens[it.head].head = first.head + 1;
+        tokens[it.head].deprel = "conj".to_string();
+        for k in before.end..it.start {
+            let rel = if tokens[k].upos == "CCONJ" { "cc" } else { "punct" };
+            tokens[k].head = it.head + 1;
+            tokens[k].deprel = rel.to_string();
+        }
+    }
+    // A word of a name attached outside its name is part of it.
+    for it in items {
+        for k in it.start..it.end {
+            let h = tokens[k].head;
+            if k != it.head && (h == 0 || h - 1 < it.start || h - 1 >= it.end) {
+                tokens[k].head = it.head + 1;
+                tokens[k].deprel = "compound".to_string();
+            }
+        }
+    }
 }
 
 /// Relations by which a clause, never a bare noun phrase, fills its place under a verb (a noun
@@ -164,5 +294,34 @@ mod tests {
         );
         repair(&mut s);
         assert_eq!((s[7].head, s[7].deprel.as_str()), (4, "acl:relcl"));
+    }
+
+    #[test]
+    fn a_serial_list_of_names_is_one_coordination() {
+        // As the parser left it: "US" an oblique, "Russia" its apposition.
+        let mut s = sentence(
+            "The/DET/2/det US/PROPN/8/obl ,/PUNCT/4/punct Russia/PROPN/2/appos ,/PUNCT/8/punct \
+             and/CCONJ/8/cc Switzerland/PROPN/8/nsubj met/VERB/0/root",
+        );
+        repair(&mut s);
+        let got: Vec<(usize, &str)> = s.iter().map(|t| (t.head, t.deprel.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (2, "det"),
+                (8, "nsubj"),
+                (4, "punct"),
+                (2, "conj"),
+                (7, "punct"),
+                (7, "cc"),
+                (2, "conj"),
+                (0, "root")
+            ]
+        );
+        // Two names are no serial list; a list already linked is left as it is.
+        let two = "Japan/PROPN/4/nsubj and/CCONJ/3/cc Russia/PROPN/1/conj met/VERB/0/root";
+        let mut s = sentence(two);
+        repair(&mut s);
+        assert_eq!(s, sentence(two));
     }
 }
