@@ -190,7 +190,15 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
             top = tokens[top].head - 1;
         }
         let nominal = matches!(tokens[top].upos.as_str(), "NOUN" | "PROPN" | "PRON");
-        if !nominal || !CLAUSAL.contains(&tokens[top].deprel.as_str()) {
+        // At the root, only in a sentence that ends as one (not a heading or a caption).
+        let sentence = tokens.last().is_some_and(|t| t.form == ".");
+        // A noun with a copula, a subject or another verb of its own is a predicate ("the
+        // result is shipwrecks surrounded with coral"), and the participle before it a modifier.
+        let predicate = kids(top)
+            .any(|(k, t)| k != v && (t.upos == "VERB" || matches!(t.deprel.as_str(), "cop" | "nsubj" | "aux")));
+        let detached = tokens[top..v].iter().any(|t| t.upos == "PUNCT");
+        let root = tokens[top].deprel == "root" && sentence && !predicate && v > top && !detached;
+        if !nominal || !(root || CLAUSAL.contains(&tokens[top].deprel.as_str())) {
             continue;
         }
         // The clause's own dependents (its punctuation, its "said" clause) stay with the verb.
@@ -277,6 +285,25 @@ mod tests {
         );
         repair(&mut s);
         assert_eq!((s[1].head, s[1].deprel.as_str()), (1, "acl"));
+        // At the root of a sentence that ends as one, the same.
+        let mut s = sentence(
+            "Indian/ADJ/2/amod troops/NOUN/0/root clashed/VERB:VBN/2/acl with/ADP/5/case \
+             China/PROPN/3/obl ./PUNCT/2/punct",
+        );
+        repair(&mut s);
+        assert_eq!((s[2].head, s[2].deprel.as_str()), (0, "root"));
+        assert_eq!((s[1].head, s[1].deprel.as_str()), (3, "nsubj"));
+        assert_eq!(s[5].head, 3);
+        // A heading has no full stop; a participle after a comma is a modifier.
+        for text in [
+            "Soldiers/NOUN/0/root killed/VERB:VBN/1/acl in/ADP/4/case attack/NOUN/2/obl",
+            "Virginia/PROPN/0/root ,/PUNCT/3/punct highlighted/VERB:VBN/1/acl in/ADP/5/case \
+             red/ADJ/3/obl ./PUNCT/1/punct",
+        ] {
+            let mut s = sentence(text);
+            repair(&mut s);
+            assert_eq!(s, sentence(text));
+        }
     }
 
     #[test]
