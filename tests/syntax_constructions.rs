@@ -58,7 +58,11 @@ const ROWS: &[Row] = &[
     // A verb the parser took for a participle after its subject.
     row(
         "Indian troops clashed with Chinese soldiers.",
-        &["troops > clashed nsubj", "clashed > ROOT root", "soldiers > clashed obl"],
+        &[
+            "troops > clashed nsubj",
+            "clashed > ROOT root",
+            "soldiers > clashed obl",
+        ],
     ),
     row(
         "The US, Russia, and Switzerland met yesterday.",

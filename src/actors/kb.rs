@@ -190,6 +190,8 @@ pub enum CorefKind {
     /// A sentence-opening "It" and a verb: the state or organization the sentence before
     /// opened with.
     It,
+    /// A sentence-opening "They": the two sides the sentence before named.
+    They,
 }
 
 /// One meaning a surface can have.
@@ -426,6 +428,7 @@ impl Kb {
                 "she" => CorefKind::She,
                 "issuer" => CorefKind::Issuer,
                 "it" => CorefKind::It,
+                "they" => CorefKind::They,
                 other => panic!("data/actors/coref.tsv: unknown kind {other:?}"),
             };
             found.add(r[0], Sense::Coref(kind, r[2]));

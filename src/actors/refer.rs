@@ -93,33 +93,26 @@ impl Run<'_> {
     /// data/actors/expletive_it.txt) refers to the state or organization the sentence before
     /// opened with; a person or a place there, and "It" stands for something else.
     pub(super) fn it(&mut self, n: usize, h: &Hit) {
-        let opens = n > 0 && self.text[self.sentences[n].0..h.start].trim().is_empty();
         let next = self.text[h.end..].split_whitespace().next().unwrap_or("");
         let next = next.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
         let expletive =
             next.is_empty() || kb().expletive_it.contains(&next.to_lowercase().as_str());
-        if !opens || expletive {
+        if expletive {
             return;
         }
-        // The sentence before must be one, and open with the actor, "The" at most before it. A
-        // line that is no sentence between them (a page's "CountryWatch: North Korea") is
-        // passed over, once.
-        let ends = |s: usize| {
-            let (a, b) = self.sentences[s];
-            self.text[a..b]
-                .trim_end()
-                .ends_with(['.', '!', '?', '"', '\u{201d}'])
+        let Some(s) = self.sentence_before(n, h.start) else {
+            return;
         };
-        let s = if !ends(n - 1) && n >= 2 { n - 2 } else { n - 1 };
-        let (a, ends) = (self.sentences[s].0, ends(s));
+        // The sentence before must open with the actor, "The" at most before it.
+        let a = self.sentences[s].0;
         let before = self.found_since(n, n - s).iter().find(|f| f.sentence == s);
         let opening = |f: &&Found| {
             let lead = self.text[a..f.start].trim();
             lead.is_empty() || lead.eq_ignore_ascii_case("the")
         };
-        let Some(f) = before.filter(|f| {
-            ends && opening(f) && !f.place && f.person.is_none() && f.actor.side().is_some()
-        }) else {
+        let Some(f) = before
+            .filter(|f| opening(f) && !f.place && f.person.is_none() && f.actor.side().is_some())
+        else {
             return;
         };
         let why = format!(
@@ -128,6 +121,70 @@ impl Run<'_> {
         );
         let actor = f.actor.clone();
         self.push_reference(n, (h.start, h.end), actor, "it", why, None);
+    }
+
+    /// "Lula met Xi Jinping in Beijing. They also held a private meeting": a sentence that
+    /// opens with "They" refers to the two sides the sentence before named, when it named
+    /// exactly two (people, states or organizations of two sides; places do not count). A
+    /// sentence of one side or of three leaves "They" to someone else.
+    pub(super) fn they(&mut self, n: usize, h: &Hit) {
+        let Some(s) = self.sentence_before(n, h.start) else {
+            return;
+        };
+        let mut sides: Vec<&Found> = Vec::new();
+        let named = self
+            .found_since(n, n - s)
+            .iter()
+            .filter(|f| f.sentence == s);
+        for f in named.filter(|f| !f.place) {
+            let Some(side) = f.actor.side() else {
+                return;
+            };
+            if !sides.iter().any(|g| g.actor.side() == Some(side)) {
+                sides.push(f);
+            }
+        }
+        if sides.len() != 2 {
+            return;
+        }
+        let days = self.days_at(n, h.start);
+        let refs: Vec<(Actor, String, Option<Who>)> = sides
+            .iter()
+            .map(|f| {
+                let actor = match &f.person {
+                    Some(Who::Known(k)) => {
+                        resolve::person(&kb().people[*k], days, Hint::default()).0
+                    }
+                    _ => f.actor.clone(),
+                };
+                let why = format!(
+                    "one of the two sides of the sentence before: \"{}\"",
+                    &self.text[f.start..f.end]
+                );
+                (actor, why, f.person.clone())
+            })
+            .collect();
+        for (actor, why, who) in refs {
+            self.push_reference(n, (h.start, h.end), actor, "they", why, who);
+        }
+    }
+
+    /// The sentence a word that opens sentence `n` at `at` refers back to: the one before,
+    /// when it ends as a sentence does. A line that is no sentence between them (a page's
+    /// "CountryWatch: North Korea") is passed over, once.
+    fn sentence_before(&self, n: usize, at: usize) -> Option<usize> {
+        let opens = n > 0 && self.text[self.sentences[n].0..at].trim().is_empty();
+        if !opens {
+            return None;
+        }
+        let ends = |s: usize| {
+            let (a, b) = self.sentences[s];
+            self.text[a..b]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}'])
+        };
+        let s = if !ends(n - 1) && n >= 2 { n - 2 } else { n - 1 };
+        ends(s).then_some(s)
     }
 
     /// The first actor of sentence `s` when a word of issue_words.txt comes before `noun` there.

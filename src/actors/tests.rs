@@ -32,6 +32,22 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "UNSC",
         "",
     ),
+    // A sentence-opening "They": the two sides the sentence before named, people coded for
+    // their offices; not when it named one side or three.
+    (
+        "July 16, 2019\n\nShinzo Abe met Xi Jinping in Osaka on Saturday. They agreed to meet again.",
+        "They",
+        1,
+        "JPNGOV",
+        "Shinzo Abe",
+    ),
+    (
+        "July 16, 2019\n\nShinzo Abe met Xi Jinping in Osaka on Saturday. They agreed to meet again.",
+        "They",
+        2,
+        "CHNGOV",
+        "Xi Jinping",
+    ),
     // Two names of the base that differ only in case are both found ("NATO", "Nato").
     (
         "March 14, 2018\n\nNato allies expressed their support for Britain.",
@@ -393,6 +409,22 @@ fn it_is_no_actor_after_a_copula_or_a_line_that_is_no_sentence() {
     ] {
         let doc = extract(text);
         assert!(doc.mentions.iter().all(|m| m.rule != "it"), "{text}");
+    }
+}
+
+#[test]
+fn they_is_no_actor_unless_the_sentence_before_named_two_sides() {
+    for text in [
+        // One side: the protesters and the police are both Belarus's.
+        "May 24, 2021\n\nProtesters clashed with police in Minsk. They threw stones.",
+        // Three sides.
+        "May 24, 2021\n\nOn Monday, Japan, China and Russia met in Minsk. They agreed to meet again.",
+        // Not at the start of the sentence.
+        "May 24, 2021\n\nJapan met China in Minsk. Officials said they agreed.",
+    ] {
+        let doc = extract(text);
+        let all: Vec<(&str, &str, &str)> = doc.mentions.iter().map(|m| (m.text.as_str(), m.actor.code.as_str(), m.rule.as_str())).collect();
+        assert!(doc.mentions.iter().all(|m| m.rule != "they"), "{text} {all:?}");
     }
 }
 

@@ -25,8 +25,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rustc_hash::FxHashMap;
 
-use super::resolve::resolve;
 use super::lexicon::Unit;
+use super::resolve::resolve;
 use super::tagger::{Found, Sem, Tagged};
 use crate::actors::kb::{kb, Person, Term};
 use crate::document::{Evidence, Published, PublishedBasis};
@@ -869,10 +869,9 @@ fn term_clues(text: &str, dated: &[(usize, usize)], mut matches: Vec<Named>) -> 
 /// Phrases of holding power (`data/time/tenure.tsv`), longest first, and whether each says the
 /// person still holds it.
 static TENURE: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
-    let mut rows: Vec<(&str, bool)> =
-        knowledge::rows(include_str!("../../data/time/tenure.tsv"))
-            .map(|r| (r[0], r.get(1) == Some(&"yes")))
-            .collect();
+    let mut rows: Vec<(&str, bool)> = knowledge::rows(include_str!("../../data/time/tenure.tsv"))
+        .map(|r| (r[0], r.get(1) == Some(&"yes")))
+        .collect();
     rows.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     rows
 });
@@ -910,12 +909,19 @@ fn tenure_clues(tagged: &Tagged, named: &[Named]) -> Vec<Clue> {
         let Some((phrase, still)) = tenure_phrase(&between.to_lowercase()) else {
             continue;
         };
-        let runs: Vec<(NaiveDate, Option<NaiveDate>)> =
-            m.people.iter().flat_map(|&k| runs_of(&kb().people[k])).collect();
+        let runs: Vec<(NaiveDate, Option<NaiveDate>)> = m
+            .people
+            .iter()
+            .flat_map(|&k| runs_of(&kb().people[k]))
+            .collect();
         let who = &text[m.start..m.end];
         let words = tagged.words(f);
         if !still {
-            let Some(first) = runs.iter().filter_map(|r| length.days(r).map(|d| d.0)).min() else {
+            let Some(first) = runs
+                .iter()
+                .filter_map(|r| length.days(r).map(|d| d.0))
+                .min()
+            else {
                 continue;
             };
             out.push(Clue {
@@ -1011,7 +1017,10 @@ impl Tenure {
 
     /// The days the length puts an article at, for a run of terms from `start` to `end` (`None`:
     /// still running); `None` when the run is too short.
-    fn days(&self, &(start, end): &(NaiveDate, Option<NaiveDate>)) -> Option<(NaiveDate, NaiveDate)> {
+    fn days(
+        &self,
+        &(start, end): &(NaiveDate, Option<NaiveDate>),
+    ) -> Option<(NaiveDate, NaiveDate)> {
         let first = start.checked_add_months(Months::new(self.from))?;
         let last = end.unwrap_or_else(today);
         let last = match self.upto {
@@ -1375,7 +1384,10 @@ mod tests {
             Some((Some(d("2020-01-20")), Some(d("2021-07-20"))))
         );
         let p = infer(led).expect("a date");
-        assert_eq!((p.earliest.as_str(), p.latest.as_str()), ("2020-01-20", "2021-07-20"));
+        assert_eq!(
+            (p.earliest.as_str(), p.latest.as_str()),
+            ("2020-01-20", "2021-07-20")
+        );
         // "more than": from then on; "nearly": the year before.
         let more = "Lukashenko, in power for more than two decades, spoke.";
         assert_eq!(tenure(more), Some((Some(d("2014-07-20")), Some(today()))));
@@ -1387,9 +1399,15 @@ mod tests {
         // Power held once bounds only from below; "for" must stand before the length.
         let once = "Lukashenko, who had been in power for 26 years, was gone.";
         assert_eq!(tenure(once), Some((Some(d("2020-01-20")), None)));
-        assert_eq!(tenure("Lukashenko has led Belarus since 1994 and 26 years on."), None);
+        assert_eq!(
+            tenure("Lukashenko has led Belarus since 1994 and 26 years on."),
+            None
+        );
         // A sentence between the name and the length: someone else's.
-        assert_eq!(tenure("Lukashenko spoke. The party has led for 26 years."), None);
+        assert_eq!(
+            tenure("Lukashenko spoke. The party has led for 26 years."),
+            None
+        );
     }
 
     #[test]

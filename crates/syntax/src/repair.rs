@@ -55,7 +55,9 @@ fn item_at(tokens: &[Token], i: usize) -> Option<Item> {
     if !proper(i) || (i > 0 && proper(i - 1)) {
         return None;
     }
-    let end = (i..tokens.len()).find(|&k| !proper(k)).unwrap_or(tokens.len());
+    let end = (i..tokens.len())
+        .find(|&k| !proper(k))
+        .unwrap_or(tokens.len());
     let outside = |k: &usize| {
         let h = tokens[*k].head;
         h == 0 || h - 1 < i || h - 1 >= end
@@ -134,7 +136,11 @@ fn relink(tokens: &mut [Token], items: &[Item]) {
         tokens[it.head].head = first.head + 1;
         tokens[it.head].deprel = "conj".to_string();
         for k in before.end..it.start {
-            let rel = if tokens[k].upos == "CCONJ" { "cc" } else { "punct" };
+            let rel = if tokens[k].upos == "CCONJ" {
+                "cc"
+            } else {
+                "punct"
+            };
             tokens[k].head = it.head + 1;
             tokens[k].deprel = rel.to_string();
         }
@@ -194,8 +200,9 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         let sentence = tokens.last().is_some_and(|t| t.form == ".");
         // A noun with a copula, a subject or another verb of its own is a predicate ("the
         // result is shipwrecks surrounded with coral"), and the participle before it a modifier.
-        let predicate = kids(top)
-            .any(|(k, t)| k != v && (t.upos == "VERB" || matches!(t.deprel.as_str(), "cop" | "nsubj" | "aux")));
+        let predicate = kids(top).any(|(k, t)| {
+            k != v && (t.upos == "VERB" || matches!(t.deprel.as_str(), "cop" | "nsubj" | "aux"))
+        });
         let detached = tokens[top..v].iter().any(|t| t.upos == "PUNCT");
         let root = tokens[top].deprel == "root" && sentence && !predicate && v > top && !detached;
         if !nominal || !(root || CLAUSAL.contains(&tokens[top].deprel.as_str())) {
