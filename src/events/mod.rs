@@ -166,6 +166,26 @@ fn mark_wanted(events: &mut [Event]) {
             e.rule += "; intends force: a threat";
         }
     }
+    // "pledged to provide economic aid", "ready to lift sanctions": an intention to do an act of
+    // cooperation or yielding is the intention to do that act (0331, 0354), where its own
+    // pattern gave it no more than "intent to cooperate" (030).
+    let intents: Vec<(usize, &'static str)> = events
+        .iter()
+        .filter(|e| e.cameo == "030" && ends.contains(&e.evidence.end))
+        .filter_map(|e| {
+            let end = e.evidence.end;
+            let act = events.iter().find(|x| {
+                wanted(end, x) && x.quad_class <= 2 && x.source.actor.code == e.source.actor.code
+            })?;
+            Some((end, taxonomy::intent_of(&act.cameo)?))
+        })
+        .collect();
+    for e in events.iter_mut().filter(|e| e.cameo == "030") {
+        if let Some(&(_, code)) = intents.iter().find(|(end, _)| *end == e.evidence.end) {
+            recode(e, code);
+            e.rule += "; intends the act that follows";
+        }
+    }
 }
 
 /// Gives an event another CAMEO code, with its name, scores and PLOVER event.

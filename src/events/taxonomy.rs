@@ -12,6 +12,7 @@ const CLASSES: &str = include_str!("../../data/events/code_classes.tsv");
 const DERIVED: &str = include_str!("../../data/events/derived.tsv");
 const THREATS: &str = include_str!("../../data/events/threats.tsv");
 const REFUSALS: &str = include_str!("../../data/events/refusals.tsv");
+const INTENTS: &str = include_str!("../../data/events/intents.tsv");
 
 #[derive(Debug, Clone)]
 pub struct Code {
@@ -86,6 +87,15 @@ pub fn refusal_of(cameo: &str) -> Option<&'static str> {
     static REFUSAL_BY_ACT: OnceLock<ByPrefix> = OnceLock::new();
     REFUSAL_BY_ACT
         .get_or_init(|| ByPrefix::new(REFUSALS))
+        .get(cameo)
+}
+
+/// The code of an intention to do act `cameo` (data/events/intents.tsv): that of the longest
+/// listed prefix of the act's code; `None` for an act whose intention has no code of its own.
+pub fn intent_of(cameo: &str) -> Option<&'static str> {
+    static INTENT_BY_ACT: OnceLock<ByPrefix> = OnceLock::new();
+    INTENT_BY_ACT
+        .get_or_init(|| ByPrefix::new(INTENTS))
         .get(cameo)
 }
 
@@ -165,6 +175,22 @@ mod tests {
         assert_eq!(threat_of("1912"), "1381");
         assert_eq!(threat_of("163"), "1312");
         assert_eq!(threat_of("1124"), "130");
+    }
+
+    #[test]
+    fn every_intention_is_a_code_of_root_03_for_a_cooperative_act() {
+        for r in knowledge::rows(INTENTS) {
+            assert!(codes().contains_key(r[0]), "{}: not a code", r[0]);
+            assert!(code(r[0]).quad <= 2, "{}: not cooperation", r[0]);
+            assert!(
+                r[1].starts_with("03") && codes().contains_key(r[1]),
+                "{}",
+                r[1]
+            );
+        }
+        assert_eq!(intent_of("0841"), Some("0353"));
+        assert_eq!(intent_of("071"), Some("0331"));
+        assert_eq!(intent_of("111"), None);
     }
 
     #[test]

@@ -268,6 +268,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru vowed to blockade the port against Chilean ships.",
         &["PER CHL 1381"],
     ),
+    // An intention to do an act of cooperation or yielding is the intention to do that act
+    // (data/events/intents.tsv); the act itself is only wanted.
+    (
+        "March 22, 2022\n\nPeru pledged to provide economic aid to Chile.",
+        &["PER CHL 0331"],
+    ),
+    (
+        "March 22, 2022\n\nPeru is ready to lift sanctions on Chile, officials said.",
+        &["PER CHL 0354"],
+    ),
     // An investigation's target is who did what is investigated.
     (
         "March 22, 2022\n\nPeru is investigating alleged war crimes by Chilean troops in the north.",
