@@ -83,6 +83,12 @@ impl Run<'_> {
                 || self.adjacent(j - 1, j)
                 || j == agents_from && self.group_modifier_between(j - 1, j))
         {
+            // "North Korea's U.N. Ambassador Pak Gil Yon", "Chinese UN envoy": the organization
+            // between a state and an envoy's title is where the envoy is posted; the state sends.
+            if self.posted_to(&p, j, to) {
+                j += 1;
+                continue;
+            }
             let Some(word) = agent_word(&hits[j]) else {
                 break;
             };
@@ -99,6 +105,20 @@ impl Run<'_> {
             j = self.read_name(&mut p, j, to);
         }
         (p, j.max(i + 1))
+    }
+
+    /// Whether hit `j` is an organization named between a state and an envoy's title, with
+    /// nothing between them: the post, not the sender.
+    fn posted_to(&self, p: &Phrase, j: usize, to: usize) -> bool {
+        let hits = &self.hits;
+        let sender = matches!(p.anchor, Some(Anchor::State(..))) && p.agents.is_empty();
+        let org = matches!(anchor_of(&hits[j]), Some(Anchor::Org(_)));
+        let envoy = j + 1 < to
+            && self.adjacent(j, j + 1)
+            && agent_word(&hits[j + 1]).is_some_and(|(_, office, _)| {
+                office.is_some_and(|o| kb().offices[o].id == "ambassador")
+            });
+        sender && org && envoy && j > 0 && self.adjacent(j - 1, j)
     }
 
     /// The name after the phrase's words, if any: a person of the base, a surname after a
@@ -187,15 +207,18 @@ impl Run<'_> {
 
     /// Who the name at `at`, read as person `k`, is on `days`. A name may name several people
     /// alone ("Khamenei": Ali Khamenei, and from 2026 his son): the one the document named
-    /// before, else the one in office on those days. Namesakes (`Andris Berzins (1951)`) likewise.
+    /// before, else the one in office on those days. Namesakes (`Andris Berzins (1951)`) likewise,
+    /// and a surname several people of one state share ("President Bush" in 2006 is George W.).
     fn bearer_on(&self, k: usize, at: usize, days: Option<Days>) -> usize {
         let i = self.hits.partition_point(|h| h.start < at);
         let hit = self.hits.get(i).filter(|h| h.start == at);
+        let country = kb().people[k].country;
         let others: Vec<usize> = hit
             .into_iter()
             .flat_map(|h| h.senses())
             .filter_map(|s| match s {
                 Sense::Person(o) if *o != k => Some(*o),
+                Sense::Surname(o) if *o != k && kb().people[*o].is_of(country) => Some(*o),
                 _ => None,
             })
             .collect();
@@ -458,8 +481,17 @@ impl Run<'_> {
                     .is_some_and(|(a, b)| a.eq_ignore_ascii_case(b))
             };
             let same_role = |f: &Found| role == Some("JUD") && org_role(f) == role;
+            // "the Security Council" after "the U.N. Security Council", anywhere before: the
+            // organization whose name ends with the words.
+            let words = self.text[p.start..p.end].to_lowercase();
+            let words = words.strip_prefix("the ").unwrap_or(&words);
+            let same_name = |f: &Found| {
+                let name = self.text[f.start..f.end].to_lowercase();
+                f.actor.org.is_some() && name.len() > words.len() && name.ends_with(words)
+            };
             if let Some(f) = self
                 .earlier(n, same_head)
+                .or_else(|| self.found.iter().rev().find(|f| same_name(f)))
                 .or_else(|| self.earlier(n, same_role))
             {
                 let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);

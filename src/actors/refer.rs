@@ -205,10 +205,16 @@ impl Run<'_> {
             .map(|i| a + i)
         else {
             // "The Security Council voted ... to impose sanctions": a vote makes a resolution.
-            let voted = words(first.end, b).any(|w| {
-                kb().vote_words
-                    .iter()
-                    .any(|&(v, doc)| v == w && doc == noun)
+            // Only the verb: "appeared in the chamber for the vote" says no one voted.
+            let all: Vec<String> = words(first.end, b).collect();
+            let voted = all.iter().enumerate().any(|(i, w)| {
+                let noun_before =
+                    i > 0 && ["the", "a", "this", "that"].contains(&all[i - 1].as_str());
+                !noun_before
+                    && kb()
+                        .vote_words
+                        .iter()
+                        .any(|&(v, doc)| v == w && doc == noun)
             });
             return voted.then_some(first);
         };

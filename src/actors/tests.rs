@@ -48,6 +48,31 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "CHNGOV",
         "Xi Jinping",
     ),
+    // The organization between a state and an envoy's title is the post, the state the sender.
+    (
+        "July 16, 2006\n\nNorth Korea's U.N. Ambassador Ja Song Nam walked out.",
+        "North Korea's U.N. Ambassador Ja Song Nam",
+        1,
+        "PRKGOV",
+        "Ja Song Nam",
+    ),
+    // "the council", "the Security Council": the organization named before whose name ends so,
+    // however far back.
+    (
+        "July 16, 2006\n\nThe U.N. Security Council voted on Saturday. Peru spoke. Chile spoke. Japan spoke. Russia spoke. China spoke. Ambassador Pak Gil Yon appeared in the Security Council chamber for the vote. He accused the council of gangster-like action.",
+        "council",
+        1,
+        "UNSC",
+        "",
+    ),
+    // A surname several presidents of one state share: the one in office on the days.
+    (
+        "July 16, 2006\n\nPresident Bush spoke on Saturday.",
+        "President Bush",
+        1,
+        "USAGOV",
+        "George W. Bush",
+    ),
     // Two names of the base that differ only in case are both found ("NATO", "Nato").
     (
         "March 14, 2018\n\nNato allies expressed their support for Britain.",
@@ -410,6 +435,19 @@ fn it_is_no_actor_after_a_copula_or_a_line_that_is_no_sentence() {
         let doc = extract(text);
         assert!(doc.mentions.iter().all(|m| m.rule != "it"), "{text}");
     }
+}
+
+#[test]
+fn the_vote_as_a_noun_issues_no_resolution() {
+    // Appearing "for the vote" is no vote: the resolution is not the ambassador's.
+    let doc = extract(
+        "July 16, 2006\n\nNorth Korea's U.N. Ambassador Pak Gil Yon appeared in the chamber for the vote. Peru rejected the resolution.",
+    );
+    let resolution = doc.mentions.iter().find(|m| m.text == "the resolution");
+    assert!(
+        resolution.is_none_or(|m| m.actor.code != "PRKGOV"),
+        "{resolution:?}"
+    );
 }
 
 #[test]
