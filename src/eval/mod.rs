@@ -509,7 +509,8 @@ pub(crate) fn attr(attrs: &str, name: &str) -> Option<String> {
 /// cooperation), as the gold files' README says: class `either-way` of
 /// data/events/code_classes.tsv.
 pub fn undirected(root: &str) -> bool {
-    crate::events::taxonomy::in_class(root, "either-way")
+    use crate::events::taxonomy::{in_class, CodeClass};
+    in_class(root, CodeClass::EitherWay)
 }
 
 #[cfg(test)]

@@ -51,7 +51,11 @@ pub fn of(e: &Event, sides: [Option<&str>; 2], guessed: bool) -> f64 {
     }
     c -= less("date", e.date.basis.as_str());
     for (part, class, amount) in table() {
-        if *part == "class" && taxonomy::in_class(&e.cameo, class) {
+        let class = || {
+            taxonomy::CodeClass::named(class)
+                .unwrap_or_else(|| panic!("data/events/confidence.tsv: {class:?} is no class"))
+        };
+        if *part == "class" && taxonomy::in_class(&e.cameo, class()) {
             c -= amount;
         }
     }

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 
-use super::taxonomy;
+use super::taxonomy::{self, CodeClass};
 use crate::document::{DateBasis, Document, EventDate};
 use crate::knowledge;
 use crate::text::is_word_edge;
@@ -98,7 +98,7 @@ fn known_event(e: &Coded, date: &EventDate) -> Option<EventDate> {
 /// A war or battle named anywhere in the article, between the event's sides, within the year
 /// (or wider span) its sentence gives.
 fn named_war(doc: &Document, e: &Coded, date: &EventDate) -> Option<EventDate> {
-    if !taxonomy::in_class(e.cameo, "fighting") || date.basis != DateBasis::Sentence {
+    if !taxonomy::in_class(e.cameo, CodeClass::Fighting) || date.basis != DateBasis::Sentence {
         return None;
     }
     doc.timexes
@@ -119,7 +119,7 @@ fn sides_match(e: &Coded, sources: &[&str], targets: &[&str]) -> bool {
     };
     let forward = is(e.source, sources) && is(e.target, targets);
     let back = is(e.target, sources) && is(e.source, targets);
-    forward || (back && taxonomy::in_class(e.cameo, "mutual"))
+    forward || (back && taxonomy::in_class(e.cameo, CodeClass::Mutual))
 }
 
 /// Whether `name` stands in the (lowercased) sentence as whole words overlapping the trigger,

@@ -20,6 +20,7 @@ mod tree;
 use crate::document::{Actor, Document, Event, EventActor, EventEvidence, Mention, Plover};
 use clause::{Flags, Index, Sentence};
 use patterns::{patterns, Item, Pattern};
+use taxonomy::CodeClass;
 use tree::Tree;
 
 /// The events of a document whose stages up to actors have run.
@@ -106,7 +107,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
 fn mark_conditional_threats(events: &mut [Event], tree: &Tree) {
     for e in events.iter_mut() {
         let promised = (e.planned || e.hypothetical) && !e.negated;
-        if !promised || e.quad_class < 3 || taxonomy::in_class(&e.cameo, "wanting") {
+        if !promised || e.quad_class < 3 || taxonomy::in_class(&e.cameo, CodeClass::Wanting) {
             continue;
         }
         if !tree
@@ -135,7 +136,7 @@ fn mark_wanted(events: &mut [Event]) {
     };
     let ends: Vec<usize> = events
         .iter()
-        .filter(|e| taxonomy::in_class(&e.cameo, "wanting") && !realizing(e))
+        .filter(|e| taxonomy::in_class(&e.cameo, CodeClass::Wanting) && !realizing(e))
         .map(|e| e.evidence.end)
         .collect();
     let wanted = |end: usize, e: &Event| {
@@ -150,7 +151,9 @@ fn mark_wanted(events: &mut [Event]) {
     // "ready to attack", "vowed to strike": an intention to use force is a threat of it.
     let threats: Vec<(usize, &'static str)> = events
         .iter()
-        .filter(|e| taxonomy::in_class(&e.cameo, "intention") && ends.contains(&e.evidence.end))
+        .filter(|e| {
+            taxonomy::in_class(&e.cameo, CodeClass::Intention) && ends.contains(&e.evidence.end)
+        })
         .filter_map(|e| {
             let end = e.evidence.end;
             let act = events
@@ -161,7 +164,9 @@ fn mark_wanted(events: &mut [Event]) {
         .collect();
     for e in events.iter_mut() {
         let threat = threats.iter().find(|(end, _)| *end == e.evidence.end);
-        if let Some(&(_, code)) = threat.filter(|_| taxonomy::in_class(&e.cameo, "intention")) {
+        if let Some(&(_, code)) =
+            threat.filter(|_| taxonomy::in_class(&e.cameo, CodeClass::Intention))
+        {
             recode(e, code);
             e.rule += "; intends force: a threat";
         }
@@ -353,7 +358,7 @@ fn code_match(
     let mut targets: Vec<EventActor> = targets.iter().map(|&k| actor(s.mentions[k])).collect();
     let hypothetical = m.word.is_some_and(|w| tree.unrealized(w));
     let negated = m.word.is_some_and(|w| tree.negated(w));
-    if targets.is_empty() && taxonomy::in_class(cameo, "territory-target") {
+    if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::TerritoryTarget) {
         let last = territory::last_named(s, 0, m.first, territory);
         let before = m.first.saturating_sub(6);
         let found = territory_target(s, m.last + 1, clause.1, last)
@@ -363,7 +368,7 @@ fn code_match(
     // "Sudan's government lifted a state of emergency": a measure with no target falls on the
     // source's own state's people.
     let trigger = s.tokens[m.first].start;
-    if targets.is_empty() && taxonomy::in_class(cameo, "own-state") {
+    if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::OwnState) {
         let own = sources
             .first()
             .and_then(|&k| s.mentions[k].actor.country.clone());
@@ -379,10 +384,11 @@ fn code_match(
     // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
     // may have none.
     let flags = s.flags(clause.0, m.first, m.pattern.verb);
-    let untargeted = taxonomy::in_class(cameo, "no-target");
+    let untargeted = taxonomy::in_class(cameo, CodeClass::NoTarget);
     let nobody = unnamed(Actor::default(), trigger);
     // "The US, Russia and Switzerland met": a meeting of three or more, each pair of them once.
-    let pairwise = targets.is_empty() && sources.len() > 2 && taxonomy::in_class(cameo, "mutual");
+    let pairwise =
+        targets.is_empty() && sources.len() > 2 && taxonomy::in_class(cameo, CodeClass::Mutual);
     for (i, &src) in sources.iter().enumerate() {
         let partners: Vec<EventActor> = if pairwise {
             sources[i + 1..]
@@ -419,7 +425,7 @@ fn code_match(
             e.negated |= negated;
             // "Serb forces killed three ethnic Albanians": armed forces that kill use military
             // force (CAMEO 19), not assault (18).
-            if military && taxonomy::in_class(&e.cameo, "military-force") {
+            if military && taxonomy::in_class(&e.cameo, CodeClass::MilitaryForce) {
                 recode(&mut e, taxonomy::derived("military-force"));
                 e.rule += "; by armed forces: military force";
             }
@@ -498,7 +504,7 @@ fn arguments(
     // "Japan and China held talks in Seoul": where a meeting's sides are named, a place the
     // words took for one is a venue if the parse gives it a preposition of places. (Other
     // events, protests and attacks, take their place for the target, as CAMEO codes them.)
-    let mutual = taxonomy::in_class(m.pattern.cameo, "mutual");
+    let mutual = taxonomy::in_class(m.pattern.cameo, CodeClass::Mutual);
     if mutual && sources.len() >= 2 {
         targets.retain(|&k| !tree.venue(k));
     }
@@ -507,13 +513,13 @@ fn arguments(
     if mutual && m.target.is_none() && targets.iter().all(|t| sources.contains(t)) {
         targets.clear();
     }
-    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "examining") {
+    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, CodeClass::Examining) {
         targets = tree.agents_of_examined(w);
     }
-    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "aimed") {
+    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, CodeClass::Aimed) {
         targets = tree.first_in_complement(w, &sources);
     }
-    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, "from-target") {
+    if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, CodeClass::FromTarget) {
         targets = tree.origin_phrases(w);
     }
     // "Abe and Trump agreed to raise pressure on North Korea": they agreed with each other.
@@ -540,8 +546,8 @@ fn shallow_arguments(
     clause: (usize, usize),
 ) -> Option<(Vec<usize>, Vec<usize>, bool)> {
     let cameo = m.pattern.cameo;
-    let symmetric = taxonomy::in_class(cameo, "mutual");
-    let places = taxonomy::in_class(cameo, "place-target");
+    let symmetric = taxonomy::in_class(cameo, CodeClass::Mutual);
+    let places = taxonomy::in_class(cameo, CodeClass::PlaceTarget);
     if m.pattern.verb && m.source.is_none() && s.passive(m.first, m.last, clause.1) {
         let agent = s.agent_after(m.last, clause.1);
         if agent.is_empty() {
@@ -552,7 +558,7 @@ fn shallow_arguments(
             // "The islands were seized by the Soviet Union from Japan": a territory, not an
             // actor, undergoes it; the state it was taken from is "from" whom, else the
             // territory's own state (found by the caller).
-            _ if taxonomy::in_class(cameo, "territory-target") => {
+            _ if taxonomy::in_class(cameo, CodeClass::TerritoryTarget) => {
                 Some((agent, s.after_word(m.last, clause.1, "from"), false))
             }
             patient => Some((agent, patient?, false)),
@@ -595,7 +601,7 @@ fn shallow_arguments(
 /// sides are both named as its subject, with no target, is between them. Applied to the
 /// shallow analysis's own sides, and again once the parse's are merged in.
 fn pair_up(cameo: &str, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
-    if targets.is_empty() && taxonomy::in_class(cameo, "mutual") && sources.len() == 2 {
+    if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::Mutual) && sources.len() == 2 {
         *targets = vec![sources.pop().expect("two")];
     }
 }

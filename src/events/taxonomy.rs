@@ -115,19 +115,91 @@ impl ByPrefix {
     }
 }
 
-/// Whether a code is in a class of data/events/code_classes.tsv (`mutual`, `place-target`,
-/// `territory-target`): it starts with one of the class's prefixes.
-pub fn in_class(cameo: &str, class: &str) -> bool {
-    static CLASSES_BY_NAME: OnceLock<FxHashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
-    let classes = CLASSES_BY_NAME.get_or_init(|| {
-        knowledge::rows(CLASSES)
-            .map(|r| (r[0], r[1].split('|').collect()))
-            .collect()
+/// The classes of CAMEO codes of data/events/code_classes.tsv, where the rules that read them
+/// are described. A class is named in code by this type, so a misspelt one does not compile;
+/// a class the file lacks, or a name in it that is no class, stops the program at first use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CodeClass {
+    Aimed,
+    EitherWay,
+    Examining,
+    Fighting,
+    FromTarget,
+    Intention,
+    MilitaryForce,
+    Mutual,
+    NoTarget,
+    OwnState,
+    PlaceTarget,
+    TerritoryTarget,
+    Wanting,
+}
+
+impl CodeClass {
+    const ALL: [CodeClass; 13] = [
+        CodeClass::Aimed,
+        CodeClass::EitherWay,
+        CodeClass::Examining,
+        CodeClass::Fighting,
+        CodeClass::FromTarget,
+        CodeClass::Intention,
+        CodeClass::MilitaryForce,
+        CodeClass::Mutual,
+        CodeClass::NoTarget,
+        CodeClass::OwnState,
+        CodeClass::PlaceTarget,
+        CodeClass::TerritoryTarget,
+        CodeClass::Wanting,
+    ];
+
+    /// The class's name in the data files.
+    pub fn name(self) -> &'static str {
+        match self {
+            CodeClass::Aimed => "aimed",
+            CodeClass::EitherWay => "either-way",
+            CodeClass::Examining => "examining",
+            CodeClass::Fighting => "fighting",
+            CodeClass::FromTarget => "from-target",
+            CodeClass::Intention => "intention",
+            CodeClass::MilitaryForce => "military-force",
+            CodeClass::Mutual => "mutual",
+            CodeClass::NoTarget => "no-target",
+            CodeClass::OwnState => "own-state",
+            CodeClass::PlaceTarget => "place-target",
+            CodeClass::TerritoryTarget => "territory-target",
+            CodeClass::Wanting => "wanting",
+        }
+    }
+
+    /// The class a data file names.
+    pub fn named(name: &str) -> Option<CodeClass> {
+        CodeClass::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// Whether a code is in a class of data/events/code_classes.tsv: it starts with one of the
+/// class's prefixes.
+pub fn in_class(cameo: &str, class: CodeClass) -> bool {
+    static PREFIXES: OnceLock<FxHashMap<CodeClass, Vec<&'static str>>> = OnceLock::new();
+    let classes = PREFIXES.get_or_init(|| {
+        let read: FxHashMap<CodeClass, Vec<&str>> = knowledge::rows(CLASSES)
+            .map(|r| {
+                let class = CodeClass::named(r[0]).unwrap_or_else(|| {
+                    panic!("data/events/code_classes.tsv: {:?} is no class", r[0])
+                });
+                (class, r[1].split('|').collect())
+            })
+            .collect();
+        for c in CodeClass::ALL {
+            assert!(
+                read.contains_key(&c),
+                "data/events/code_classes.tsv: no class {:?}",
+                c.name()
+            );
+        }
+        read
     });
-    let prefixes = classes
-        .get(class)
-        .unwrap_or_else(|| panic!("data/events/code_classes.tsv: no class {class:?}"));
-    prefixes.iter().any(|p| cameo.starts_with(p))
+    classes[&class].iter().any(|p| cameo.starts_with(p))
 }
 
 #[cfg(test)]
@@ -154,6 +226,17 @@ mod tests {
         }
         assert_eq!(code("106").name, "Demand withdrawal");
         assert_eq!(code("192").plover.unwrap().0, "COERCE");
+    }
+
+    #[test]
+    fn every_code_class_is_in_the_file_and_every_name_there_a_class() {
+        for c in CodeClass::ALL {
+            assert_eq!(CodeClass::named(c.name()), Some(c));
+        }
+        // Loading the file checks both ways.
+        assert!(in_class("036", CodeClass::Mutual));
+        assert!(!in_class("190", CodeClass::Mutual));
+        assert_eq!(CodeClass::named("mutal"), None);
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn key(e: &Event) -> String {
         a.side().map(continuing).unwrap_or_default()
     }
     let (mut a, mut b) = (side(&e.source.actor), side(&e.target.actor));
-    if taxonomy::in_class(&e.cameo, "either-way") && b < a {
+    if taxonomy::in_class(&e.cameo, taxonomy::CodeClass::EitherWay) && b < a {
         std::mem::swap(&mut a, &mut b);
     }
     let flag = |f: bool| if f { '1' } else { '0' };
