@@ -194,6 +194,44 @@ names!(DateBasis {
     Unknown => "unknown",
 });
 
+/// How finely a date is known: the unit its days make up. An event's date is `day`, `week`,
+/// `month`, `year` or `years` by how many days it spans, empty when nothing dates it; a time
+/// expression's is the unit it names.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Time,
+    Day,
+    Weekend,
+    Week,
+    Month,
+    Season,
+    Quarter,
+    Year,
+    /// More than a year.
+    Years,
+    Decade,
+    Century,
+    #[default]
+    #[serde(rename = "")]
+    Unknown,
+}
+
+names!(Granularity {
+    Time => "time",
+    Day => "day",
+    Weekend => "weekend",
+    Week => "week",
+    Month => "month",
+    Season => "season",
+    Quarter => "quarter",
+    Year => "year",
+    Years => "years",
+    Decade => "decade",
+    Century => "century",
+    Unknown => "",
+});
+
 /// A time expression of the body, TIMEX3-compatible, with the days it can cover.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Timex {
@@ -216,9 +254,8 @@ pub struct Timex {
     pub earliest: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub latest: Option<String>,
-    /// `day`, `week`, `month`, `quarter`, `season`, `year`, `decade`, `century`, `time`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub granularity: Option<String>,
+    pub granularity: Option<Granularity>,
     /// The value was computed from the reference date ("yesterday"), not read off the text.
     pub anchored: bool,
     /// The grammar rule or data entry that produced it.
@@ -343,7 +380,7 @@ pub struct EventDate {
     pub value: String,
     pub earliest: String,
     pub latest: String,
-    pub granularity: String,
+    pub granularity: Granularity,
     pub basis: DateBasis,
     /// The time expression it was read from.
     #[serde(default, skip_serializing_if = "Option::is_none")]

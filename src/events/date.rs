@@ -6,7 +6,7 @@ use chrono::Months;
 
 use super::clause::Sentence;
 use super::cues::{self, Class};
-use crate::document::{DateBasis, Document, EventDate, PublishedBasis, Timex};
+use crate::document::{DateBasis, Document, EventDate, Granularity, PublishedBasis, Timex};
 use crate::time::iso_day;
 
 pub fn event_date(
@@ -97,7 +97,6 @@ fn from_timex(doc: &Document, t: &Timex) -> Option<EventDate> {
         value: t.value.clone(),
         granularity: t
             .granularity
-            .clone()
             .unwrap_or_else(|| granularity(&earliest, &latest)),
         earliest,
         latest,
@@ -124,23 +123,23 @@ fn published(doc: &Document) -> EventDate {
             value: String::new(),
             earliest: String::new(),
             latest: String::new(),
-            granularity: String::new(),
+            granularity: Granularity::Unknown,
             basis: DateBasis::Unknown,
             text: None,
         },
     }
 }
 
-pub fn granularity(earliest: &str, latest: &str) -> String {
+/// The granularity of the days from `earliest` to `latest`: by how many they are.
+pub fn granularity(earliest: &str, latest: &str) -> Granularity {
     let days = days(earliest, latest).unwrap_or(i64::MAX);
     match days {
-        0 => "day",
-        1..=6 => "week",
-        7..=30 => "month",
-        31..=366 => "year",
-        _ => "years",
+        0 => Granularity::Day,
+        1..=6 => Granularity::Week,
+        7..=30 => Granularity::Month,
+        31..=366 => Granularity::Year,
+        _ => Granularity::Years,
     }
-    .to_string()
 }
 
 fn days(earliest: &str, latest: &str) -> Option<i64> {

@@ -210,7 +210,7 @@ mod tests {
             value: day.to_string(),
             earliest: day.to_string(),
             latest: day.to_string(),
-            granularity: "day".to_string(),
+            granularity: crate::document::Granularity::Day,
             basis: DateBasis::Published,
             text: None,
         }

@@ -493,7 +493,7 @@ fn insert_event(tx: &Connection, doc: i64, e: &Event, key: &str) -> Result<()> {
         d.value,
         d.earliest,
         d.latest,
-        d.granularity,
+        d.granularity.as_str(),
         d.basis.as_str(),
         d.text,
         e.historical,

@@ -100,7 +100,7 @@ pub fn timexes(tagged: &Tagged, reference: Option<(NaiveDate, NaiveDate)>) -> Ve
             modifier: s.modifier.map(str::to_string),
             earliest: s.r.interval.map(|iv| day(iv.0)),
             latest: s.r.interval.map(|iv| day(iv.1)),
-            granularity: s.r.granularity.map(str::to_string),
+            granularity: s.r.granularity,
             anchored: s.r.anchored,
             rule: s.rule,
         })

@@ -2,6 +2,7 @@
 //! reference date (the publication date). Without a reference, anything that needs one keeps
 //! `X` digits and no interval.
 
+use crate::document::Granularity;
 use chrono::{Datelike, Months, NaiveDate, TimeDelta};
 
 use super::lexicon::Unit;
@@ -14,12 +15,12 @@ pub struct Resolved {
     pub kind: &'static str,
     pub value: String,
     pub interval: Option<(NaiveDate, NaiveDate)>,
-    pub granularity: Option<&'static str>,
+    pub granularity: Option<Granularity>,
     pub anchored: bool,
 }
 
 impl Resolved {
-    fn date(value: String, interval: (NaiveDate, NaiveDate), granularity: &'static str) -> Self {
+    fn date(value: String, interval: (NaiveDate, NaiveDate), granularity: Granularity) -> Self {
         Resolved {
             kind: "DATE",
             value,
@@ -102,14 +103,26 @@ fn meaning(sem: &Sem, tense: i32, reference: Option<NaiveDate>) -> Resolved {
         Sem::Date { year, month, day } => calendar(*year, *month, *day, tense, reference),
         Sem::Decade(d) => {
             let from = ymd(d * 10, 1, 1);
-            Resolved::date(d.to_string(), (from, year_end(d * 10 + 9)), "decade")
+            Resolved::date(
+                d.to_string(),
+                (from, year_end(d * 10 + 9)),
+                Granularity::Decade,
+            )
         }
         Sem::Century(c) => {
             let from = ymd(c * 100, 1, 1);
-            Resolved::date(format!("{c:02}"), (from, year_end(c * 100 + 99)), "century")
+            Resolved::date(
+                format!("{c:02}"),
+                (from, year_end(c * 100 + 99)),
+                Granularity::Century,
+            )
         }
         Sem::Season { year, season } => match year.or(reference.map(|r| r.year())) {
-            Some(y) => Resolved::date(format!("{y}-{season}"), season_days(y, season), "season"),
+            Some(y) => Resolved::date(
+                format!("{y}-{season}"),
+                season_days(y, season),
+                Granularity::Season,
+            ),
             None => Resolved::plain("DATE", format!("XXXX-{season}")),
         },
         Sem::Quarter {
@@ -173,7 +186,7 @@ fn meaning(sem: &Sem, tense: i32, reference: Option<NaiveDate>) -> Resolved {
             };
             d.value = format!("{}T{hour:02}:{minute:02}", d.value);
             d.kind = "TIME";
-            d.granularity = Some("time");
+            d.granularity = Some(Granularity::Time);
             d
         }
     }
@@ -209,26 +222,30 @@ fn add_months(d: NaiveDate, n: i32) -> NaiveDate {
 }
 
 fn day_resolved(d: NaiveDate) -> Resolved {
-    Resolved::date(d.to_string(), (d, d), "day")
+    Resolved::date(d.to_string(), (d, d), Granularity::Day)
 }
 
 fn month_resolved(y: i32, m: u32) -> Resolved {
     Resolved::date(
         format!("{y}-{m:02}"),
         (ymd(y, m, 1), month_end(y, m)),
-        "month",
+        Granularity::Month,
     )
 }
 
 fn year_resolved(y: i32) -> Resolved {
-    Resolved::date(y.to_string(), (ymd(y, 1, 1), year_end(y)), "year")
+    Resolved::date(
+        y.to_string(),
+        (ymd(y, 1, 1), year_end(y)),
+        Granularity::Year,
+    )
 }
 
 fn week_resolved(d: NaiveDate) -> Resolved {
     let w = d.iso_week();
     let monday = add_days(d, -i64::from(d.weekday().num_days_from_monday()));
     let value = format!("{}-W{:02}", w.year(), w.week());
-    Resolved::date(value, (monday, add_days(monday, 6)), "week")
+    Resolved::date(value, (monday, add_days(monday, 6)), Granularity::Week)
 }
 
 /// A calendar date; a month or a day without a year takes the year nearest the reference.
@@ -315,7 +332,7 @@ fn shifted(unit: Unit, shift: i32, r: NaiveDate) -> Resolved {
             Resolved::date(
                 format!("{}-WE", week.value),
                 (sat, add_days(sat, 1)),
-                "weekend",
+                Granularity::Weekend,
             )
         }
         Unit::Decade => {
@@ -354,7 +371,7 @@ fn shifted_name(name: Name, shift: i32, r: NaiveDate) -> Resolved {
         }
         Name::Season(s) => {
             let y = season_year(s, shift, r);
-            Resolved::date(format!("{y}-{s}"), season_days(y, s), "season")
+            Resolved::date(format!("{y}-{s}"), season_days(y, s), Granularity::Season)
         }
     }
 }
@@ -412,7 +429,7 @@ fn quarter_of(
     };
     let from = ymd(y, (q - 1) * 3 + 1, 1);
     let to = month_end(y, q * 3);
-    let mut r = Resolved::date(format!("{y}-Q{q}"), (from, to), "quarter");
+    let mut r = Resolved::date(format!("{y}-Q{q}"), (from, to), Granularity::Quarter);
     r.anchored = anchored;
     r
 }
