@@ -278,6 +278,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru is ready to lift sanctions on Chile, officials said.",
         &["PER CHL 0354"],
     ),
+    // A permit, licence or accreditation taken back is an administrative sanction; a ban on a
+    // state's airlines or planes is an embargo on it, not the ban of a party.
+    (
+        "March 22, 2022\n\nPeru revoked the accreditation of a Chilean journalist.",
+        &["PER CHL 172"],
+    ),
+    (
+        "March 22, 2022\n\nPeru banned Chilean airlines from its airspace on Monday, officials said.",
+        &["PER CHL 163"],
+    ),
     // An investigation's target is who did what is investigated.
     (
         "March 22, 2022\n\nPeru is investigating alleged war crimes by Chilean troops in the north.",
