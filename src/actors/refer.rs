@@ -125,8 +125,9 @@ impl Run<'_> {
 
     /// "Lula met Xi Jinping in Beijing. They also held a private meeting": a sentence that
     /// opens with "They" refers to the two sides the sentence before named, when it named
-    /// exactly two (people, states or organizations of two sides; places do not count). A
-    /// sentence of one side or of three leaves "They" to someone else.
+    /// exactly two (people, states or organizations of two sides; places do not count) and
+    /// paired them: two people of the base, or two named with "and". A sentence of one side or
+    /// of three leaves "They" to someone else.
     pub(super) fn they(&mut self, n: usize, h: &Hit) {
         let Some(s) = self.sentence_before(n, h.start) else {
             return;
@@ -144,7 +145,16 @@ impl Run<'_> {
                 sides.push(f);
             }
         }
-        if sides.len() != 2 {
+        // Two sides the sentence paired: two people of the base ("Lula met Xi Jinping"), or two
+        // named together ("Japan and China"). A state named as another's target ("sanctions against
+        // Belarus, the EU leaders asked") is no partner.
+        let paired = |a: &Found, b: &Found| {
+            let known = |f: &Found| matches!(f.person, Some(Who::Known(_)));
+            let people = known(a) && known(b);
+            let between = self.text[a.end..b.start].trim();
+            people || between == "and" || between == ", and"
+        };
+        if sides.len() != 2 || !paired(sides[0], sides[1]) {
             return;
         }
         let days = self.days_at(n, h.start);

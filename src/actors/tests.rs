@@ -457,6 +457,8 @@ fn they_is_no_actor_unless_the_sentence_before_named_two_sides() {
         "May 24, 2021\n\nProtesters clashed with police in Minsk. They threw stones.",
         // Three sides.
         "May 24, 2021\n\nOn Monday, Japan, China and Russia met in Minsk. They agreed to meet again.",
+        // Two sides the sentence did not pair: a target and who acts on it.
+        "May 24, 2021\n\nEU leaders asked for sanctions against Belarus on Monday. They insisted.",
         // Not at the start of the sentence.
         "May 24, 2021\n\nJapan met China in Minsk. Officials said they agreed.",
     ] {
