@@ -19,8 +19,8 @@ fn petrarch_validation_sentences() {
     assert_eq!(r.sentences, 77);
     assert_eq!(r.all.expected, 79);
     let p = r.all.prf();
-    assert!(p.precision >= 0.55, "precision {:.3}", p.precision);
-    assert!(p.recall >= 0.34, "recall {:.3}", p.recall);
+    assert!(p.precision >= 0.58, "precision {:.3}", p.precision);
+    assert!(p.recall >= 0.37, "recall {:.3}", p.recall);
     assert_eq!(r.rows.len(), r.sentences);
 }
 
@@ -53,7 +53,7 @@ fn real_news_pages() {
     // resolution's own words coded (a ban on UN members, a condemnation dated by the launches
     // it names): 0.790, recall 0.448 -> 0.458.
     assert!(p.precision >= 0.78, "precision {:.3}", p.precision);
-    assert!(p.recall >= 0.45, "recall {:.3}", p.recall);
+    assert!(p.recall >= 0.47, "recall {:.3}", p.recall);
     // Confidence ranks events: the top band is more precise than the rest together.
     let precision = |(predicted, matched): (usize, usize)| matched as f64 / predicted.max(1) as f64;
     let bands = r.events.bands;
