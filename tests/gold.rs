@@ -222,7 +222,10 @@ fn every_event_is_coded_dated_and_tied_to_its_words() {
             assert!(e.date.earliest <= e.date.latest, "{:?}", e.date);
             assert_ne!(e.source.actor.code, "");
             // Only an event CAMEO codes without a target may have none ("rebels surrendered").
-            let no_target = annals::events::taxonomy::in_class(&e.cameo, "no-target");
+            let no_target = annals::events::taxonomy::in_class(
+                &e.cameo,
+                annals::events::taxonomy::CodeClass::NoTarget,
+            );
             assert!(!e.target.actor.code.is_empty() || no_target, "{e:?}");
         }
     }

@@ -60,7 +60,7 @@ fn item_at(tokens: &[Token], i: usize) -> Option<Item> {
         .unwrap_or(tokens.len());
     let outside = |k: &usize| {
         let h = tokens[*k].head;
-        h == 0 || h - 1 < i || h - 1 >= end
+        h == 0 || h - 1 < i || h > end
     };
     let head = (i..end).find(outside).unwrap_or(end - 1);
     Some(Item {
@@ -135,23 +135,19 @@ fn relink(tokens: &mut [Token], items: &[Item]) {
         let (before, it) = (pair[0], pair[1]);
         tokens[it.head].head = first.head + 1;
         tokens[it.head].deprel = "conj".to_string();
-        for k in before.end..it.start {
-            let rel = if tokens[k].upos == "CCONJ" {
-                "cc"
-            } else {
-                "punct"
-            };
-            tokens[k].head = it.head + 1;
-            tokens[k].deprel = rel.to_string();
+        for t in &mut tokens[before.end..it.start] {
+            let rel = if t.upos == "CCONJ" { "cc" } else { "punct" };
+            t.head = it.head + 1;
+            t.deprel = rel.to_string();
         }
     }
     // A word of a name attached outside its name is part of it.
     for it in items {
-        for k in it.start..it.end {
-            let h = tokens[k].head;
-            if k != it.head && (h == 0 || h - 1 < it.start || h - 1 >= it.end) {
-                tokens[k].head = it.head + 1;
-                tokens[k].deprel = "compound".to_string();
+        let outside = |h: usize| h == 0 || h - 1 < it.start || h > it.end;
+        for (k, t) in tokens.iter_mut().enumerate().take(it.end).skip(it.start) {
+            if k != it.head && outside(t.head) {
+                t.head = it.head + 1;
+                t.deprel = "compound".to_string();
             }
         }
     }
