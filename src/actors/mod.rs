@@ -200,6 +200,9 @@ struct Seen {
     org: Option<usize>,
     /// States named (not as places): code, mentions, the first mention.
     states: Vec<(String, usize, usize)>,
+    /// The names organizations were named by, in lowercase, each with its last mention: "the
+    /// Security Council" looks for one whose name ends so, among names, not mentions.
+    org_names: Vec<(String, usize)>,
 }
 
 impl Run<'_> {
@@ -221,6 +224,11 @@ impl Run<'_> {
         }
         if f.actor.org.is_some() {
             seen.org = Some(i);
+            let name = self.text[f.start..f.end].to_lowercase();
+            match seen.org_names.iter_mut().find(|(n, _)| *n == name) {
+                Some(e) => e.1 = i,
+                None => seen.org_names.push((name, i)),
+            }
         }
         self.found.push(f);
     }

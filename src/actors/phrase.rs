@@ -485,13 +485,18 @@ impl Run<'_> {
             // organization whose name ends with the words.
             let words = self.text[p.start..p.end].to_lowercase();
             let words = words.strip_prefix("the ").unwrap_or(&words);
-            let same_name = |f: &Found| {
-                let name = self.text[f.start..f.end].to_lowercase();
-                f.actor.org.is_some() && name.len() > words.len() && name.ends_with(words)
+            let same_name = || {
+                let names = self.seen.org_names.iter();
+                let longer = names.filter(|(name, _)| name.len() > words.len());
+                let last = longer
+                    .filter(|(name, _)| name.ends_with(words))
+                    .map(|e| e.1)
+                    .max();
+                last.map(|i| &self.found[i])
             };
             if let Some(f) = self
                 .earlier(n, same_head)
-                .or_else(|| self.found.iter().rev().find(|f| same_name(f)))
+                .or_else(same_name)
                 .or_else(|| self.earlier(n, same_role))
             {
                 let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);

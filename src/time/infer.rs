@@ -899,7 +899,9 @@ fn tenure_clues(tagged: &Tagged, named: &[Named]) -> Vec<Clue> {
         let Some(length) = Tenure::read(unit, n, f.modifier, super::before(text, at, 24)) else {
             continue;
         };
-        let Some(m) = named.iter().rev().find(|m| m.end <= at) else {
+        // The last name before the length (names are in text order and do not overlap).
+        let before = named.partition_point(|m| m.start < at);
+        let Some(m) = named[..before].iter().rev().find(|m| m.end <= at) else {
             continue;
         };
         let between = &text[m.end..at];

@@ -39,12 +39,13 @@ fn serial_lists(tokens: &mut [Token]) {
     let mut i = 0;
     while i < tokens.len() {
         match list_at(tokens, i) {
-            Some(items) => {
+            Ok(items) => {
                 let end = items.last().expect("a list has items").end;
                 relink(tokens, &items);
                 i = end;
             }
-            None => i += 1,
+            // A list from a later name of the same run would stop at the same word.
+            Err(stop) => i = stop.max(i + 1),
         }
     }
 }
@@ -70,9 +71,10 @@ fn item_at(tokens: &[Token], i: usize) -> Option<Item> {
     })
 }
 
-/// The items of a list of three or more names from `i`: "A, B, and C", "A, B or C".
-fn list_at(tokens: &[Token], i: usize) -> Option<Vec<Item>> {
-    let mut items = vec![item_at(tokens, i)?];
+/// The items of a list of three or more names from `i`: "A, B, and C", "A, B or C"; else
+/// where the reading stopped.
+fn list_at(tokens: &[Token], i: usize) -> Result<Vec<Item>, usize> {
+    let mut items = vec![item_at(tokens, i).ok_or(i)?];
     let is = |k: usize, words: &[&str]| {
         tokens
             .get(k)
@@ -87,11 +89,16 @@ fn list_at(tokens: &[Token], i: usize) -> Option<Vec<Item>> {
         } else if is(k, &["and", "or"]) {
             (k + 1, true)
         } else {
-            return None;
+            return Err(k);
         };
-        items.push(item_at(tokens, next)?);
+        items.push(item_at(tokens, next).ok_or(next)?);
         if last {
-            return (items.len() >= 3).then_some(items);
+            let end = items.last().expect("two items").end;
+            return if items.len() >= 3 {
+                Ok(items)
+            } else {
+                Err(end)
+            };
         }
     }
 }
