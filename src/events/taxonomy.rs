@@ -245,16 +245,24 @@ mod tests {
         assert_eq!(derived("armed-forces"), "MIL");
     }
 
-    #[test]
-    fn every_threat_is_a_code_of_root_13_for_an_act_code() {
-        for r in knowledge::rows(THREATS) {
+    /// Every row of a table of acts (`file`) is an act's code and a code of `root`; with
+    /// `cooperative`, the act is one of cooperation (quad class 1 or 2).
+    fn check_acts(file: &str, root: &str, cooperative: bool) {
+        for r in knowledge::rows(file) {
             assert!(codes().contains_key(r[0]), "{}: not a code", r[0]);
             assert!(
-                r[1].starts_with("13") && codes().contains_key(r[1]),
-                "{}",
-                r[1]
+                !cooperative || code(r[0]).quad <= 2,
+                "{}: not cooperation",
+                r[0]
             );
+            let ok = r[1].starts_with(root) && codes().contains_key(r[1]);
+            assert!(ok, "{}: not a code of root {root}", r[1]);
         }
+    }
+
+    #[test]
+    fn every_threat_is_a_code_of_root_13_for_an_act_code() {
+        check_acts(THREATS, "13", false);
         assert_eq!(threat_of("1912"), "1381");
         assert_eq!(threat_of("163"), "1312");
         assert_eq!(threat_of("1124"), "130");
@@ -262,15 +270,7 @@ mod tests {
 
     #[test]
     fn every_intention_is_a_code_of_root_03_for_a_cooperative_act() {
-        for r in knowledge::rows(INTENTS) {
-            assert!(codes().contains_key(r[0]), "{}: not a code", r[0]);
-            assert!(code(r[0]).quad <= 2, "{}: not cooperation", r[0]);
-            assert!(
-                r[1].starts_with("03") && codes().contains_key(r[1]),
-                "{}",
-                r[1]
-            );
-        }
+        check_acts(INTENTS, "03", true);
         assert_eq!(intent_of("0841"), Some("0353"));
         assert_eq!(intent_of("071"), Some("0331"));
         assert_eq!(intent_of("111"), None);
@@ -278,15 +278,7 @@ mod tests {
 
     #[test]
     fn every_refusal_is_a_code_of_root_12_for_a_cooperative_act() {
-        for r in knowledge::rows(REFUSALS) {
-            assert!(codes().contains_key(r[0]), "{}: not a code", r[0]);
-            assert!(code(r[0]).quad <= 2, "{}: not cooperation", r[0]);
-            assert!(
-                r[1].starts_with("12") && codes().contains_key(r[1]),
-                "{}",
-                r[1]
-            );
-        }
+        check_acts(REFUSALS, "12", true);
         assert_eq!(refusal_of("0841"), Some("1243"));
         assert_eq!(refusal_of("0813"), Some("1241"));
         assert_eq!(refusal_of("011"), None);
