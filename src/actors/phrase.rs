@@ -116,7 +116,7 @@ impl Run<'_> {
         let envoy = j + 1 < to
             && self.adjacent(j, j + 1)
             && agent_word(&hits[j + 1]).is_some_and(|(_, office, _)| {
-                office.is_some_and(|o| kb().offices[o].id == "ambassador")
+                office.is_some_and(|o| kb().offices[o].kind == "envoy")
             });
         sender && org && envoy && j > 0 && self.adjacent(j - 1, j)
     }

@@ -4,6 +4,7 @@
 use super::kb::{kb, CorefKind, Office, Sense};
 use super::resolve::{self, Days, Hint};
 use super::*;
+use crate::events::cues;
 
 /// How many sentences back "the two countries" looks for the pair just named.
 const PAIR_BACK: usize = 3;
@@ -218,8 +219,7 @@ impl Run<'_> {
             // Only the verb: "appeared in the chamber for the vote" says no one voted.
             let all: Vec<String> = words(first.end, b).collect();
             let voted = all.iter().enumerate().any(|(i, w)| {
-                let noun_before =
-                    i > 0 && ["the", "a", "this", "that"].contains(&all[i - 1].as_str());
+                let noun_before = i > 0 && cues::is(&all[i - 1], cues::Class::Article);
                 !noun_before
                     && kb()
                         .vote_words

@@ -9,7 +9,7 @@
 
 mod clause;
 mod confidence;
-mod cues;
+pub(crate) mod cues;
 mod date;
 mod known;
 mod patterns;
@@ -148,48 +148,39 @@ fn mark_wanted(events: &mut [Event]) {
             e.hypothetical = true;
         }
     }
-    // "ready to attack", "vowed to strike": an intention to use force is a threat of it.
-    let threats: Vec<(usize, &'static str)> = events
+    // What an intention intends, named just after it: force makes it a threat of that force
+    // ("ready to attack", "vowed to strike"); an act of cooperation or yielding by the same
+    // source, where the intention's own pattern gave no more than "intent to cooperate" (030),
+    // makes it the intention to do that act ("pledged to provide economic aid": 0331).
+    let recodes: Vec<(usize, &'static str, &str)> = events
         .iter()
-        .filter(|e| {
+        .enumerate()
+        .filter(|(_, e)| {
             taxonomy::in_class(&e.cameo, CodeClass::Intention) && ends.contains(&e.evidence.end)
         })
-        .filter_map(|e| {
+        .filter_map(|(i, e)| {
             let end = e.evidence.end;
+            if let Some(act) = events.iter().find(|x| wanted(end, x) && x.quad_class == 4) {
+                return Some((
+                    i,
+                    taxonomy::threat_of(&act.cameo),
+                    "; intends force: a threat",
+                ));
+            }
+            let same_source = |x: &&Event| {
+                wanted(end, x) && x.quad_class <= 2 && x.source.actor.code == e.source.actor.code
+            };
             let act = events
                 .iter()
-                .find(|x| wanted(end, x) && x.quad_class == 4)?;
-            Some((end, taxonomy::threat_of(&act.cameo)))
+                .find(same_source)
+                .filter(|_| e.cameo == "030")?;
+            let code = taxonomy::intent_of(&act.cameo)?;
+            Some((i, code, "; intends the act that follows"))
         })
         .collect();
-    for e in events.iter_mut() {
-        let threat = threats.iter().find(|(end, _)| *end == e.evidence.end);
-        if let Some(&(_, code)) =
-            threat.filter(|_| taxonomy::in_class(&e.cameo, CodeClass::Intention))
-        {
-            recode(e, code);
-            e.rule += "; intends force: a threat";
-        }
-    }
-    // "pledged to provide economic aid", "ready to lift sanctions": an intention to do an act of
-    // cooperation or yielding is the intention to do that act (0331, 0354), where its own
-    // pattern gave it no more than "intent to cooperate" (030).
-    let intents: Vec<(usize, &'static str)> = events
-        .iter()
-        .filter(|e| e.cameo == "030" && ends.contains(&e.evidence.end))
-        .filter_map(|e| {
-            let end = e.evidence.end;
-            let act = events.iter().find(|x| {
-                wanted(end, x) && x.quad_class <= 2 && x.source.actor.code == e.source.actor.code
-            })?;
-            Some((end, taxonomy::intent_of(&act.cameo)?))
-        })
-        .collect();
-    for e in events.iter_mut().filter(|e| e.cameo == "030") {
-        if let Some(&(_, code)) = intents.iter().find(|(end, _)| *end == e.evidence.end) {
-            recode(e, code);
-            e.rule += "; intends the act that follows";
-        }
+    for (i, code, why) in recodes {
+        recode(&mut events[i], code);
+        events[i].rule += why;
     }
 }
 

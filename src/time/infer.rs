@@ -866,14 +866,32 @@ fn term_clues(text: &str, dated: &[(usize, usize)], mut matches: Vec<Named>) -> 
     out
 }
 
-/// Phrases of holding power (`data/time/tenure.tsv`), longest first, and whether each says the
-/// person still holds it.
-static TENURE: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
-    let mut rows: Vec<(&str, bool)> = knowledge::rows(include_str!("../../data/time/tenure.tsv"))
-        .map(|r| (r[0], r.get(1) == Some(&"yes")))
-        .collect();
-    rows.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    rows
+/// The words of `data/time/tenure.tsv`.
+struct TenureWords {
+    /// Phrases of holding power, longest first, and whether each says the person still holds it.
+    power: Vec<(&'static str, bool)>,
+    /// Words before such a phrase that make it power held once.
+    once: Vec<&'static str>,
+    /// Words after "for" that make the amount a lower bound.
+    at_least: Vec<&'static str>,
+}
+
+static TENURE: LazyLock<TenureWords> = LazyLock::new(|| {
+    let mut words = TenureWords {
+        power: Vec::new(),
+        once: Vec::new(),
+        at_least: Vec::new(),
+    };
+    for r in knowledge::rows(include_str!("../../data/time/tenure.tsv")) {
+        match r[0] {
+            "power" => words.power.push((r[1], r.get(2) == Some(&"yes"))),
+            "once" => words.once.push(r[1]),
+            "at-least" => words.at_least.push(r[1]),
+            other => panic!("data/time/tenure.tsv: unknown kind {other:?}"),
+        }
+    }
+    words.power.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    words
 });
 
 /// At most this many bytes between an officeholder's name and "for <amount>": a relative clause
@@ -951,12 +969,12 @@ fn tenure_clues(tagged: &Tagged, named: &[Named]) -> Vec<Clue> {
 /// The phrase of holding power in the words between a name and "for <amount>", and whether it
 /// says the power is still held ("was in power" is not).
 fn tenure_phrase(between: &str) -> Option<(&'static str, bool)> {
-    TENURE.iter().find_map(|&(phrase, still)| {
+    TENURE.power.iter().find_map(|&(phrase, still)| {
         let i = between.match_indices(phrase).map(|(i, _)| i).find(|&i| {
             super::is_word_edge(between, i) && super::is_word_edge(between, i + phrase.len())
         })?;
         let lead = between[..i].split_whitespace().next_back();
-        let once = lead.is_some_and(|w| ["was", "were", "had", "been"].contains(&w));
+        let once = lead.is_some_and(|w| TENURE.once.contains(&w));
         Some((phrase, still && !once))
     })
 }
@@ -980,10 +998,7 @@ impl Tenure {
             _ => return None,
         };
         let lead = lead.trim_end().to_lowercase();
-        let (lead, at_least) = match ["more than", "over", "at least"]
-            .iter()
-            .find_map(|w| lead.strip_suffix(w))
-        {
+        let (lead, at_least) = match TENURE.at_least.iter().find_map(|w| lead.strip_suffix(w)) {
             Some(rest) => (rest.trim_end().to_string(), true),
             None => (lead, false),
         };
