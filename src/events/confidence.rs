@@ -13,16 +13,23 @@ const TABLE: &str = include_str!("../../data/events/confidence.tsv");
 /// The least confidence an event keeps.
 const FLOOR: f64 = 0.05;
 
-/// (part, value, amount) rows of the table.
-fn table() -> &'static [(&'static str, &'static str, f64)] {
-    static T: OnceLock<Vec<(&str, &str, f64)>> = OnceLock::new();
+/// A row of the table: (part, value, amount), with the class a `class` row names.
+type Row = (&'static str, &'static str, f64, Option<taxonomy::CodeClass>);
+
+fn table() -> &'static [Row] {
+    static T: OnceLock<Vec<Row>> = OnceLock::new();
     T.get_or_init(|| {
         knowledge::rows(TABLE)
             .map(|r| {
                 let less = r[2].parse().unwrap_or_else(|_| {
                     panic!("data/events/confidence.tsv: {:?} is no amount", r[2])
                 });
-                (r[0], r[1], less)
+                let class = (r[0] == "class").then(|| {
+                    taxonomy::CodeClass::named(r[1]).unwrap_or_else(|| {
+                        panic!("data/events/confidence.tsv: {:?} is no class", r[1])
+                    })
+                });
+                (r[0], r[1], less, class)
             })
             .collect()
     })
@@ -31,7 +38,7 @@ fn table() -> &'static [(&'static str, &'static str, f64)] {
 fn less(part: &str, value: &str) -> f64 {
     table()
         .iter()
-        .filter(|(p, v, _)| *p == part && *v == value)
+        .filter(|(p, v, ..)| *p == part && *v == value)
         .map(|r| r.2)
         .sum()
 }
@@ -50,12 +57,8 @@ pub fn of(e: &Event, sides: [Option<&str>; 2], guessed: bool) -> f64 {
         c -= less("source", "guessed");
     }
     c -= less("date", e.date.basis.as_str());
-    for (part, class, amount) in table() {
-        let class = || {
-            taxonomy::CodeClass::named(class)
-                .unwrap_or_else(|| panic!("data/events/confidence.tsv: {class:?} is no class"))
-        };
-        if *part == "class" && taxonomy::in_class(&e.cameo, class()) {
+    for (_, _, amount, class) in table() {
+        if class.is_some_and(|class| taxonomy::in_class(&e.cameo, class)) {
             c -= amount;
         }
     }
