@@ -149,6 +149,15 @@ enum Command {
         #[arg(long)]
         roles: bool,
     },
+    /// The store's events table for a distributed engine (the Spark job of deploy/spark): for
+    /// each document line `extract --jsonl-in` printed, one JSON line per event with `doc_id`,
+    /// `nth` and the columns of src/store/columns.rs; with `--schema`, those columns as a Spark
+    /// SQL schema.
+    #[command(hide = true)]
+    EventRows {
+        #[arg(long)]
+        schema: bool,
+    },
     /// One stored document (by its id or the start of it) with its mentions and events.
     #[command(display_order = 6)]
     Show {
@@ -592,6 +601,7 @@ fn main() -> ExitCode {
             output(format, &rows, || render::hits(&rows))
         }),
         Command::MergeStream => merge_stream(),
+        Command::EventRows { schema } => event_rows(schema),
         Command::RedateStream { roles } => redate_stream(roles),
         Command::Serve { db, addr } => annals::serve::serve(&db.db, addr).map(|()| true),
         Command::Show { id, db, format } => run_query(&db.db, |s| {
@@ -814,6 +824,17 @@ fn redate_stream(roles: bool) -> anyhow::Result<bool> {
         redate_stream::roles(input, &mut out)?;
     } else {
         redate_stream::redate(input, &mut out)?;
+    }
+    Ok(true)
+}
+
+fn event_rows(schema: bool) -> anyhow::Result<bool> {
+    use annals::store::columns;
+    let mut out = output_to(None)?;
+    if schema {
+        writeln!(out, "{}", columns::spark_schema())?;
+    } else {
+        columns::rows(std::io::stdin().lock(), &mut out)?;
     }
     Ok(true)
 }

@@ -14,10 +14,12 @@ or, with pyspark from PyPI and no cluster, `python deploy/spark/annals_job.py ..
    is piped through `annals extract --jsonl-in` with `RDD.pipe` (the JVM's, so that no Python
    process handles the data). One output line per record, in order.
 3. Tables, as Parquet under --output:
-     documents/      one row per record: the document's fields, its events (nested), and its
-                     JSON as `annals extract` prints it (`document`), or the record's `error`;
-                     partitioned by publication year
-     events/         one row per event as its document reports it; partitioned by event year
+     documents/      one row per record: the document's fields and its JSON as `annals
+                     extract` prints it (`document`, events included), or the record's
+                     `error`; partitioned by publication year
+     events/         one row per event as its document reports it, with the columns of the
+                     store's `events` table, made by `annals event-rows` (the columns and their
+                     types are defined once, in src/store/columns.rs); partitioned by event year
      merged/         one row per real-world event, over all documents; by event year
      merged_events/  which events (document id, nth event of the document) each merged event
                      lists
@@ -37,6 +39,7 @@ or, with pyspark from PyPI and no cluster, `python deploy/spark/annals_job.py ..
 import argparse
 import os
 import shutil
+import subprocess
 import sys
 import time
 
@@ -47,28 +50,12 @@ from pyspark.sql import types as T
 
 BINARY = "annals"
 
-SIDE = (
-    "STRUCT<`code`: STRING, `country`: STRING, `org`: STRING, `role`: STRING, "
-    "`name`: STRING, `kb_id`: STRING, `text`: STRING, `start`: BIGINT, `end`: BIGINT>"
-)
-EVENT = (
-    f"STRUCT<`source`: {SIDE}, `target`: {SIDE}, `cameo`: STRING, `root`: STRING, "
-    "`name`: STRING, `goldstein`: DOUBLE, `quad_class`: INT, "
-    "`plover`: STRUCT<`event`: STRING, `mode`: STRING, `context`: STRING>, "
-    "`date`: STRUCT<`value`: STRING, `earliest`: STRING, `latest`: STRING, "
-    "`granularity`: STRING, `basis`: STRING, `text`: STRING>, "
-    "`historical`: BOOLEAN, `planned`: BOOLEAN, `hypothetical`: BOOLEAN, `negated`: BOOLEAN, "
-    f"`claimed_by`: {SIDE}, `location`: STRING, "
-    "`evidence`: STRUCT<`sentence`: BIGINT, `text`: STRING, `start`: BIGINT, `end`: BIGINT, "
-    "`trigger`: STRING>, `rule`: STRING, `confidence`: DOUBLE, `merge_key`: STRING>"
-)
 # What the documents table keeps of `annals extract`'s output besides the JSON itself.
 DOCUMENT = (
     "`id` STRING, `record_id` STRING, `path` STRING, `title` STRING, `outlet` STRING, "
     "`site` STRING, `url` STRING, `fetched` STRING, `language` STRING, "
     "`published` STRUCT<`value`: STRING, `earliest`: STRING, `latest`: STRING, "
-    "`basis`: STRING>, "
-    f"`events` ARRAY<{EVENT}>, `error` STRING"
+    "`basis`: STRING>, `error` STRING"
 )
 
 
@@ -173,7 +160,6 @@ def extract(spark, lines, output):
         F.col("d.published.earliest").alias("published_earliest"),
         F.col("d.published.latest").alias("published_latest"),
         F.col("d.published.basis").alias("published_basis"),
-        "d.events",
         "d.error",
         F.when(F.col("d.error").isNull(), F.col("line")).alias("document"),
         year_of(F.col("d.published.earliest")).alias("year"),
@@ -190,41 +176,22 @@ def remove(spark, path):
     p.getFileSystem(spark._jsc.hadoopConfiguration()).delete(p, True)
 
 
-def events_table(spark, docs, output):
-    """Writes one row per reported event (the columns of the store's `events`)."""
-    e = F.col("e")
-    side = lambda s: F.coalesce(e[s]["country"], e[s]["org"])  # noqa: E731
-    # Fields of the event kept under their own names.
-    same = lambda *names: [e[n].alias(n) for n in names]  # noqa: E731
-    events = docs.where(F.col("id").isNotNull()).select(
-        F.col("id").alias("doc_id"), F.posexplode("events").alias("nth", "e")
-    ).select(
-        "doc_id",
-        "nth",
-        e["source"]["code"].alias("source_code"),
-        side("source").alias("source_side"),
-        e["source"]["text"].alias("source_text"),
-        e["target"]["code"].alias("target_code"),
-        side("target").alias("target_side"),
-        e["target"]["text"].alias("target_text"),
-        *same("cameo", "root", "name", "goldstein", "quad_class"),
-        e["plover"]["event"].alias("plover"),
-        e["date"]["value"].alias("value"),
-        F.coalesce(e["date"]["earliest"], F.lit("")).alias("earliest"),
-        F.coalesce(e["date"]["latest"], F.lit("")).alias("latest"),
-        e["date"]["granularity"].alias("granularity"),
-        e["date"]["basis"].alias("basis"),
-        e["date"]["text"].alias("date_text"),
-        *same("historical", "planned", "hypothetical", "negated"),
-        e["claimed_by"]["code"].alias("claimed_by"),
-        *same("location"),
-        e["evidence"]["sentence"].alias("sentence"),
-        e["evidence"]["start"].alias("start"),
-        e["evidence"]["end"].alias("end"),
-        e["evidence"]["trigger"].alias("trigger"),
-        e["evidence"]["text"].alias("evidence"),
-        *same("rule", "confidence", "merge_key"),
-        year_of(e["date"]["earliest"]).alias("year"),
+def event_columns(binary):
+    """The Spark schema of `annals event-rows`' lines, as the binary defines it."""
+    out = subprocess.run([binary, "event-rows", "--schema"], check=True, capture_output=True,
+                         text=True)
+    return out.stdout.strip()
+
+
+def events_table(spark, binary, docs, output):
+    """Writes one row per reported event: the columns of the store's `events` table, made from
+    each document by `annals event-rows`, with `doc_id` and `nth` (its place in the document's
+    events) instead of the store's row numbers."""
+    lines = docs.where(F.col("document").isNotNull()).select("document")
+    rows = pipe(spark, lines, "event-rows")
+    columns = event_columns(binary)
+    events = rows.select(F.from_json("line", columns).alias("e")).select(
+        "e.*", year_of(F.col("e.earliest")).alias("year")
     )
     target = os.path.join(output, "events")
     events.write.mode("overwrite").partitionBy("year").parquet(target)
@@ -235,6 +202,12 @@ def events_table(spark, docs, output):
 REPORT = [
     "doc_id", "nth", "merge_key", "cameo", "root", "name", "goldstein", "quad_class",
     "historical", "planned", "hypothetical", "negated", "source_side", "target_side",
+]
+
+# What `annals merge-stream` says of each merged event besides its counts.
+SUMMARY = [
+    "cameo", "root", "name", "goldstein", "quad_class", "source_side", "target_side",
+    "historical",
 ]
 
 # A merged event's row: what `annals merge-stream` gave each of its reports (the merging rule's
@@ -268,6 +241,7 @@ def merge(spark, events, output, partitions):
     )
     grouped = pipe(spark, as_json(reports), "merge-stream")
     # The event comes back as it went: its type is the events table's.
+    event = reports.schema["event"].dataType
     fields = T.StructType([
         reports.schema["event"],
         T.StructField("merged", T.StringType()),
@@ -275,14 +249,8 @@ def merge(spark, events, output, partitions):
         T.StructField("latest", T.StringType()),
         T.StructField("overlaps", T.BooleanType()),
         T.StructField("summary", T.StructType([
-            T.StructField("cameo", T.StringType()),
-            T.StructField("root", T.StringType()),
-            T.StructField("name", T.StringType()),
-            T.StructField("goldstein", T.DoubleType()),
-            T.StructField("quad_class", T.IntegerType()),
-            T.StructField("source_side", T.StringType()),
-            T.StructField("target_side", T.StringType()),
-            T.StructField("historical", T.BooleanType()),
+            # The columns the summary shares with a report are typed as the events table's.
+            *(event[name] for name in SUMMARY),
             T.StructField("events", T.LongType()),
             T.StructField("documents", T.LongType()),
         ])),
@@ -307,7 +275,7 @@ def run(spark, binary, input_path, output, fmt="auto", partitions=None):
         lines = lines.repartition(partitions)
     docs = extract(spark, lines, output)
     extracted = time.time()
-    events = events_table(spark, docs, output)
+    events = events_table(spark, binary, docs, output)
     merge_partitions = partitions or spark.sparkContext.defaultParallelism
     merge(spark, events, output, merge_partitions)
     done = time.time()

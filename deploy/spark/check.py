@@ -13,7 +13,8 @@ there) become one JSON Lines file. Then:
 
 The documents, the errors, and the merged events (every field, and the reports each lists:
 document, sentence, trigger span, sides, code) must be the same in A, S and B, and in S and P
-(there with documents named by their record's id). Exits with 1 and shows the first differences
+(there with documents named by their record's id); the events tables of A and S must have the
+same columns, in the same order, and the same rows. Exits with 1 and shows the first differences
 when they are not.
 """
 
@@ -130,6 +131,43 @@ def from_spark(spark, out, by_record=False):
     return ids, errors, sorted(merged, key=repr)
 
 
+def store_events(db):
+    """The columns of an embedded store's events table (but its row numbers), and its rows,
+    documents named by id."""
+    con = sqlite3.connect(db)
+    names = [r[1] for r in con.execute("PRAGMA table_info(events)")][2:]
+    rows = con.execute(
+        f"SELECT d.id, {', '.join('e.' + n for n in names)}"
+        " FROM events e JOIN documents d ON d.n = e.doc"
+    ).fetchall()
+    con.close()
+    return names, sorted(rows, key=repr)
+
+
+def spark_events(spark, out):
+    """The same of the job's events table: its columns but `doc_id`, `nth` and `year`."""
+    events = spark.read.parquet(os.path.join(out, "events"))
+    names = [c for c in events.columns if c not in ("doc_id", "nth", "year")]
+    # SQLite keeps a yes/no as 0 or 1.
+    plain = lambda v: int(v) if isinstance(v, bool) else v  # noqa: E731
+    rows = [
+        tuple(plain(v) for v in r)
+        for r in events.select("doc_id", *names).collect()
+    ]
+    return names, sorted(rows, key=repr)
+
+
+def event_differences(a, s):
+    """Whether the store's events table and the job's have the same columns and rows."""
+    if a[0] != s[0]:
+        return [f"events columns: {a[0]} in A, {s[0]} in S"]
+    only_a = [r for r in a[1] if r not in s[1]]
+    only_s = [r for r in s[1] if r not in a[1]]
+    return [f"event only in A: {r}" for r in only_a[:3]] + [
+        f"event only in S: {r}" for r in only_s[:3]
+    ]
+
+
 def differences(name_a, a, name_b, b):
     """What differs between two records, in a few lines."""
     lines = []
@@ -177,6 +215,7 @@ def main():
     counts = annals_job.run(spark, os.path.abspath(args.annals), inputs, out)
     ingest(args.annals, os.path.join(out, "documents"), store_b)
     a, s, b = from_store(store_a), from_spark(spark, out), from_store(store_b)
+    events_a, events_s = store_events(store_a), spark_events(spark, out)
     # P: the same records as a Parquet input (its lines are Spark's, so its documents' ids
     # differ: both sides name documents by their record's id).
     table = os.path.join(work, "articles.parquet")
@@ -197,6 +236,7 @@ def main():
         differences("A", a, "S", s)
         + differences("A", a, "B", b)
         + differences("S", s_named, "P", p)
+        + event_differences(events_a, events_s)
     )
     if not a[2]:
         wrong.append("no merged events at all: nothing was compared")
@@ -204,6 +244,7 @@ def main():
         print("DIFFERENT:", line)
     if wrong:
         sys.exit(1)
+    print(f"events: the same {len(events_a[0])} columns and {len(events_a[1])} rows in A and S")
     print("same documents, errors and merged events in A, S and B, and in S and P")
 
 

@@ -18,6 +18,16 @@ use crate::actors::continuing;
 use crate::document::Event;
 use crate::events::taxonomy;
 
+/// The key the pipeline wrote on `e`, or, for a document of an older release written without
+/// it, the key made now.
+pub fn key_of(e: &Event) -> std::borrow::Cow<'_, str> {
+    if e.merge_key.is_empty() {
+        key(e).into()
+    } else {
+        e.merge_key.as_str().into()
+    }
+}
+
 /// What reports of one event share: the states (an earlier state as the one that continues it;
 /// either way round for meetings and talks), the root and the flags. The historical flag is
 /// left out: two articles years apart recall one event, one as news, the other as history.

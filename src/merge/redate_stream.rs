@@ -8,7 +8,6 @@ use std::io::{BufRead, Write};
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::corroborate::{self, Anchors};
 use crate::document::Document;
@@ -43,7 +42,7 @@ pub fn roles(input: impl BufRead, out: &mut impl Write) -> Result<usize> {
     let mut written = 0;
     for (i, line) in input.lines().enumerate() {
         let line = line.context("reading standard input")?;
-        let Some(doc) = document(&line, i)? else {
+        let Some(doc) = super::stream::document(&line, i)? else {
             continue;
         };
         let anchors: Vec<Anchor> = corroborate::anchors_of(&doc)
@@ -98,26 +97,12 @@ pub fn redate(input: impl BufRead, out: &mut impl Write) -> Result<usize> {
     Ok(redated)
 }
 
-/// A document line of `extract --jsonl-in`; `None` for a blank line or a failed record's.
-fn document(line: &str, i: usize) -> Result<Option<Document>> {
-    if line.trim().is_empty() {
-        return Ok(None);
-    }
-    let value: Value =
-        serde_json::from_str(line).with_context(|| format!("line {}: not JSON", i + 1))?;
-    if value.get("error").is_some() {
-        return Ok(None);
-    }
-    let doc = serde_json::from_value(value)
-        .with_context(|| format!("line {}: not a document of annals extract", i + 1))?;
-    Ok(Some(doc))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::clean::Context;
     use crate::ingest;
+    use serde_json::Value;
 
     fn line(text: &str) -> String {
         let raw = ingest::decode("t.txt", text.as_bytes()).unwrap();

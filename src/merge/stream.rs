@@ -15,6 +15,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::{self as rule, Group, Sweep};
+use crate::document::Document;
 
 /// One report as the engine sends it; `event` is its id, given back as it came.
 #[derive(Deserialize)]
@@ -184,6 +185,21 @@ fn summary(reports: &[Value]) -> Value {
         "events": sum.events,
         "documents": sum.documents,
     })
+}
+
+/// A document line of `extract --jsonl-in`; `None` for a blank line or a failed record's.
+pub(crate) fn document(line: &str, i: usize) -> Result<Option<Document>> {
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let value: Value =
+        serde_json::from_str(line).with_context(|| format!("line {}: not JSON", i + 1))?;
+    if value.get("error").is_some() {
+        return Ok(None);
+    }
+    let doc = serde_json::from_value(value)
+        .with_context(|| format!("line {}: not a document of annals extract", i + 1))?;
+    Ok(Some(doc))
 }
 
 #[cfg(test)]

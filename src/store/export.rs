@@ -6,43 +6,28 @@
 use std::io::Write;
 
 use anyhow::{Context, Result};
+use std::sync::LazyLock;
+
+use rusqlite::types::Value;
 use rusqlite::Row as SqlRow;
 use serde::Serialize;
 use serde_json::json;
 
+use super::columns::{self, Kind, EVENTS};
 use super::query::{clauses, limit, Filter};
 use super::Store;
-use crate::events::taxonomy;
 
 /// One exported event: a merged event (its first report giving the evidence), or one report.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Row {
     /// The merged event (`merged.n`); for a report, the report (`events.n`).
     pub id: i64,
     /// The merged event a report belongs to (its own id for a merged event).
     pub merged: i64,
-    pub earliest: String,
-    pub latest: String,
-    /// States (else organizations) on each side.
-    pub source: Option<String>,
-    pub target: Option<String>,
-    /// Actor codes (`RUSGOV`) and the words of the first report.
-    pub source_code: String,
-    pub source_text: String,
-    pub target_code: String,
-    pub target_text: String,
-    pub cameo: String,
-    pub root: String,
-    pub name: String,
-    pub goldstein: f64,
-    pub quad_class: i64,
-    pub plover_event: Option<String>,
-    pub plover_mode: Option<String>,
-    pub plover_context: Option<String>,
-    pub historical: bool,
-    pub planned: bool,
-    pub hypothetical: bool,
-    pub negated: bool,
+    /// The report's columns, [`columns::EVENTS`] in order. A merged event has those of its
+    /// first report, with its own days, sides, code (and what the code decides) and
+    /// `historical` put over them.
+    pub fields: Vec<Value>,
     /// Reports of the event, the documents and the outlets they come from.
     pub reports: i64,
     pub documents: i64,
@@ -51,49 +36,52 @@ pub struct Row {
     pub outlets: Vec<String>,
     /// Publication day of the first document.
     pub published: Option<String>,
-    pub location: Option<String>,
-    /// How the first report was dated, and from which words.
-    pub date_basis: String,
-    pub date_text: Option<String>,
-    /// Evidence of the first report: sentence number, trigger span (characters of the body),
-    /// trigger, sentence, pattern.
-    pub sentence: i64,
-    pub start: i64,
-    pub end: i64,
-    pub trigger: String,
-    pub evidence: String,
-    pub rule: String,
-    pub confidence: f64,
+    /// When the first document was stored.
     pub ingested: String,
     /// Who published the report's document, as a list names it ([`super::query::publisher`]);
     /// not a column of the exports, whose `outlets` and `urls` say it.
-    #[serde(skip)]
     pub publisher: String,
+}
+
+impl Default for Row {
+    fn default() -> Row {
+        Row {
+            id: 0,
+            merged: 0,
+            fields: EVENTS.iter().map(|c| c.kind.empty()).collect(),
+            reports: 0,
+            documents: 0,
+            doc_ids: Vec::new(),
+            urls: Vec::new(),
+            outlets: Vec::new(),
+            published: None,
+            ingested: String::new(),
+            publisher: String::new(),
+        }
+    }
 }
 
 /// The reports of a merged event, in the order given. `ingested` is stored after the body and
 /// the packed document, so reading it walks their overflow pages: a listing that need not say
 /// when each document was ingested passes `''`.
-macro_rules! reports_sql {
-    ($ingested:literal, $order:literal) => {
-        concat!(
-            "SELECT e.n, e.earliest, e.latest, e.source_side, e.target_side,
-        e.source_code, e.source_text, e.target_code, e.target_text, e.cameo, e.historical,
-        e.planned, e.hypothetical, e.negated, d.id, d.url, d.outlet, d.published, e.location,
-        e.basis, e.date_text, e.sentence, e.start, e.end, e.trigger, e.evidence, e.rule,
-        e.confidence, d.site, d.path, ",
-            $ingested,
-            " FROM merged_events x JOIN events e ON e.n = x.event JOIN documents d ON d.n = e.doc
-    WHERE x.merged = ?1 ",
-            $order
-        )
-    };
+fn reports_sql(ingested: &str, order: &str) -> String {
+    format!(
+        "SELECT e.n, d.id, d.url, d.outlet, d.published, d.site, d.path, {ingested}, {}
+         FROM merged_events x JOIN events e ON e.n = x.event JOIN documents d ON d.n = e.doc
+         WHERE x.merged = ?1 {order}",
+        columns::select("e")
+    )
 }
 
+/// The columns of the report rows before [`columns::EVENTS`].
+const REPORT_HEAD: usize = 8;
+
 /// Every report, first published first.
-const REPORTS: &str = reports_sql!("d.ingested", "ORDER BY d.published_earliest, e.n");
+static REPORTS: LazyLock<String> =
+    LazyLock::new(|| reports_sql("d.ingested", "ORDER BY d.published_earliest, e.n"));
 /// The first reports stored, read without sorting the others.
-const FIRST_REPORTS: &str = reports_sql!("''", "ORDER BY x.event LIMIT ?2");
+static FIRST_REPORTS: LazyLock<String> =
+    LazyLock::new(|| reports_sql("''", "ORDER BY x.event LIMIT ?2"));
 
 /// The columns of a merged event that [`merged_row`] reads.
 const MERGED: &str =
@@ -101,72 +89,75 @@ const MERGED: &str =
 
 /// One report of merged event `merged`, as a row of its own.
 fn report(r: &SqlRow, merged: i64) -> rusqlite::Result<Row> {
-    let mut row = Row {
+    let fields = (0..EVENTS.len())
+        .map(|i| r.get::<_, Value>(REPORT_HEAD + i))
+        .collect::<rusqlite::Result<_>>()?;
+    let doc_id: String = r.get(1)?;
+    let urls: Vec<String> = r.get::<_, Option<String>>(2)?.into_iter().collect();
+    let outlets: Vec<String> = r.get::<_, Option<String>>(3)?.into_iter().collect();
+    let publisher = super::query::publisher(
+        outlets.first().map(String::as_str),
+        r.get::<_, Option<String>>(5)?.as_deref(),
+        urls.first().map(String::as_str),
+        &r.get::<_, String>(6)?,
+        &doc_id,
+    );
+    Ok(Row {
         id: r.get(0)?,
         merged,
-        earliest: r.get(1)?,
-        latest: r.get(2)?,
-        source: r.get(3)?,
-        target: r.get(4)?,
-        source_code: r.get(5)?,
-        source_text: r.get(6)?,
-        target_code: r.get(7)?,
-        target_text: r.get(8)?,
-        historical: r.get(10)?,
-        planned: r.get(11)?,
-        hypothetical: r.get(12)?,
-        negated: r.get(13)?,
+        fields,
         reports: 1,
         documents: 1,
-        doc_ids: vec![r.get(14)?],
-        urls: r.get::<_, Option<String>>(15)?.into_iter().collect(),
-        outlets: r.get::<_, Option<String>>(16)?.into_iter().collect(),
-        published: r.get(17)?,
-        location: r.get(18)?,
-        date_basis: r.get(19)?,
-        date_text: r.get(20)?,
-        sentence: r.get(21)?,
-        start: r.get(22)?,
-        end: r.get(23)?,
-        trigger: r.get(24)?,
-        evidence: r.get(25)?,
-        rule: r.get(26)?,
-        confidence: r.get(27)?,
-        ingested: r.get(30)?,
-        ..Row::default()
-    };
-    let (outlet, site, url) = (&row.outlets, r.get::<_, Option<String>>(28)?, &row.urls);
-    row.publisher = super::query::publisher(
-        outlet.first().map(String::as_str),
-        site.as_deref(),
-        url.first().map(String::as_str),
-        &r.get::<_, String>(29)?,
-        &row.doc_ids[0],
-    );
-    row.set_code(&r.get::<_, String>(9)?);
-    Ok(row)
+        doc_ids: vec![doc_id],
+        urls,
+        outlets,
+        published: r.get(4)?,
+        ingested: r.get(7)?,
+        publisher,
+    })
 }
 
 impl Row {
-    /// The CAMEO code and what the code table says of it: root, name, Goldstein score,
-    /// QuadClass, PLOVER category, mode and context.
-    fn set_code(&mut self, cameo: &str) {
-        let code = taxonomy::code(cameo);
-        let part = |p: Option<&str>| p.filter(|s| !s.is_empty()).map(str::to_string);
-        let plover = code.plover;
-        self.plover_event = part(plover.map(|p| p.0));
-        self.plover_mode = part(plover.map(|p| p.1));
-        self.plover_context = part(plover.map(|p| p.2));
-        self.cameo = code.code.to_string();
-        self.root = code.code[..2].to_string();
-        self.name = code.name.to_string();
-        self.goldstein = code.goldstein;
-        self.quad_class = i64::from(code.quad);
+    fn field(&self, name: &str) -> &Value {
+        &self.fields[columns::index(name)]
+    }
+
+    /// A text column (empty when missing).
+    pub fn text(&self, name: &str) -> &str {
+        self.maybe(name).unwrap_or_default()
+    }
+
+    /// A text column that may be missing.
+    pub fn maybe(&self, name: &str) -> Option<&str> {
+        match self.field(name) {
+            Value::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// An integer or yes/no column.
+    pub fn int(&self, name: &str) -> i64 {
+        match self.field(name) {
+            Value::Integer(i) => *i,
+            _ => 0,
+        }
+    }
+
+    pub fn real(&self, name: &str) -> f64 {
+        match self.field(name) {
+            Value::Real(r) => *r,
+            Value::Integer(i) => *i as f64,
+            _ => 0.0,
+        }
+    }
+
+    fn set(&mut self, name: &str, value: Value) {
+        self.fields[columns::index(name)] = value;
     }
 }
 
-/// The merged event as one row: its own days, code and counts, the documents of its reports,
-/// and the evidence of its first report.
+/// The merged event as one row: its own days, sides, code and counts, the documents of its
+/// reports, and the evidence of its first report.
 fn merged_row(m: &SqlRow, reports: &[Row]) -> rusqlite::Result<Row> {
     let mut row = reports[0].clone();
     let all = |list: fn(&Row) -> &Vec<String>| {
@@ -181,12 +172,13 @@ fn merged_row(m: &SqlRow, reports: &[Row]) -> rusqlite::Result<Row> {
     row.outlets = all(|r| &r.outlets);
     row.id = m.get(0)?;
     row.merged = row.id;
-    row.earliest = m.get(1)?;
-    row.latest = m.get(2)?;
-    row.source = m.get(3)?;
-    row.target = m.get(4)?;
-    row.historical = m.get(6)?;
-    row.set_code(&m.get::<_, String>(5)?);
+    // The merged table's columns are named as the report's.
+    for (i, name) in MERGED.split(", ").map(|c| &c[2..]).enumerate().skip(1) {
+        if name != "cameo" {
+            row.set(name, m.get(i)?);
+        }
+    }
+    columns::set_code(&mut row.fields, &m.get::<_, String>(5)?);
     row.reports = reports.len() as i64;
     row.documents = row.doc_ids.len() as i64;
     Ok(row)
@@ -198,11 +190,11 @@ impl Store {
     /// event of a large store can have hundreds.
     pub(super) fn reports_of(&self, merged: i64, most: Option<usize>) -> Result<Vec<Row>> {
         let Some(most) = most else {
-            let mut st = self.conn().prepare_cached(REPORTS)?;
+            let mut st = self.conn().prepare_cached(&REPORTS)?;
             let rows = st.query_map([merged], |r| report(r, merged))?;
             return Ok(rows.collect::<rusqlite::Result<_>>()?);
         };
-        let mut st = self.conn().prepare_cached(FIRST_REPORTS)?;
+        let mut st = self.conn().prepare_cached(&FIRST_REPORTS)?;
         let rows = st.query_map([merged, most as i64], |r| report(r, merged))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -322,54 +314,63 @@ pub enum Cell<'a> {
 }
 
 impl Row {
-    /// Every column in order, with its name: what CSV and Parquet write.
-    pub fn columns(&self) -> [(&'static str, Cell<'_>); 39] {
+    /// Every column in order, with its name: what CSV, JSON lines and Parquet write.
+    pub fn columns(&self) -> Vec<(&'static str, Cell<'_>)> {
         use Cell::*;
-        [
-            ("id", Int(self.id)),
-            ("merged", Int(self.merged)),
-            ("earliest", Text(Some(&self.earliest))),
-            ("latest", Text(Some(&self.latest))),
-            ("source", Text(self.source.as_deref())),
-            ("target", Text(self.target.as_deref())),
-            ("source_code", Text(Some(&self.source_code))),
-            ("source_text", Text(Some(&self.source_text))),
-            ("target_code", Text(Some(&self.target_code))),
-            ("target_text", Text(Some(&self.target_text))),
-            ("cameo", Text(Some(&self.cameo))),
-            ("root", Text(Some(&self.root))),
-            ("name", Text(Some(&self.name))),
-            ("goldstein", Real(self.goldstein)),
-            ("quad_class", Int(self.quad_class)),
-            ("plover_event", Text(self.plover_event.as_deref())),
-            ("plover_mode", Text(self.plover_mode.as_deref())),
-            ("plover_context", Text(self.plover_context.as_deref())),
-            ("historical", Bool(self.historical)),
-            ("planned", Bool(self.planned)),
-            ("hypothetical", Bool(self.hypothetical)),
-            ("negated", Bool(self.negated)),
+        let mut out = vec![("id", Int(self.id)), ("merged", Int(self.merged))];
+        out.extend(
+            EVENTS
+                .iter()
+                .zip(&self.fields)
+                .map(|(c, v)| (c.name, Cell::of(c.kind, v))),
+        );
+        out.extend([
             ("reports", Int(self.reports)),
             ("documents", Int(self.documents)),
             ("doc_ids", List(&self.doc_ids)),
             ("urls", List(&self.urls)),
             ("outlets", List(&self.outlets)),
             ("published", Text(self.published.as_deref())),
-            ("location", Text(self.location.as_deref())),
-            ("date_basis", Text(Some(&self.date_basis))),
-            ("date_text", Text(self.date_text.as_deref())),
-            ("sentence", Int(self.sentence)),
-            ("start", Int(self.start)),
-            ("end", Int(self.end)),
-            ("trigger", Text(Some(&self.trigger))),
-            ("evidence", Text(Some(&self.evidence))),
-            ("rule", Text(Some(&self.rule))),
-            ("confidence", Real(self.confidence)),
             ("ingested", Text(Some(&self.ingested))),
-        ]
+        ]);
+        out
     }
 }
 
-impl Cell<'_> {
+impl Serialize for Row {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let columns = self.columns();
+        let mut map = s.serialize_map(Some(columns.len()))?;
+        for (name, cell) in &columns {
+            match cell {
+                Cell::Text(t) => map.serialize_entry(name, t)?,
+                Cell::List(l) => map.serialize_entry(name, l)?,
+                Cell::Int(i) => map.serialize_entry(name, i)?,
+                Cell::Real(r) => map.serialize_entry(name, r)?,
+                Cell::Bool(b) => map.serialize_entry(name, b)?,
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'a> Cell<'a> {
+    /// A stored value as its column's kind of cell.
+    fn of(kind: Kind, v: &'a Value) -> Cell<'a> {
+        match (kind, v) {
+            (Kind::Bool, Value::Integer(i)) => Cell::Bool(*i != 0),
+            (Kind::Bool, _) => Cell::Bool(false),
+            (Kind::Int, Value::Integer(i)) => Cell::Int(*i),
+            (Kind::Int, _) => Cell::Int(0),
+            (Kind::Real, Value::Real(r)) => Cell::Real(*r),
+            (Kind::Real, Value::Integer(i)) => Cell::Real(*i as f64),
+            (Kind::Real, _) => Cell::Real(0.0),
+            (Kind::Text | Kind::MaybeText, Value::Text(t)) => Cell::Text(Some(t)),
+            (Kind::Text | Kind::MaybeText, _) => Cell::Text(None),
+        }
+    }
+
     /// The value as CSV and GDELT write it.
     fn text(&self) -> String {
         match self {
@@ -433,25 +434,32 @@ fn jsonl(row: &Row, out: &mut dyn Write) -> Result<()> {
 /// A PLOVER record (PLOVER manual, "Data Fields"), with Annals' own fields after the standard
 /// ones: the CAMEO code and Goldstein score, the documents and the evidence's position.
 fn plover(row: &Row, out: &mut dyn Write) -> Result<()> {
-    let entity = |side: &Option<String>, code: &str, text: &str| {
+    let entity = |side: &str| {
+        let code = row.text(&format!("{side}_code"));
+        let state = row.maybe(&format!("{side}_side"));
         json!({
-            "code": side,
-            "sector": sector(side.as_deref(), code),
-            "entity_text": text,
+            "code": state,
+            "sector": sector(state, code),
+            "entity_text": row.text(&format!("{side}_text")),
         })
     };
+    let list = |name: &str| row.maybe(name).into_iter().collect::<Vec<_>>();
     let mut record = json!({
         "id": format!("annals-{}", row.id),
-        "date": row.earliest,
-        "actor": [entity(&row.source, &row.source_code, &row.source_text)],
-        "recipient": [entity(&row.target, &row.target_code, &row.target_text)],
-        "event": row.plover_event.iter().collect::<Vec<_>>(),
-        "mode": row.plover_mode.iter().collect::<Vec<_>>(),
-        "context": row.plover_context.iter().collect::<Vec<_>>(),
-        "event_text": [row.trigger],
-        "quad_code": row.quad_class,
-        "text": row.evidence,
-        "text_info": {"sequence": row.sentence, "start": row.start, "end": row.end},
+        "date": row.text("earliest"),
+        "actor": [entity("source")],
+        "recipient": [entity("target")],
+        "event": list("plover_event"),
+        "mode": list("plover_mode"),
+        "context": list("plover_context"),
+        "event_text": [row.text("trigger")],
+        "quad_code": row.int("quad_class"),
+        "text": row.text("evidence"),
+        "text_info": {
+            "sequence": row.int("sentence"),
+            "start": row.int("start"),
+            "end": row.int("end"),
+        },
         "cite_info": {
             "url": row.urls.first(),
             "publication": row.outlets.first(),
@@ -459,16 +467,16 @@ fn plover(row: &Row, out: &mut dyn Write) -> Result<()> {
             "codebook": "CAMEO 1.1b3, PLOVER by CAMEO2PLOVER",
         },
         "coded_date": row.ingested.get(..10),
-        "cameo": row.cameo,
-        "goldstein": row.goldstein,
-        "historical": row.historical,
+        "cameo": row.text("cameo"),
+        "goldstein": row.real("goldstein"),
+        "historical": row.int("historical") != 0,
         "documents": row.doc_ids,
-        "rule": row.rule,
+        "rule": row.text("rule"),
     });
-    if row.latest != row.earliest {
-        record["enddate"] = json!(row.latest);
+    if row.text("latest") != row.text("earliest") {
+        record["enddate"] = json!(row.text("latest"));
     }
-    if let Some(place) = &row.location {
+    if let Some(place) = row.maybe("location") {
         record["event_loc"] = json!({ "extracted_place": place });
     }
     serde_json::to_writer(out, &record)?;
@@ -486,24 +494,25 @@ fn sector<'a>(side: Option<&str>, code: &'a str) -> Option<&'a str> {
 /// fall on. What Annals does not measure (tone, coordinates, ethnic and religious codes) is
 /// left empty, never zero.
 fn gdelt(row: &Row, out: &mut dyn Write) -> Result<()> {
-    let day = row.earliest.replace('-', "");
+    let day = row.text("earliest").replace('-', "");
     let mut f: Vec<String> = vec![
         row.id.to_string(),
         day.clone(),
         day.get(..6).unwrap_or_default().to_string(),
         day.get(..4).unwrap_or_default().to_string(),
-        fraction_date(&row.earliest),
+        fraction_date(row.text("earliest")),
     ];
-    f.extend(gdelt_actor(&row.source, &row.source_code, &row.source_text));
-    f.extend(gdelt_actor(&row.target, &row.target_code, &row.target_text));
-    let base = row.cameo.get(..3).unwrap_or(&row.cameo);
+    f.extend(gdelt_actor(row, "source"));
+    f.extend(gdelt_actor(row, "target"));
+    let cameo = row.text("cameo");
+    let base = cameo.get(..3).unwrap_or(cameo);
     f.extend([
-        u8::from(row.sentence == 0).to_string(),
-        row.cameo.clone(),
+        u8::from(row.int("sentence") == 0).to_string(),
+        cameo.to_string(),
         base.to_string(),
-        row.root.clone(),
-        row.quad_class.to_string(),
-        row.goldstein.to_string(),
+        row.text("root").to_string(),
+        row.int("quad_class").to_string(),
+        row.real("goldstein").to_string(),
         row.reports.to_string(),
         row.outlets.len().max(1).to_string(),
         row.documents.to_string(),
@@ -511,7 +520,7 @@ fn gdelt(row: &Row, out: &mut dyn Write) -> Result<()> {
     ]);
     // Actor1Geo_*, Actor2Geo_*: 8 columns each; ActionGeo_* with the place named, if any.
     f.extend(std::iter::repeat_n(String::new(), 16));
-    let place = row.location.clone().unwrap_or_default();
+    let place = row.text("location").to_string();
     let action_type = if place.is_empty() { "" } else { "0" };
     f.extend([action_type.to_string(), place]);
     f.extend(std::iter::repeat_n(String::new(), 6));
@@ -526,9 +535,12 @@ fn gdelt(row: &Row, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// Code, name, country, known group, ethnic, religion 1-2, type 1-3: 10 GDELT actor columns.
-fn gdelt_actor(side: &Option<String>, code: &str, text: &str) -> [String; 10] {
-    let side = side.as_deref().unwrap_or_default();
+/// Code, name, country, known group, ethnic, religion 1-2, type 1-3 of the row's `source` or
+/// `target`: 10 GDELT actor columns.
+fn gdelt_actor(row: &Row, which: &str) -> [String; 10] {
+    let code = row.text(&format!("{which}_code"));
+    let text = row.text(&format!("{which}_text"));
+    let side = row.text(&format!("{which}_side"));
     let (state, group) = if crate::actors::is_state(side) {
         (side, "")
     } else {

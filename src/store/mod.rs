@@ -8,6 +8,7 @@
 //! merged into one record per real-world event (see `merge`), `bodies` the full-text index of
 //! titles and bodies, `errors` the inputs that could not be read.
 
+pub mod columns;
 pub mod export;
 pub mod load;
 mod merge;
@@ -22,6 +23,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, Transaction};
 use rustc_hash::FxHashSet;
 
@@ -114,7 +116,7 @@ impl Store {
         // Lets SQLite sort with a second thread when it builds an index after a bulk ingest.
         conn.pragma_update(None, "threads", 2)?;
         check_layout(&conn, path)?;
-        conn.execute_batch(SCHEMA)
+        conn.execute_batch(&format!("{}{SCHEMA}", columns::create_table()))
             .with_context(|| format!("creating the tables of {}", path.display()))?;
         conn.pragma_update(None, "user_version", LAYOUT)?;
         Store::with(conn)
@@ -366,11 +368,25 @@ fn check_layout(conn: &Connection, path: &Path) -> Result<()> {
         [],
         |r| r.get(0),
     )?;
+    let again = "ingest the inputs again into a new store (--db)";
     if tables > 0 && version != LAYOUT {
         anyhow::bail!(
-            "{} is a store of layout {version}, this Annals reads layout {LAYOUT}: ingest the \
-             inputs again into a new store (--db)",
+            "{} is a store of layout {version}, this Annals reads layout {LAYOUT}: {again}",
             path.display()
+        );
+    }
+    let mut st = conn.prepare("SELECT name FROM pragma_table_info('events')")?;
+    let table: Vec<String> = st
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let (missing, extra) = columns::differences(&table);
+    if !table.is_empty() && (!missing.is_empty() || !extra.is_empty()) {
+        anyhow::bail!(
+            "{} was written by another release of Annals: its events lack the columns [{}] and \
+             have [{}] that this one does not write: {again}",
+            path.display(),
+            missing.join(", "),
+            extra.join(", ")
         );
     }
     Ok(())
@@ -419,14 +435,8 @@ fn insert_document(
         .execute(params![n, doc.title, doc.body])?;
     insert_parts(tx, n, doc)?;
     for e in &doc.events {
-        // The pipeline wrote it (a document of an older release may come without it).
-        let key = if e.merge_key.is_empty() {
-            crate::merge::key(e)
-        } else {
-            e.merge_key.clone()
-        };
-        insert_event(tx, n, e, &key)?;
-        keys.insert(key);
+        insert_event(tx, n, e)?;
+        keys.insert(crate::merge::key_of(e).into_owned());
     }
     Ok(true)
 }
@@ -466,51 +476,14 @@ fn insert_timexes_and_mentions(tx: &Connection, n: i64, doc: &Document) -> Resul
     Ok(())
 }
 
-fn insert_event(tx: &Connection, doc: i64, e: &Event, key: &str) -> Result<()> {
-    let mut st = tx.prepare_cached(
-        "INSERT INTO events (doc, source_code, source_side, source_text, target_code, target_side,
-            target_text, cameo, root, name, goldstein, quad_class, plover, value, earliest, latest,
-            granularity, basis, date_text, historical, planned, hypothetical, negated, claimed_by,
-            location, sentence, start, end, trigger, evidence, rule, confidence, merge_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-            ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)",
-    )?;
-    let (s, t, d, v) = (&e.source, &e.target, &e.date, &e.evidence);
-    st.execute(params![
-        doc,
-        s.actor.code,
-        s.actor.side(),
-        s.text,
-        t.actor.code,
-        t.actor.side(),
-        t.text,
-        e.cameo,
-        e.root,
-        e.name,
-        e.goldstein,
-        e.quad_class,
-        e.plover.as_ref().map(|p| &p.event),
-        d.value,
-        d.earliest,
-        d.latest,
-        d.granularity.as_str(),
-        d.basis.as_str(),
-        d.text,
-        e.historical,
-        e.planned,
-        e.hypothetical,
-        e.negated,
-        e.claimed_by.as_ref().map(|c| &c.actor.code),
-        e.location,
-        v.sentence,
-        v.start,
-        v.end,
-        v.trigger,
-        v.text,
-        e.rule,
-        e.confidence,
-        key,
-    ])?;
+/// Adds a report of document `doc`, its columns as [`columns::EVENTS`] makes them.
+fn insert_event(tx: &Connection, doc: i64, e: &Event) -> Result<()> {
+    static SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(columns::insert_sql);
+    let values = columns::values(e)?;
+    let mut st = tx.prepare_cached(&SQL)?;
+    st.execute(rusqlite::params_from_iter(
+        std::iter::once(Value::Integer(doc)).chain(values),
+    ))?;
     Ok(())
 }
 

@@ -103,7 +103,7 @@ fn schema(row: &Row) -> Schema {
 
 /// Column `i` of the rows' cells as an Arrow array (every row has the same kinds of cells, so
 /// the first row's kind is the column's).
-fn column(cells: &[[(&str, Cell); 39]], i: usize) -> ArrayRef {
+fn column(cells: &[Vec<(&str, Cell)>], i: usize) -> ArrayRef {
     let all = |value: &dyn Fn(&Cell) -> Option<String>| -> Vec<Option<String>> {
         cells.iter().map(|row| value(&row[i].1)).collect()
     };

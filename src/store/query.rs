@@ -332,7 +332,7 @@ impl Store {
     pub fn events(&self, f: &Filter) -> Result<Vec<EventRow>> {
         let c = clauses(f, "e", true);
         let sql = format!(
-            "SELECT d.id, e.earliest, e.latest, e.basis, e.source_code, e.cameo, e.target_code,
+            "SELECT d.id, e.earliest, e.latest, e.date_basis, e.source_code, e.cameo, e.target_code,
                     e.name, e.goldstein, e.historical, e.planned, e.hypothetical, e.negated,
                     e.trigger, e.evidence, e.rule, d.outlet, d.site, d.url, d.path
              FROM events e JOIN documents d ON d.n = e.doc
@@ -493,11 +493,11 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|r| Report {
+                trigger: r.text("trigger").to_string(),
+                sentence: r.text("evidence").to_string(),
                 doc: r.doc_ids.into_iter().next().unwrap_or_default(),
                 outlet: r.outlets.into_iter().next(),
                 publisher: r.publisher,
-                trigger: r.trigger,
-                sentence: r.evidence,
             })
             .collect())
     }

@@ -109,8 +109,8 @@ fn replace(tx: &Transaction, n: i64, doc: &Document) -> Result<()> {
     ])?;
     insert_timexes_and_mentions(tx, n, doc)?;
     for e in &doc.events {
-        insert_event(tx, n, e, &e.merge_key)?;
-        keys.insert(e.merge_key.clone());
+        insert_event(tx, n, e)?;
+        keys.insert(crate::merge::key_of(e).into_owned());
     }
     let mut pending = tx.prepare_cached("INSERT OR IGNORE INTO pending (merge_key) VALUES (?1)")?;
     for key in &keys {

@@ -63,43 +63,9 @@ CREATE TABLE IF NOT EXISTS mentions (
     PRIMARY KEY (doc, nth)
 ) WITHOUT ROWID;
 
--- Events as each document reports them (side: the state, else the organization).
-CREATE TABLE IF NOT EXISTS events (
-    n            INTEGER PRIMARY KEY,
-    doc          INTEGER NOT NULL REFERENCES documents(n),
-    source_code  TEXT NOT NULL,
-    source_side  TEXT,
-    source_text  TEXT NOT NULL,
-    target_code  TEXT NOT NULL,
-    target_side  TEXT,
-    target_text  TEXT NOT NULL,
-    cameo        TEXT NOT NULL,
-    root         TEXT NOT NULL,
-    name         TEXT NOT NULL,
-    goldstein    REAL NOT NULL,
-    quad_class   INTEGER NOT NULL,
-    plover       TEXT,
-    value        TEXT NOT NULL,
-    earliest     TEXT NOT NULL,
-    latest       TEXT NOT NULL,
-    granularity  TEXT NOT NULL,
-    basis        TEXT NOT NULL,
-    date_text    TEXT,
-    historical   INTEGER NOT NULL,
-    planned      INTEGER NOT NULL,
-    hypothetical INTEGER NOT NULL,
-    negated      INTEGER NOT NULL,
-    claimed_by   TEXT,
-    location     TEXT,
-    sentence     INTEGER NOT NULL,
-    start        INTEGER NOT NULL,
-    end          INTEGER NOT NULL,
-    trigger      TEXT NOT NULL,
-    evidence     TEXT NOT NULL,               -- the sentence
-    rule         TEXT NOT NULL,               -- the pattern of data/events/patterns.tsv
-    confidence   REAL NOT NULL,
-    merge_key    TEXT NOT NULL                -- what reports of one event share: see `merged`
-);
+-- Events as each document reports them: the table `events` (a row number `n`, the document
+-- `doc`, then one column per field of a report) is made from src/store/columns.rs, where each
+-- column is defined once, before these statements run.
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc);
 -- Merging reads the reports of a key in order of days from this index alone.
 CREATE INDEX IF NOT EXISTS events_key ON events(

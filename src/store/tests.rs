@@ -134,6 +134,79 @@ fn a_store_of_another_layout_is_refused() {
 }
 
 #[test]
+fn a_store_whose_events_have_other_columns_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("older.db");
+    Store::open(&path).unwrap();
+    let older = rusqlite::Connection::open(&path).unwrap();
+    older
+        .execute_batch("ALTER TABLE events DROP COLUMN undated; ALTER TABLE events ADD basis TEXT;")
+        .unwrap();
+    drop(older);
+    let err = format!("{:#}", Store::open(&path).err().expect("refused"));
+    assert!(err.contains("lack the columns [undated]"), "{err}");
+    assert!(err.contains("have [basis]"), "{err}");
+    assert!(Store::open_read_only(&path).is_err());
+}
+
+/// Every column of `columns::EVENTS` is written, read back and exported under its name, and
+/// `undated` says whether the report has days.
+#[test]
+fn every_event_column_goes_from_the_event_to_the_store_and_the_export() {
+    let (_dir, mut s) = store();
+    s.write(&[
+        doc(
+            "dated.txt",
+            "Visit\n\nMay 5, 2020\n\nThe president of France visited Germany on Monday.\n",
+        ),
+        doc(
+            "undated.txt",
+            "Visit\n\nThe president of France visited Germany, officials said.\n",
+        ),
+    ])
+    .unwrap();
+    s.merge().unwrap();
+    let stored: Vec<String> = s
+        .conn()
+        .prepare("SELECT name FROM pragma_table_info('events')")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let names: Vec<&str> = columns::EVENTS.iter().map(|c| c.name).collect();
+    assert_eq!(stored[2..], names[..]);
+    let mut rows = Vec::new();
+    s.export(&Filter::default(), true, |r| {
+        rows.push(r.clone());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(rows.len(), 2);
+    for row in &rows {
+        let exported: Vec<&str> = row.columns().iter().map(|(n, _)| *n).collect();
+        assert_eq!(exported[2..2 + names.len()], names[..]);
+        let undated = row.text("earliest").is_empty();
+        assert_eq!(row.int("undated") != 0, undated, "{row:?}");
+        assert_eq!(row.text("source_side"), "FRA");
+        assert_eq!(row.text("cameo"), "042");
+    }
+    assert_eq!(rows.iter().filter(|r| r.int("undated") != 0).count(), 1);
+}
+
+/// docs/export.md says what each column holds.
+#[test]
+fn the_export_reference_names_every_column() {
+    let doc = include_str!("../../docs/export.md");
+    for (name, _) in export::Row::default().columns() {
+        assert!(
+            doc.contains(&format!("`{name}`")),
+            "docs/export.md does not say what `{name}` holds"
+        );
+    }
+}
+
+#[test]
 fn the_merged_record_does_not_depend_on_the_order_of_ingest() {
     // The same days, one side each way: neither report comes first.
     let a = || {

@@ -246,7 +246,7 @@ async function showEvent(id, item) {
     const e = m.event;
     state.selectedDay = e.earliest;
     markSelected();
-    box.replaceChildren(el("p", {}, el("strong", {}, e.name), ` (${e.cameo}) ${e.source || "?"} → ${e.target || "?"}, ${days(e.earliest, e.latest)}: `,
+    box.replaceChildren(el("p", {}, el("strong", {}, e.name), ` (${e.cameo}) ${e.source_side || "?"} → ${e.target_side || "?"}, ${days(e.earliest, e.latest)}: `,
       `${m.reports.length} report(s) in ${e.documents} document(s)`));
     await moreSources(box, m.reports, 0, id);
     // On a phone the evidence sits below the timeline: bring it into view.
