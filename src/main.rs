@@ -46,6 +46,8 @@ enum Command {
     /// The exit code is 1 only when every input failed, or with --strict when any did.
     #[command(display_order = 10)]
     Extract {
+        /// Articles: files (text, HTML, WARC, JSON Lines, Parquet documents; gzip or not),
+        /// folders of them, or `-` for standard input.
         #[arg(required_unless_present = "jsonl_in", value_name = "PATH")]
         paths: Vec<PathBuf>,
         /// Streaming mode (for pipes such as Spark's `RDD.pipe`): read article records as JSON
@@ -85,6 +87,8 @@ enum Command {
     /// cannot be read is recorded in the store's errors and the rest goes on.
     #[command(display_order = 1)]
     Ingest {
+        /// Articles: files (text, HTML, WARC, JSON Lines, the Spark job's Parquet documents;
+        /// gzip or not), folders of them, or `-` for standard input.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
         #[command(flatten)]
@@ -125,6 +129,7 @@ enum Command {
     /// phrase", OR, NOT, prefix*), best first, with snippets.
     #[command(display_order = 5)]
     Search {
+        /// Words to find (FTS5 syntax: "a phrase", OR, NOT, prefix*).
         query: String,
         #[command(flatten)]
         db: Db,
@@ -161,6 +166,7 @@ enum Command {
     /// One stored document (by its id or the start of it) with its mentions and events.
     #[command(display_order = 6)]
     Show {
+        /// The document's id, or its first 4 or more hex digits (as lists print it).
         id: String,
         #[command(flatten)]
         db: Db,
@@ -567,16 +573,14 @@ fn main() -> ExitCode {
             quiet,
             format,
         } => run_ingest(&paths, &db.db, max_bytes, batch, quiet, format),
-        Command::Events(Ask { db, query, format }) => run_query(&db.db, |s| {
-            let f = query.filter()?;
-            let rows = s.events(&f)?;
-            let hidden = hidden_note(s, &f, format, false)?;
+        Command::Events(Ask { db, query, format }) => filtered(&db.db, &query, |s, f| {
+            let rows = s.events(f)?;
+            let hidden = hidden_note(s, f, format, false)?;
             output(format, &rows, || render::events(&rows) + &hidden)
         }),
-        Command::Timeline(Ask { db, query, format }) => run_query(&db.db, |s| {
-            let f = query.filter()?;
-            let rows = s.timeline(&f)?;
-            let hidden = hidden_note(s, &f, format, true)?;
+        Command::Timeline(Ask { db, query, format }) => filtered(&db.db, &query, |s, f| {
+            let rows = s.timeline(f)?;
+            let hidden = hidden_note(s, f, format, true)?;
             match format {
                 Output::Csv => output(format, &render::flat(&rows), String::new),
                 _ => output(format, &rows, || render::timeline(&rows) + &hidden),
@@ -587,8 +591,8 @@ fn main() -> ExitCode {
             query,
             by,
             format,
-        } => run_query(&db.db, |s| {
-            let rows = s.relations(&query.filter()?, matches!(by, By::Month))?;
+        } => filtered(&db.db, &query, |s, f| {
+            let rows = s.relations(f, matches!(by, By::Month))?;
             output(format, &rows, || render::relations(&rows))
         }),
         Command::Search {
@@ -672,8 +676,8 @@ fn main() -> ExitCode {
             format,
             reports,
             out,
-        } => run_query(&db.db, |s| {
-            let rows = s.export_to(&query.filter()?, reports, format, out.as_deref())?;
+        } => filtered(&db.db, &query, |s, f| {
+            let rows = s.export_to(f, reports, format, out.as_deref())?;
             if let Some(path) = &out {
                 eprintln!("{rows} rows written to {}", path.display());
             }
@@ -947,6 +951,17 @@ fn run_query(
     query: impl FnOnce(&Store) -> anyhow::Result<bool>,
 ) -> anyhow::Result<bool> {
     query(&Store::open_read_only(db)?)
+}
+
+/// A query with filters: a bad filter is a usage error before the store is opened (or found
+/// missing).
+fn filtered(
+    db: &Path,
+    query: &Query,
+    ask: impl FnOnce(&Store, &store::query::Filter) -> anyhow::Result<bool>,
+) -> anyhow::Result<bool> {
+    let f = query.filter()?;
+    ask(&Store::open_read_only(db)?, &f)
 }
 
 /// Prints query rows as a table, JSON or CSV.

@@ -105,6 +105,14 @@ fn the_examples_ingest_once_and_answer_every_query() {
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(says), "{args:?}: {err}");
     }
+    // The filter is checked first: the example, with no store at hand.
+    let out = annals(&["timeline", "--from", "banana", "--db", "no-such.db"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("banana") && !err.contains("does not exist"),
+        "{err}"
+    );
     assert!(ok(annals(&[
         "events", "--db", d, "--actor", "rusgov", "--code", "11"
     ]))
