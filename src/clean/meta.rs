@@ -149,6 +149,8 @@ pub struct Dateline {
     pub place: String,
     pub agency: Option<String>,
     pub when: Option<String>,
+    /// Characters of the paragraph before its story: the place, date, agency and dash.
+    pub chars: usize,
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -162,9 +164,9 @@ static PLACEHOLDER: LazyLock<Regex> =
 
 /// "ULAN BATOR (Reuters) - …", "MOSCOW, March 22 (AP) — …", "TOKYO — …".
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
-    let paragraph = PLACEHOLDER
-        .find(paragraph)
-        .map_or(paragraph, |m| &paragraph[m.end()..]);
+    let skipped = PLACEHOLDER.find(paragraph).map_or(0, |m| m.end());
+    let whole = paragraph;
+    let paragraph = &paragraph[skipped..];
     // A dateline opens with a capitalized place name: most paragraphs fail this at once.
     let mut head = paragraph.chars().take(2);
     if !head.all(char::is_uppercase) {
@@ -182,6 +184,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
         place: title_case(place),
         agency,
         when: caps.name("when").map(|w| w.as_str().trim().to_string()),
+        chars: whole[..skipped + caps.get(0)?.end()].chars().count(),
     })
 }
 

@@ -379,6 +379,12 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
     dates
 }
 
+/// How many characters of a paragraph its wire dateline takes ("BRUSSELS (Reuters) - "), if it
+/// opens with one: the place a story was filed from, not a place or an actor of its events.
+pub fn dateline_chars(paragraph: &str) -> Option<usize> {
+    meta::dateline(paragraph).map(|d| d.chars)
+}
+
 /// The date a dateline carries: a whole date is a date line; a month and a day, the day of the
 /// year the time stage finds the year of.
 fn dateline_date(d: &meta::Dateline, l: &Line, dates: &mut PageDates) {

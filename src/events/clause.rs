@@ -48,8 +48,14 @@ pub struct Index<'a> {
 }
 
 impl<'a> Index<'a> {
-    pub fn new(body: &'a str, mentions: &'a [Mention], timexes: &'a [Timex]) -> Index<'a> {
-        let mut mentions: Vec<&Mention> = mentions.iter().collect();
+    /// The mentions that end before character `story` (a dateline's) are left out.
+    pub fn new(
+        body: &'a str,
+        mentions: &'a [Mention],
+        timexes: &'a [Timex],
+        story: usize,
+    ) -> Index<'a> {
+        let mut mentions: Vec<&Mention> = mentions.iter().filter(|m| m.end > story).collect();
         mentions.sort_by_key(|m| m.start);
         let mut timexes: Vec<&Timex> = timexes.iter().collect();
         timexes.sort_by_key(|t| t.start);

@@ -27,7 +27,16 @@ use tree::Tree;
 pub fn events(doc: &Document) -> Vec<Event> {
     let mut out: Vec<Event> = Vec::new();
     let mut territory = None;
-    let index = Index::new(&doc.body, &doc.mentions, &doc.timexes);
+    // "BRUSSELS (Reuters) - EU ministers agreed ...": the city the story was filed from is no
+    // side of its events.
+    let filed = match (&doc.dateline, doc.sentences.first()) {
+        (Some(_), Some(first)) => {
+            let text: String = doc.body.chars().skip(first.start).take(200).collect();
+            crate::clean::dateline_chars(&text).map_or(0, |n| first.start + n)
+        }
+        _ => 0,
+    };
+    let index = Index::new(&doc.body, &doc.mentions, &doc.timexes, filed);
     for (i, span) in doc.sentences.iter().enumerate() {
         let sentence = Sentence::new(&index, i, span.start, span.end);
         for found in sentence_events(doc, &sentence, territory) {

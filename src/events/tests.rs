@@ -358,6 +358,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru threatened to launch a new offensive in its border war with Chile.",
         &["PER CHL 1384"],
     ),
+    // The city a wire story was filed from is no side of its events, capital or not.
+    (
+        "March 22, 2022\n\nLIMA (Reuters) - Chile recalled its ambassador to Bolivia on Monday.",
+        &["CHL BOL 161"],
+    ),
+    (
+        "March 22, 2022\n\nGENEVA, March 21 (AFP) - Peru accused Chile of spying.",
+        &["PER CHL 1125"],
+    ),
     // A name's words are no cues: "Theresa May said" is no "may".
     (
         "March 14, 2018\n\nTheresa May said Russia was culpable for the poisoning.",
