@@ -342,6 +342,10 @@ pub struct Event {
     /// Where it happened, as written ("Moscow").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// Where it happened, on the map: the place `location` or the sentence names, else the
+    /// dateline's (src/places).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
     pub evidence: EventEvidence,
     /// The pattern of data/events/patterns.tsv that matched, as written there.
     pub rule: String,
@@ -373,6 +377,59 @@ pub struct Plover {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<String>,
 }
+
+/// A place of the gazetteer (data/places) an event is placed at.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Place {
+    /// Its name in the gazetteer ("Moscow", "Galwan Valley").
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: PlaceKind,
+    /// The state it is in (ISO 3166-1 alpha-3); none for a sea or a strait.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Its first-level subdivision, as GeoNames codes it within the country (`48`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adm1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonames_id: Option<u64>,
+    /// What placed the event there.
+    pub basis: PlaceBasis,
+}
+
+/// What kind of place: a state (its centre), a city, or a landmark (islands, a valley, a sea).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Country,
+    City,
+    Landmark,
+}
+
+names!(PlaceKind {
+    Country => "country",
+    City => "city",
+    Landmark => "landmark",
+});
+
+/// How an event was placed: by the words of its clause or sentence, by the dateline of a story
+/// of current news, or by the venue of the article's meeting of the same days.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceBasis {
+    Clause,
+    Dateline,
+    /// The place of the article's meeting, visit or agreement of the same days.
+    Article,
+}
+
+names!(PlaceBasis {
+    Clause => "clause",
+    Dateline => "dateline",
+    Article => "article",
+});
 
 /// When an event happened: a TIMEX3-style value and the days it can be.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod knowledge;
 pub mod merge;
 pub mod pipeline;
+pub mod places;
 pub mod segment;
 pub mod serve;
 pub mod store;

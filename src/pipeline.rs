@@ -12,7 +12,7 @@ use crate::clean::{self, Context};
 use crate::document::{Document, Evidence, Published, PublishedBasis};
 use crate::ingest::{self, IngestError, Opened, RawDoc, Source};
 use crate::merge::corroborate::{self, Anchors};
-use crate::{actors, events, merge, segment, syntax, time};
+use crate::{actors, events, merge, places, segment, syntax, time};
 
 /// Runs every stage over one decoded document.
 pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
@@ -195,6 +195,7 @@ fn annotate(doc: &mut Document) {
     for e in &mut doc.events {
         e.merge_key = merge::key(e);
     }
+    places::place_events(doc);
     doc.language = language(&doc.body);
 }
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ratio, Prf};
 use crate::document::{Document, Event, EventActor};
+use crate::places;
 use crate::time::iso_day;
 
 #[derive(Debug, Deserialize)]
@@ -26,6 +27,9 @@ pub struct GoldEvent {
     pub required: bool,
     #[serde(default)]
     pub evidence: String,
+    /// Where it happened, as the text names it ("Asmara", "Galwan Valley").
+    #[serde(default)]
+    pub location: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -53,6 +57,14 @@ pub struct EventCounts {
     pub matched_required: usize,
     /// Matched events whose date is no wider than the gold's plus two days.
     pub tight: usize,
+    /// Predictions given a place.
+    pub placed: usize,
+    /// Matched events whose gold names a place the gazetteer knows; of them, those given a
+    /// place, in the gold place's state, and within 50 km of it.
+    pub gold_places: usize,
+    pub gold_places_placed: usize,
+    pub gold_places_country: usize,
+    pub gold_places_near: usize,
     /// Predictions and the matched among them, by confidence band (see `BANDS`).
     pub bands: [(usize, usize); BANDS.len()],
     /// Required gold events no prediction matched, by why (see `cause`).
@@ -67,6 +79,9 @@ pub struct EventCounts {
     /// Predictions no gold event matched: `[cause] SRC TGT CODE date trigger`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub extra: Vec<String>,
+    /// Matched events not placed within 50 km of the gold's place: `CODE place vs gold`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub misplaced: Vec<String>,
     /// Matched events whose date is wider than the gold's: `CODE predicted vs gold`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub loose: Vec<String>,
@@ -95,6 +110,11 @@ impl EventCounts {
         self.required += o.required;
         self.matched_required += o.matched_required;
         self.tight += o.tight;
+        self.placed += o.placed;
+        self.gold_places += o.gold_places;
+        self.gold_places_placed += o.gold_places_placed;
+        self.gold_places_country += o.gold_places_country;
+        self.gold_places_near += o.gold_places_near;
         for (mine, theirs) in self.bands.iter_mut().zip(&o.bands) {
             mine.0 += theirs.0;
             mine.1 += theirs.1;
@@ -105,6 +125,19 @@ impl EventCounts {
         for (cause, n) in &o.extra_causes {
             *self.extra_causes.entry(cause).or_default() += n;
         }
+    }
+
+    /// "places: ..." of `annals eval`.
+    pub fn places_line(&self) -> String {
+        format!(
+            "places: {} of {} events placed; of {} matched events whose gold names a place, {} placed, {} in its state, {} within 50 km",
+            self.placed,
+            self.predicted,
+            self.gold_places,
+            self.gold_places_placed,
+            self.gold_places_country,
+            self.gold_places_near
+        )
     }
 
     pub fn bands_line(&self) -> String {
@@ -161,6 +194,7 @@ pub fn score(
     let mut used = vec![false; gold.len()];
     let mut counts = EventCounts {
         predicted: scored.len(),
+        placed: scored.iter().filter(|e| e.place.is_some()).count(),
         required: gold.iter().filter(|g| g.required).count(),
         ..EventCounts::default()
     };
@@ -185,6 +219,7 @@ pub fn score(
                 used[i] = true;
                 counts.matched += 1;
                 counts.matched_required += usize::from(g.required);
+                count_place(g, scored[j], &mut counts);
                 if tight(g, scored[j]) {
                     counts.tight += 1;
                 } else {
@@ -374,6 +409,43 @@ fn overlaps(g: &GoldEvent, e: &Event) -> bool {
     };
     let slack = chrono::Duration::days(1);
     ea <= gb + slack && ga <= eb + slack
+}
+
+/// Whether a matched event is placed where its gold says (its state, and within 50 km of the
+/// place the gazetteer gives the gold's name for the gold's sides).
+fn count_place(g: &GoldEvent, e: &Event, counts: &mut EventCounts) {
+    let sides = [
+        g.source.get(..3).unwrap_or(""),
+        g.target.get(..3).unwrap_or(""),
+    ];
+    let Some(gold) = g
+        .location
+        .as_deref()
+        .and_then(|l| places::locate(l, &sides))
+    else {
+        return;
+    };
+    counts.gold_places += 1;
+    let gold_name = g.location.as_deref().unwrap_or_default();
+    let Some(p) = &e.place else {
+        let line = format!(
+            "{} unplaced vs gold {gold_name}  {:?}",
+            e.cameo, e.evidence.trigger
+        );
+        counts.misplaced.push(line);
+        return;
+    };
+    counts.gold_places_placed += 1;
+    counts.gold_places_country += usize::from(gold.2.is_none() || p.country == gold.2);
+    let km = places::km((p.lat, p.lon), (gold.0, gold.1));
+    if km <= 50.0 {
+        counts.gold_places_near += 1;
+    } else {
+        counts.misplaced.push(format!(
+            "{} {} ({}, {km:.0} km away) vs gold {gold_name}  {:?}",
+            e.cameo, p.name, p.basis, e.evidence.trigger
+        ));
+    }
 }
 
 fn tight(g: &GoldEvent, e: &Event) -> bool {

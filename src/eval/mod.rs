@@ -461,6 +461,9 @@ impl Report {
             for x in &e.loose {
                 let _ = writeln!(s, "      loose  {x}");
             }
+            for x in &e.misplaced {
+                let _ = writeln!(s, "      placed {x}");
+            }
         }
         if self.docs.iter().any(|d| d.events.is_some()) {
             let _ = writeln!(
@@ -474,6 +477,7 @@ impl Report {
                 self.events_tight * 100.0
             );
             let _ = writeln!(s, "precision by confidence: {}", self.events.bands_line());
+            let _ = writeln!(s, "{}", self.events.places_line());
             if !self.events.causes.is_empty() {
                 let _ = writeln!(s, "missed events by cause: {}", self.events.causes_line());
             }

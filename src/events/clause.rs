@@ -487,7 +487,8 @@ impl<'a> Sentence<'a> {
             .or_else(|| self.mention_at(j + 1))
     }
 
-    /// Where it happened: the place named in the clause after "in", "to" or "at".
+    /// Where it happened: the place named in the clause after "in" or "at", or, for a meeting
+    /// or a visit, any place ("travel to Moscow"; "protested to Beijing" is no protest there).
     pub fn location(&self, cameo: &str, clause: (usize, usize)) -> Option<String> {
         let places = (0..self.mentions.len()).filter(|&k| {
             let (a, _) = self.spans[k];
@@ -495,7 +496,7 @@ impl<'a> Sentence<'a> {
         });
         for k in places {
             let first = self.spans[k].0;
-            let prep = first > 0 && ["in", "to", "at"].contains(&self.word(first - 1));
+            let prep = first > 0 && ["in", "at"].contains(&self.word(first - 1));
             if prep || cameo.starts_with("04") {
                 return Some(self.mentions[k].text.clone());
             }

@@ -667,6 +667,7 @@ fn event(
         negated: flags.negated,
         claimed_by: s.speaker(m.first, m.last).map(|k| actor(s.mentions[k])),
         location: s.location(m.pattern.cameo, clause),
+        place: None,
         evidence: EventEvidence {
             sentence: s.index,
             text: s.text.clone(),

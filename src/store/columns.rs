@@ -8,7 +8,7 @@ use std::io::{BufRead, Write};
 use anyhow::{Context, Result};
 use rusqlite::types::Value;
 
-use crate::document::{Document, Event};
+use crate::document::{Document, Event, Place};
 use crate::events::taxonomy::{self, Code};
 
 /// What a column holds, and so how SQLite, Parquet, JSON and Spark type it.
@@ -18,7 +18,9 @@ pub enum Kind {
     /// Text that may be missing (SQL NULL, JSON null).
     MaybeText,
     Int,
+    MaybeInt,
     Real,
+    MaybeReal,
     /// Stored as 0 or 1 (SQLite has no booleans).
     Bool,
 }
@@ -29,15 +31,17 @@ impl Kind {
             Kind::Text => "TEXT NOT NULL",
             Kind::MaybeText => "TEXT",
             Kind::Int | Kind::Bool => "INTEGER NOT NULL",
+            Kind::MaybeInt => "INTEGER",
             Kind::Real => "REAL NOT NULL",
+            Kind::MaybeReal => "REAL",
         }
     }
 
     fn spark(self) -> &'static str {
         match self {
             Kind::Text | Kind::MaybeText => "STRING",
-            Kind::Int => "BIGINT",
-            Kind::Real => "DOUBLE",
+            Kind::Int | Kind::MaybeInt => "BIGINT",
+            Kind::Real | Kind::MaybeReal => "DOUBLE",
             Kind::Bool => "BOOLEAN",
         }
     }
@@ -46,7 +50,7 @@ impl Kind {
     pub fn empty(self) -> Value {
         match self {
             Kind::Text => Value::Text(String::new()),
-            Kind::MaybeText => Value::Null,
+            Kind::MaybeText | Kind::MaybeInt | Kind::MaybeReal => Value::Null,
             Kind::Int | Kind::Bool => Value::Integer(0),
             Kind::Real => Value::Real(0.0),
         }
@@ -143,6 +147,33 @@ pub const EVENTS: &[Column] = &[
     event("location", Kind::MaybeText, |e| {
         maybe(e.location.as_deref())
     }),
+    event("place_name", Kind::MaybeText, |e| {
+        maybe(place(e, |p| &p.name))
+    }),
+    event("place_type", Kind::MaybeText, |e| {
+        maybe(place(e, |p| p.kind.as_str()))
+    }),
+    event("place_country", Kind::MaybeText, |e| {
+        maybe(e.place.as_ref().and_then(|p| p.country.as_deref()))
+    }),
+    event("place_adm1", Kind::MaybeText, |e| {
+        maybe(e.place.as_ref().and_then(|p| p.adm1.as_deref()))
+    }),
+    event("place_lat", Kind::MaybeReal, |e| {
+        e.place.as_ref().map_or(Value::Null, |p| Value::Real(p.lat))
+    }),
+    event("place_lon", Kind::MaybeReal, |e| {
+        e.place.as_ref().map_or(Value::Null, |p| Value::Real(p.lon))
+    }),
+    event("place_geonames_id", Kind::MaybeInt, |e| {
+        e.place
+            .as_ref()
+            .and_then(|p| p.geonames_id)
+            .map_or(Value::Null, int)
+    }),
+    event("place_basis", Kind::MaybeText, |e| {
+        maybe(place(e, |p| p.basis.as_str()))
+    }),
     event("sentence", Kind::Int, |e| int(e.evidence.sentence)),
     event("start", Kind::Int, |e| int(e.evidence.start)),
     event("end", Kind::Int, |e| int(e.evidence.end)),
@@ -152,6 +183,11 @@ pub const EVENTS: &[Column] = &[
     event("confidence", Kind::Real, |e| Value::Real(e.confidence)),
     event("merge_key", Kind::Text, |e| text(&crate::merge::key_of(e))),
 ];
+
+/// A field of the event's place, when it has one.
+fn place(e: &Event, field: fn(&Place) -> &str) -> Option<&str> {
+    e.place.as_ref().map(field)
+}
 
 /// A part of the code's PLOVER category, event, mode or context; none when empty.
 type Parts = (&'static str, &'static str, &'static str);
@@ -310,7 +346,7 @@ mod tests {
             assert!(
                 c.name
                     .chars()
-                    .all(|ch| ch.is_ascii_lowercase() || ch == '_'),
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_'),
                 "{}",
                 c.name
             );

@@ -143,6 +143,23 @@ impl Row {
         }
     }
 
+    /// An integer column that may be missing.
+    pub fn maybe_int(&self, name: &str) -> Option<i64> {
+        match self.field(name) {
+            Value::Integer(i) => Some(*i),
+            _ => None,
+        }
+    }
+
+    /// A real column that may be missing.
+    pub fn maybe_real(&self, name: &str) -> Option<f64> {
+        match self.field(name) {
+            Value::Real(r) => Some(*r),
+            Value::Integer(i) => Some(*i as f64),
+            _ => None,
+        }
+    }
+
     pub fn real(&self, name: &str) -> f64 {
         match self.field(name) {
             Value::Real(r) => *r,
@@ -309,7 +326,9 @@ pub enum Cell<'a> {
     Text(Option<&'a str>),
     List(&'a [String]),
     Int(i64),
+    MaybeInt(Option<i64>),
     Real(f64),
+    MaybeReal(Option<f64>),
     Bool(bool),
 }
 
@@ -347,7 +366,9 @@ impl Serialize for Row {
                 Cell::Text(t) => map.serialize_entry(name, t)?,
                 Cell::List(l) => map.serialize_entry(name, l)?,
                 Cell::Int(i) => map.serialize_entry(name, i)?,
+                Cell::MaybeInt(i) => map.serialize_entry(name, i)?,
                 Cell::Real(r) => map.serialize_entry(name, r)?,
+                Cell::MaybeReal(r) => map.serialize_entry(name, r)?,
                 Cell::Bool(b) => map.serialize_entry(name, b)?,
             }
         }
@@ -363,9 +384,14 @@ impl<'a> Cell<'a> {
             (Kind::Bool, _) => Cell::Bool(false),
             (Kind::Int, Value::Integer(i)) => Cell::Int(*i),
             (Kind::Int, _) => Cell::Int(0),
+            (Kind::MaybeInt, Value::Integer(i)) => Cell::MaybeInt(Some(*i)),
+            (Kind::MaybeInt, _) => Cell::MaybeInt(None),
             (Kind::Real, Value::Real(r)) => Cell::Real(*r),
             (Kind::Real, Value::Integer(i)) => Cell::Real(*i as f64),
             (Kind::Real, _) => Cell::Real(0.0),
+            (Kind::MaybeReal, Value::Real(r)) => Cell::MaybeReal(Some(*r)),
+            (Kind::MaybeReal, Value::Integer(i)) => Cell::MaybeReal(Some(*i as f64)),
+            (Kind::MaybeReal, _) => Cell::MaybeReal(None),
             (Kind::Text | Kind::MaybeText, Value::Text(t)) => Cell::Text(Some(t)),
             (Kind::Text | Kind::MaybeText, _) => Cell::Text(None),
         }
@@ -377,7 +403,9 @@ impl<'a> Cell<'a> {
             Cell::Text(t) => t.unwrap_or_default().to_string(),
             Cell::List(l) => l.join(" "),
             Cell::Int(i) => i.to_string(),
+            Cell::MaybeInt(i) => i.map(|i| i.to_string()).unwrap_or_default(),
             Cell::Real(r) => r.to_string(),
+            Cell::MaybeReal(r) => r.map(|r| r.to_string()).unwrap_or_default(),
             Cell::Bool(b) => u8::from(*b).to_string(),
         }
     }
@@ -479,6 +507,13 @@ fn plover(row: &Row, out: &mut dyn Write) -> Result<()> {
     if let Some(place) = row.maybe("location") {
         record["event_loc"] = json!({ "extracted_place": place });
     }
+    if let Some(name) = row.maybe("place_name") {
+        record["event_loc"]["name"] = json!(name);
+        record["event_loc"]["country"] = json!(row.maybe("place_country"));
+        record["event_loc"]["lat"] = json!(row.maybe_real("place_lat"));
+        record["event_loc"]["lon"] = json!(row.maybe_real("place_lon"));
+        record["event_loc"]["geonames_id"] = json!(row.maybe_int("place_geonames_id"));
+    }
     serde_json::to_writer(out, &record)?;
     Ok(())
 }
@@ -518,12 +553,9 @@ fn gdelt(row: &Row, out: &mut dyn Write) -> Result<()> {
         row.documents.to_string(),
         String::new(),
     ]);
-    // Actor1Geo_*, Actor2Geo_*: 8 columns each; ActionGeo_* with the place named, if any.
+    // Actor1Geo_*, Actor2Geo_*: 8 columns each (not placed); ActionGeo_*: 8.
     f.extend(std::iter::repeat_n(String::new(), 16));
-    let place = row.text("location").to_string();
-    let action_type = if place.is_empty() { "" } else { "0" };
-    f.extend([action_type.to_string(), place]);
-    f.extend(std::iter::repeat_n(String::new(), 6));
+    f.extend(action_geo(row));
     f.push(row.ingested.replace(['-', 'T', ':'], ""));
     let first_doc = row.doc_ids.first().map(|d| format!("annals:{d}"));
     f.push(row.urls.first().cloned().or(first_doc).unwrap_or_default());
@@ -533,6 +565,50 @@ fn gdelt(row: &Row, out: &mut dyn Write) -> Result<()> {
         .collect();
     out.write_all(clean.join("\t").as_bytes())?;
     Ok(())
+}
+
+/// GDELT's ActionGeo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID:
+/// the event's place (type 1 a state, 4 a city or landmark; codes of states in FIPS 10-4, as
+/// GDELT writes them; the feature is the GeoNames id, or a state's FIPS code). A place named
+/// but not found in the gazetteer has type 0 and its name only.
+fn action_geo(row: &Row) -> [String; 8] {
+    let Some(name) = row.maybe("place_name") else {
+        let named = row.text("location");
+        let kind = if named.is_empty() { "" } else { "0" };
+        return [kind, named, "", "", "", "", "", ""].map(str::to_string);
+    };
+    let iso3 = row.text("place_country");
+    let fips = crate::places::fips(iso3).unwrap_or_default();
+    let country = crate::actors::side_name(iso3).unwrap_or(iso3);
+    let is_state = row.text("place_type") == "country";
+    let full = if is_state || country.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}, {country}")
+    };
+    let adm1 = match row.maybe("place_adm1") {
+        Some(a) if !fips.is_empty() => format!("{fips}{a}"),
+        _ => fips.to_string(),
+    };
+    let number = |name: &str| {
+        row.maybe_real(name)
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
+    let feature = match row.maybe_int("place_geonames_id") {
+        Some(id) if !is_state => id.to_string(),
+        _ => fips.to_string(),
+    };
+    [
+        if is_state { "1" } else { "4" }.to_string(),
+        full,
+        fips.to_string(),
+        adm1,
+        String::new(),
+        number("place_lat"),
+        number("place_lon"),
+        feature,
+    ]
 }
 
 /// Code, name, country, known group, ethnic, religion 1-2, type 1-3 of the row's `source` or

@@ -92,7 +92,9 @@ fn schema(row: &Row) -> Schema {
                 Cell::Text(_) => (DataType::Utf8, true),
                 Cell::List(_) => (DataType::Utf8, false),
                 Cell::Int(_) => (DataType::Int64, false),
+                Cell::MaybeInt(_) => (DataType::Int64, true),
                 Cell::Real(_) => (DataType::Float64, false),
+                Cell::MaybeReal(_) => (DataType::Float64, true),
                 Cell::Bool(_) => (DataType::Boolean, false),
             };
             Field::new(*name, kind, nullable)
@@ -121,6 +123,14 @@ fn column(cells: &[Vec<(&str, Cell)>], i: usize) -> ArrayRef {
         Cell::Real(_) => Arc::new(Float64Array::from_iter_values(each.map(|c| match c {
             Cell::Real(v) => *v,
             _ => 0.0,
+        }))),
+        Cell::MaybeInt(_) => Arc::new(Int64Array::from_iter(each.map(|c| match c {
+            Cell::MaybeInt(v) => *v,
+            _ => None,
+        }))),
+        Cell::MaybeReal(_) => Arc::new(Float64Array::from_iter(each.map(|c| match c {
+            Cell::MaybeReal(v) => *v,
+            _ => None,
         }))),
         Cell::Bool(_) => Arc::new(BooleanArray::from_iter(
             each.map(|c| Some(matches!(c, Cell::Bool(true)))),

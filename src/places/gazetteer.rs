@@ -1,0 +1,164 @@
+//! The gazetteer of data/places, embedded and read once: every name (lowercase) to the places
+//! it names.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::document::PlaceKind;
+use crate::knowledge;
+
+const COUNTRIES: &str = include_str!("../../data/places/countries.tsv");
+const CITIES: &str = include_str!("../../data/places/cities.tsv");
+const LANDMARKS: &str = include_str!("../../data/places/landmarks.tsv");
+
+pub struct Entry {
+    pub name: &'static str,
+    pub kind: PlaceKind,
+    pub country: Option<String>,
+    pub adm1: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+    pub geonames_id: Option<u64>,
+    pub capital: bool,
+    pub population: u64,
+    /// A state's FIPS 10-4 code (`RS`), which GDELT's geography columns use.
+    pub fips: Option<&'static str>,
+}
+
+impl PlaceKind {
+    /// Which kind a name means first when it names several: "Mexico" is the state before the
+    /// capital (one of whose names it is), "Gaza" the strip before the city.
+    pub fn rank(self) -> u8 {
+        match self {
+            PlaceKind::Country => 2,
+            PlaceKind::Landmark => 1,
+            PlaceKind::City => 0,
+        }
+    }
+}
+
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    by_name: FxHashMap<String, Vec<u32>>,
+    by_country: FxHashMap<&'static str, u32>,
+}
+
+pub fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::load)
+}
+
+fn number<T: std::str::FromStr>(file: &str, field: &str) -> T {
+    field
+        .parse()
+        .unwrap_or_else(|_| panic!("data/places/{file}: {field:?} is not a number"))
+}
+
+fn some(field: &str) -> Option<String> {
+    (!field.is_empty()).then(|| field.to_string())
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer {
+            entries: Vec::new(),
+            by_name: FxHashMap::default(),
+            by_country: FxHashMap::default(),
+        };
+        for r in knowledge::rows(COUNTRIES) {
+            let file = "countries.tsv";
+            g.by_country.insert(r[0], g.entries.len() as u32);
+            g.add(
+                &[r[2]],
+                Entry {
+                    name: r[2],
+                    kind: PlaceKind::Country,
+                    country: some(r[0]),
+                    adm1: None,
+                    lat: number(file, r[3]),
+                    lon: number(file, r[4]),
+                    geonames_id: Some(number(file, r[5])),
+                    capital: false,
+                    population: number(file, r[6]),
+                    fips: (!r[8].is_empty()).then_some(r[8]),
+                },
+            );
+        }
+        for r in knowledge::rows(LANDMARKS) {
+            let file = "landmarks.tsv";
+            let names: Vec<&'static str> = r[0].split('|').collect();
+            g.add(
+                &names,
+                Entry {
+                    name: names[0],
+                    kind: PlaceKind::Landmark,
+                    country: some(r[2]),
+                    adm1: None,
+                    lat: number(file, r[3]),
+                    lon: number(file, r[4]),
+                    geonames_id: None,
+                    capital: false,
+                    population: 0,
+                    fips: None,
+                },
+            );
+        }
+        for r in knowledge::rows(CITIES) {
+            let file = "cities.tsv";
+            let names: Vec<&'static str> = r[1].split('|').collect();
+            g.add(
+                &names,
+                Entry {
+                    name: names[0],
+                    kind: PlaceKind::City,
+                    country: some(r[2]),
+                    adm1: some(r[3]),
+                    lat: number(file, r[4]),
+                    lon: number(file, r[5]),
+                    geonames_id: Some(number(file, r[0])),
+                    capital: r[7] == "1",
+                    population: number(file, r[6]),
+                    fips: None,
+                },
+            );
+        }
+        g
+    }
+
+    fn add(&mut self, names: &[&str], entry: Entry) {
+        let i = self.entries.len() as u32;
+        self.entries.push(entry);
+        for name in names {
+            let list = self.by_name.entry(key(name)).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        }
+    }
+
+    /// Every place `name` names ("the" before it or not, any case).
+    pub fn find(&self, name: &str) -> Vec<&Entry> {
+        let name = name.trim();
+        let name = name
+            .strip_prefix("the ")
+            .or_else(|| name.strip_prefix("The "))
+            .unwrap_or(name);
+        self.by_name
+            .get(&key(name))
+            .map(|list| list.iter().map(|&i| &self.entries[i as usize]).collect())
+            .unwrap_or_default()
+    }
+
+    /// A state's entry by its code (`JPN`).
+    pub fn country(&self, code: &str) -> Option<&Entry> {
+        self.by_country
+            .get(code)
+            .map(|&i| &self.entries[i as usize])
+    }
+}
+
+/// Names are found in any case, with curly apostrophes as straight ones.
+fn key(name: &str) -> String {
+    name.to_lowercase().replace('\u{2019}', "'")
+}

@@ -1,0 +1,280 @@
+//! Where: each event placed on the map. The place its clause names (`Event::location`, else a
+//! place after "in", "at", "near", "off" in its sentence) is looked up in the gazetteer of
+//! data/places (countries, GeoNames' cities of 15,000 people or more, and landmarks written by
+//! hand) and, when a name fits several places, the one in a state of the event or the article
+//! wins, then a capital, then the most populous. A current event whose sentence names no place
+//! is placed at the story's dateline; a recalled one never is. A current event still unplaced
+//! takes the place of the article's meeting, visit or agreement of the same days.
+
+mod gazetteer;
+
+use rustc_hash::FxHashMap;
+
+use crate::document::{Document, Event, Place, PlaceBasis};
+use gazetteer::{gazetteer, Entry};
+
+/// Places every event of `doc` that its words or its dateline allow.
+pub fn place_events(doc: &mut Document) {
+    let context = article_states(doc);
+    // The states the article's place mentions stand for ("the U.S.", "Britain"), for names the
+    // gazetteer does not hold.
+    let states: FxHashMap<String, String> = doc
+        .mentions
+        .iter()
+        .filter(|m| m.place)
+        .filter_map(|m| Some((m.text.clone(), m.actor.country.clone()?)))
+        .collect();
+    let dateline = doc.dateline.clone();
+    for e in &mut doc.events {
+        let state = e.location.as_ref().and_then(|l| states.get(l));
+        e.place = place_of(e, &context, dateline.as_deref())
+            .or_else(|| Some(gazetteer().country(state?)?.place(PlaceBasis::Clause)));
+    }
+    place_by_venue(&mut doc.events);
+}
+
+/// A current event the article does not place ("the leaders held talks") happened where the
+/// article's meeting, visit or agreement of the same two sides, on the same days (a day or
+/// two, not a year), did ("signed in Asmara").
+fn place_by_venue(events: &mut [Event]) {
+    let narrow = |e: &Event| {
+        let days = crate::merge::days(&e.date.earliest, &e.date.latest);
+        days.is_some_and(|(a, b)| (b - a).num_days() <= 2)
+    };
+    let venues: Vec<(Vec<&str>, &str, &str, Place)> = events
+        .iter()
+        .filter(|v| !v.historical && ["04", "05"].contains(&v.root.as_str()) && narrow(v))
+        .filter_map(|v| {
+            let p = v.place.clone().filter(|p| p.basis == PlaceBasis::Clause)?;
+            Some((pair(v), v.date.earliest.as_str(), v.date.latest.as_str(), p))
+        })
+        .collect();
+    let found: Vec<Option<Place>> = events
+        .iter()
+        .map(|e| {
+            if e.place.is_some() || e.historical || !narrow(e) {
+                return None;
+            }
+            let (from, to) = (e.date.earliest.as_str(), e.date.latest.as_str());
+            let sides = pair(e);
+            let (_, _, _, p) = venues
+                .iter()
+                .find(|(s, a, b, _)| *s == sides && *a <= to && from <= *b)?;
+            Some(Place {
+                basis: PlaceBasis::Article,
+                ..p.clone()
+            })
+        })
+        .collect();
+    for (e, p) in events.iter_mut().zip(found) {
+        if p.is_some() {
+            e.place = p;
+        }
+    }
+}
+
+/// The two sides of an event, in either order.
+fn pair(e: &Event) -> Vec<&str> {
+    let mut sides = vec![
+        e.source.actor.side().unwrap_or_default(),
+        e.target.actor.side().unwrap_or_default(),
+    ];
+    sides.sort_unstable();
+    sides
+}
+
+/// How often the article names each state (its mentions' countries).
+fn article_states(doc: &Document) -> FxHashMap<String, usize> {
+    let mut out = FxHashMap::default();
+    for m in &doc.mentions {
+        if let Some(c) = &m.actor.country {
+            *out.entry(c.clone()).or_insert(0) += 1;
+        }
+    }
+    out
+}
+
+fn place_of(
+    e: &Event,
+    article: &FxHashMap<String, usize>,
+    dateline: Option<&str>,
+) -> Option<Place> {
+    let sides: Vec<&str> = [&e.source, &e.target]
+        .iter()
+        .filter_map(|s| s.actor.country.as_deref())
+        .collect();
+    let pick = |name: &str, basis: PlaceBasis| {
+        let entry = best(name, &sides, article)?;
+        Some(entry.place(basis))
+    };
+    if let Some(p) = e
+        .location
+        .as_deref()
+        .and_then(|l| pick(l, PlaceBasis::Clause))
+    {
+        return Some(p);
+    }
+    if let Some(p) = named_near(e)
+        .into_iter()
+        .find_map(|name| pick(&name, PlaceBasis::Clause))
+    {
+        return Some(p);
+    }
+    // A story filed from Tokyo tells of today's events there, not of 1945's.
+    if e.historical {
+        return None;
+    }
+    pick(dateline?, PlaceBasis::Dateline)
+}
+
+/// The place `name` most likely means for an event between `sides`, in an article naming the
+/// states of `article`: a state by its name, a landmark, then a city, those of the event's
+/// states first, then of the article's, then capitals, then the most populous.
+fn best<'g>(name: &str, sides: &[&str], article: &FxHashMap<String, usize>) -> Option<&'g Entry> {
+    let g = gazetteer();
+    let found = g.find(name);
+    let rank = |e: &&Entry| {
+        let country = e.country.as_deref().unwrap_or_default();
+        (
+            e.kind.rank(),
+            sides.contains(&country),
+            article.get(country).copied().unwrap_or(0),
+            e.capital,
+            e.population,
+        )
+    };
+    found.into_iter().max_by_key(rank)
+}
+
+/// Words that continue a place's name in lower case: "the Kurile island chain".
+const NAME_NOUNS: [&str; 8] = [
+    "island",
+    "islands",
+    "chain",
+    "valley",
+    "strait",
+    "sea",
+    "peninsula",
+    "river",
+];
+
+/// Places named after "in", "at", "near", "off" in the sentence of `e`, nearest its trigger
+/// first, leaving out those quoted when the trigger is not (or the other way round): in
+/// "'the victory at Khalkhin Gol,' Putin said at the start of talks" the talks are not at
+/// Khalkhin Gol.
+fn named_near(e: &Event) -> Vec<String> {
+    let sentence = &e.evidence.text;
+    let trigger = sentence.find(&e.evidence.trigger).unwrap_or(0);
+    let quoted = |at: usize| {
+        sentence[..at]
+            .chars()
+            .filter(|c| matches!(c, '"' | '\u{201c}' | '\u{201d}'))
+            .count()
+            % 2
+            == 1
+    };
+    let mut found: Vec<(usize, String)> = named_in(sentence)
+        .into_iter()
+        .filter(|(at, _)| quoted(*at) == quoted(trigger))
+        .collect();
+    found.sort_by_key(|(at, _)| at.abs_diff(trigger));
+    found.into_iter().map(|(_, name)| name).collect()
+}
+
+/// Capitalized names after "in", "at", "near", "off" in a sentence, with their byte offsets:
+/// candidates for the gazetteer ("clashed in the Galwan Valley" gives "Galwan Valley").
+fn named_in(sentence: &str) -> Vec<(usize, String)> {
+    let words: Vec<(usize, &str)> = sentence
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+        .collect();
+    let mut out = Vec::new();
+    for (i, (at, w)) in words.iter().enumerate() {
+        if !["in", "at", "near", "off"].contains(w) {
+            continue;
+        }
+        // "in the disputed Kurile island chain": an article and one word before the name.
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|(_, w)| *w == "the") {
+            j += 1;
+        }
+        let capital = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+        };
+        if !capital(j) && capital(j + 1) && j > i + 1 {
+            j += 1;
+        }
+        let name = name_from(&words[j.min(words.len())..]);
+        // The longest name the gazetteer knows, from the first word: "Galwan Valley region".
+        for n in (1..=name.len()).rev() {
+            let candidate = name[..n].join(" ");
+            if !gazetteer().find(&candidate).is_empty() {
+                out.push((*at, candidate));
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// The words of a name at the start of `words`: capitalized, joined by "of", and continued by
+/// a lower-case noun of places ("Kurile island chain"), up to a punctuation mark.
+fn name_from<'a>(words: &[(usize, &'a str)]) -> Vec<&'a str> {
+    let mut name: Vec<&str> = Vec::new();
+    for (_, w) in words {
+        let bare = w.trim_end_matches([',', '.', ';', ':', '"', '\u{201d}', ')']);
+        let joins = ["of", "el", "al"].contains(&bare) && !name.is_empty();
+        let noun = NAME_NOUNS.contains(&bare) && !name.is_empty();
+        if !(bare.chars().next().is_some_and(char::is_uppercase) || joins || noun) {
+            break;
+        }
+        name.push(bare.trim_end_matches("'s").trim_end_matches("\u{2019}s"));
+        if bare.len() != w.len() {
+            break;
+        }
+    }
+    while name.last().is_some_and(|w| ["of", "el", "al"].contains(w)) {
+        name.pop();
+    }
+    name
+}
+
+impl Entry {
+    fn place(&self, basis: PlaceBasis) -> Place {
+        Place {
+            name: self.name.to_string(),
+            kind: self.kind,
+            country: self.country.clone(),
+            adm1: self.adm1.clone(),
+            lat: self.lat,
+            lon: self.lon,
+            geonames_id: self.geonames_id,
+            basis,
+        }
+    }
+}
+
+/// A state's FIPS 10-4 code (`JPN` -> `JA`), as GDELT's geography columns name states.
+pub fn fips(iso3: &str) -> Option<&'static str> {
+    gazetteer().country(iso3)?.fips
+}
+
+/// Great-circle distance in kilometres.
+pub fn km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// Where gold names a place: the entry its name most likely means for an event between
+/// `sides` (for `annals eval`).
+pub fn locate(name: &str, sides: &[&str]) -> Option<(f64, f64, Option<String>)> {
+    best(name, sides, &FxHashMap::default()).map(|e| (e.lat, e.lon, e.country.clone()))
+}
+
+#[cfg(test)]
+mod tests;

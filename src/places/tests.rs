@@ -1,0 +1,70 @@
+use super::*;
+use crate::clean::Context;
+use crate::document::PlaceKind;
+use crate::{ingest, pipeline};
+
+fn places(text: &str) -> Vec<Option<Place>> {
+    let text = format!("World news\n\n{text}");
+    let raw = ingest::decode("case.txt", text.as_bytes()).expect("decodes");
+    let doc = pipeline::extract(&raw, &Context::default());
+    doc.events.into_iter().map(|e| e.place).collect()
+}
+
+fn one(text: &str) -> Place {
+    let all = places(text);
+    assert_eq!(all.len(), 1, "{text}: {all:?}");
+    all[0].clone().expect("placed")
+}
+
+#[test]
+fn a_meeting_is_placed_at_its_venue() {
+    let p = one("March 22, 2022\n\nPeru and Chile held talks in Quito on Monday.");
+    assert_eq!((p.name.as_str(), p.kind), ("Quito", PlaceKind::City));
+    assert_eq!(p.country.as_deref(), Some("ECU"));
+    assert!(km((p.lat, p.lon), (-0.22, -78.51)) < 20.0, "{p:?}");
+    assert_eq!(p.basis, PlaceBasis::Clause);
+}
+
+#[test]
+fn a_name_of_several_places_is_the_one_in_the_event_s_states() {
+    // Two cities of 15,000 people or more are called Valencia: in Spain and in Venezuela.
+    let p = one("March 22, 2022\n\nSpain and Portugal held talks in Valencia on Monday.");
+    assert_eq!(p.country.as_deref(), Some("ESP"), "{p:?}");
+    let p = one("March 22, 2022\n\nVenezuela and Colombia held talks in Valencia on Monday.");
+    assert_eq!(p.country.as_deref(), Some("VEN"), "{p:?}");
+}
+
+#[test]
+fn landmarks_and_states_are_places_too() {
+    let p = one(
+        "June 17, 2020\n\nChinese troops attacked Indian soldiers in the Galwan Valley on Monday.",
+    );
+    assert_eq!(
+        (p.name.as_str(), p.kind),
+        ("Galwan Valley", PlaceKind::Landmark)
+    );
+    let p = one("March 22, 2022\n\nPeru's president visited Chile on Monday for talks on trade, officials in Lima said.");
+    assert_eq!((p.name.as_str(), p.kind), ("Chile", PlaceKind::Country));
+}
+
+#[test]
+fn the_dateline_places_current_news_but_not_what_is_recalled() {
+    let p = one("LIMA, March 21 (Reuters) - Peru accused Chile of spying on Monday.");
+    assert_eq!((p.name.as_str(), p.basis), ("Lima", PlaceBasis::Dateline));
+    let all = places(
+        "March 22, 2022\n\nTOKYO, March 21 (Reuters) - In 1945, the Soviet Union seized islands from Japan.",
+    );
+    assert!(all.iter().all(Option::is_none), "{all:?}");
+}
+
+#[test]
+fn the_gazetteer_holds_its_files() {
+    let g = gazetteer();
+    assert!(g.country("JPN").is_some());
+    let moscow = g.find("Moscow");
+    assert!(moscow
+        .iter()
+        .any(|e| e.country.as_deref() == Some("RUS") && e.capital));
+    assert!(!g.find("the Kuril Islands").is_empty());
+    assert!(g.find("Nowhere Land").is_empty());
+}
