@@ -27,8 +27,7 @@ pub fn place_events(doc: &mut Document) {
     let dateline = doc.dateline.clone();
     for e in &mut doc.events {
         let state = e.location.as_ref().and_then(|l| states.get(l));
-        e.place = place_of(e, &context, dateline.as_deref())
-            .or_else(|| Some(gazetteer().country(state?)?.place(PlaceBasis::Clause)));
+        e.place = place_of(e, state.map(String::as_str), &context, dateline.as_deref());
     }
     place_by_venue(&mut doc.events);
 }
@@ -94,8 +93,11 @@ fn article_states(doc: &Document) -> FxHashMap<String, usize> {
     out
 }
 
+/// The place of `e`: its clause's (by name, else the state its place mention stands for), its
+/// sentence's, else its story's dateline.
 fn place_of(
     e: &Event,
+    state: Option<&str>,
     article: &FxHashMap<String, usize>,
     dateline: Option<&str>,
 ) -> Option<Place> {
@@ -113,6 +115,9 @@ fn place_of(
         .and_then(|l| pick(l, PlaceBasis::Clause))
     {
         return Some(p);
+    }
+    if let Some(country) = state.and_then(|s| gazetteer().country(s)) {
+        return Some(country.place(PlaceBasis::Clause));
     }
     if let Some(p) = named_near(e)
         .into_iter()

@@ -68,3 +68,26 @@ fn the_gazetteer_holds_its_files() {
     assert!(!g.find("the Kuril Islands").is_empty());
     assert!(g.find("Nowhere Land").is_empty());
 }
+
+#[test]
+fn talks_of_the_same_sides_and_days_happened_at_the_article_s_venue() {
+    let text = "March 22, 2022\n\nPeru and Chile held talks on Monday, officials said. \
+        The agreement was signed by the presidents of Peru and Chile on Monday at the palace in Arica. \
+        Bolivia criticized Chile on Monday.";
+    let all = places(text);
+    let at: Vec<(String, PlaceBasis)> = all
+        .iter()
+        .flatten()
+        .map(|p| (p.name.clone(), p.basis))
+        .collect();
+    assert!(
+        at.contains(&("Arica".to_string(), PlaceBasis::Clause)),
+        "{all:?}"
+    );
+    assert!(
+        at.contains(&("Arica".to_string(), PlaceBasis::Article)),
+        "{all:?}"
+    );
+    // Another pair of sides is not placed by the venue.
+    assert_eq!(at.len(), 2, "{all:?}");
+}
