@@ -476,6 +476,12 @@ struct Query {
     /// Only `cooperation` (CAMEO quad classes 1 and 2) or only `conflict` (3 and 4).
     #[arg(long, value_name = "KIND")]
     relation: Option<String>,
+    /// Only events that happened in this state (ISO 3166-1 alpha-3, as JPN): where, not who.
+    #[arg(long, value_name = "XXX")]
+    country: Option<String>,
+    /// Only events that happened within KM kilometres of a point (degrees, as 35.68,139.69,50).
+    #[arg(long, value_name = "LAT,LON,KM")]
+    near: Option<String>,
     /// At most this many rows.
     #[arg(long)]
     limit: Option<usize>,
@@ -495,6 +501,8 @@ impl Query {
             undated: self.undated,
             min_confidence: self.min_confidence.as_deref(),
             relation: self.relation.as_deref(),
+            country: self.country.as_deref(),
+            near: self.near.as_deref(),
             limit: self.limit,
         })
     }

@@ -198,6 +198,14 @@ fn bad_requests_get_clear_errors() {
     assert!(error(&server, "/api/timeline?actor=XXXX", 400).contains("RUSGOV"));
     assert!(error(&server, "/api/relations?dyad=RUS,QQQ", 400).contains("QQQ"));
     assert!(error(&server, "/api/events?code=999", 400).contains("not a CAMEO code"));
+    // Where: a state and a circle, checked as the command line checks them.
+    assert!(error(&server, "/api/timeline?country=XXX", 400).contains("alpha-3"));
+    assert!(error(&server, "/api/events?near=95,1,2", 400).contains("latitude -90 to 90"));
+    let moscow = json(&server, "/api/timeline?near=55.75,37.62,50");
+    let rows = moscow.as_array().unwrap();
+    assert!(!rows.is_empty() && rows.len() < 5, "{moscow}");
+    let russia = json(&server, "/api/events?country=rus");
+    assert!(!russia.as_array().unwrap().is_empty(), "{russia}");
     assert_eq!(get(&server, "/api/events?actor=rusgov&code=11").0, 200);
     assert_eq!(get(&server, "/api/timeline?min_confidence=0.7").0, 200);
     // A search too long to run is refused at once.

@@ -95,6 +95,8 @@ fn the_examples_ingest_once_and_answer_every_query() {
         (&["events", "--actor", "XXXX"], "RUSGOV"),
         (&["events", "--dyad", "RUS,QQQ"], "`annals kb`"),
         (&["relations", "--code", "999"], "not a CAMEO code"),
+        (&["timeline", "--country", "XXX"], "alpha-3"),
+        (&["events", "--near", "35.6,139.7"], "distance in km"),
         (
             &["export", "--format", "csv", "--min-confidence", "2"],
             "from 0 to 1",

@@ -261,6 +261,11 @@ impl Entry {
     }
 }
 
+/// Whether the gazetteer has state `iso3` (`JPN`).
+pub fn is_country(iso3: &str) -> bool {
+    gazetteer().country(iso3).is_some()
+}
+
 /// A state's FIPS 10-4 code (`JPN` -> `JA`), as GDELT's geography columns name states.
 pub fn fips(iso3: &str) -> Option<&'static str> {
     gazetteer().country(iso3)?.fips

@@ -156,6 +156,9 @@ pub struct Params {
     min_confidence: Option<String>,
     /// `cooperation` or `conflict`.
     relation: Option<String>,
+    /// Where it happened: a state (`JPN`), a circle (`35.68,139.69,50`).
+    country: Option<String>,
+    near: Option<String>,
     limit: Option<usize>,
     /// Rows to skip (documents).
     offset: Option<usize>,
@@ -179,6 +182,8 @@ impl Params {
             undated: self.undated.unwrap_or(false),
             min_confidence: self.min_confidence.as_deref(),
             relation: self.relation.as_deref(),
+            country: self.country.as_deref(),
+            near: self.near.as_deref(),
             limit: Some(self.limit.unwrap_or(MAX_ROWS).min(MAX_ROWS)),
         };
         let filter = Filter::asked(&asked).map_err(|e| ApiError::bad(e.to_string()))?;

@@ -157,6 +157,21 @@ impl Store {
     /// A store on `conn`, whose queries stop when `Store::bounded` says (SQLite calls the
     /// handler every few thousand steps of a query).
     fn with(mut conn: Connection) -> Result<Store> {
+        // `annals_km(lat, lon, lat, lon)`: great-circle kilometres, for `--near`; NULL when a
+        // place is missing.
+        conn.create_scalar_function(
+            "annals_km",
+            4,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8
+                | rusqlite::functions::FunctionFlags::SQLITE_DETERMINISTIC,
+            |ctx| {
+                let at = |i| ctx.get::<Option<f64>>(i);
+                Ok(match (at(0)?, at(1)?, at(2)?, at(3)?) {
+                    (Some(a), Some(b), Some(c), Some(d)) => Some(crate::places::km((a, b), (c, d))),
+                    _ => None,
+                })
+            },
+        )?;
         let deadline = Deadline::default();
         let due = deadline.clone();
         conn.progress_handler(

@@ -36,6 +36,12 @@ pub struct Filter {
     pub min_confidence: Option<f64>,
     /// Only conflict (`true`: CAMEO quad classes 3 and 4) or cooperation (`false`: 1 and 2).
     pub conflict: Option<bool>,
+    /// Only events placed in this state (where it happened, not who did it; a merged event:
+    /// one of its reports').
+    pub country: Option<String>,
+    /// Only events placed within `km` of latitude and longitude (a merged event: one of its
+    /// reports).
+    pub near: Option<(f64, f64, f64)>,
     pub limit: Option<usize>,
     /// At most this many reports listed with each merged event of a timeline (all when
     /// `None`); the number of documents is always the full one.
@@ -58,6 +64,9 @@ pub struct Asked<'a> {
     pub min_confidence: Option<&'a str>,
     /// `cooperation` or `conflict`.
     pub relation: Option<&'a str>,
+    /// Where it happened: a state (`JPN`), and a circle `LAT,LON,KM`.
+    pub country: Option<&'a str>,
+    pub near: Option<&'a str>,
     pub limit: Option<usize>,
 }
 
@@ -93,6 +102,8 @@ impl Filter {
             undated: a.undated,
             min_confidence: given(a.min_confidence).map(min_confidence).transpose()?,
             conflict: given(a.relation).map(relation).transpose()?,
+            country: given(a.country).map(placed_in).transpose()?,
+            near: given(a.near).map(near).transpose()?,
             limit: a.limit,
             reports: None,
         })
@@ -107,6 +118,40 @@ fn relation(value: &str) -> Result<bool> {
         _ => Err(anyhow!(
             "relation {value:?}: give cooperation (CAMEO quad classes 1 and 2) or conflict (3 and 4)"
         )),
+    }
+}
+
+/// A state events can be placed in (`jpn` -> `JPN`), or why not.
+fn placed_in(code: &str) -> Result<String> {
+    let code = code.to_uppercase();
+    if crate::places::is_country(&code) {
+        return Ok(code);
+    }
+    Err(anyhow!(
+        "country {code:?}: give the ISO 3166-1 alpha-3 code of where events happened, as JPN or \
+         UKR (data/places/countries.tsv lists them)"
+    ))
+}
+
+/// A circle `LAT,LON,KM` (degrees and kilometres), or why not.
+fn near(value: &str) -> Result<(f64, f64, f64)> {
+    let bad = || {
+        anyhow!(
+            "near {value:?}: give latitude, longitude and a distance in km, as 35.68,139.69,50 \
+             (latitude -90 to 90, longitude -180 to 180, distance above 0)"
+        )
+    };
+    let parts: Vec<f64> = value
+        .split(',')
+        .map(|p| p.trim().parse::<f64>().map_err(|_| bad()))
+        .collect::<Result<_>>()?;
+    match parts[..] {
+        [lat, lon, km]
+            if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) && km > 0.0 =>
+        {
+            Ok((lat, lon, km))
+        }
+        _ => Err(bad()),
     }
 }
 
@@ -227,6 +272,26 @@ impl Clauses {
         list.join(", ")
     }
 
+    /// The placeholder of a new parameter of any type.
+    fn value(&mut self, value: Value) -> String {
+        self.params.push(value);
+        format!("?{}", self.params.len())
+    }
+
+    /// A condition on a report (`cond` of the report's alias): on table `e` itself, or, for a
+    /// merged event, on one of its reports.
+    fn of_a_report(&mut self, t: &str, cond: impl Fn(&str) -> String) {
+        self.sql.push(if t == "e" {
+            cond(t)
+        } else {
+            format!(
+                "EXISTS (SELECT 1 FROM merged_events me JOIN events x ON x.n = me.event \
+                 WHERE me.merged = {t}.n AND {})",
+                cond("x")
+            )
+        });
+    }
+
     pub(super) fn finish(&self) -> String {
         if self.sql.is_empty() {
             "1".to_string()
@@ -288,17 +353,20 @@ pub(super) fn clauses(f: &Filter, t: &str, codes: bool) -> Clauses {
     if f.undated {
         c.sql.push(format!("{t}.earliest = ''"));
     }
+    // A merged event is as well founded as the best of its reports, and happened wherever one
+    // of them places it.
     if let Some(least) = f.min_confidence {
-        c.params.push(Value::Real(least));
-        let p = format!("?{}", c.params.len());
-        // A merged event is as well founded as the best of its reports.
-        c.sql.push(if t == "e" {
-            format!("{t}.confidence >= {p}")
-        } else {
-            format!(
-                "EXISTS (SELECT 1 FROM merged_events me JOIN events x ON x.n = me.event \
-                 WHERE me.merged = {t}.n AND x.confidence >= {p})"
-            )
+        let p = c.value(Value::Real(least));
+        c.of_a_report(t, |r| format!("{r}.confidence >= {p}"));
+    }
+    if let Some(country) = &f.country {
+        let p = c.param(country.clone());
+        c.of_a_report(t, |r| format!("{r}.place_country = {p}"));
+    }
+    if let Some((lat, lon, km)) = f.near {
+        let [lat, lon, km] = [lat, lon, km].map(|v| c.value(Value::Real(v)));
+        c.of_a_report(t, |r| {
+            format!("annals_km({r}.place_lat, {r}.place_lon, {lat}, {lon}) <= {km}")
         });
     }
     c
