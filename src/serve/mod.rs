@@ -27,6 +27,8 @@ use crate::store::Store;
 const INDEX: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/app.js");
 const STYLE: &str = include_str!("assets/style.css");
+/// Land outlines of the map (Natural Earth 1:110m, public domain; scripts/build_gazetteer.py).
+const WORLD: &str = include_str!("assets/world.json");
 
 /// Largest number of rows an API answer holds, whatever `limit` asks.
 const MAX_ROWS: usize = 5_000;
@@ -98,6 +100,10 @@ pub fn router(db: Arc<PathBuf>) -> Router {
         .route(
             "/style.css",
             get(|| async { asset("text/css; charset=utf-8", STYLE) }),
+        )
+        .route(
+            "/world.json",
+            get(|| async { asset("application/json", WORLD) }),
         )
         .route("/api/timeline", get(timeline))
         .route("/api/events", get(events))

@@ -501,8 +501,20 @@ pub struct MergedRow {
     pub goldstein: f64,
     pub historical: bool,
     pub planned: bool,
+    /// 1 verbal cooperation … 4 material conflict.
+    pub quad_class: i64,
     pub documents: usize,
+    /// Where its first placed report places it.
+    pub place: Option<MapPoint>,
     pub reports: Vec<Report>,
+}
+
+/// A place on the map: its name and coordinates.
+#[derive(Debug, Serialize)]
+pub struct MapPoint {
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
 }
 
 /// One document's report of a merged event.
@@ -523,7 +535,10 @@ impl Store {
         let c = clauses(f, "m", false);
         let sql = format!(
             "SELECT m.n, m.earliest, m.latest, m.source_side, m.target_side, m.cameo, m.name,
-                    m.goldstein, m.historical, m.planned, m.documents
+                    m.goldstein, m.historical, m.planned, m.documents, m.quad_class,
+                    (SELECT json_array(x.place_name, x.place_lat, x.place_lon)
+                     FROM merged_events me JOIN events x ON x.n = me.event
+                     WHERE me.merged = m.n AND x.place_lat IS NOT NULL ORDER BY x.n LIMIT 1)
              FROM merged m WHERE {} ORDER BY m.earliest = '', m.earliest, m.latest, m.cameo
              LIMIT {}",
             c.finish(),
@@ -543,6 +558,8 @@ impl Store {
                 historical: r.get(8)?,
                 planned: r.get(9)?,
                 documents: r.get::<_, i64>(10)? as usize,
+                quad_class: r.get(11)?,
+                place: r.get::<_, Option<String>>(12)?.and_then(|p| map_point(&p)),
                 reports: Vec::new(),
             })
         })?;
@@ -569,6 +586,12 @@ impl Store {
             })
             .collect())
     }
+}
+
+/// A place as the timeline's query gives it: `["Moscow", 55.75, 37.61]`.
+fn map_point(json: &str) -> Option<MapPoint> {
+    let (name, lat, lon): (String, f64, f64) = serde_json::from_str(json).ok()?;
+    Some(MapPoint { name, lat, lon })
 }
 
 /// Who published a document, as a list names it: the outlet, else the site, else its address's

@@ -193,6 +193,30 @@ async function pagedEvidence(page) {
   check(await page.locator("#evidence button.more").count() === 0, "paged: the button loads the other 2, then goes");
 }
 
+// The map: a point for every placed event the timeline shows, drawn on land outlines the
+// server embeds (no tile server); clicking a point opens that event's evidence.
+async function mapPoints(page, url) {
+  await page.goto(url);
+  const rows = await (await fetch(`${url}api/timeline`)).json();
+  const placed = rows.filter((r) => r.place);
+  await page.waitForFunction((n) => document.querySelectorAll("#map circle.point").length === n, placed.length, { timeout: 10000 })
+    .catch(() => {});
+  const points = await page.locator("#map circle.point").count();
+  check(placed.length > 0 && points === placed.length, `map: ${points} points for the ${placed.length} placed events of ${rows.length}`);
+  check(await page.locator("#map path.land").count() === 1, "map: the land is drawn from the embedded outlines");
+  // A point of its own (two events at one place are two points on one spot).
+  const alone = placed.filter((r) => placed.filter((o) => o.place.name === r.place.name).length === 1);
+  const target = alone.find((r) => r.quad_class >= 3) || alone[0];
+  await page.click(`#map circle[data-id="${target.id}"]`);
+  await page.waitForSelector("#evidence mark.evidence");
+  const title = await page.locator("#evidence p strong").first().innerText();
+  check(title === target.name, `map: clicking the point of "${target.name}" at ${target.place.name} opens its evidence`);
+  check(await page.locator(`#map circle.selected[data-id="${target.id}"]`).count() === 1, "map: the clicked point is marked");
+  check(await page.locator(`#map circle.conf[data-id="${target.id}"]`).count() === (target.quad_class >= 3 ? 1 : 0),
+    "map: the point is coloured by cooperation or conflict");
+  await page.screenshot({ path: join(out, "map.png") });
+}
+
 // The dyad of the event told by the most sources.
 async function busiestDyad(_page, url) {
   const rows = await (await fetch(`${url}api/timeline`)).json();
@@ -210,12 +234,16 @@ let failed = false;
 try {
   const page = await browser.newPage();
   page.on("pageerror", (e) => { failed = true; console.error(`page error: ${e.message}`); });
+  // The page works offline: it asks nothing of any host but the server.
+  const elsewhere = [];
+  page.on("request", (r) => { if (!r.url().startsWith("http://127.0.0.1:")) elsewhere.push(r.url()); });
   const examples = await serve(ingest(join(repo, "examples/articles")));
   servers.push(examples.child);
   await run(page, examples.url, "examples", busiestDyad, (rows) => [...rows].sort((x, y) => y.documents - x.documents)[0]);
   await lateAnswers(page, examples.url, "examples", await busiestDyad(page, examples.url));
   await addressAndFilters(page, examples.url, "examples", await busiestDyad(page, examples.url));
   await pagedEvidence(page);
+  await mapPoints(page, examples.url);
   const seeds = resolve(repo, "../shared/corpus/seeds");
   if (existsSync(seeds)) {
     const s = await serve(ingest(seeds));
@@ -227,6 +255,7 @@ try {
     console.log(`skipped: ${seeds} is absent`);
   }
   check(!failed, "no script error in the page");
+  check(elsewhere.length === 0, `the page asked no other host (${elsewhere.slice(0, 3).join(" ")})`);
   console.log(`screenshots in ${out}`);
 } finally {
   await browser.close();

@@ -109,6 +109,7 @@ async function refresh() {
     state.rows = rows;
     drawTimeline(rows);
     drawChart(periods);
+    await drawMap(rows);
     $("status").textContent = `${rows.length} merged event(s)`;
     if (state.by === "month") p.set("by", "month");
     history.replaceState(null, "", p.toString() ? `?${p}` : location.pathname);
@@ -139,6 +140,61 @@ function drawTimeline(rows) {
     item.addEventListener("click", () => showEvent(r.id, item));
     item.addEventListener("keydown", (e) => { if (e.key === "Enter") showEvent(r.id, item); });
     list.append(item);
+  }
+}
+
+// The land outlines of the map, fetched once from the server (embedded: no tiles, no network).
+let world = null;
+
+// The events shown, as points where they happened (sized by their sources, coloured by
+// cooperation or conflict) on the land outlines; a click opens the evidence.
+async function drawMap(rows) {
+  const box = $("map");
+  if (!world) world = await api("/world.json");
+  // Equirectangular, from 84°N to 60°S.
+  const W = 640, H = 256, north = 84, south = -60;
+  const x = (lon) => ((lon + 180) / 360) * W;
+  const y = (lat) => ((north - lat) / (north - south)) * H;
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg.setAttribute("role", "img");
+  const add = (parent, tag, attrs) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    parent.append(e);
+    return e;
+  };
+  const land = world.rings
+    .map((r) => "M" + r.map(([lon, lat]) => `${x(lon).toFixed(1)},${y(lat).toFixed(1)}`).join("L") + "Z")
+    .join("");
+  add(svg, "path", { class: "land", d: land });
+  const placed = rows.filter((r) => r.place);
+  // The biggest first, so that small points stay on top and can be clicked.
+  const radius = (r) => 3 + 2 * Math.sqrt(r.documents);
+  for (const r of [...placed].sort((a, b) => radius(b) - radius(a))) {
+    const dot = add(svg, "circle", {
+      class: `point ${r.quad_class >= 3 ? "conf" : "coop"}`,
+      cx: x(r.place.lon).toFixed(1), cy: y(r.place.lat).toFixed(1), r: radius(r).toFixed(1),
+      "data-id": r.id, tabindex: 0,
+    });
+    add(dot, "title", {}).textContent =
+      `${r.place.name}: ${r.name}, ${named(r.source)} → ${named(r.target)} (${r.documents} source${r.documents === 1 ? "" : "s"})`;
+    const open = () => showEvent(r.id, document.querySelector(`#timeline li[data-id="${r.id}"]`));
+    dot.addEventListener("click", open);
+    dot.addEventListener("keydown", (e) => { if (e.key === "Enter") open(); });
+  }
+  box.replaceChildren(svg, el("p", { class: "legend" },
+    el("span", { class: "l-coop" }, "cooperation"), el("span", { class: "l-conf" }, "conflict"),
+    ` · ${placed.length} of ${rows.length} events placed; size: sources`));
+  markOnMap();
+}
+
+// The selected event's point, outlined.
+function markOnMap() {
+  document.querySelectorAll("#map circle.selected").forEach((c) => c.classList.remove("selected"));
+  if (state.selected !== null) {
+    document.querySelector(`#map circle[data-id="${state.selected}"]`)?.classList.add("selected");
   }
 }
 
@@ -238,6 +294,7 @@ async function showEvent(id, item) {
   document.querySelectorAll("#timeline li.selected").forEach((li) => li.classList.remove("selected"));
   if (item) item.classList.add("selected");
   state.selected = id;
+  markOnMap();
   const box = $("evidence");
   box.replaceChildren(el("p", { class: "muted" }, "Loading…"));
   try {
