@@ -61,6 +61,18 @@ fn examples_meet_their_gold() {
     assert_eq!(report.docs.len(), 10);
     assert_report(&report, &[]);
     assert_eq!(report.metadata_exact, report.metadata_fields);
+    // Their events (hand-made gold, with where each happened when the text says).
+    let prf = &report.events_prf;
+    assert!(prf.precision >= 0.8 && prf.recall >= 0.7, "{prf:?}");
+    let e = &report.events;
+    assert!(e.gold_places >= 7, "{}", e.places_line());
+    assert!(e.gold_places_near >= 5, "{}", e.places_line());
+    assert_eq!(
+        e.gold_places_near,
+        e.gold_places_placed,
+        "{}",
+        e.places_line()
+    );
 }
 
 #[test]

@@ -178,24 +178,69 @@ fn named_near(e: &Event) -> Vec<String> {
             % 2
             == 1
     };
-    let mut found: Vec<(usize, String)> = named_in(sentence)
+    let (from, to) = clause_around(sentence, trigger);
+    let visit = e.root == "04";
+    let mut found: Vec<(usize, String)> = named_in(sentence, visit)
         .into_iter()
-        .filter(|(at, _)| quoted(*at) == quoted(trigger))
+        .filter(|(at, _)| quoted(*at) == quoted(trigger) && (from..to).contains(at))
         .collect();
     found.sort_by_key(|(at, _)| at.abs_diff(trigger));
     found.into_iter().map(|(_, name)| name).collect()
 }
 
-/// Capitalized names after "in", "at", "near", "off" in a sentence, with their byte offsets:
-/// candidates for the gazetteer ("clashed in the Galwan Valley" gives "Galwan Valley").
-fn named_in(sentence: &str) -> Vec<(usize, String)> {
+/// Words that open another clause: what it says happened elsewhere ("protested ... after a
+/// ship was spotted in the East China Sea": the protest was not made there).
+const CLAUSE_OPENERS: [&str; 16] = [
+    "after", "before", "because", "while", "since", "although", "though", "when", "whereas",
+    "until", "unless", "that", "which", "who", "saying", "said",
+];
+
+/// The byte range of the clause of `sentence` around byte `at`: from the last clause opener
+/// (or ";", or ", and") before it to the next one after it.
+fn clause_around(sentence: &str, at: usize) -> (usize, usize) {
+    let mut bounds = vec![0];
+    let mut previous = "";
+    for (i, w) in sentence
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
+    {
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let opens =
+            CLAUSE_OPENERS.contains(&bare.as_str()) || (bare == "and" && previous.ends_with(','));
+        if opens || previous.ends_with(';') {
+            bounds.push(i);
+        }
+        previous = w;
+    }
+    bounds.push(sentence.len());
+    let from = bounds
+        .iter()
+        .copied()
+        .filter(|&b| b <= at)
+        .max()
+        .unwrap_or(0);
+    let to = bounds
+        .iter()
+        .copied()
+        .filter(|&b| b > at)
+        .min()
+        .unwrap_or(sentence.len());
+    (from, to)
+}
+
+/// Capitalized names after "in", "at", "near", "off" (and "to", for a meeting or a visit: "a
+/// visit to Beijing") in a sentence, with their byte offsets: candidates for the gazetteer
+/// ("clashed in the Galwan Valley" gives "Galwan Valley").
+fn named_in(sentence: &str, visit: bool) -> Vec<(usize, String)> {
     let words: Vec<(usize, &str)> = sentence
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
         .collect();
     let mut out = Vec::new();
     for (i, (at, w)) in words.iter().enumerate() {
-        if !["in", "at", "near", "off"].contains(w) {
+        if !(["in", "at", "near", "off"].contains(w) || (visit && *w == "to")) {
             continue;
         }
         // "in the disputed Kurile island chain": an article and one word before the name.

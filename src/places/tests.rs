@@ -91,3 +91,13 @@ fn talks_of_the_same_sides_and_days_happened_at_the_article_s_venue() {
     // Another pair of sides is not placed by the venue.
     assert_eq!(at.len(), 2, "{all:?}");
 }
+
+#[test]
+fn a_place_of_another_clause_is_not_the_event_s() {
+    // The ship was in the East China Sea; the protest was not made there.
+    let p = places("March 22, 2022\n\nJapan lodged a protest with China on Thursday after a Chinese survey ship was spotted in the East China Sea.");
+    assert!(p.iter().all(Option::is_none), "{p:?}");
+    // A visit's place may follow "to".
+    let p = one("March 22, 2022\n\nThe deal was reached during a visit by Peru's president to Lima on Monday, where he met Chile's foreign minister.");
+    assert_eq!(p.name, "Lima", "{p:?}");
+}
