@@ -158,6 +158,13 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dateline regex")
 });
 
+/// A dateline in title case, which only an agency in brackets and a dash make one: "Asmara,
+/// Eritrea (PANA) - …", "Moscow (AFP) — …" (a sentence never opens so).
+static TITLE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})(?:,\s*\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})?\s*\((?P<agency>\p{Lu}[^)]{1,39})\)\s*[-–—]+\s")
+        .expect("title-case dateline regex")
+});
+
 /// A scraper's placeholder glued before a paragraph: `[imText1]`.
 static PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[[^\]\s]{1,30}\]\s*").expect("placeholder regex"));
@@ -168,11 +175,15 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let whole = paragraph;
     let paragraph = &paragraph[skipped..];
     // A dateline opens with a capitalized place name: most paragraphs fail this at once.
-    let mut head = paragraph.chars().take(2);
-    if !head.all(char::is_uppercase) {
+    if !paragraph.starts_with(char::is_uppercase) {
         return None;
     }
-    let caps = DATELINE.captures(paragraph)?;
+    let capitals = paragraph.chars().take(2).all(char::is_uppercase);
+    let caps = if capitals {
+        DATELINE.captures(paragraph)?
+    } else {
+        TITLE_DATELINE.captures(paragraph)?
+    };
     let place = caps.name("place")?.as_str().trim();
     if place.chars().filter(|c| c.is_alphabetic()).count() < 3 {
         return None;
@@ -260,8 +271,20 @@ pub fn closing_byline(text: &str) -> Option<String> {
         Some(_) => return None,
         None => (text.trim(), None),
     };
-    let words = name.split_whitespace().count();
-    let ok = (2..=4).contains(&words) && NAME.is_match(name) && rest.is_none_or(|r| r.len() < 200);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "The E" (a line cut short) is no name: a name neither opens with an article nor ends in
+    // a bare letter.
+    let article = words
+        .first()
+        .is_some_and(|w| ["The", "A", "An"].contains(w));
+    let surname = words
+        .last()
+        .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+    let ok = (2..=4).contains(&words.len())
+        && !article
+        && surname
+        && NAME.is_match(name)
+        && rest.is_none_or(|r| r.len() < 200);
     ok.then(|| name.to_string())
 }
 
@@ -335,6 +358,16 @@ mod tests {
         let d = dateline("MOSCOW, March 22 (AP) — The Kremlin said ...").unwrap();
         assert_eq!(d.place, "Moscow");
         assert_eq!(d.agency.as_deref(), Some("Associated Press"));
+        let d = dateline("Asmara, Eritrea (PANA) - Visiting Ethiopian Prime Minister ...").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.agency.as_deref()),
+            ("Asmara", Some("PANA"))
+        );
+        assert_eq!(d.chars, "Asmara, Eritrea (PANA) - ".chars().count());
+        assert!(dateline("Moscow (AFP) — The Kremlin said ...").is_some());
+        // Title case without an agency is a sentence.
+        assert!(dateline("Moscow - the capital - said ...").is_none());
+        assert!(dateline("Japan (the country) - and ...").is_none());
         let d = dateline("TOKYO — Japan protested ...").unwrap();
         assert_eq!((d.place.as_str(), d.agency), ("Tokyo", None));
         assert!(dateline("Russia has urged Japan - again - to ...").is_none());
@@ -372,5 +405,6 @@ mod tests {
         assert_eq!(closing_byline("Minh Anh").as_deref(), Some("Minh Anh"));
         assert_eq!(closing_byline("The talks went nowhere."), None);
         assert_eq!(closing_byline("Moscow"), None);
+        assert_eq!(closing_byline("The E"), None);
     }
 }
