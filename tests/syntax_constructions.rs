@@ -45,6 +45,15 @@ const ROWS: &[Row] = &[
         "The talks were hosted by Norway.",
         &["talks > hosted nsubj:pass", "Norway > hosted obl:agent"],
     ),
+    // A word that is a noun as often as a verb, after the infinitive's "to", is the verb.
+    row(
+        "The ministers agreed to sanction Belarus.",
+        &[
+            "sanction > agreed xcomp",
+            "to > sanction mark",
+            "Belarus > sanction obj",
+        ],
+    ),
     // Coordinated actors.
     row(
         "Japan and Russia signed a treaty.",

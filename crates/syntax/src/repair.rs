@@ -20,6 +20,29 @@ pub fn repair(tokens: &mut [Token]) {
     clause_after_day(tokens);
     verb_of_a_verbless_clause(tokens);
     serial_lists(tokens);
+    verb_after_infinitive_to(tokens);
+}
+
+/// "The EU agreed to sanction Belarus": the tagger reads a word that is a noun as often as a
+/// verb as the noun, and the parser still makes "to" the infinitive's marker of it. A word
+/// that "to" marks, right after it, is a verb; a name the parser hung on it as an apposition is
+/// its object.
+fn verb_after_infinitive_to(tokens: &mut [Token]) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        let to = &tokens[i];
+        let marks_next = to.xpos == "TO" && to.deprel == "mark" && to.head == i + 2;
+        if !marks_next || tokens[i + 1].xpos != "NN" {
+            continue;
+        }
+        tokens[i + 1].upos = "VERB".to_string();
+        tokens[i + 1].xpos = "VB".to_string();
+        tokens[i + 1].feats = "VerbForm=Inf".to_string();
+        for t in tokens.iter_mut().skip(i + 2) {
+            if t.head == i + 2 && t.deprel == "appos" {
+                t.deprel = "obj".to_string();
+            }
+        }
+    }
 }
 
 /// A name of a list: a run of proper nouns, and the word of it that heads it.
