@@ -1,5 +1,6 @@
 //! Where: each event placed on the map. The place its clause names (`Event::location`, else a
-//! place after "in", "at", "near", "off" in its sentence) is looked up in the gazetteer of
+//! place after "in", "at", "near", "off" in the clause of its sentence that holds its trigger,
+//! and "to" for a meeting or a visit) is looked up in the gazetteer of
 //! data/places (countries, GeoNames' cities of 15,000 people or more, and landmarks written by
 //! hand) and, when a name fits several places, the one in a state of the event or the article
 //! wins, then a capital, then the most populous. A current event whose sentence names no place

@@ -143,6 +143,24 @@ function drawTimeline(rows) {
   }
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+
+// An SVG drawing of W by H units, scaled to its box.
+function svgOf(W, H) {
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  svg.setAttribute("role", "img");
+  return svg;
+}
+
+// A new SVG element with its attributes, appended to `parent`.
+function svgIn(parent, tag, attrs) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  parent.append(e);
+  return e;
+}
+
 // The land outlines of the map, fetched once from the server (embedded: no tiles, no network).
 let world = null;
 
@@ -155,16 +173,8 @@ async function drawMap(rows) {
   const W = 640, H = 256, north = 84, south = -60;
   const x = (lon) => ((lon + 180) / 360) * W;
   const y = (lat) => ((north - lat) / (north - south)) * H;
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  svg.setAttribute("role", "img");
-  const add = (parent, tag, attrs) => {
-    const e = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    parent.append(e);
-    return e;
-  };
+  const svg = svgOf(W, H);
+  const add = (parent, tag, attrs) => svgIn(parent, tag, attrs);
   const land = world.rings
     .map((r) => "M" + r.map(([lon, lat]) => `${x(lon).toFixed(1)},${y(lat).toFixed(1)}`).join("L") + "Z")
     .join("");
@@ -231,15 +241,10 @@ function drawChart(periods) {
   const n = periods.length, step = (W - 2 * pad) / n;
   const maxCount = Math.max(1, ...periods.map((p) => Math.max(p.cooperation, p.conflict)));
   const maxSum = Math.max(1, ...periods.map((p) => Math.abs(p.goldstein_sum)));
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  svg.setAttribute("role", "img");
+  const svg = svgOf(W, H);
   const add = (tag, attrs, text) => {
-    const e = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    const e = svgIn(svg, tag, attrs);
     if (text !== undefined) e.textContent = text;
-    svg.append(e);
     return e;
   };
   add("line", { x1: pad, x2: W - pad, y1: mid, y2: mid, stroke: "#bbb" });
@@ -250,9 +255,9 @@ function drawChart(periods) {
     const up = (p.cooperation / maxCount) * (mid - pad);
     const down = (p.conflict / maxCount) * (mid - pad);
     add("rect", { class: "coop", x, y: mid - up, width: w, height: up }).append(
-      Object.assign(document.createElementNS(ns, "title"), { textContent: `${p.period}: ${p.cooperation} cooperation` }));
+      Object.assign(document.createElementNS(SVG, "title"), { textContent: `${p.period}: ${p.cooperation} cooperation` }));
     add("rect", { class: "conf", x, y: mid, width: w, height: down }).append(
-      Object.assign(document.createElementNS(ns, "title"), { textContent: `${p.period}: ${p.conflict} conflict` }));
+      Object.assign(document.createElementNS(SVG, "title"), { textContent: `${p.period}: ${p.conflict} conflict` }));
     points.push(`${x + w / 2},${mid - (p.goldstein_sum / maxSum) * (mid - pad)}`);
     if (n <= 16 || i % Math.ceil(n / 16) === 0) add("text", { x, y: H - 6 }, p.period);
   });
@@ -277,11 +282,10 @@ function markSelected() {
   const day = state.selectedDay;
   const i = day ? c.periods.findIndex((p) => day.startsWith(p.period)) : -1;
   if (i < 0) return;
-  const ns = "http://www.w3.org/2000/svg";
-  const line = document.createElementNS(ns, "line");
+  const line = document.createElementNS(SVG, "line");
   const x = c.x(i);
   for (const [k, v] of Object.entries({ class: "selected-mark", x1: x, x2: x, y1: c.top, y2: c.bottom })) line.setAttribute(k, v);
-  line.append(Object.assign(document.createElementNS(ns, "title"), { textContent: `selected event: ${c.periods[i].period}` }));
+  line.append(Object.assign(document.createElementNS(SVG, "title"), { textContent: `selected event: ${c.periods[i].period}` }));
   c.svg.append(line);
 }
 
