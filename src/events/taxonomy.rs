@@ -132,11 +132,12 @@ pub enum CodeClass {
     OwnState,
     PlaceTarget,
     TerritoryTarget,
+    Venue,
     Wanting,
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 13] = [
+    const ALL: [CodeClass; 14] = [
         CodeClass::Aimed,
         CodeClass::EitherWay,
         CodeClass::Examining,
@@ -149,6 +150,7 @@ impl CodeClass {
         CodeClass::OwnState,
         CodeClass::PlaceTarget,
         CodeClass::TerritoryTarget,
+        CodeClass::Venue,
         CodeClass::Wanting,
     ];
 
@@ -167,6 +169,7 @@ impl CodeClass {
             CodeClass::OwnState => "own-state",
             CodeClass::PlaceTarget => "place-target",
             CodeClass::TerritoryTarget => "territory-target",
+            CodeClass::Venue => "venue",
             CodeClass::Wanting => "wanting",
         }
     }

@@ -26,6 +26,30 @@ pub struct Entry {
     pub fips: Option<&'static str>,
 }
 
+impl Entry {
+    /// A place of `file` by its name, kind, state and coordinates; nothing else known.
+    fn at(
+        file: &str,
+        name: &'static str,
+        kind: PlaceKind,
+        country: &str,
+        (lat, lon): (&str, &str),
+    ) -> Entry {
+        Entry {
+            name,
+            kind,
+            country: some(country),
+            adm1: None,
+            lat: number(file, lat),
+            lon: number(file, lon),
+            geonames_id: None,
+            capital: false,
+            population: 0,
+            fips: None,
+        }
+    }
+}
+
 impl PlaceKind {
     /// Which kind a name means first when it names several: "Mexico" is the state before the
     /// capital (one of whose names it is), "Gaza" the strip before the city.
@@ -69,59 +93,36 @@ impl Gazetteer {
         for r in knowledge::rows(COUNTRIES) {
             let file = "countries.tsv";
             g.by_country.insert(r[0], g.entries.len() as u32);
-            g.add(
-                &[r[2]],
-                Entry {
-                    name: r[2],
-                    kind: PlaceKind::Country,
-                    country: some(r[0]),
-                    adm1: None,
-                    lat: number(file, r[3]),
-                    lon: number(file, r[4]),
-                    geonames_id: Some(number(file, r[5])),
-                    capital: false,
-                    population: number(file, r[6]),
-                    fips: (!r[8].is_empty()).then_some(r[8]),
-                },
-            );
+            let entry = Entry {
+                geonames_id: Some(number(file, r[5])),
+                population: number(file, r[6]),
+                fips: (!r[8].is_empty()).then_some(r[8]),
+                ..Entry::at(file, r[2], PlaceKind::Country, r[0], (r[3], r[4]))
+            };
+            g.add(&[r[2]], entry);
         }
         for r in knowledge::rows(LANDMARKS) {
-            let file = "landmarks.tsv";
             let names: Vec<&'static str> = r[0].split('|').collect();
-            g.add(
-                &names,
-                Entry {
-                    name: names[0],
-                    kind: PlaceKind::Landmark,
-                    country: some(r[2]),
-                    adm1: None,
-                    lat: number(file, r[3]),
-                    lon: number(file, r[4]),
-                    geonames_id: None,
-                    capital: false,
-                    population: 0,
-                    fips: None,
-                },
+            let entry = Entry::at(
+                "landmarks.tsv",
+                names[0],
+                PlaceKind::Landmark,
+                r[2],
+                (r[3], r[4]),
             );
+            g.add(&names, entry);
         }
         for r in knowledge::rows(CITIES) {
             let file = "cities.tsv";
             let names: Vec<&'static str> = r[1].split('|').collect();
-            g.add(
-                &names,
-                Entry {
-                    name: names[0],
-                    kind: PlaceKind::City,
-                    country: some(r[2]),
-                    adm1: some(r[3]),
-                    lat: number(file, r[4]),
-                    lon: number(file, r[5]),
-                    geonames_id: Some(number(file, r[0])),
-                    capital: r[7] == "1",
-                    population: number(file, r[6]),
-                    fips: None,
-                },
-            );
+            let entry = Entry {
+                adm1: some(r[3]),
+                geonames_id: Some(number(file, r[0])),
+                capital: r[7] == "1",
+                population: number(file, r[6]),
+                ..Entry::at(file, names[0], PlaceKind::City, r[2], (r[4], r[5]))
+            };
+            g.add(&names, entry);
         }
         g
     }

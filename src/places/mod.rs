@@ -9,9 +9,14 @@
 
 mod gazetteer;
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashMap;
 
 use crate::document::{Document, Event, Place, PlaceBasis};
+use crate::events::cues::{self, Class};
+use crate::events::taxonomy::{self, CodeClass};
+use crate::knowledge;
 use gazetteer::{gazetteer, Entry};
 
 /// Places every event of `doc` that its words or its dateline allow.
@@ -43,7 +48,7 @@ fn place_by_venue(events: &mut [Event]) {
     };
     let venues: Vec<(Vec<&str>, &str, &str, Place)> = events
         .iter()
-        .filter(|v| !v.historical && ["04", "05"].contains(&v.root.as_str()) && narrow(v))
+        .filter(|v| !v.historical && taxonomy::in_class(&v.cameo, CodeClass::Venue) && narrow(v))
         .filter_map(|v| {
             let p = v.place.clone().filter(|p| p.basis == PlaceBasis::Clause)?;
             Some((pair(v), v.date.earliest.as_str(), v.date.latest.as_str(), p))
@@ -152,22 +157,52 @@ fn best<'g>(name: &str, sides: &[&str], article: &FxHashMap<String, usize>) -> O
     found.into_iter().max_by_key(rank)
 }
 
-/// Words that continue a place's name in lower case: "the Kurile island chain".
-const NAME_NOUNS: [&str; 8] = [
-    "island",
-    "islands",
-    "chain",
-    "valley",
-    "strait",
-    "sea",
-    "peninsula",
-    "river",
-];
+/// What a word of data/places/words.tsv does around a place's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Word {
+    Preposition,
+    Visit,
+    Joins,
+    Continues,
+    OtherClause,
+    SamePlace,
+}
 
-/// Places named after "in", "at", "near", "off" in the sentence of `e`, nearest its trigger
-/// first, leaving out those quoted when the trigger is not (or the other way round): in
-/// "'the victory at Khalkhin Gol,' Putin said at the start of talks" the talks are not at
-/// Khalkhin Gol.
+/// The kind of `word` (any case) in data/places/words.tsv.
+fn word(word: &str) -> Option<Word> {
+    static WORDS: LazyLock<FxHashMap<&'static str, Word>> = LazyLock::new(|| {
+        knowledge::rows(include_str!("../../data/places/words.tsv"))
+            .map(|r| {
+                let kind = match r[1] {
+                    "preposition" => Word::Preposition,
+                    "visit" => Word::Visit,
+                    "joins" => Word::Joins,
+                    "continues" => Word::Continues,
+                    "other-clause" => Word::OtherClause,
+                    "same-place" => Word::SamePlace,
+                    other => panic!(
+                        "data/places/words.tsv: unknown kind {other:?} of {:?}",
+                        r[0]
+                    ),
+                };
+                (r[0], kind)
+            })
+            .collect()
+    });
+    WORDS.get(word.to_lowercase().as_str()).copied()
+}
+
+/// The words of `text` with their byte offsets.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    text.split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect()
+}
+
+/// Places named after a preposition of place in the sentence of `e` (data/places/words.tsv),
+/// in the clause that holds its trigger, nearest the trigger first, leaving out those quoted
+/// when the trigger is not (or the other way round): in "'the victory at Khalkhin Gol,' Putin
+/// said at the start of talks" the talks are not at Khalkhin Gol.
 fn named_near(e: &Event) -> Vec<String> {
     let sentence = &e.evidence.text;
     let trigger = sentence.find(&e.evidence.trigger).unwrap_or(0);
@@ -180,8 +215,8 @@ fn named_near(e: &Event) -> Vec<String> {
             == 1
     };
     let (from, to) = clause_around(sentence, trigger);
-    let visit = e.root == "04";
-    let mut found: Vec<(usize, String)> = named_in(sentence, visit)
+    let venue = taxonomy::in_class(&e.cameo, CodeClass::Venue);
+    let mut found: Vec<(usize, String)> = named_in(sentence, venue)
         .into_iter()
         .filter(|(at, _)| quoted(*at) == quoted(trigger) && (from..to).contains(at))
         .collect();
@@ -189,59 +224,52 @@ fn named_near(e: &Event) -> Vec<String> {
     found.into_iter().map(|(_, name)| name).collect()
 }
 
-/// Words that open another clause: what it says happened elsewhere ("protested ... after a
-/// ship was spotted in the East China Sea": the protest was not made there).
-const CLAUSE_OPENERS: [&str; 16] = [
-    "after", "before", "because", "while", "since", "although", "though", "when", "whereas",
-    "until", "unless", "that", "which", "who", "saying", "said",
-];
+/// Whether a word opens another clause, whose places are not the event's ("protested ...
+/// after a ship was spotted in the East China Sea"): the clause and condition words of the
+/// events stage, and those of data/places/words.tsv, but "where".
+fn opens_clause(word: &str) -> bool {
+    match self::word(word) {
+        Some(Word::OtherClause) => true,
+        Some(Word::SamePlace) => false,
+        _ => cues::is(word, Class::Clause) || cues::is(word, Class::Condition),
+    }
+}
 
 /// The byte range of the clause of `sentence` around byte `at`: from the last clause opener
 /// (or ";", or ", and") before it to the next one after it.
 fn clause_around(sentence: &str, at: usize) -> (usize, usize) {
     let mut bounds = vec![0];
     let mut previous = "";
-    for (i, w) in sentence
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
-    {
+    for (i, w) in words_at(sentence) {
         let bare = w
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        let opens =
-            CLAUSE_OPENERS.contains(&bare.as_str()) || (bare == "and" && previous.ends_with(','));
+        let opens = opens_clause(&bare) || (bare == "and" && previous.ends_with(','));
         if opens || previous.ends_with(';') {
             bounds.push(i);
         }
         previous = w;
     }
     bounds.push(sentence.len());
-    let from = bounds
-        .iter()
-        .copied()
-        .filter(|&b| b <= at)
-        .max()
-        .unwrap_or(0);
-    let to = bounds
-        .iter()
-        .copied()
-        .filter(|&b| b > at)
-        .min()
-        .unwrap_or(sentence.len());
-    (from, to)
+    let from = bounds.iter().copied().filter(|&b| b <= at).max();
+    let to = bounds.iter().copied().filter(|&b| b > at).min();
+    (from.unwrap_or(0), to.unwrap_or(sentence.len()))
 }
 
-/// Capitalized names after "in", "at", "near", "off" (and "to", for a meeting or a visit: "a
-/// visit to Beijing") in a sentence, with their byte offsets: candidates for the gazetteer
-/// ("clashed in the Galwan Valley" gives "Galwan Valley").
-fn named_in(sentence: &str, visit: bool) -> Vec<(usize, String)> {
-    let words: Vec<(usize, &str)> = sentence
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - sentence.as_ptr() as usize, w))
-        .collect();
+/// Capitalized names after a preposition of place (and "to", for a meeting or a visit: "a visit
+/// to Beijing") in a sentence, with their byte offsets: candidates for the gazetteer ("clashed
+/// in the Galwan Valley" gives "Galwan Valley").
+fn named_in(sentence: &str, venue: bool) -> Vec<(usize, String)> {
+    let words = words_at(sentence);
     let mut out = Vec::new();
     for (i, (at, w)) in words.iter().enumerate() {
-        if !(["in", "at", "near", "off"].contains(w) || (visit && *w == "to")) {
+        let place = match word(w) {
+            Some(Word::Preposition) => true,
+            Some(Word::Visit) => venue,
+            _ => false,
+        };
+        // Prepositions are lower case: "In 1945" opens a sentence, not a place.
+        if !place || w.starts_with(char::is_uppercase) {
             continue;
         }
         // "in the disputed Kurile island chain": an article and one word before the name.
@@ -252,7 +280,7 @@ fn named_in(sentence: &str, visit: bool) -> Vec<(usize, String)> {
         let capital = |k: usize| {
             words
                 .get(k)
-                .is_some_and(|(_, w)| w.chars().next().is_some_and(char::is_uppercase))
+                .is_some_and(|(_, w)| w.starts_with(char::is_uppercase))
         };
         if !capital(j) && capital(j + 1) && j > i + 1 {
             j += 1;
@@ -276,9 +304,9 @@ fn name_from<'a>(words: &[(usize, &'a str)]) -> Vec<&'a str> {
     let mut name: Vec<&str> = Vec::new();
     for (_, w) in words {
         let bare = w.trim_end_matches([',', '.', ';', ':', '"', '\u{201d}', ')']);
-        let joins = ["of", "el", "al"].contains(&bare) && !name.is_empty();
-        let noun = NAME_NOUNS.contains(&bare) && !name.is_empty();
-        if !(bare.chars().next().is_some_and(char::is_uppercase) || joins || noun) {
+        let kind = word(bare).filter(|_| !name.is_empty());
+        let inside = matches!(kind, Some(Word::Joins | Word::Continues));
+        if !(bare.starts_with(char::is_uppercase) || inside) {
             break;
         }
         name.push(bare.trim_end_matches("'s").trim_end_matches("\u{2019}s"));
@@ -286,7 +314,7 @@ fn name_from<'a>(words: &[(usize, &'a str)]) -> Vec<&'a str> {
             break;
         }
     }
-    while name.last().is_some_and(|w| ["of", "el", "al"].contains(w)) {
+    while name.last().is_some_and(|w| word(w) == Some(Word::Joins)) {
         name.pop();
     }
     name

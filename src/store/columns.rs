@@ -8,6 +8,7 @@ use std::io::{BufRead, Write};
 use anyhow::{Context, Result};
 use rusqlite::types::Value;
 
+use super::export::{Cell, Cells};
 use crate::document::{Document, Event, Place};
 use crate::events::taxonomy::{self, Code};
 
@@ -291,19 +292,6 @@ pub fn spark_schema() -> String {
     format!("`doc_id` STRING, `nth` BIGINT, {}", columns.join(", "))
 }
 
-/// A value as JSON, typed by its column.
-pub fn json(kind: Kind, v: &Value) -> serde_json::Value {
-    use serde_json::Value as J;
-    match (kind, v) {
-        (_, Value::Null) => J::Null,
-        (Kind::Bool, Value::Integer(i)) => J::Bool(*i != 0),
-        (_, Value::Integer(i)) => J::from(*i),
-        (_, Value::Real(r)) => J::from(*r),
-        (_, Value::Text(t)) => J::from(t.as_str()),
-        (_, Value::Blob(_)) => J::Null,
-    }
-}
-
 /// `annals event-rows`, for a distributed engine (the Spark job of deploy/spark): for each
 /// document line of `extract --jsonl-in` on `input`, one JSON line per event with the
 /// document's id, the event's place among the document's events (`nth`) and every column of
@@ -323,14 +311,18 @@ pub fn rows(input: impl BufRead, out: &mut impl Write) -> Result<usize> {
 
 fn document_rows(doc: &Document, out: &mut impl Write) -> Result<usize> {
     for (nth, e) in doc.events.iter().enumerate() {
-        let mut row = serde_json::Map::new();
-        row.insert("doc_id".into(), doc.id.clone().into());
-        row.insert("nth".into(), nth.into());
         let values = values(e).with_context(|| format!("document {}", doc.id))?;
-        for (c, v) in EVENTS.iter().zip(&values) {
-            row.insert(c.name.into(), json(c.kind, v));
-        }
-        serde_json::to_writer(&mut *out, &row)?;
+        let mut row = vec![
+            ("doc_id", Cell::Text(Some(&doc.id))),
+            ("nth", Cell::Int(nth as i64)),
+        ];
+        row.extend(
+            EVENTS
+                .iter()
+                .zip(&values)
+                .map(|(c, v)| (c.name, Cell::of(c.kind, v))),
+        );
+        serde_json::to_writer(&mut *out, &Cells(&row))?;
         writeln!(out)?;
     }
     Ok(doc.events.len())

@@ -358,27 +358,41 @@ impl Row {
 
 impl Serialize for Row {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Cells(&self.columns()).serialize(s)
+    }
+}
+
+/// Named cells as one JSON object, in their order.
+pub struct Cells<'a>(pub &'a [(&'static str, Cell<'a>)]);
+
+impl Serialize for Cells<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let columns = self.columns();
-        let mut map = s.serialize_map(Some(columns.len()))?;
-        for (name, cell) in &columns {
-            match cell {
-                Cell::Text(t) => map.serialize_entry(name, t)?,
-                Cell::List(l) => map.serialize_entry(name, l)?,
-                Cell::Int(i) => map.serialize_entry(name, i)?,
-                Cell::MaybeInt(i) => map.serialize_entry(name, i)?,
-                Cell::Real(r) => map.serialize_entry(name, r)?,
-                Cell::MaybeReal(r) => map.serialize_entry(name, r)?,
-                Cell::Bool(b) => map.serialize_entry(name, b)?,
-            }
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (name, cell) in self.0 {
+            map.serialize_entry(name, cell)?;
         }
         map.end()
     }
 }
 
+impl Serialize for Cell<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Text(t) => t.serialize(s),
+            Cell::List(l) => l.serialize(s),
+            Cell::Int(i) => i.serialize(s),
+            Cell::MaybeInt(i) => i.serialize(s),
+            Cell::Real(r) => r.serialize(s),
+            Cell::MaybeReal(r) => r.serialize(s),
+            Cell::Bool(b) => b.serialize(s),
+        }
+    }
+}
+
 impl<'a> Cell<'a> {
     /// A stored value as its column's kind of cell.
-    fn of(kind: Kind, v: &'a Value) -> Cell<'a> {
+    pub(super) fn of(kind: Kind, v: &'a Value) -> Cell<'a> {
         match (kind, v) {
             (Kind::Bool, Value::Integer(i)) => Cell::Bool(*i != 0),
             (Kind::Bool, _) => Cell::Bool(false),
