@@ -144,6 +144,9 @@ pub struct DateSummary {
     pub inferred_inside: usize,
     pub inferred_holding: usize,
     pub inferred_median_days: Option<i64>,
+    /// Documents whose date lies inside what the gold accepts: the gold interval, or for an
+    /// inferred date the wider `acceptable` interval where the gold gives one.
+    pub accepted: usize,
     pub undated: usize,
     /// Events that came out with no date at all, of all events.
     pub events_undated: usize,
@@ -164,6 +167,7 @@ impl DateSummary {
         };
         let g = gold.published.as_ref();
         let inside = g.is_some_and(|g| p.earliest >= g.earliest && p.latest <= g.latest);
+        self.accepted += usize::from(date_verdict(gold, doc).0 == "ok");
         if p.basis == PublishedBasis::Inferred {
             self.inferred += 1;
             self.inferred_inside += usize::from(inside);
@@ -184,10 +188,10 @@ impl DateSummary {
             .inferred_median_days
             .map_or("-".to_string(), |d| format!("{d} days"));
         format!(
-            "dates: printed and read {}, inside the gold interval {}; inferred {}, inside the gold interval {}, holding the gold date {} (median width {median}); undated {}; publication date inside the gold interval {} of {}; events with no date {} of {}",
+            "dates: printed and read {}, inside the gold interval {}; inferred {}, inside the gold interval {}, holding the gold date {} (median width {median}); undated {}; publication date inside the gold interval {} of {}, inside what the gold accepts {}; events with no date {} of {}",
             self.printed, self.printed_right, self.inferred, self.inferred_inside, self.inferred_holding, self.undated,
             self.printed_right + self.inferred_inside, self.printed + self.inferred + self.undated,
-            self.events_undated, self.events
+            self.accepted, self.events_undated, self.events
         )
     }
 }

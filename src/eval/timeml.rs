@@ -63,6 +63,10 @@ pub struct Scores {
     /// normalizer dates right from the creation time.
     pub weekdays: usize,
     pub weekdays_right: usize,
+    /// Documents that name a weekday in the past, and those published on the day of the first
+    /// one or the day after (from a Friday, to the Monday): the inference's `lead-weekday` rule.
+    pub lead_weekday: usize,
+    pub lead_weekday_held: usize,
     /// Dating from content alone (the creation time hidden): documents given an interval,
     /// how many of those intervals hold the creation time, and their median width in days.
     pub dated: usize,
@@ -215,6 +219,10 @@ pub fn score(docs: &[TimeMl]) -> Scores {
         let tagged = time::tag(&doc.text);
         let sys = system(doc, &tagged);
         count_weekdays(doc, &sys, &mut s);
+        if let Some(held) = time::infer::lead_weekday_holds(&tagged, doc.dct) {
+            s.lead_weekday += 1;
+            s.lead_weekday_held += usize::from(held);
+        }
         if let Some(width) = date_from_content(doc, &tagged, &mut s) {
             widths.push(width);
         }
@@ -329,6 +337,8 @@ impl Scores {
              relaxed  P {:.3}  R {:.3}  F1 {:.3}\n  \
              value accuracy {:.3}  value F1 {:.3}   type accuracy {:.3}  type F1 {:.3}\n  \
              bare weekdays dated from the creation time: {}/{} right\n  \
+             first weekday named in the past: the creation day or the day before (from a \
+             Friday, to Monday) in {}/{} documents\n  \
              dated from content alone: {}/{} documents, {} holding the creation time \
              (median interval {} days)\n",
             self.documents,
@@ -346,6 +356,8 @@ impl Scores {
             self.type_f1,
             self.weekdays_right,
             self.weekdays,
+            self.lead_weekday_held,
+            self.lead_weekday,
             self.dated,
             self.documents,
             self.dated_right,

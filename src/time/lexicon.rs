@@ -69,6 +69,8 @@ pub enum Lex {
     Tense(i32),
     Intro,
     Zone,
+    /// A word that reports what is said, or opens what is reported ("said", "that").
+    Report,
 }
 
 static LEXICON: LazyLock<FxHashMap<&'static str, Vec<Lex>>> = LazyLock::new(|| {
@@ -122,6 +124,7 @@ fn parse(word: &'static str, class: &str, value: &'static str) -> Lex {
         "each" => Lex::Each,
         "ago" => Lex::Ago(num() as i32),
         "intro" => Lex::Intro,
+        "report" => Lex::Report,
         "zone" => Lex::Zone,
         c => panic!("data/time/lexicon.tsv: {word}: unknown class {c:?}"),
     }
