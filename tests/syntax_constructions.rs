@@ -54,6 +54,17 @@ const ROWS: &[Row] = &[
             "Belarus > sanction obj",
         ],
     ),
+    // A plural noun that is also a verb, given a subject, is the verb; its "that" clause the
+    // complement.
+    row(
+        "The resolution demands that North Korea suspend its missile program.",
+        &[
+            "demands > ROOT root",
+            "resolution > demands nsubj",
+            "suspend > demands ccomp",
+            "that > suspend mark",
+        ],
+    ),
     // Coordinated actors.
     row(
         "Japan and Russia signed a treaty.",

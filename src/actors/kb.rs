@@ -55,6 +55,7 @@ pub struct Seat {
 pub struct Org {
     pub code: &'static str,
     pub name: &'static str,
+    pub names: Vec<&'static str>,
     /// IGO, NGO, REG (region), MED (media).
     pub kind: &'static str,
     /// The role of the body, for "the court" after the ICC.
@@ -389,6 +390,7 @@ impl Kb {
             kb.orgs.push(Org {
                 code: r[0],
                 name: names[0],
+                names: names.clone(),
                 kind: r[2],
                 role: r[3],
             });

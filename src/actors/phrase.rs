@@ -503,6 +503,18 @@ impl Run<'_> {
                 let coded = (f.actor.clone(), "coreference", why, f.person.clone());
                 return Some(Bare::RefersTo(coded));
             }
+            // "the Security Council" with none named before: the one organization whose name
+            // ends with the words ("UN Security Council"). Two words at least: "the council" or
+            // "the assembly" may be a state's own.
+            if let Some(i) = org_ending_with(words) {
+                let why = format!("the only organization named \"… {words}\"");
+                return Some(Bare::RefersTo((
+                    self.org_actor(i)?,
+                    "organization",
+                    why,
+                    None,
+                )));
+            }
             if let Some(c) = self.sentence_state(n) {
                 return Some(Bare::State(c, "agent-subject"));
             }
@@ -554,14 +566,18 @@ impl Run<'_> {
                 a.kb_id = Some(format!("seat:{}", seat.name));
                 (a, "seat")
             }
-            Anchor::Org(i) => {
-                let mut a = group_actor(&code, None);
-                a.kb_id = Some(format!("org:{}", kb.orgs[i].code));
-                (a, "organization")
-            }
+            Anchor::Org(i) => (self.org_actor(i)?, "organization"),
             Anchor::LastCountry | Anchor::LastOrg => (group_actor(&code, None), "coreference"),
             Anchor::Possessor(_) => return None,
         })
+    }
+
+    /// The actor of organization `i` of the base.
+    fn org_actor(&self, i: usize) -> Option<Actor> {
+        let code = self.country_of(Anchor::Org(i))?;
+        let mut a = group_actor(&code, None);
+        a.kb_id = Some(format!("org:{}", kb().orgs[i].code));
+        Some(a)
     }
 
     /// "Russian and Mongolian troops": the role of the agent words after the next adjective.
@@ -761,6 +777,22 @@ pub(super) fn anchor_of(h: &Hit) -> Option<Anchor> {
         Sense::Coref(CorefKind::Org, _) => Some(Anchor::LastOrg),
         _ => None,
     })
+}
+
+/// The one organization of the base with a longer name that ends with `words` (lowercase, two
+/// words at least): "security council" is the UN Security Council.
+fn org_ending_with(words: &str) -> Option<usize> {
+    if !words.contains(' ') {
+        return None;
+    }
+    let suffix = format!(" {words}");
+    let mut found = kb()
+        .orgs
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.names.iter().any(|n| n.to_lowercase().ends_with(&suffix)));
+    let (i, _) = found.next()?;
+    found.next().is_none().then_some(i)
 }
 
 /// A modifier or agent word's role and kind.

@@ -402,6 +402,21 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "UNSC",
         "",
     ),
+    // "The Security Council" with no UN named before is still the UN's; a state's is its own.
+    (
+        "June 1, 2023\n\nThe Security Council on Saturday condemned Iran.",
+        "Security Council",
+        1,
+        "UNSC",
+        "",
+    ),
+    (
+        "June 1, 2023\n\nRussia's Security Council on Saturday condemned Ukraine.",
+        "Russia's Security Council",
+        1,
+        "RUSGOV",
+        "",
+    ),
 ];
 
 #[test]

@@ -193,8 +193,6 @@ impl<'a> Sentence<'a> {
         i + usize::from(cues::is(self.word(i), Class::Determiner))
     }
 
-    /// Any mention whose first token is `i`, a place too: a pattern's slot makes it an actor
-    /// ("called on Mongolia to arrest him").
     /// Whether "each other", "one another" or "the other" follows token `last`.
     pub fn reciprocal_after(&self, last: usize) -> bool {
         let next = (self.word(last + 1), self.word(last + 2));
@@ -210,6 +208,14 @@ impl<'a> Sentence<'a> {
         i + usize::from(opening.contains(&self.word(i)))
     }
 
+    /// Whether "over" or "about" follows token `last`: what a quarrel is about ("clashed over
+    /// trade").
+    pub fn topic_after(&self, last: usize) -> bool {
+        matches!(self.word(last + 1), "over" | "about")
+    }
+
+    /// Any mention whose first token is `i`, a place too: a pattern's slot makes it an actor
+    /// ("called on Mongolia to arrest him").
     pub fn slot_at(&self, i: usize) -> Option<usize> {
         (0..self.mentions.len()).find(|&k| self.spans[k].0 == i)
     }

@@ -32,6 +32,8 @@ pub enum Class {
     Realizing,
     Background,
     Joint,
+    Reciprocal,
+    Circumstance,
     Quantity,
     Reporting,
     Condition,
@@ -39,7 +41,7 @@ pub enum Class {
     Refusal,
 }
 
-const NAMES: [(&str, Class); 25] = [
+const NAMES: [(&str, Class); 27] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -60,6 +62,8 @@ const NAMES: [(&str, Class); 25] = [
     ("realizing", Class::Realizing),
     ("background", Class::Background),
     ("joint", Class::Joint),
+    ("reciprocal", Class::Reciprocal),
+    ("circumstance", Class::Circumstance),
     ("quantity", Class::Quantity),
     ("reporting", Class::Reporting),
     ("condition", Class::Condition),

@@ -526,8 +526,18 @@ fn arguments(
     if sources.len() == 2 && cues::is(&s.tokens[m.first].lower, cues::Class::Joint) {
         targets.clear();
     }
-    // "both sides blamed each other": each side the other's target.
-    if sources.len() == 2 && s.reciprocal_after(m.last) {
+    // "both sides blamed each other", "Indian and Chinese soldiers clashed": each side the
+    // other's target.
+    // A reciprocal trigger that names no partner ("with") takes none from the words after it
+    // ("got into a scuffle, and 20 Indian personnel were killed").
+    let reciprocal = m.target.is_none()
+        && !cues::is(&s.tokens[m.last].lower, cues::Class::Preposition)
+        && (m.first..=m.last).any(|i| cues::is(&s.tokens[i].lower, cues::Class::Reciprocal));
+    // "The two ministers clashed over trade": a quarrel, perhaps no force at all.
+    if reciprocal && s.topic_after(m.last) {
+        return None;
+    }
+    if sources.len() == 2 && (s.reciprocal_after(m.last) || reciprocal) {
         targets = sources.clone();
     }
     pair_up(m.pattern.cameo, &mut sources, &mut targets);

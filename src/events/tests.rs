@@ -372,6 +372,21 @@ const CASES: &[(&str, &[&str])] = &[
         "March 14, 2018\n\nTheresa May said Russia was culpable for the poisoning.",
         &["GBR RUS 112"],
     ),
+    // Two sides that clash, fight or get into a scuffle act on each other; an "after" clause
+    // happened, even under an act that only appeared to.
+    (
+        "June 17, 2020\n\nIndian and Chinese soldiers clashed in the Galwan Valley on Monday.",
+        &["IND CHN 190", "CHN IND 190"],
+    ),
+    (
+        "June 17, 2020\n\nOn Monday, tension appeared to have peaked after Indian and Chinese soldiers got into a scuffle, and 20 Indian soldiers died.",
+        &["IND CHN 190", "CHN IND 190"],
+    ),
+    // Clashing "over" something may be words only: no force.
+    (
+        "June 17, 2020\n\nThe Chinese and Indian foreign ministers clashed over trade on Monday.",
+        &[],
+    ),
 ];
 
 #[test]

@@ -120,6 +120,14 @@ impl<'a> Tree<'a> {
                     return true;
                 }
             }
+            // "appeared to have reached a peak after soldiers clashed": a clause of what
+            // happened around the wanted act happened, wherever the parse hung it.
+            let fact = self
+                .kids(x, "mark")
+                .any(|m| cues::is(&self.words[m].form.to_lowercase(), Class::Circumstance));
+            if fact {
+                return false;
+            }
             // Only what the infinitive does or says is wanted, through its object and
             // complements: "moves to widen sanctions"; not the circumstances around it ("agreed
             // to apply pressure during a telephone call": the call took place).

@@ -21,6 +21,65 @@ pub fn repair(tokens: &mut [Token]) {
     verb_of_a_verbless_clause(tokens);
     serial_lists(tokens);
     verb_after_infinitive_to(tokens);
+    verb_of_a_subject(tokens);
+}
+
+/// "The resolution demands that North Korea suspend ...": the tagger reads a plural noun that is
+/// also a verb's third person ("demands", "calls", "plans") as the noun, and the parser still
+/// gives it a subject. A plural noun at the root with a subject and no copula is that verb; the
+/// "that" clause after it, which the parser made a relative clause of the noun, is its
+/// complement.
+fn verb_of_a_subject(tokens: &mut [Token]) {
+    // A heading may leave out its verb ("Minister dead"); a sentence that ends as one does not.
+    if tokens.last().is_none_or(|t| t.form != ".") {
+        return;
+    }
+    for v in 0..tokens.len() {
+        let t = &tokens[v];
+        if t.xpos != "NNS" || t.deprel != "root" {
+            continue;
+        }
+        let kid = |rel: &str| {
+            tokens
+                .iter()
+                .position(|k| k.head == v + 1 && k.deprel == rel)
+        };
+        let Some(subject) = kid("nsubj") else {
+            continue;
+        };
+        // An article before the subject is the subject's, which the parser gave to the noun it
+        // took for the head ("The resolution demands"); one after it makes a noun phrase.
+        let article = kid("det");
+        if kid("cop").is_some() || article.is_some_and(|d| d > subject) {
+            continue;
+        }
+        if let Some(d) = article {
+            tokens[d].head = subject + 1;
+        }
+        let t = &mut tokens[v];
+        t.upos = "VERB".to_string();
+        t.xpos = "VBZ".to_string();
+        t.feats = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin".to_string();
+        let Some(that) = tokens
+            .get(v + 1)
+            .filter(|t| t.form.eq_ignore_ascii_case("that"))
+        else {
+            continue;
+        };
+        let clause = that.head;
+        let relative = clause > v + 1
+            && tokens
+                .get(clause - 1)
+                .is_some_and(|c| c.head == v + 1 && c.deprel == "acl:relcl");
+        if !relative {
+            continue;
+        }
+        tokens[clause - 1].deprel = "ccomp".to_string();
+        let that = &mut tokens[v + 1];
+        that.upos = "SCONJ".to_string();
+        that.xpos = "IN".to_string();
+        that.deprel = "mark".to_string();
+    }
 }
 
 /// "The EU agreed to sanction Belarus": the tagger reads a word that is a noun as often as a
@@ -336,6 +395,35 @@ mod tests {
             let mut s = sentence(text);
             repair(&mut s);
             assert_eq!(s, sentence(text));
+        }
+    }
+
+    #[test]
+    fn a_plural_noun_with_a_subject_is_a_verb() {
+        let mut s = sentence(
+            "The/DET/3/det resolution/NOUN/3/nsubj demands/NOUN:NNS/0/root that/PRON/7/nsubj \
+             North/PROPN/6/compound Korea/PROPN/7/nsubj suspend/VERB/3/acl:relcl \
+             tests/NOUN:NNS/7/obj ./PUNCT/3/punct",
+        );
+        repair(&mut s);
+        assert_eq!((s[2].upos.as_str(), s[2].xpos.as_str()), ("VERB", "VBZ"));
+        assert_eq!((s[6].head, s[6].deprel.as_str()), (3, "ccomp"));
+        assert_eq!(
+            (s[3].upos.as_str(), s[3].deprel.as_str()),
+            ("SCONJ", "mark")
+        );
+        assert_eq!(s[0].head, 2, "the article goes to the subject");
+        // A predicate noun ("the results are gains"), a noun with its article and a heading
+        // stay as they are.
+        for text in [
+            "The/DET/2/det results/NOUN:NNS/4/nsubj are/AUX/4/cop gains/NOUN:NNS/0/root \
+             ./PUNCT/4/punct",
+            "Japan/PROPN/3/nsubj the/DET/3/det talks/NOUN:NNS/0/root ./PUNCT/3/punct",
+            "Ministers/NOUN:NNS/2/nsubj talks/NOUN:NNS/0/root",
+        ] {
+            let mut s = sentence(text);
+            repair(&mut s);
+            assert_eq!(s, sentence(text), "{text}");
         }
     }
 
