@@ -54,6 +54,11 @@ const ROWS: &[Row] = &[
             "Belarus > sanction obj",
         ],
     ),
+    // An infinitive after the day a verb takes is the verb's complement.
+    row(
+        "EU leaders agreed on Monday to sanction Belarus.",
+        &["sanction > agreed xcomp", "Belarus > sanction obj"],
+    ),
     // A plural noun that is also a verb, given a subject, is the verb; its "that" clause the
     // complement.
     row(

@@ -108,7 +108,32 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
     }
     mark_wanted(&mut out);
     mark_conditional_threats(&mut out, &tree);
+    drop_intents_to_act_on(&mut out);
     out
+}
+
+/// "EU leaders agreed to sanction Belarus": an intention whose target the words after it named
+/// (`agree to .. {T}`) is no intention to cooperate with that target when what it commits to,
+/// right after it, is itself an event on it: the sanction is the event.
+fn drop_intents_to_act_on(events: &mut Vec<Event>) {
+    // Characters between "agreed to" and the act: an adverb at most ("swiftly").
+    const NEXT: usize = 12;
+    let inner = |e: &Event, x: &Event| {
+        x.source.actor.code == e.source.actor.code
+            && x.target.actor.code == e.target.actor.code
+            && e.evidence.end <= x.evidence.start
+            && x.evidence.start - e.evidence.end <= NEXT
+            && x.evidence.end <= e.target.start
+    };
+    let drop: Vec<bool> = events
+        .iter()
+        .map(|e| {
+            taxonomy::in_class(&e.cameo, CodeClass::Intention)
+                && events.iter().any(|x| x.quad_class > 2 && inner(e, x))
+        })
+        .collect();
+    let mut keep = drop.iter().map(|d| !d);
+    events.retain(|_| keep.next().unwrap_or(true));
 }
 
 /// "will boycott the elections unless the president steps down", "would strike if attacked": a

@@ -17,11 +17,12 @@ static RELATIVES: LazyLock<Vec<&str>> =
 
 /// Applies every repair to a parsed sentence.
 pub fn repair(tokens: &mut [Token]) {
+    // Tags first: the attachments read them.
+    verb_after_infinitive_to(tokens);
+    verb_of_a_subject(tokens);
     clause_after_day(tokens);
     verb_of_a_verbless_clause(tokens);
     serial_lists(tokens);
-    verb_after_infinitive_to(tokens);
-    verb_of_a_subject(tokens);
 }
 
 /// "The resolution demands that North Korea suspend ...": the tagger reads a plural noun that is
@@ -309,10 +310,16 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
 }
 
 /// "Japan said on Tuesday (that) it had halted aid": the parser hangs the clause on the day as a
-/// relative clause; it is the complement of the verb the day modifies.
+/// relative clause; it is the complement of the verb the day modifies. So is an infinitive
+/// hung on the day ("agreed on Monday to sanction Belarus").
 fn clause_after_day(tokens: &mut [Token]) {
     for i in 0..tokens.len() {
-        if tokens[i].deprel != "acl:relcl" {
+        let infinitive = tokens[i].deprel == "acl"
+            && tokens[i].upos == "VERB"
+            && tokens
+                .iter()
+                .any(|t| t.head == i + 1 && t.deprel == "mark" && t.xpos == "TO");
+        if tokens[i].deprel != "acl:relcl" && !infinitive {
             continue;
         }
         let Some(day) = tokens[i].head.checked_sub(1) else {
@@ -332,7 +339,7 @@ fn clause_after_day(tokens: &mut [Token]) {
         });
         if !relative {
             tokens[i].head = verb + 1;
-            tokens[i].deprel = "ccomp".to_string();
+            tokens[i].deprel = if infinitive { "xcomp" } else { "ccomp" }.to_string();
         }
     }
 }
@@ -442,6 +449,13 @@ mod tests {
         );
         repair(&mut s);
         assert_eq!((s[7].head, s[7].deprel.as_str()), (4, "acl:relcl"));
+        // An infinitive hung on the day is the verb's.
+        let mut s = sentence(
+            "Leaders/NOUN/2/nsubj agreed/VERB/0/root on/ADP/4/case Monday/PROPN/2/obl \
+             to/PART:TO/6/mark sanction/VERB:VB/4/acl Belarus/PROPN/6/obj",
+        );
+        repair(&mut s);
+        assert_eq!((s[5].head, s[5].deprel.as_str()), (2, "xcomp"));
     }
 
     #[test]
