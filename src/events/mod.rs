@@ -526,11 +526,13 @@ fn arguments(
     if m.target.is_none() && !parsed.targets.is_empty() {
         targets = parsed.targets;
     }
-    // "Japan and China held talks in Seoul": where a meeting's sides are named, a place the
-    // words took for one is a venue if the parse gives it a preposition of places. (Other
-    // events, protests and attacks, take their place for the target, as CAMEO codes them.)
+    // "Japan and China held talks in Seoul", "EU leaders met in Brussels": a place the words
+    // took for a side of a meeting, or of anything two named sides did together, is a venue if
+    // the parse gives it a preposition of places. (Other events, protests and attacks, take
+    // their place for the target, as CAMEO codes them.)
     let mutual = taxonomy::in_class(m.pattern.cameo, CodeClass::Mutual);
-    if mutual && sources.len() >= 2 {
+    let meeting = taxonomy::in_class(m.pattern.cameo, CodeClass::Meeting);
+    if mutual && sources.len() >= 2 || meeting {
         targets.retain(|&k| !tree.venue(k));
     }
     // "Japan, China and South Korea held talks": the words took the last of the subjects for

@@ -126,6 +126,7 @@ pub enum CodeClass {
     Fighting,
     FromTarget,
     Intention,
+    Meeting,
     MilitaryForce,
     Mutual,
     NoTarget,
@@ -137,13 +138,14 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 14] = [
+    const ALL: [CodeClass; 15] = [
         CodeClass::Aimed,
         CodeClass::EitherWay,
         CodeClass::Examining,
         CodeClass::Fighting,
         CodeClass::FromTarget,
         CodeClass::Intention,
+        CodeClass::Meeting,
         CodeClass::MilitaryForce,
         CodeClass::Mutual,
         CodeClass::NoTarget,
@@ -163,6 +165,7 @@ impl CodeClass {
             CodeClass::Fighting => "fighting",
             CodeClass::FromTarget => "from-target",
             CodeClass::Intention => "intention",
+            CodeClass::Meeting => "meeting",
             CodeClass::MilitaryForce => "military-force",
             CodeClass::Mutual => "mutual",
             CodeClass::NoTarget => "no-target",

@@ -383,6 +383,12 @@ const CASES: &[(&str, &[&str])] = &[
         "June 17, 2020\n\nOn Monday, tension appeared to have peaked after Indian and Chinese soldiers got into a scuffle, and 20 Indian soldiers died.",
         &["IND CHN 190", "CHN IND 190"],
     ),
+    // Where a meeting was held is no side of it.
+    ("May 24, 2021\n\nEU leaders met in Brussels on Monday.", &[]),
+    (
+        "May 24, 2021\n\nPutin met Erdogan in Sochi on Monday.",
+        &["RUS TUR 040"],
+    ),
     // What an agreement commits to, when it is an act on the target, is the event.
     (
         "May 24, 2021\n\nEU leaders agreed on Monday to sanction Belarus.",
