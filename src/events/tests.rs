@@ -384,9 +384,12 @@ const CASES: &[(&str, &[&str])] = &[
         &["IND CHN 190", "CHN IND 190"],
     ),
     // Where a meeting was held is no side of it.
-    ("May 24, 2021\n\nEU leaders met in Brussels on Monday.", &[]),
     (
-        "May 24, 2021\n\nPutin met Erdogan in Sochi on Monday.",
+        "May 24, 2021\n\nEU leaders met in Brussels on Monday, officials said.",
+        &[],
+    ),
+    (
+        "May 24, 2021\n\nPutin met Erdogan in Sochi on Monday, the Kremlin said.",
         &["RUS TUR 040"],
     ),
     // What an agreement commits to, when it is an act on the target, is the event.
