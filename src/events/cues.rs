@@ -34,6 +34,7 @@ pub enum Class {
     Joint,
     Reciprocal,
     Circumstance,
+    Harmed,
     Quantity,
     Reporting,
     Condition,
@@ -41,7 +42,7 @@ pub enum Class {
     Refusal,
 }
 
-const NAMES: [(&str, Class); 27] = [
+const NAMES: [(&str, Class); 28] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -64,6 +65,7 @@ const NAMES: [(&str, Class); 27] = [
     ("joint", Class::Joint),
     ("reciprocal", Class::Reciprocal),
     ("circumstance", Class::Circumstance),
+    ("harmed", Class::Harmed),
     ("quantity", Class::Quantity),
     ("reporting", Class::Reporting),
     ("condition", Class::Condition),

@@ -567,6 +567,13 @@ fn arguments(
     if sources.len() == 2 && (s.reciprocal_after(m.last) || reciprocal) {
         targets = sources.clone();
     }
+    // "20 Indian soldiers were killed in clashes with Chinese troops": the fight was done to
+    // the dead, by the side named with it.
+    let fighting = taxonomy::in_class(m.pattern.cameo, CodeClass::Fighting);
+    let with = s.tokens[m.last].lower == "with";
+    if !m.pattern.verb && fighting && with && m.word.is_some_and(|w| tree.harmed_in(w)) {
+        std::mem::swap(&mut sources, &mut targets);
+    }
     pair_up(m.pattern.cameo, &mut sources, &mut targets);
     if sources.is_empty() {
         return None;

@@ -397,6 +397,11 @@ const CASES: &[(&str, &[&str])] = &[
         "May 24, 2021\n\nEU leaders agreed on Monday to sanction Belarus.",
         &["EU BLR 163"],
     ),
+    // The dead of a clash were its target, the side "with" them its source.
+    (
+        "June 17, 2020\n\n20 Indian soldiers were killed in clashes with Chinese troops on Monday, the army said.",
+        &["CHN IND 190"],
+    ),
     // Clashing "over" something may be words only: no force.
     (
         "June 17, 2020\n\nThe Chinese and Indian foreign ministers clashed over trade on Monday.",

@@ -383,6 +383,19 @@ impl<'a> Tree<'a> {
             .unwrap_or_default()
     }
 
+    /// Whether the event word at `w` is where people were harmed: an oblique of a passive
+    /// "killed", "wounded" or of "died" ("20 soldiers were killed in clashes with Chinese
+    /// troops"), whose subject is the harmed (class `harmed` of cues.tsv).
+    pub fn harmed_in(&self, w: usize) -> bool {
+        let Some(h) = self.head(w).filter(|_| self.rel(w).starts_with("obl")) else {
+            return false;
+        };
+        let lemma = self.words[h].lemma.to_lowercase();
+        let passive = self.kids(h, "aux:pass").next().is_some()
+            || self.kids(h, "nsubj:pass").next().is_some();
+        cues::is(&lemma, Class::Harmed) && (passive || lemma == "die")
+    }
+
     /// Whether mention `k` of the sentence is a venue in the parse: a place whose phrase has a
     /// preposition that names no target ("held talks in Seoul", "met at Camp David").
     pub fn venue(&self, k: usize) -> bool {
