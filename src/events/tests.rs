@@ -397,6 +397,11 @@ const CASES: &[(&str, &[&str])] = &[
         "May 24, 2021\n\nEU leaders agreed on Monday to sanction Belarus.",
         &["EU BLR 163"],
     ),
+    // What is blamed on someone is no act of the blamer's.
+    (
+        "March 15, 2018\n\nBritain blamed the nerve agent attack on Russia on Monday, officials said.",
+        &["GBR RUS 112"],
+    ),
     // The dead of a clash were its target, the side "with" them its source.
     (
         "June 17, 2020\n\n20 Indian soldiers were killed in clashes with Chinese troops on Monday, the army said.",
