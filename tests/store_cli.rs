@@ -181,11 +181,23 @@ fn every_export_format_holds_the_same_merged_events() {
     assert!(jsonl[0]["doc_ids"].is_array() && jsonl[0]["evidence"].is_string());
     let gdelt = export("gdelt", &[]);
     assert_eq!(gdelt.lines().count(), dated, "a GDELT row needs a day");
+    // The sides of a meeting, a visit or a signing were where it happened (Actor1Geo and
+    // Actor2Geo repeat ActionGeo); of other events, the text does not place them.
+    let mut placed_sides = 0;
     for line in gdelt.lines() {
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), 61, "{line}");
         assert_eq!(f[1].len(), 8, "SQLDATE is YYYYMMDD: {line}");
+        let (actor1, actor2, action) = (&f[35..43], &f[43..51], &f[51..59]);
+        let together = ["040", "042", "043", "044", "046", "057"];
+        if together.iter().any(|c| f[26].starts_with(c)) {
+            assert_eq!((actor1, actor2), (action, action), "{line}");
+            placed_sides += usize::from(!action[0].is_empty());
+        } else {
+            assert!(actor1.iter().chain(actor2).all(|c| c.is_empty()), "{line}");
+        }
     }
+    assert!(placed_sides > 0, "the examples hold meetings in places");
     let plover: Vec<Value> = export("plover", &[])
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

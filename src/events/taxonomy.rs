@@ -133,12 +133,13 @@ pub enum CodeClass {
     OwnState,
     PlaceTarget,
     TerritoryTarget,
+    Together,
     Venue,
     Wanting,
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 15] = [
+    const ALL: [CodeClass; 16] = [
         CodeClass::Aimed,
         CodeClass::EitherWay,
         CodeClass::Examining,
@@ -152,6 +153,7 @@ impl CodeClass {
         CodeClass::OwnState,
         CodeClass::PlaceTarget,
         CodeClass::TerritoryTarget,
+        CodeClass::Together,
         CodeClass::Venue,
         CodeClass::Wanting,
     ];
@@ -172,6 +174,7 @@ impl CodeClass {
             CodeClass::OwnState => "own-state",
             CodeClass::PlaceTarget => "place-target",
             CodeClass::TerritoryTarget => "territory-target",
+            CodeClass::Together => "together",
             CodeClass::Venue => "venue",
             CodeClass::Wanting => "wanting",
         }

@@ -16,6 +16,7 @@ use serde_json::json;
 use super::columns::{self, Kind, EVENTS};
 use super::query::{clauses, limit, Filter};
 use super::Store;
+use crate::events::taxonomy::{in_class, CodeClass};
 
 /// One exported event: a merged event (its first report giving the evidence), or one report.
 #[derive(Debug, Clone)]
@@ -567,9 +568,18 @@ fn gdelt(row: &Row, out: &mut dyn Write) -> Result<()> {
         row.documents.to_string(),
         String::new(),
     ]);
-    // Actor1Geo_*, Actor2Geo_*: 8 columns each (not placed); ActionGeo_*: 8.
-    f.extend(std::iter::repeat_n(String::new(), 16));
-    f.extend(action_geo(row));
+    // Actor1Geo_*, Actor2Geo_*, ActionGeo_*: 8 columns each. The sides of a meeting, a visit
+    // or a signing were where it happened; of other events, the text does not say where.
+    let place = action_geo(row);
+    let together = in_class(cameo, CodeClass::Together);
+    let sides = if together && !place[0].is_empty() {
+        place.clone()
+    } else {
+        Default::default()
+    };
+    f.extend(sides.clone());
+    f.extend(sides);
+    f.extend(place);
     f.push(row.ingested.replace(['-', 'T', ':'], ""));
     let first_doc = row.doc_ids.first().map(|d| format!("annals:{d}"));
     f.push(row.urls.first().cloned().or(first_doc).unwrap_or_default());
