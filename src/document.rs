@@ -423,12 +423,15 @@ pub enum PlaceBasis {
     Dateline,
     /// The place of the article's meeting, visit or agreement of the same days.
     Article,
+    /// The seat of the body that acted (data/places/seats.tsv).
+    Seat,
 }
 
 names!(PlaceBasis {
     Clause => "clause",
     Dateline => "dateline",
     Article => "article",
+    Seat => "seat",
 });
 
 /// When an event happened: a TIMEX3-style value and the days it can be.

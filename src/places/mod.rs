@@ -4,8 +4,9 @@
 //! data/places (countries, GeoNames' cities of 15,000 people or more, and landmarks written by
 //! hand) and, when a name fits several places, the one in a state of the event or the article
 //! wins, then a capital, then the most populous. A current event whose sentence names no place
-//! is placed at the story's dateline; a recalled one never is. A current event still unplaced
-//! takes the place of the article's meeting, visit or agreement of the same days.
+//! is placed at the story's dateline; a recalled one never is. What a body that sits in one place
+//! does (the UN Security Council, data/places/seats.tsv) happened at its seat. A current event
+//! still unplaced takes the place of the article's meeting, visit or agreement of the same days.
 
 mod gazetteer;
 
@@ -131,11 +132,28 @@ fn place_of(
     {
         return Some(p);
     }
+    // What the Security Council does, it does in New York, in 2006 as today.
+    if let Some(p) = seat(&e.source.actor.code) {
+        return Some(p);
+    }
     // A story filed from Tokyo tells of today's events there, not of 1945's.
     if e.historical {
         return None;
     }
     pick(dateline?, PlaceBasis::Dateline)
+}
+
+/// The seat of the body of actor code `code` (data/places/seats.tsv), where it acts.
+fn seat(code: &str) -> Option<Place> {
+    static SEATS: LazyLock<FxHashMap<&'static str, (&'static str, &'static str)>> =
+        LazyLock::new(|| {
+            knowledge::rows(include_str!("../../data/places/seats.tsv"))
+                .map(|r| (r[0], (r[1], r[2])))
+                .collect()
+        });
+    let (name, state) = SEATS.get(code)?;
+    let entry = best(name, &[state], &FxHashMap::default())?;
+    Some(entry.place(PlaceBasis::Seat))
 }
 
 /// The place `name` most likely means for an event between `sides`, in an article naming the

@@ -101,3 +101,30 @@ fn a_place_of_another_clause_is_not_the_event_s() {
     let p = one("March 22, 2022\n\nThe deal was reached during a visit by Peru's president to Lima on Monday, where he met Chile's foreign minister.");
     assert_eq!(p.name, "Lima", "{p:?}");
 }
+
+#[test]
+fn what_a_body_that_sits_in_one_place_does_happens_there() {
+    // The Security Council sits in New York, in 2006 as today; a place in the clause wins.
+    let p = one("July 16, 2006\n\nThe UN Security Council condemned North Korea on Saturday.");
+    assert_eq!(
+        (p.name.as_str(), p.basis),
+        ("New York City", PlaceBasis::Seat),
+        "{p:?}"
+    );
+    assert_eq!(p.country.as_deref(), Some("USA"));
+    let p = one(
+        "July 16, 2006\n\nThe UN Security Council condemned North Korea in Nairobi on Saturday.",
+    );
+    assert_eq!(
+        (p.name.as_str(), p.basis),
+        ("Nairobi", PlaceBasis::Clause),
+        "{p:?}"
+    );
+    // What is done to it happens where the doer is.
+    let all = places("July 16, 2006\n\nJapan urged the UN Security Council to act on Saturday.");
+    assert!(
+        all.iter()
+            .all(|p| p.as_ref().is_none_or(|p| p.basis != PlaceBasis::Seat)),
+        "{all:?}"
+    );
+}
