@@ -397,6 +397,11 @@ const CASES: &[(&str, &[&str])] = &[
         "May 24, 2021\n\nEU leaders agreed on Monday to sanction Belarus.",
         &["EU BLR 163"],
     ),
+    // What "a resolution to condemn" does is done, wherever the parse hangs the infinitive.
+    (
+        "July 16, 2006\n\nThe U.N. Security Council on Saturday unanimously adopted a resolution to condemn North Korea for its missile launches, officials said.",
+        &["UNSC PRK 111"],
+    ),
     // What is blamed on someone is no act of the blamer's.
     (
         "March 15, 2018\n\nBritain blamed the nerve agent attack on Russia on Monday, officials said.",

@@ -105,17 +105,18 @@ impl<'a> Tree<'a> {
     pub fn unrealized(&self, w: usize) -> bool {
         let mut x = w;
         for _ in 0..MAX_UNREALIZED_CLIMB {
-            let infinitive = self.words[x].upos == "VERB"
-                && self
-                    .kids(x, "mark")
-                    .any(|m| self.words[m].form.eq_ignore_ascii_case("to"));
-            if infinitive {
+            let to = self
+                .kids(x, "mark")
+                .find(|&m| self.words[m].form.eq_ignore_ascii_case("to"));
+            if let Some(to) = to.filter(|_| self.words[x].upos == "VERB") {
                 // "decided to impose" happened; "scheduled to attend" is planned, which the
-                // flags before the trigger say.
-                let realized = self.head(x).is_some_and(|h| {
-                    let head = self.words[h].form.to_lowercase();
-                    cues::is(&head, Class::Realizing) || cues::is(&head, Class::Planned)
-                });
+                // flags before the trigger say. So did what "a resolution to condemn" does,
+                // wherever the parse hung the infinitive.
+                let makes = |w: usize| {
+                    let word = self.words[w].form.to_lowercase();
+                    cues::is(&word, Class::Realizing) || cues::is(&word, Class::Planned)
+                };
+                let realized = self.head(x).is_some_and(makes) || to > 0 && makes(to - 1);
                 if !realized {
                     return true;
                 }
