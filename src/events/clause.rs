@@ -154,7 +154,14 @@ impl<'a> Sentence<'a> {
         self.tokens.get(i).map_or("", |t| t.lower.as_str())
     }
 
-    fn in_mention(&self, i: usize) -> bool {
+    /// Whether token `i` is a word written with a capital.
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.word && self.slice(t.start, t.end).starts_with(char::is_uppercase))
+    }
+
+    pub fn in_mention(&self, i: usize) -> bool {
         self.covered.get(i).copied().unwrap_or(false)
     }
 

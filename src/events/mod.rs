@@ -63,7 +63,9 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
     // ("militants attacked civilians"). Such sentences are not parsed.
     let stateless = s.mentions.iter().all(|m| m.actor.side().is_none());
     let no_territory = || territory::last_named(s, 0, s.tokens.len(), territory).is_none();
-    if stateless && no_territory() {
+    // "Rebels bombarded Aleppo": a place of the gazetteer gives a state.
+    let no_place = || (0..s.tokens.len()).all(|i| gazetteer_target(s, i, i + 1).is_none());
+    if stateless && no_territory() && no_place() {
         return Vec::new();
     }
     let (mut matches, gapped) = find_matches(s);
@@ -390,6 +392,12 @@ fn code_match(
             .or_else(|| territory_target(s, before, m.first, None));
         targets.extend(found);
     }
+    // "Rebels bombarded Aleppo": an attack, a protest or aid on a place the actors' base does
+    // not hold, a city or a landmark of the gazetteer, is on its state.
+    let meeting = taxonomy::in_class(cameo, CodeClass::Meeting);
+    if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::PlaceTarget) && !meeting {
+        targets.extend(gazetteer_target(s, m.last + 1, clause.1));
+    }
     // "Sudan's government lifted a state of emergency": a measure with no target falls on the
     // source's own state's people.
     let trigger = s.tokens[m.first].start;
@@ -649,6 +657,42 @@ fn pair_up(cameo: &str, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
         *targets = vec![sources.pop().expect("two")];
     }
 }
+
+/// The first run of capitalized words in tokens `from..to` (at most `PLACE_REACH` words on, and
+/// no actor's), if the gazetteer holds it as a place of a state: that state.
+fn gazetteer_target(s: &Sentence, from: usize, to: usize) -> Option<EventActor> {
+    let to = to.min(from + PLACE_REACH).min(s.tokens.len());
+    let first = (from..to).find(|&i| s.capitalized(i))?;
+    // "attacked in March": the month, not the town in England.
+    let free = |i: usize| !s.in_mention(i) && !s.in_time(i);
+    if !free(first) {
+        return None;
+    }
+    let run = (first..to)
+        .take_while(|&i| s.capitalized(i) && free(i))
+        .count()
+        .min(3);
+    (1..=run).rev().find_map(|len| {
+        let (start, end) = (s.tokens[first].start, s.tokens[first + len - 1].end);
+        let name = s.slice(start, end);
+        let (_, _, state) = crate::places::locate(&name, &[])?;
+        let state = state?;
+        Some(EventActor {
+            actor: Actor {
+                code: state.clone(),
+                country: Some(state),
+                ..Actor::default()
+            },
+            text: name,
+            start,
+            end,
+        })
+    })
+}
+
+/// How many words after a trigger its place target may stand ("bombarded a government-held
+/// part of Aleppo").
+const PLACE_REACH: usize = 8;
 
 /// A territory named or referred to in tokens `from..to`, as the state it is taken from.
 fn territory_target(

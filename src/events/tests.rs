@@ -402,6 +402,15 @@ const CASES: &[(&str, &[&str])] = &[
         "July 16, 2006\n\nThe U.N. Security Council on Saturday unanimously adopted a resolution to condemn North Korea for its missile launches, officials said.",
         &["UNSC PRK 111"],
     ),
+    // A city of the gazetteer an attack falls on gives its state; a month is no town.
+    (
+        "July 16, 2006\n\nTurkish troops bombarded Homs overnight, officials said in a statement on Sunday.",
+        &["TUR SYR 194"],
+    ),
+    (
+        "July 16, 2006\n\nTurkish troops attacked the town in March, officials said in a statement on Sunday.",
+        &[],
+    ),
     // What is blamed on someone is no act of the blamer's.
     (
         "March 15, 2018\n\nBritain blamed the nerve agent attack on Russia on Monday, officials said.",

@@ -304,6 +304,10 @@ fn named_in(sentence: &str, venue: bool) -> Vec<(usize, String)> {
             j += 1;
         }
         let name = name_from(&words[j.min(words.len())..]);
+        // "protested to China in March": the month, not the town in England.
+        if name.len() == 1 && crate::time::names_month_or_weekday(name[0]) {
+            continue;
+        }
         // The longest name the gazetteer knows, from the first word: "Galwan Valley region".
         for n in (1..=name.len()).rev() {
             let candidate = name[..n].join(" ");

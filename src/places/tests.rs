@@ -128,3 +128,11 @@ fn what_a_body_that_sits_in_one_place_does_happens_there() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_month_is_no_town() {
+    // March is also a town in England.
+    let all = places("March 22, 2022\n\nJapan protested to China in March, officials said.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(all[0].is_none(), "{all:?}");
+}

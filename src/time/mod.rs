@@ -147,6 +147,14 @@ pub fn weekday_of(word: &str) -> Option<Weekday> {
     Weekday::try_from(u8::try_from(n).ok()? - 1).ok()
 }
 
+/// Whether a word names a month or a weekday ("March", "Fri."): a place of that name ("March",
+/// a town in England) is read as the time.
+pub fn names_month_or_weekday(word: &str) -> bool {
+    lexicon::meanings(word.trim_end_matches('.'))
+        .iter()
+        .any(|l| lexicon::month(l).is_some() || lexicon::weekday(l).is_some())
+}
+
 /// How numeric dates are written on a host, from its country-code top-level domain.
 pub fn date_order_of_host(host: &str) -> Option<String> {
     let tld = host.rsplit('.').next()?;
