@@ -16,6 +16,8 @@ pub struct Token {
     pub end: usize,
     /// A word (letters or digits), not punctuation.
     pub word: bool,
+    /// Written with a capital first letter.
+    pub capital: bool,
 }
 
 pub struct Sentence<'a> {
@@ -156,9 +158,7 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` is a word written with a capital.
     pub fn capitalized(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.word && self.slice(t.start, t.end).starts_with(char::is_uppercase))
+        self.tokens.get(i).is_some_and(|t| t.word && t.capital)
     }
 
     pub fn in_mention(&self, i: usize) -> bool {
@@ -572,5 +572,6 @@ fn push(out: &mut Vec<Token>, chars: &[char], start: usize, word: bool) {
         start,
         end: start + chars.len(),
         word,
+        capital: chars.first().is_some_and(|c| c.is_uppercase()),
     });
 }
