@@ -30,6 +30,7 @@ const REGION_WORDS: &str = include_str!("../../data/actors/region_words.txt");
 const ISSUE_WORDS: &str = include_str!("../../data/actors/issue_words.txt");
 const VOTE_WORDS: &str = include_str!("../../data/actors/vote_words.txt");
 const EXPLETIVE_IT: &str = include_str!("../../data/actors/expletive_it.txt");
+const IT_AFTER: &str = include_str!("../../data/actors/it_after.txt");
 const POSSESSIVES: &str = include_str!("../../data/actors/possessives.txt");
 const FAMILY_FIRST: &str = include_str!("../../data/actors/family_name_first.txt");
 
@@ -191,6 +192,9 @@ pub enum CorefKind {
     /// A sentence-opening "It" and a verb: the state or organization the sentence before
     /// opened with.
     It,
+    /// A lowercase "it" after "after", "because"…: the state or organization named last in
+    /// its sentence.
+    ItAfter,
     /// A sentence-opening "They": the two sides the sentence before named.
     They,
 }
@@ -276,6 +280,8 @@ pub struct Kb {
     pub vote_words: Vec<(&'static str, &'static str)>,
     /// "is", "seems": after one, a sentence-opening "It" is no actor.
     pub expletive_it: Vec<&'static str>,
+    /// Words after which a lowercase "it" is the state or organization named last.
+    pub it_after: Vec<&'static str>,
     /// "its", "their": a group after one is no mention of its own.
     pub possessives: Vec<&'static str>,
     /// Words that may stand between "the" and a role ("the outgoing Russian leader").
@@ -332,6 +338,7 @@ impl Kb {
             issue_words: knowledge::words(ISSUE_WORDS).collect(),
             vote_words: knowledge::rows(VOTE_WORDS).map(|r| (r[0], r[1])).collect(),
             expletive_it: knowledge::words(EXPLETIVE_IT).collect(),
+            it_after: knowledge::words(IT_AFTER).collect(),
             possessives: knowledge::words(POSSESSIVES).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
             group_modifiers: knowledge::words(GROUP_MODIFIERS).collect(),
@@ -430,6 +437,7 @@ impl Kb {
                 "she" => CorefKind::She,
                 "issuer" => CorefKind::Issuer,
                 "it" => CorefKind::It,
+                "it-after" => CorefKind::ItAfter,
                 "they" => CorefKind::They,
                 other => panic!("data/actors/coref.tsv: unknown kind {other:?}"),
             };

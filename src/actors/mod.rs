@@ -255,6 +255,7 @@ impl Run<'_> {
                 Some((CorefKind::Leaders, _)) => self.two_people(n, &h),
                 Some((CorefKind::Issuer, _)) => self.issuer(n, &h),
                 Some((CorefKind::It, _)) => self.it(n, &h),
+                Some((CorefKind::ItAfter, _)) => self.it_after(n, &h),
                 Some((CorefKind::They, _)) => self.they(n, &h),
                 _ => {
                     let (phrase, next) = self.read(i, to);

@@ -124,6 +124,29 @@ impl Run<'_> {
         self.push_reference(n, (h.start, h.end), actor, "it", why, None);
     }
 
+    /// "raise pressure on North Korea after it launched a missile": a lowercase "it" right
+    /// after a word of data/actors/it_after.txt is the state or organization named last before
+    /// it in its sentence (not a person or a place).
+    pub(super) fn it_after(&mut self, n: usize, h: &Hit) {
+        let before = self.text[..h.start].split_whitespace().next_back();
+        let opens = before.is_some_and(|w| kb().it_after.contains(&w.to_lowercase().as_str()));
+        if !opens {
+            return;
+        }
+        let last = self
+            .found_since(n, 0)
+            .iter()
+            .filter(|f| f.sentence == n && f.end <= h.start)
+            .next_back();
+        let Some(f) = last.filter(|f| !f.place && f.person.is_none() && f.actor.side().is_some())
+        else {
+            return;
+        };
+        let why = format!("named last before it: \"{}\"", &self.text[f.start..f.end]);
+        let actor = f.actor.clone();
+        self.push_reference(n, (h.start, h.end), actor, "it-after", why, None);
+    }
+
     /// "Lula met Xi Jinping in Beijing. They also held a private meeting": a sentence that
     /// opens with "They" refers to the two sides the sentence before named, when it named
     /// exactly two (people, states or organizations of two sides; places do not count) and

@@ -402,6 +402,14 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "UNSC",
         "",
     ),
+    // A lowercase "it" after "after" or "because" is the state named last.
+    (
+        "June 1, 2023\n\nJapan raised pressure on North Korea after it launched a missile.",
+        "it",
+        1,
+        "PRK",
+        "",
+    ),
     // "The Security Council" with no UN named before is still the UN's; a state's is its own.
     (
         "June 1, 2023\n\nThe Security Council on Saturday condemned Iran.",
@@ -596,4 +604,15 @@ fn a_document_no_sentence_says_was_issued_is_nobody() {
             doc.mentions
         );
     }
+}
+
+#[test]
+fn it_after_that_is_not_read() {
+    // After "that" the speaker may be meant ("Japan told China that it would respond").
+    let doc = extract("June 1, 2023\n\nJapan told China that it would respond to the launch.");
+    assert!(
+        doc.mentions.iter().all(|m| m.text != "it"),
+        "{:?}",
+        doc.mentions
+    );
 }
