@@ -136,8 +136,7 @@ impl Run<'_> {
         let last = self
             .found_since(n, 0)
             .iter()
-            .filter(|f| f.sentence == n && f.end <= h.start)
-            .next_back();
+            .rfind(|f| f.sentence == n && f.end <= h.start);
         let Some(f) = last.filter(|f| !f.place && f.person.is_none() && f.actor.side().is_some())
         else {
             return;
