@@ -398,7 +398,8 @@ impl<'a> Tree<'a> {
     }
 
     /// Whether mention `k` of the sentence is a venue in the parse: a place whose phrase has a
-    /// preposition that names no target ("held talks in Seoul", "met at Camp David").
+    /// preposition that names no target ("held talks in Seoul", "met at Camp David"), or an
+    /// organization met "at".
     pub fn venue(&self, k: usize) -> bool {
         let m = self.s.mentions[k];
         let Some(head) = (0..self.words.len())
@@ -407,10 +408,11 @@ impl<'a> Tree<'a> {
         else {
             return false;
         };
-        m.place
-            && self
-                .case_of(head)
-                .is_some_and(|p| !cues::is(&p, Class::TargetPreposition))
+        let case = self.case_of(head);
+        // "held talks at the U.N.": an organization "at" which people meet is where they met.
+        let at_body = m.actor.country.is_none() && case.as_deref() == Some("at");
+        let place = m.place && case.is_some_and(|p| !cues::is(&p, Class::TargetPreposition));
+        place || at_body
     }
 
     /// The first actor named inside what the event word at `w` wants done, its infinitive

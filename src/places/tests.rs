@@ -136,3 +136,19 @@ fn a_month_is_no_town() {
     assert_eq!(all.len(), 1, "{all:?}");
     assert!(all[0].is_none(), "{all:?}");
 }
+
+#[test]
+fn the_united_nations_is_in_new_york() {
+    // Met "at the U.N.": the UN is where they met, not a side.
+    let p = one("March 22, 2022\n\nJapan and Peru held talks at the U.N. on Monday.");
+    assert_eq!(p.country.as_deref(), Some("USA"), "{p:?}");
+    assert!(km((p.lat, p.lon), (40.75, -73.97)) < 5.0, "{p:?}");
+    // A wire's "UNITED NATIONS" dateline places its current events there too.
+    let p =
+        one("UNITED NATIONS (AP) — Japan urged China on Monday to release the detained sailors.");
+    assert_eq!(
+        (p.country.as_deref(), p.basis),
+        (Some("USA"), PlaceBasis::Dateline),
+        "{p:?}"
+    );
+}
