@@ -183,6 +183,8 @@ pub enum AgentKind {
 pub enum CorefKind {
     Pair,
     Leaders,
+    /// "the leaders": the last two people named, unless a group of leaders was named before.
+    LeadersOrGroup,
     Org,
     Country,
     He,
@@ -431,6 +433,7 @@ impl Kb {
             let kind = match r[1] {
                 "pair" => CorefKind::Pair,
                 "leaders" => CorefKind::Leaders,
+                "leaders-or-group" => CorefKind::LeadersOrGroup,
                 "org" => CorefKind::Org,
                 "country" => CorefKind::Country,
                 "he" => CorefKind::He,

@@ -252,7 +252,12 @@ impl Run<'_> {
             match referring {
                 Some((k @ (CorefKind::He | CorefKind::She), _)) => pronouns.push((h, k)),
                 Some((CorefKind::Pair, role)) => self.pair(n, &h, role),
-                Some((CorefKind::Leaders, _)) => self.two_people(n, &h),
+                Some((CorefKind::Leaders, _)) => {
+                    self.two_people(n, &h);
+                }
+                Some((CorefKind::LeadersOrGroup, _)) => {
+                    let _ = self.group_again(n, &h) || self.two_people(n, &h);
+                }
                 Some((CorefKind::Issuer, _)) => self.issuer(n, &h),
                 Some((CorefKind::It, _)) => self.it(n, &h),
                 Some((CorefKind::ItAfter, _)) => self.it_after(n, &h),

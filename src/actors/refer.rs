@@ -254,8 +254,26 @@ impl Run<'_> {
         (said && first.start < at).then_some(first)
     }
 
-    /// "the two leaders": the last two people named, each coded for this sentence's days.
-    pub(super) fn two_people(&mut self, n: usize, h: &Hit) {
+    /// "The leaders" after "EU leaders met": the last group with the phrase's head named in the
+    /// five sentences up to `n`, again; whether there was one.
+    pub(super) fn group_again(&mut self, n: usize, h: &Hit) -> bool {
+        let head = last_word(&self.text[h.start..h.end]).to_ascii_lowercase();
+        let Some(f) =
+            self.found_since(n, 5).iter().rev().find(|f| {
+                f.person.is_none() && f.head.is_some_and(|x| x.eq_ignore_ascii_case(&head))
+            })
+        else {
+            return false;
+        };
+        let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
+        let actor = f.actor.clone();
+        self.push_reference(n, (h.start, h.end), actor, "coreference", why, None);
+        true
+    }
+
+    /// "the two leaders": the last two people named within five sentences, each coded for this
+    /// sentence's days; whether there were two.
+    pub(super) fn two_people(&mut self, n: usize, h: &Hit) -> bool {
         let mut people: Vec<(usize, String)> = Vec::new();
         for f in self.found.iter().rev().take_while(|f| f.sentence + 5 >= n) {
             if let Some(Who::Known(k)) = f.person {
@@ -265,7 +283,7 @@ impl Run<'_> {
             }
         }
         if people.len() < 2 {
-            return;
+            return false;
         }
         let days = self.days_at(n, h.start);
         for (k, text) in people.into_iter().rev() {
@@ -274,6 +292,7 @@ impl Run<'_> {
             let who = Some(Who::Known(k));
             self.push_reference(n, (h.start, h.end), actor, "pair", why, who);
         }
+        true
     }
 
     /// "he", "his", "she": the one person it can stand for, coded for its own sentence's days.

@@ -411,6 +411,15 @@ const CASES: &[(&str, &[&str])] = &[
         "July 16, 2006\n\nTurkish troops attacked the town in March, officials said in a statement on Sunday.",
         &[],
     ),
+    // "The leaders" after two leaders met is the two; after a group of leaders, that group.
+    (
+        "April 14, 2023\n\nLula met Xi Jinping in Beijing on Friday. The leaders oversaw the signing of agreements in 15 areas.",
+        &["BRA CHN 040", "BRA CHN 057"],
+    ),
+    (
+        "May 24, 2021\n\nEU leaders met in Brussels on Monday. The leaders demanded that Belarus free the journalist.",
+        &["EU BLR 100"],
+    ),
     // What is blamed on someone is no act of the blamer's.
     (
         "March 15, 2018\n\nBritain blamed the nerve agent attack on Russia on Monday, officials said.",
