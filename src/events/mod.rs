@@ -562,9 +562,8 @@ fn arguments(
         targets.clear();
     }
     // "both sides blamed each other", "Indian and Chinese soldiers clashed": each side the
-    // other's target.
-    // A reciprocal trigger that names no partner ("with") takes none from the words after it
-    // ("got into a scuffle, and 20 Indian personnel were killed").
+    // other's target. A reciprocal trigger that names no partner ("with") takes none from the
+    // words after it ("got into a scuffle, and 20 Indian personnel were killed").
     let reciprocal = m.target.is_none()
         && !cues::is(&s.tokens[m.last].lower, cues::Class::Preposition)
         && (m.first..=m.last).any(|i| cues::is(&s.tokens[i].lower, cues::Class::Reciprocal));
