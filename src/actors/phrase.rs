@@ -150,7 +150,11 @@ impl Run<'_> {
                 self.take_name(p, Who::Known(k), j);
                 return j + 1;
             }
-            let surname = self.surname_at(p, j, titled);
+            // "minister Fernando Haddad": a surname of the base followed by a capitalized word
+            // the base does not know is someone's first name.
+            let known_next = hits.get(j + 1).is_some_and(|h| h.start == hits[j].end + 1);
+            let first_name = capitalized_run(self.text, hits[j].end).is_some() && !known_next;
+            let surname = self.surname_at(p, j, titled).filter(|_| !first_name);
             if let (Some(k), true) = (surname, starts && (close || !before_is_phrase)) {
                 self.take_name(p, Who::Known(k), j);
                 return j + 1;

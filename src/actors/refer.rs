@@ -275,7 +275,9 @@ impl Run<'_> {
     /// sentence's days; whether there were two.
     pub(super) fn two_people(&mut self, n: usize, h: &Hit) -> bool {
         let mut people: Vec<(usize, String)> = Vec::new();
-        for f in self.found.iter().rev().take_while(|f| f.sentence + 5 >= n) {
+        // Named, not referred to by a pronoun: "his" may have been read as the wrong person.
+        let named = self.found.iter().filter(|f| f.rule != "pronoun");
+        for f in named.rev().take_while(|f| f.sentence + 5 >= n) {
             if let Some(Who::Known(k)) = f.person {
                 if people.len() < 2 && !people.iter().any(|(p, _)| *p == k) {
                     people.push((k, self.text[f.start..f.end].to_string()));

@@ -616,3 +616,19 @@ fn it_after_that_is_not_read() {
         doc.mentions
     );
 }
+
+#[test]
+fn a_surname_of_the_base_before_an_unknown_name_is_a_first_name() {
+    // Fernando is a surname in the base (Sri Lanka), Haddad is not; Michel is Charles Michel's.
+    for text in [
+        "April 14, 2023\n\nBrazil's finance minister Fernando Haddad said the visit went well.",
+        "June 1, 1990\n\nThe newspaper defied a ban by General Michel Aoun on Friday.",
+    ] {
+        let doc = extract(text);
+        let wrong = doc.mentions.iter().find(|m| {
+            matches!(m.actor.country.as_deref(), Some("LKA") | Some("BEL"))
+                || m.actor.code.starts_with("EU")
+        });
+        assert!(wrong.is_none(), "{text}: {:?}", doc.mentions);
+    }
+}

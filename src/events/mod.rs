@@ -551,6 +551,10 @@ fn arguments(
     if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, CodeClass::Examining) {
         targets = tree.agents_of_examined(w);
     }
+    let place_target = taxonomy::in_class(m.pattern.cameo, CodeClass::PlaceTarget);
+    if targets.is_empty() && m.pattern.verb && place_target && !meeting {
+        targets = tree.in_patient(w);
+    }
     if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, CodeClass::Aimed) {
         targets = tree.first_in_complement(w, &sources);
     }

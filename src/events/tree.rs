@@ -35,6 +35,9 @@ const MENTIONS_BACK: usize = 8;
 /// How far up an event word an infinitive that makes it only wanted is looked for.
 const MAX_UNREALIZED_CLIMB: usize = 8;
 
+/// How many "of" or "for" phrases deep into what an attack falls on its target is looked for.
+const PATIENT_DEPTH: usize = 3;
+
 pub struct Tree<'a> {
     words: &'a [Word],
     s: &'a Sentence<'a>,
@@ -382,6 +385,34 @@ impl<'a> Tree<'a> {
             .into_iter()
             .find(|words| !self.actors_of(words.iter().copied()).is_empty())
             .unwrap_or_default()
+    }
+
+    /// The actors inside the phrase that verb `w` acts on, when its head is no actor: the
+    /// nearest named through "of", "for" or a possessive ("a camp for Congolese refugees was
+    /// attacked", "bombarded a part of Syria's second city").
+    pub fn in_patient(&self, w: usize) -> Vec<usize> {
+        let rel = if self.is_passive(w) {
+            "nsubj:pass"
+        } else {
+            "obj"
+        };
+        let mut level: Vec<usize> = self.kids(w, rel).collect();
+        for _ in 0..PATIENT_DEPTH {
+            level = level
+                .iter()
+                .flat_map(|&n| {
+                    self.children[n].iter().copied().filter(|&c| {
+                        let of = matches!(self.case_of(c).as_deref(), Some("of" | "for"));
+                        self.rel(c) == "nmod:poss" || self.rel(c) == "nmod" && of
+                    })
+                })
+                .collect();
+            let found = self.actors_of(level.iter().copied());
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
     }
 
     /// Whether the event word at `w` is where people were harmed: an oblique of a passive
