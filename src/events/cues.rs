@@ -35,6 +35,7 @@ pub enum Class {
     Reciprocal,
     Circumstance,
     Harmed,
+    Request,
     Quantity,
     Reporting,
     Condition,
@@ -42,7 +43,7 @@ pub enum Class {
     Refusal,
 }
 
-const NAMES: [(&str, Class); 28] = [
+const NAMES: [(&str, Class); 29] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -66,6 +67,7 @@ const NAMES: [(&str, Class); 28] = [
     ("reciprocal", Class::Reciprocal),
     ("circumstance", Class::Circumstance),
     ("harmed", Class::Harmed),
+    ("request", Class::Request),
     ("quantity", Class::Quantity),
     ("reporting", Class::Reporting),
     ("condition", Class::Condition),

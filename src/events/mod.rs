@@ -543,6 +543,10 @@ fn arguments(
     if mutual && sources.len() >= 2 || meeting {
         targets.retain(|&k| !tree.venue(k));
     }
+    // "will hold an emergency meeting at the request of Japan": Japan asked; it is no side.
+    if meeting {
+        targets.retain(|&k| !tree.requester(k));
+    }
     // "Japan, China and South Korea held talks": the words took the last of the subjects for
     // the partner, the parse has them all as sides of one meeting.
     if mutual && m.target.is_none() && targets.iter().all(|t| sources.contains(t)) {

@@ -420,6 +420,11 @@ const CASES: &[(&str, &[&str])] = &[
         "May 24, 2021\n\nEU leaders met in Brussels on Monday. The leaders demanded that Belarus free the journalist.",
         &["EU BLR 100"],
     ),
+    // Who asked for a meeting is no side of it.
+    (
+        "August 29, 2017\n\nThe UN Security Council will hold an emergency meeting on Tuesday at the request of Japan and the United States, diplomats said.",
+        &[],
+    ),
     // What is blamed on someone is no act of the blamer's.
     (
         "March 15, 2018\n\nBritain blamed the nerve agent attack on Russia on Monday, officials said.",

@@ -433,10 +433,7 @@ impl<'a> Tree<'a> {
     /// organization met "at".
     pub fn venue(&self, k: usize) -> bool {
         let m = self.s.mentions[k];
-        let Some(head) = (0..self.words.len())
-            .filter(|&w| self.mention[w] == Some(k))
-            .find(|&w| self.head(w).is_none_or(|h| self.mention[h] != Some(k)))
-        else {
+        let Some(head) = self.mention_head(k) else {
             return false;
         };
         let case = self.case_of(head);
@@ -444,6 +441,30 @@ impl<'a> Tree<'a> {
         let at_body = m.actor.country.is_none() && case.as_deref() == Some("at");
         let place = m.place && case.is_some_and(|p| !cues::is(&p, Class::TargetPreposition));
         place || at_body
+    }
+
+    /// The word of mention `k` that heads it in the parse.
+    fn mention_head(&self, k: usize) -> Option<usize> {
+        (0..self.words.len())
+            .filter(|&w| self.mention[w] == Some(k))
+            .find(|&w| self.head(w).is_none_or(|h| self.mention[h] != Some(k)))
+    }
+
+    /// Whether mention `k` is who asked for something, not a side of it: "(met) at the request
+    /// of Japan" (the nouns of data/events/cues.tsv class `request`).
+    pub fn requester(&self, k: usize) -> bool {
+        let Some(mut w) = self.mention_head(k) else {
+            return false;
+        };
+        // "of Japan and the United States": the list stands where its first member does.
+        while self.rel(w) == "conj" {
+            let Some(h) = self.head(w) else { break };
+            w = h;
+        }
+        let of = self.rel(w) == "nmod" && self.case_of(w).as_deref() == Some("of");
+        of && self
+            .head(w)
+            .is_some_and(|h| cues::is(&self.words[h].lemma.to_lowercase(), Class::Request))
     }
 
     /// The first actor named inside what the event word at `w` wants done, its infinitive
