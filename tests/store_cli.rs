@@ -280,7 +280,10 @@ fn generated(dir: &Path, n: u64) {
 fn an_ingest_killed_midway_completes_on_the_next_run() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("in");
-    generated(&inputs, 3000);
+    // Enough documents that the ingest is still running when the store, polled while it writes,
+    // first shows a committed batch (3,000 finished first on a loaded machine).
+    const DOCS: u64 = 6000;
+    generated(&inputs, DOCS);
     let db = dir.path().join("c.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_annals"))
         .args(["ingest", "--quiet", "--batch", "25", "--db"])
@@ -307,13 +310,13 @@ fn an_ingest_killed_midway_completes_on_the_next_run() {
     assert!(stored >= 50, "no batch was committed in time");
     let before = count(&db, "documents");
     assert!(
-        before < 3000,
+        before < DOCS as i64,
         "the ingest finished before it was killed: make it longer"
     );
     assert_eq!(before % 25, 0, "only whole batches are committed");
     let rerun = ingest(&[inputs.to_str().unwrap()], &db);
     assert_eq!(rerun["known"].as_i64(), Some(before));
-    assert_eq!(count(&db, "documents"), 3000);
+    assert_eq!(count(&db, "documents"), DOCS as i64);
     // The same events as one uninterrupted ingest: nothing lost, nothing twice.
     let clean = dir.path().join("d.db");
     ingest(&[inputs.to_str().unwrap()], &clean);
