@@ -55,7 +55,7 @@ pub struct Seat {
 #[derive(Debug)]
 pub struct Org {
     pub code: &'static str,
-    pub name: &'static str,
+    /// Its names, the first the one it is shown by.
     pub names: Vec<&'static str>,
     /// IGO, NGO, REG (region), MED (media).
     pub kind: &'static str,
@@ -398,7 +398,6 @@ impl Kb {
             }
             kb.orgs.push(Org {
                 code: r[0],
-                name: names[0],
                 names: names.clone(),
                 kind: r[2],
                 role: r[3],

@@ -62,7 +62,7 @@ pub fn side_name(code: &str) -> Option<&'static str> {
     let kb = kb::kb();
     kb.state(code)
         .map(|s| s.name)
-        .or_else(|| kb.orgs.iter().find(|o| o.code == code).map(|o| o.name))
+        .or_else(|| kb.orgs.iter().find(|o| o.code == code).map(|o| o.names[0]))
 }
 
 /// The state that continues `state` and every state it continues: what a query for `state`

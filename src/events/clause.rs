@@ -215,10 +215,10 @@ impl<'a> Sentence<'a> {
         i + usize::from(opening.contains(&self.word(i)))
     }
 
-    /// Whether "over" or "about" follows token `last`: what a quarrel is about ("clashed over
-    /// trade").
+    /// Whether a word of class `topic` (cues.tsv) follows token `last`: what a quarrel is about
+    /// ("clashed over trade").
     pub fn topic_after(&self, last: usize) -> bool {
-        matches!(self.word(last + 1), "over" | "about")
+        cues::is(self.word(last + 1), Class::Topic)
     }
 
     /// Any mention whose first token is `i`, a place too: a pattern's slot makes it an actor

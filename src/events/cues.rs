@@ -36,6 +36,7 @@ pub enum Class {
     Circumstance,
     Harmed,
     Request,
+    Topic,
     Quantity,
     Reporting,
     Condition,
@@ -43,7 +44,7 @@ pub enum Class {
     Refusal,
 }
 
-const NAMES: [(&str, Class); 29] = [
+const NAMES: [(&str, Class); 30] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -68,6 +69,7 @@ const NAMES: [(&str, Class); 29] = [
     ("circumstance", Class::Circumstance),
     ("harmed", Class::Harmed),
     ("request", Class::Request),
+    ("topic", Class::Topic),
     ("quantity", Class::Quantity),
     ("reporting", Class::Reporting),
     ("condition", Class::Condition),

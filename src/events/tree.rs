@@ -415,17 +415,16 @@ impl<'a> Tree<'a> {
         Vec::new()
     }
 
-    /// Whether the event word at `w` is where people were harmed: an oblique of a passive
-    /// "killed", "wounded" or of "died" ("20 soldiers were killed in clashes with Chinese
-    /// troops"), whose subject is the harmed (class `harmed` of cues.tsv).
+    /// Whether the event word at `w` is where people were harmed: an oblique of a verb of
+    /// class `harmed` (cues.tsv) whose subject underwent it, a passive or one with no object
+    /// ("20 soldiers were killed in clashes with Chinese troops", "died in fighting with").
     pub fn harmed_in(&self, w: usize) -> bool {
         let Some(h) = self.head(w).filter(|_| self.rel(w).starts_with("obl")) else {
             return false;
         };
         let lemma = self.words[h].lemma.to_lowercase();
-        let passive = self.kids(h, "aux:pass").next().is_some()
-            || self.kids(h, "nsubj:pass").next().is_some();
-        cues::is(&lemma, Class::Harmed) && (passive || lemma == "die")
+        let undergone = self.is_passive(h) || self.kids(h, "obj").next().is_none();
+        cues::is(&lemma, Class::Harmed) && undergone
     }
 
     /// Whether mention `k` of the sentence is a venue in the parse: a place whose phrase has a
