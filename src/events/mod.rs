@@ -491,9 +491,10 @@ fn arguments(
     m: &Match,
     clause: (usize, usize),
 ) -> Option<(Vec<usize>, Vec<usize>, bool)> {
-    // "Japan said China must withdraw": a modal's sides come from the parse alone.
-    if m.pattern.modal {
-        let sides = tree.reported_obligation(m.word?)?;
+    // "Japan said China must withdraw", "May said Moscow was culpable": the sides of a
+    // reported clause's word come from the parse alone.
+    if let Some(reported) = m.pattern.reported {
+        let sides = tree.reported_sides(m.word?, reported)?;
         let (mut sources, mut targets) = (sides.sources, sides.targets);
         // "Medvedev said Russia should work on the Kurils": what a state's voice (itself or its
         // government) says the state must do is its policy, not a demand on anyone; its rebels
@@ -772,8 +773,8 @@ fn event(
         },
         rule: format!(
             "{} {}",
-            match (m.pattern.verb, m.pattern.modal) {
-                (_, true) => "modal",
+            match (m.pattern.verb, m.pattern.reported) {
+                (_, Some(reported)) => reported.name(),
                 (true, _) => "verb",
                 _ => "noun",
             },

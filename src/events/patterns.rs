@@ -28,12 +28,31 @@ pub enum Item {
     Source,
 }
 
+/// How a reported clause's word makes the report an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reported {
+    /// A modal of obligation, the clause's auxiliary: "Japan said China must withdraw".
+    Modal,
+    /// The clause's predicate, an adjective or a noun that judges its subject: "May said
+    /// Putin's government was culpable".
+    Judgment,
+}
+
+impl Reported {
+    pub fn name(self) -> &'static str {
+        match self {
+            Reported::Modal => "modal",
+            Reported::Judgment => "judgment",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub verb: bool,
-    /// A modal of a reported clause ("must"): its sides are the speaker and the clause's
-    /// subject, which only the parse gives.
-    pub modal: bool,
+    /// A word of a reported clause that makes the report an event ("must", "culpable"): its
+    /// sides are the speaker and the clause's subject, which only the parse gives.
+    pub reported: Option<Reported>,
     pub items: Vec<Item>,
     pub cameo: &'static str,
     /// The pattern as written in the data file.
@@ -71,15 +90,16 @@ fn load() -> Patterns {
     let mut by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let mut participles = FxHashSet::default();
     for r in knowledge::rows(PATTERNS) {
-        let (verb, modal) = match r[0] {
-            "verb" => (true, false),
-            "noun" => (false, false),
-            "modal" => (true, true),
+        let (verb, reported) = match r[0] {
+            "verb" => (true, None),
+            "noun" => (false, None),
+            "modal" => (true, Some(Reported::Modal)),
+            "judgment" => (false, Some(Reported::Judgment)),
             k => panic!("data/events/patterns.tsv: unknown kind {k:?}"),
         };
         taxonomy::code(r[2]);
         let mut items: Vec<Item> = r[1].split_whitespace().map(item).collect();
-        if verb && !modal {
+        if verb && reported.is_none() {
             let Some(Item::Word(forms)) = items.first_mut() else {
                 panic!(
                     "data/events/patterns.tsv: {:?} must start with a word",
@@ -106,7 +126,7 @@ fn load() -> Patterns {
         }
         all.push(Pattern {
             verb,
-            modal,
+            reported,
             items,
             cameo: r[2],
             text: r[1],

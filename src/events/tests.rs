@@ -255,6 +255,24 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nChilean rebels said Chile must hold new elections.",
         &["CHL CHL 100"],
     ),
+    // A predicate of a reported clause that judges its subject: the speaker accuses or
+    // criticizes the subject's actor; a judgment no one reports, or of no actor, is no event.
+    (
+        "March 22, 2022\n\nThe Peruvian foreign minister said Chile's government was culpable for the border incident.",
+        &["PER CHL 112"],
+    ),
+    (
+        "March 22, 2022\n\nThe Peruvian embassy warned on Monday that Chile's response was unacceptable.",
+        &["PER CHL 111"],
+    ),
+    (
+        "March 22, 2022\n\nThe Peruvian minister said the weather in Chile was unacceptable for fishing.",
+        &[],
+    ),
+    (
+        "March 22, 2022\n\nChile's decision was illegal and an unacceptable provocation.",
+        &[],
+    ),
     // A conflict act promised on a condition is a threat of it (data/events/threats.tsv); the
     // same act promised outright is planned, and an intention to do it a threat too.
     (

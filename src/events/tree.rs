@@ -9,6 +9,7 @@
 
 use super::clause::Sentence;
 use super::cues::{self, Class};
+use super::patterns::Reported;
 use crate::document::{Parsed, Word};
 
 /// Relations inside a phrase that may name the phrase's actor, in the order they are tried.
@@ -274,14 +275,19 @@ impl<'a> Tree<'a> {
         }
     }
 
-    /// The sides of a modal that makes a reported clause a demand ("Japan said China must
-    /// withdraw", "China must withdraw, Japan said"): the reporting verb's subject demands of the
-    /// clause's subject. `None` when no reporting verb (data/events/cues.tsv) reports the clause.
-    pub fn reported_obligation(&self, w: usize) -> Option<Sides> {
-        if self.rel(w) != "aux" {
-            return None;
-        }
-        let clause = self.head(w)?;
+    /// The sides of a word that makes a reported clause an event: a modal that makes it a
+    /// demand ("Japan said China must withdraw", "China must withdraw, Japan said"), a predicate
+    /// that judges the clause's subject ("May said Putin's government was culpable"). The
+    /// reporting verb's subject demands of, or judges, the clause's subject. `None` when no
+    /// reporting verb (data/events/cues.tsv) reports the clause.
+    pub fn reported_sides(&self, w: usize, reported: Reported) -> Option<Sides> {
+        let clause = match reported {
+            Reported::Modal if self.rel(w) == "aux" => self.head(w)?,
+            // The predicate heads its clause; an attributive adjective ("an unacceptable
+            // decision") judges nothing said of a subject.
+            Reported::Judgment if self.kids(w, "cop").next().is_some() => w,
+            _ => return None,
+        };
         let reports = |v: &usize| cues::is(&self.words[*v].lemma.to_lowercase(), Class::Reporting);
         let reporting = self
             .head(clause)
