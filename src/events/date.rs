@@ -9,11 +9,14 @@ use super::cues::{self, Class};
 use crate::document::{DateBasis, Document, EventDate, Granularity, PublishedBasis, Timex};
 use crate::time::iso_day;
 
+/// The date of the event whose trigger is token `trigger` in `clause`; `others` are the starts
+/// of time expressions that the parse gives another word to date.
 pub fn event_date(
     doc: &Document,
     s: &Sentence,
     clause: (usize, usize),
     trigger: usize,
+    others: &[usize],
 ) -> EventDate {
     let (lo, hi) = (
         s.tokens.get(clause.0).map_or(usize::MAX, |t| t.start),
@@ -30,7 +33,8 @@ pub fn event_date(
     }
     let candidates = s.timexes.iter().filter(|t| {
         let governs = (t.start >= lo && t.end <= hi) || t.end <= opening;
-        governs && usable(s, t) && !modifies_other(s, t, trigger)
+        let own = !others.contains(&t.start) && !modifies_other(s, t, trigger);
+        governs && usable(s, t) && own
     });
     if let Some(t) = candidates.min_by_key(|t| t.start.abs_diff(at)) {
         if let Some(d) = from_timex(doc, t) {

@@ -417,6 +417,16 @@ fn code_match(
     // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
     // may have none.
     let flags = s.flags(clause.0, m.first, m.pattern.verb);
+    // "condemns North Korea's launches on July 5": the parse says whose day a date is.
+    let others: Vec<usize> = match m.word {
+        Some(w) => s
+            .timexes
+            .iter()
+            .filter(|t| tree.dates_another((t.start, t.end), w))
+            .map(|t| t.start)
+            .collect(),
+        None => Vec::new(),
+    };
     let untargeted = taxonomy::in_class(cameo, CodeClass::NoTarget);
     let nobody = unnamed(Actor::default(), trigger);
     // "The US, Russia and Switzerland met": a meeting of three or more, each pair of them once.
@@ -453,7 +463,7 @@ fn code_match(
                 continue;
             }
             let military = src.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
-            let mut e = event(doc, s, m, (clause, &flags), (src, tgt.clone()), fallback);
+            let mut e = event(doc, s, m, (clause, &flags, &others), (src, tgt.clone()), fallback);
             e.hypothetical |= hypothetical;
             e.negated |= negated;
             // "Serb forces killed three ethnic Albanians": armed forces that kill use military
@@ -729,7 +739,7 @@ fn event(
     doc: &Document,
     s: &Sentence,
     m: &Match,
-    (clause, flags): ((usize, usize), &Flags),
+    (clause, flags, others): ((usize, usize), &Flags, &[usize]),
     (source, target): (EventActor, EventActor),
     fallback: bool,
 ) -> Event {
@@ -742,7 +752,7 @@ fn event(
         sentence: (&s.text, s.offset()),
         trigger: (start, end),
     };
-    let date = known::redate(doc, &coded, date::event_date(doc, s, clause, m.first));
+    let date = known::redate(doc, &coded, date::event_date(doc, s, clause, m.first, others));
     let published = doc.published.as_ref();
     let planned = flags.planned || published.is_some_and(|p| date.earliest > p.latest);
     let historical = published.is_some_and(|p| date::years_before(&date.latest, &p.earliest));

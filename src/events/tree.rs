@@ -222,6 +222,30 @@ impl<'a> Tree<'a> {
         false
     }
 
+    /// Whether the time expression over characters `span` dates a noun that the event word `w`
+    /// governs, not the event: "condemns North Korea's launches on July 5" (the launches' day),
+    /// "the sanctions imposed in 2014" (a participle's day is its own).
+    pub fn dates_another(&self, span: (usize, usize), w: usize) -> bool {
+        let inside = |x: usize| span.0 <= self.words[x].start && self.words[x].end <= span.1;
+        let Some(t) = (0..self.words.len()).find(|&x| {
+            inside(x) && self.head(x).is_none_or(|h| !inside(h))
+        }) else {
+            return false;
+        };
+        let Some(h) = self.head(t) else {
+            return false;
+        };
+        // A bare time phrase ("last month") says when the clause's act was, wherever the
+        // parser hangs it; only one with its own preposition just before it ("on July 5")
+        // modifies a noun.
+        let first = (0..self.words.len()).find(|&x| inside(x));
+        let own_case = self
+            .kids(t, "case")
+            .any(|c| first.is_some_and(|f| c + 1 == f));
+        let modifies_noun = self.rel(t) == "nmod" && self.words[h].upos == "NOUN" && own_case;
+        modifies_noun && h != w && self.governs(w, h)
+    }
+
     fn head(&self, w: usize) -> Option<usize> {
         let h = self.words[w].head;
         (h > 0 && h <= self.words.len()).then(|| h - 1)
