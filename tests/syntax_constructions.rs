@@ -70,6 +70,20 @@ const ROWS: &[Row] = &[
             "that > suspend mark",
         ],
     ),
+    // A plural noun that is also a verb, read as a bare clause under a verb that takes none,
+    // is that verb's object; a verb that takes one keeps it.
+    row(
+        "Chile condemned Peru's missile tests on March 5.",
+        &[
+            "tests > condemned obj",
+            "missile > tests compound",
+            "Peru > tests nmod:poss",
+        ],
+    ),
+    row(
+        "Officials said Peru's navy tests missiles often.",
+        &["tests > said ccomp", "navy > tests nsubj"],
+    ),
     // Coordinated actors.
     row(
         "Japan and Russia signed a treaty.",

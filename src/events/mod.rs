@@ -463,7 +463,14 @@ fn code_match(
                 continue;
             }
             let military = src.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
-            let mut e = event(doc, s, m, (clause, &flags, &others), (src, tgt.clone()), fallback);
+            let mut e = event(
+                doc,
+                s,
+                m,
+                (clause, &flags, &others),
+                (src, tgt.clone()),
+                fallback,
+            );
             e.hypothetical |= hypothetical;
             e.negated |= negated;
             // "Serb forces killed three ethnic Albanians": armed forces that kill use military
@@ -752,7 +759,11 @@ fn event(
         sentence: (&s.text, s.offset()),
         trigger: (start, end),
     };
-    let date = known::redate(doc, &coded, date::event_date(doc, s, clause, m.first, others));
+    let date = known::redate(
+        doc,
+        &coded,
+        date::event_date(doc, s, clause, m.first, others),
+    );
     let published = doc.published.as_ref();
     let planned = flags.planned || published.is_some_and(|p| date.earliest > p.latest);
     let historical = published.is_some_and(|p| date::years_before(&date.latest, &p.earliest));

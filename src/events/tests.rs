@@ -528,9 +528,14 @@ fn flags_dates_and_speakers() {
     // A date with a preposition on a noun the event word governs is that noun's day: the
     // condemnation is news of the day, the tests were on 5 March.
     let tests = extract("March 22, 2022\n\nChile condemned the Peruvian missile tests on March 5.");
-    let days: Vec<&str> = tests.events.iter().map(|e| e.date.earliest.as_str()).collect();
+    let days: Vec<&str> = tests
+        .events
+        .iter()
+        .map(|e| e.date.earliest.as_str())
+        .collect();
     assert_eq!(days, ["2022-03-22"], "{:?}", tests.events);
-    let condemned = extract("March 22, 2022\n\nOn March 5, Chile condemned the Peruvian missile tests.");
+    let condemned =
+        extract("March 22, 2022\n\nOn March 5, Chile condemned the Peruvian missile tests.");
     assert_eq!(condemned.events[0].date.earliest, "2022-03-05");
     let negated = extract("March 22, 2022\n\nJapan did not impose sanctions on China this week, a spokesman said in Tokyo.");
     assert!(negated.events.iter().all(|e| e.negated));

@@ -227,9 +227,9 @@ impl<'a> Tree<'a> {
     /// "the sanctions imposed in 2014" (a participle's day is its own).
     pub fn dates_another(&self, span: (usize, usize), w: usize) -> bool {
         let inside = |x: usize| span.0 <= self.words[x].start && self.words[x].end <= span.1;
-        let Some(t) = (0..self.words.len()).find(|&x| {
-            inside(x) && self.head(x).is_none_or(|h| !inside(h))
-        }) else {
+        let Some(t) =
+            (0..self.words.len()).find(|&x| inside(x) && self.head(x).is_none_or(|h| !inside(h)))
+        else {
             return false;
         };
         let Some(h) = self.head(t) else {

@@ -11,6 +11,10 @@ use crate::tokenize::words;
 static DAYS: LazyLock<Vec<&str>> =
     LazyLock::new(|| words(include_str!("../data/reporting_days.txt")));
 
+/// Verbs that take a clause with no "that" ("said Peru tests missiles", "demanded Peru stop").
+static CLAUSE_VERBS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| words(include_str!("../data/clause_verbs.txt")));
+
 /// Words that open a real relative clause ("Tuesday, when the talks began").
 static RELATIVES: LazyLock<Vec<&str>> =
     LazyLock::new(|| words(include_str!("../data/relative_words.txt")));
@@ -20,6 +24,7 @@ pub fn repair(tokens: &mut [Token]) {
     // Tags first: the attachments read them.
     verb_after_infinitive_to(tokens);
     verb_of_a_subject(tokens);
+    object_read_as_clause(tokens);
     clause_after_day(tokens);
     verb_of_a_verbless_clause(tokens);
     serial_lists(tokens);
@@ -80,6 +85,58 @@ fn verb_of_a_subject(tokens: &mut [Token]) {
         that.upos = "SCONJ".to_string();
         that.xpos = "IN".to_string();
         that.deprel = "mark".to_string();
+    }
+}
+
+/// "Chile condemned Peru's missile tests on March 5": the tagger reads a plural noun that is
+/// also a verb's third person ("tests", "launches") as that verb, and the parser makes a clause
+/// of it, with the noun before it for its subject. A bare clause (no "that", no auxiliary, no
+/// object) under a verb that has no object and takes no clause without "that" is that verb's
+/// object: a plural noun, the word before it its compound.
+fn object_read_as_clause(tokens: &mut [Token]) {
+    for v in 1..tokens.len() {
+        let t = &tokens[v];
+        if t.xpos != "VBZ" || t.deprel != "ccomp" || t.head == 0 || !t.form.ends_with('s') {
+            continue;
+        }
+        let governor = t.head - 1;
+        let kids = |w: usize| -> Vec<(usize, String)> {
+            tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| k.head == w + 1)
+                .map(|(i, k)| (i, k.deprel.clone()))
+                .collect()
+        };
+        let own = kids(v);
+        let has = |of: &[(usize, String)], rel: &str| of.iter().any(|(_, r)| r.starts_with(rel));
+        let subject_before = own.iter().any(|(i, r)| {
+            r == "nsubj" && *i + 1 == v && tokens[*i].xpos == "NN" && tokens[*i].upos == "NOUN"
+        });
+        let bare =
+            !has(&own, "mark") && !has(&own, "aux") && !has(&own, "obj") && !has(&own, "cop");
+        let takes_clause = CLAUSE_VERBS.contains(&tokens[governor].lemma.to_lowercase().as_str());
+        let verb = tokens[governor].upos == "VERB";
+        if !subject_before || !bare || !verb || takes_clause || has(&kids(governor), "obj") {
+            continue;
+        }
+        let subject = v - 1;
+        let t = &mut tokens[v];
+        t.upos = "NOUN".to_string();
+        t.xpos = "NNS".to_string();
+        t.feats = "Number=Plur".to_string();
+        t.deprel = "obj".to_string();
+        // The subject's own words (its article, possessor, adjectives) are the phrase's.
+        for k in tokens.iter_mut() {
+            if k.head == subject + 1 {
+                k.head = v + 1;
+            }
+            if k.head == v + 1 && matches!(k.deprel.as_str(), "obl" | "obl:tmod" | "obl:unmarked") {
+                k.deprel = "nmod".to_string();
+            }
+        }
+        tokens[subject].head = v + 1;
+        tokens[subject].deprel = "compound".to_string();
     }
 }
 
