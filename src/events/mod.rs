@@ -94,6 +94,11 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
             (true, Some("NOUN")) | (false, Some("VERB"))
         )
     });
+    let meetings: Vec<usize> = matches
+        .iter()
+        .filter(|m| taxonomy::in_class(m.pattern.cameo, CodeClass::Meeting))
+        .filter_map(|m| m.word)
+        .collect();
     // The most specific pattern wins where matches overlap.
     matches.sort_by_key(|m| (std::cmp::Reverse(m.pattern.words()), m.first));
     let mut taken: Vec<(usize, usize)> = Vec::new();
@@ -106,12 +111,32 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
         code_match(doc, s, &tree, &m, territory, &mut out);
         if out.len() > before {
             taken.push((m.first, m.last));
+            asked_to_meet(s, &tree, &m, &meetings, &mut out[before..]);
         }
     }
     mark_wanted(&mut out);
     mark_conditional_threats(&mut out, &tree);
     drop_intents_to_act_on(&mut out);
     out
+}
+
+/// "The Security Council will hold an emergency meeting at the request of Japan": what was
+/// asked for is a meeting, so the request is an appeal to meet (data/events/derived.tsv).
+fn asked_to_meet(s: &Sentence, tree: &Tree, m: &Match, meetings: &[usize], events: &mut [Event]) {
+    let request = cues::is(&s.tokens[m.first].lower, cues::Class::Request);
+    let Some((_, act)) = m
+        .word
+        .filter(|_| request)
+        .and_then(|w| tree.request_sides(w))
+    else {
+        return;
+    };
+    if meetings.iter().any(|&w| tree.within(act, w)) {
+        for e in events {
+            recode(e, taxonomy::derived("asked-to-meet"));
+            e.rule += "; a meeting was asked for";
+        }
+    }
 }
 
 /// "EU leaders agreed to sanction Belarus": an intention whose target the words after it named
@@ -533,6 +558,13 @@ fn arguments(
     let Some(w) = m.word else {
         return shallow;
     };
+    // "The council will meet at the request of Japan": Japan asked the council.
+    if !m.pattern.verb && cues::is(&s.tokens[m.first].lower, cues::Class::Request) {
+        let (sides, _) = tree.request_sides(w)?;
+        let (mut sources, mut targets) = (sides.sources, sides.targets);
+        pair_up(m.pattern.cameo, &mut sources, &mut targets);
+        return (!sources.is_empty() && !targets.is_empty()).then_some((sources, targets, false));
+    }
     let mut parsed = tree.sides(w, m.pattern.verb);
     // A pattern of several words says where its target stands: after its last word.
     if m.last > m.first && !parsed.passive {

@@ -496,6 +496,28 @@ impl<'a> Tree<'a> {
             .is_some_and(|h| cues::is(&self.words[h].lemma.to_lowercase(), Class::Request))
     }
 
+    /// The sides of a noun of asking at `w` ("met at the request of Japan and the United
+    /// States"): who asked (its "of" phrase), of whom (the subject of the act it was asked
+    /// for), and that act's word. `None` when it names no act and no one asked.
+    pub fn request_sides(&self, w: usize) -> Option<(Sides, usize)> {
+        let act = self.head(w).filter(|_| self.rel(w) == "obl")?;
+        let askers = self
+            .kids(w, "nmod")
+            .filter(|&c| self.case_of(c).as_deref() == Some("of"));
+        let sides = Sides {
+            sources: self.actors_of(askers),
+            targets: self.actors_of(self.subject(act, 0)),
+            ..Sides::default()
+        };
+        Some((sides, act))
+    }
+
+    /// Whether word `w` is the act at `act` or inside what it governs ("hold an emergency
+    /// meeting": the meeting is the holding's).
+    pub fn within(&self, act: usize, w: usize) -> bool {
+        w == act || self.governs(act, w)
+    }
+
     /// The first actor named inside what the event word at `w` wants done, its infinitive
     /// ("threatened to launch a new offensive in its war with Iraq"): the side a threat is aimed
     /// at when no object names one (class `aimed`). Mention indices; `not` excluded.
