@@ -80,6 +80,12 @@ const ROWS: &[Row] = &[
             "Peru > tests nmod:poss",
         ],
     ),
+    // Before parsing: a plural noun after "and", before "that", with a verb of the third
+    // person earlier, is a verb that takes a clause.
+    row(
+        "The council condemns the tests and demands that Peru stop them.",
+        &["demands > condemns conj", "stop > demands ccomp"],
+    ),
     row(
         "Officials said Peru's navy tests missiles often.",
         &["tests > said ccomp", "navy > tests nsubj"],

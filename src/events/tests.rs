@@ -539,6 +539,13 @@ fn flags_dates_and_speakers() {
         .map(|e| e.date.earliest.as_str())
         .collect();
     assert_eq!(days, ["2022-03-22"], "{:?}", tests.events);
+    let coordinated = extract("March 22, 2022\n\nThe Chilean government condemns Peru's missile tests on March 5 and demands that Peru end them.");
+    let days: Vec<(&str, &str)> = coordinated
+        .events
+        .iter()
+        .map(|e| (e.cameo.as_str(), e.date.earliest.as_str()))
+        .collect();
+    assert_eq!(days, [("100", "2022-03-22"), ("111", "2022-03-22")]);
     let condemned =
         extract("March 22, 2022\n\nOn March 5, Chile condemned the Peruvian missile tests.");
     assert_eq!(condemned.events[0].date.earliest, "2022-03-05");

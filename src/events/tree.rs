@@ -223,8 +223,8 @@ impl<'a> Tree<'a> {
     }
 
     /// Whether the time expression over characters `span` dates a noun that the event word `w`
-    /// governs, not the event: "condemns North Korea's launches on July 5" (the launches' day),
-    /// "the sanctions imposed in 2014" (a participle's day is its own).
+    /// (or the verb it is coordinated with) governs, not the event: "condemns North Korea's
+    /// launches on July 5" (the launches' day).
     pub fn dates_another(&self, span: (usize, usize), w: usize) -> bool {
         let inside = |x: usize| span.0 <= self.words[x].start && self.words[x].end <= span.1;
         let Some(t) =
@@ -243,7 +243,14 @@ impl<'a> Tree<'a> {
             .kids(t, "case")
             .any(|c| first.is_some_and(|f| c + 1 == f));
         let modifies_noun = self.rel(t) == "nmod" && self.words[h].upos == "NOUN" && own_case;
-        modifies_noun && h != w && self.governs(w, h)
+        // "condemns North Korea's launches on July 5 and demands ...": the first conjunct's
+        // phrases are the coordinated verb's too.
+        let mut first = w;
+        while self.rel(first) == "conj" {
+            let Some(x) = self.head(first) else { break };
+            first = x;
+        }
+        modifies_noun && h != w && (self.governs(w, h) || self.governs(first, h))
     }
 
     fn head(&self, w: usize) -> Option<usize> {

@@ -50,7 +50,8 @@ impl std::error::Error for BadModel {}
 impl Model {
     /// Tags, lemmatizes and parses a sentence given as its words.
     pub fn annotate(&self, forms: &[&str]) -> Vec<Token> {
-        let tagged = self.tagger.tag(forms);
+        let mut tagged = self.tagger.tag(forms);
+        self.retag(forms, &mut tagged);
         let words: Vec<Word> = forms
             .iter()
             .zip(&tagged)
@@ -79,6 +80,28 @@ impl Model {
             .collect();
         repair::repair(&mut tokens);
         tokens
+    }
+
+    /// The tags the repairs before parsing change (`repair::verbs_before_that`), so that the
+    /// parser builds the clause around the right verb.
+    fn retag(&self, forms: &[&str], tagged: &mut [tagger::Tagged]) {
+        let xpos: Vec<&str> = tagged
+            .iter()
+            .map(|t| self.tagger.xpos[t.xpos as usize].as_str())
+            .collect();
+        let lemmas: Vec<&str> = tagged.iter().map(|t| t.lemma.as_str()).collect();
+        let verbs = repair::verbs_before_that(forms, &xpos, &lemmas);
+        let index = |tags: &[String], tag: &str| tags.iter().position(|t| t == tag);
+        let (Some(vbz), Some(verb)) = (
+            index(&self.tagger.xpos, "VBZ"),
+            index(&self.tagger.upos, "VERB"),
+        ) else {
+            return;
+        };
+        for i in verbs {
+            tagged[i].xpos = vbz as u16;
+            tagged[i].upos = verb as u16;
+        }
     }
 
     /// The model without its weights of at most `least` units of 16 bits.

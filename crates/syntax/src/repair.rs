@@ -25,9 +25,28 @@ pub fn repair(tokens: &mut [Token]) {
     verb_after_infinitive_to(tokens);
     verb_of_a_subject(tokens);
     object_read_as_clause(tokens);
+    verb_coordinated_with_noun(tokens);
     clause_after_day(tokens);
     verb_of_a_verbless_clause(tokens);
     serial_lists(tokens);
+}
+
+/// "It condemns the launches and demands that North Korea suspend ...": the tagger reads a
+/// plural noun that is also a verb's third person as the noun even after "and" with a verb of
+/// the third person before it. Before parsing, such a word right before "that", of a verb that
+/// takes a clause (data/clause_verbs.txt), is that verb: the positions to tag VBZ.
+pub fn verbs_before_that(forms: &[&str], xpos: &[&str], lemmas: &[&str]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 2..forms.len().saturating_sub(1) {
+        let after_and = matches!(forms[i - 1].to_lowercase().as_str(), "and" | "but");
+        let before_that = forms[i + 1].eq_ignore_ascii_case("that");
+        let verb_before = xpos[..i - 1].contains(&"VBZ");
+        let takes_clause = CLAUSE_VERBS.contains(&lemmas[i].to_lowercase().as_str());
+        if xpos[i] == "NNS" && after_and && before_that && verb_before && takes_clause {
+            out.push(i);
+        }
+    }
+    out
 }
 
 /// "The resolution demands that North Korea suspend ...": the tagger reads a plural noun that is
@@ -126,10 +145,14 @@ fn object_read_as_clause(tokens: &mut [Token]) {
         t.xpos = "NNS".to_string();
         t.feats = "Number=Plur".to_string();
         t.deprel = "obj".to_string();
-        // The subject's own words (its article, possessor, adjectives) are the phrase's.
+        // The subject's own words (its article, possessor, adjectives) are the phrase's; a
+        // verb coordinated with the misread one ("... tests and demands that") the governor's.
         for k in tokens.iter_mut() {
             if k.head == subject + 1 {
                 k.head = v + 1;
+            }
+            if k.head == v + 1 && k.deprel == "conj" && k.upos == "VERB" {
+                k.head = governor + 1;
             }
             if k.head == v + 1 && matches!(k.deprel.as_str(), "obl" | "obl:tmod" | "obl:unmarked") {
                 k.deprel = "nmod".to_string();
@@ -137,6 +160,29 @@ fn object_read_as_clause(tokens: &mut [Token]) {
         }
         tokens[subject].head = v + 1;
         tokens[subject].deprel = "compound".to_string();
+    }
+}
+
+/// "The council condemns the tests and demands that Peru stop them": the parser coordinates the
+/// second verb with the object noun before "and". A finite verb is coordinated with a verb: the
+/// one the object is of.
+fn verb_coordinated_with_noun(tokens: &mut [Token]) {
+    for k in 0..tokens.len() {
+        let t = &tokens[k];
+        let finite = matches!(t.xpos.as_str(), "VBZ" | "VBD" | "VBP");
+        if t.deprel != "conj" || !finite || t.head == 0 {
+            continue;
+        }
+        let noun = &tokens[t.head - 1];
+        // A noun that is a predicate ("I'm the author of three books and worked ...") heads
+        // its clause, and may be coordinated with a verb.
+        if !matches!(noun.upos.as_str(), "NOUN" | "PROPN") || noun.deprel != "obj" {
+            continue;
+        }
+        let verb = noun.head;
+        if verb > 0 && verb - 1 < k && tokens[verb - 1].upos == "VERB" {
+            tokens[k].head = verb;
+        }
     }
 }
 
