@@ -325,7 +325,15 @@ impl Run<'_> {
     /// Turns a phrase into its mention, if it names an actor.
     pub(super) fn record(&mut self, n: usize, p: Phrase) {
         let days = self.days_at(n, p.start);
-        let country = p.anchor.and_then(|a| self.country_of(a));
+        // "its London embassy": after a possessive, a capital says where the body is, not whose.
+        let located = matches!(p.anchor, Some(Anchor::Capital(_)))
+            && !p.agents.is_empty()
+            && p.name.is_none()
+            && self.owned(p.start);
+        let country = p
+            .anchor
+            .filter(|_| !located)
+            .and_then(|a| self.country_of(a));
         let role = p.agents.iter().find_map(|(role, office, _)| {
             let r = office.map_or(*role, |o| kb().offices[o].role);
             (!r.is_empty()).then_some(r)
@@ -527,6 +535,20 @@ impl Run<'_> {
         if determiner.is_none() && p.agents.len() == 1 && institution {
             if let Some(c) = self.sentence_country(n) {
                 return Some(Bare::State(c, "agent-context"));
+            }
+        }
+        // "Russia has denied any involvement and its London embassy warned ...": "its" is the
+        // one state the sentence named before it.
+        if self.owned_by_its(p.start) {
+            let mut states = self
+                .in_sentence(n)
+                .iter()
+                .filter(|f| !f.place && f.actor.role.is_none())
+                .filter_map(|f| f.actor.country.clone());
+            if let Some(first) = states.next() {
+                if states.all(|c| c == first) {
+                    return Some(Bare::State(Code(first, true), "possessive"));
+                }
             }
         }
         // "Rebels attacked ...": a group that acts on its own is an actor of a state the
@@ -734,6 +756,16 @@ impl Run<'_> {
             Anchor::Seat(_) => locative || dateline,
             _ => false,
         }
+    }
+
+    /// Whether "its" stands before a phrase, past modifiers ("its own troops").
+    fn owned_by_its(&self, start: usize) -> bool {
+        let before = crate::text::before(self.text, start, 40);
+        before
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| w.eq_ignore_ascii_case("its"))
     }
 
     /// Whether a possessive pronoun stands before a phrase, past modifiers ("their border

@@ -347,6 +347,22 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "USAGOV",
         "",
     ),
+    // After "its", a capital says where a body is; "its" is the one state the sentence named
+    // before it.
+    (
+        "June 1, 2023\n\nRussia denied any involvement and its London embassy warned that the response was unacceptable.",
+        "London embassy",
+        1,
+        "RUSGOV",
+        "",
+    ),
+    (
+        "June 1, 2023\n\nJapan said on Monday that its troops would stay in Iraq until June.",
+        "troops",
+        1,
+        "JPNMIL",
+        "",
+    ),
     // Groups with no state before them: placed by their sentence, by the state the text is
     // about (a group of a state's own politics), else of no state.
     (
