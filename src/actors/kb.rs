@@ -31,6 +31,7 @@ const ISSUE_WORDS: &str = include_str!("../../data/actors/issue_words.txt");
 const VOTE_WORDS: &str = include_str!("../../data/actors/vote_words.txt");
 const EXPLETIVE_IT: &str = include_str!("../../data/actors/expletive_it.txt");
 const IT_AFTER: &str = include_str!("../../data/actors/it_after.txt");
+const ITS_AFTER: &str = include_str!("../../data/actors/its_after.txt");
 const POSSESSIVES: &str = include_str!("../../data/actors/possessives.txt");
 const FAMILY_FIRST: &str = include_str!("../../data/actors/family_name_first.txt");
 
@@ -284,6 +285,8 @@ pub struct Kb {
     pub expletive_it: Vec<&'static str>,
     /// Words after which a lowercase "it" is the state or organization named last.
     pub it_after: Vec<&'static str>,
+    /// Words after which "its" opens a clause (data/actors/its_after.txt).
+    pub its_after: Vec<&'static str>,
     /// "its", "their": a group after one is no mention of its own.
     pub possessives: Vec<&'static str>,
     /// Words that may stand between "the" and a role ("the outgoing Russian leader").
@@ -341,6 +344,7 @@ impl Kb {
             vote_words: knowledge::rows(VOTE_WORDS).map(|r| (r[0], r[1])).collect(),
             expletive_it: knowledge::words(EXPLETIVE_IT).collect(),
             it_after: knowledge::words(IT_AFTER).collect(),
+            its_after: knowledge::words(ITS_AFTER).collect(),
             possessives: knowledge::words(POSSESSIVES).collect(),
             modifiers: knowledge::words(MODIFIERS).collect(),
             group_modifiers: knowledge::words(GROUP_MODIFIERS).collect(),

@@ -758,14 +758,22 @@ impl Run<'_> {
         }
     }
 
-    /// Whether "its" stands before a phrase, past modifiers ("its own troops").
+    /// Whether "its" stands before a phrase, past modifiers ("its own troops"), and opens a
+    /// clause there (after a word of data/actors/its_after.txt: "and its troops").
     fn owned_by_its(&self, start: usize) -> bool {
-        let before = crate::text::before(self.text, start, 40);
-        before
-            .split_whitespace()
-            .rev()
+        let before = crate::text::before(self.text, start, 60);
+        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let Some(its) = words
+            .iter()
             .take(3)
-            .any(|w| w.eq_ignore_ascii_case("its"))
+            .position(|w| w.eq_ignore_ascii_case("its"))
+        else {
+            return false;
+        };
+        words.get(its + 1).is_some_and(|w| {
+            let w = w.trim_end_matches(',');
+            w.len() < words[its + 1].len() || kb().its_after.contains(&w.to_lowercase().as_str())
+        })
     }
 
     /// Whether a possessive pronoun stands before a phrase, past modifiers ("their border

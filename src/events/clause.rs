@@ -215,6 +215,14 @@ impl<'a> Sentence<'a> {
         i + usize::from(opening.contains(&self.word(i)))
     }
 
+    /// Whether token `i` is a quotation mark, opening or closing.
+    pub fn is_quote(&self, i: usize) -> bool {
+        let marks = [
+            "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\"", "'", "``", "''",
+        ];
+        marks.contains(&self.word(i))
+    }
+
     /// Whether a word of class `topic` (cues.tsv) follows token `last`: what a quarrel is about
     /// ("clashed over trade").
     pub fn topic_after(&self, last: usize) -> bool {

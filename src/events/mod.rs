@@ -340,9 +340,12 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Re
                 m.last = at;
                 return match_items(s, &items[1..], at + 1, m, reach);
             }
-            // A date between the words does not part them.
-            s.past_time(at)
-                .is_some_and(|next| next > at && match_items(s, items, next, m, reach))
+            // A date between the words does not part them, nor do quotation marks ("found
+            // Moscow \"culpable\" of").
+            let quote = at > m.first + 1 && s.is_quote(at);
+            quote && match_items(s, items, at + 1, m, reach)
+                || s.past_time(at)
+                    .is_some_and(|next| next > at && match_items(s, items, next, m, reach))
         }
         Item::Gap => match reach {
             None => words_then(s, &items[1..], at, 3, m, reach),

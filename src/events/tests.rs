@@ -255,6 +255,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nChilean rebels said Chile must hold new elections.",
         &["CHL CHL 100"],
     ),
+    // Quotation marks between the words of a pattern do not part them.
+    (
+        "March 22, 2022\n\nThe Chilean president said his government found Peru \"culpable\" of the attack.",
+        &["CHL PER 112"],
+    ),
     // Who asked for an act appeals to its doer, and is no side of the act; an appeal to meet,
     // when a meeting was asked for.
     (
