@@ -255,6 +255,12 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nChilean rebels said Chile must hold new elections.",
         &["CHL CHL 100"],
     ),
+    // A noun event with its own agent, the object of another's verb, was aimed at that verb's
+    // subject.
+    (
+        "March 22, 2022\n\nThe Bolivian government ignored a Chilean ultimatum to withdraw its troops.",
+        &["CHL BOL 139"],
+    ),
     // Quotation marks between the words of a pattern do not part them.
     (
         "March 22, 2022\n\nThe Chilean president said his government found Peru \"culpable\" of the attack.",

@@ -591,6 +591,7 @@ impl<'a> Tree<'a> {
 
     fn noun_sides(&self, n: usize) -> Sides {
         let mut sources = self.noun_agents(n);
+        let own_agent = !sources.is_empty();
         // "talks between India and China": both sides, which the caller pairs.
         if sources.is_empty() {
             sources = self.actors_of(self.nominals_with(n, "between"));
@@ -603,9 +604,18 @@ impl<'a> Tree<'a> {
                 }
             }
         }
+        let mut targets = self.actors_of(self.obliques(n, "nmod"));
+        // "The Russian government ignored a UK ultimatum": a noun with its own agent, the
+        // object of someone else's verb, was aimed at that verb's subject.
+        if targets.is_empty() && own_agent && self.rel(n) == "obj" {
+            if let Some(v) = self.head(n).filter(|&v| self.words[v].upos == "VERB") {
+                targets = self.actors_of(self.subject(v, 0));
+                targets.retain(|t| !sources.contains(t));
+            }
+        }
         Sides {
             sources,
-            targets: self.actors_of(self.obliques(n, "nmod")),
+            targets,
             ..Sides::default()
         }
     }
