@@ -36,6 +36,7 @@ pub enum Class {
     Circumstance,
     Harmed,
     Request,
+    Including,
     Topic,
     Quantity,
     Reporting,
@@ -44,7 +45,7 @@ pub enum Class {
     Refusal,
 }
 
-const NAMES: [(&str, Class); 30] = [
+const NAMES: [(&str, Class); 31] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -69,6 +70,7 @@ const NAMES: [(&str, Class); 30] = [
     ("circumstance", Class::Circumstance),
     ("harmed", Class::Harmed),
     ("request", Class::Request),
+    ("including", Class::Including),
     ("topic", Class::Topic),
     ("quantity", Class::Quantity),
     ("reporting", Class::Reporting),

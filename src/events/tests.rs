@@ -255,6 +255,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nChilean rebels said Chile must hold new elections.",
         &["CHL CHL 100"],
     ),
+    // Members named with "including" are sides too.
+    (
+        "March 22, 2022\n\nSeveral Andean states, including Peru and Bolivia, have expressed their support for Chile.",
+        &["PER CHL 051", "BOL CHL 051"],
+    ),
+    (
+        "March 22, 2022\n\nChile imposed sanctions on several states, including Peru and Bolivia.",
+        &["CHL PER 163", "CHL BOL 163"],
+    ),
     // A noun event with its own agent, the object of another's verb, was aimed at that verb's
     // subject.
     (

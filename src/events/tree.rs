@@ -683,7 +683,18 @@ impl<'a> Tree<'a> {
                     && (!self.conjuncts(c).is_empty() || member())
             });
             let w = of.unwrap_or(w);
-            for c in std::iter::once(w).chain(self.conjuncts(w)) {
+            // "Nato allies, including the US, ...": the members named are sides too.
+            let members = self.kids(w, "nmod").filter(|&c| {
+                self.case_of(c)
+                    .is_some_and(|p| cues::is(&p, Class::Including))
+            });
+            let members: Vec<usize> = members.collect();
+            let named = std::iter::once(w).chain(self.conjuncts(w));
+            for c in named.chain(
+                members
+                    .into_iter()
+                    .flat_map(|m| std::iter::once(m).chain(self.conjuncts(m))),
+            ) {
                 for k in self.actors_in(c) {
                     // "the two countries": one mention per state, all over the same words.
                     let m = self.s.mentions[k];
