@@ -2,7 +2,7 @@
 //! publication date (a report of current news). A date in the event's own sentence always wins
 //! over the publication date.
 
-use chrono::Months;
+use chrono::{Days, Months};
 
 use super::clause::Sentence;
 use super::cues::{self, Class};
@@ -29,6 +29,9 @@ pub fn event_date(
     let comma = s.tokens.iter().take(8).position(|t| t.lower == ",");
     let opening = comma.map_or(0, |i| s.tokens[i].start).min(at);
     if let Some(t) = when_clause(doc, s, clause.0) {
+        return t;
+    }
+    if let Some(t) = moved_clause(doc, s, trigger) {
         return t;
     }
     let candidates = s.timexes.iter().filter(|t| {
@@ -59,6 +62,54 @@ fn when_clause(doc: &Document, s: &Sentence, clause_start: usize) -> Option<Even
         .iter()
         .find(|t| t.end == comma.start && t.earliest.is_some())?;
     from_timex(doc, t)
+}
+
+/// "The call took place two days after 20 soldiers were killed": an event after "N days
+/// after" was N days before the day of the sentence's other date, else of the publication;
+/// after "N days before", N days after it.
+fn moved_clause(doc: &Document, s: &Sentence, trigger: usize) -> Option<EventDate> {
+    let at = s.tokens[trigger].start;
+    let (t, word) = s.timexes.iter().find_map(|t| {
+        let next = s.tokens.iter().position(|k| k.start >= t.end)?;
+        let word = s.tokens[next].lower.as_str();
+        let moves = matches!(word, "after" | "before") && s.tokens[next].end <= at;
+        (moves && t.end <= at).then_some((t, word))
+    })?;
+    let days = duration_days(&t.value)?;
+    let base = s
+        .timexes
+        .iter()
+        .filter(|o| o.start != t.start && usable(s, o))
+        .find_map(|o| from_timex(doc, o))
+        .unwrap_or_else(|| published(doc));
+    let (first, last) = (iso_day(&base.earliest)?, iso_day(&base.latest)?);
+    let step = Days::new(days);
+    let (first, last) = if word == "after" {
+        (first.checked_sub_days(step)?, last.checked_sub_days(step)?)
+    } else {
+        (first.checked_add_days(step)?, last.checked_add_days(step)?)
+    };
+    let (earliest, latest) = (first.to_string(), last.to_string());
+    Some(EventDate {
+        value: crate::time::infer::shared_value(first, last),
+        granularity: granularity(&earliest, &latest),
+        earliest,
+        latest,
+        basis: DateBasis::Sentence,
+        text: Some(format!("{} {word}", t.text)),
+    })
+}
+
+/// The days of a TIMEX3 duration of days or weeks ("P2D", "P1W").
+fn duration_days(value: &str) -> Option<u64> {
+    let rest = value.strip_prefix('P')?;
+    let (n, unit) = rest.split_at(rest.len().checked_sub(1)?);
+    let n: u64 = n.parse().ok()?;
+    match unit {
+        "D" => Some(n),
+        "W" => Some(n * 7),
+        _ => None,
+    }
 }
 
 /// "a 1939 Soviet victory": a date inside a noun phrase dates that phrase only, not a trigger

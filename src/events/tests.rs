@@ -559,6 +559,20 @@ fn flags_dates_and_speakers() {
         .map(|e| e.date.earliest.as_str())
         .collect();
     assert_eq!(days, ["2022-03-22"], "{:?}", tests.events);
+    // "two days after": the event was two days before the sentence's day.
+    let after = extract("March 22, 2022\n\nThe phone call took place two days after 20 Peruvian soldiers were killed in a violent exchange with Chilean troops.");
+    let fight = after
+        .events
+        .iter()
+        .find(|e| e.cameo == "190")
+        .expect("the fight");
+    assert_eq!(
+        (
+            fight.date.earliest.as_str(),
+            fight.source.actor.code.as_str()
+        ),
+        ("2022-03-20", "CHLMIL")
+    );
     let coordinated = extract("March 22, 2022\n\nThe Chilean government condemns Peru's missile tests on March 5 and demands that Peru end them.");
     let days: Vec<(&str, &str)> = coordinated
         .events

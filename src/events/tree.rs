@@ -456,6 +456,11 @@ impl<'a> Tree<'a> {
     /// class `harmed` (cues.tsv) whose subject underwent it, a passive or one with no object
     /// ("20 soldiers were killed in clashes with Chinese troops", "died in fighting with").
     pub fn harmed_in(&self, w: usize) -> bool {
+        // "in a violent exchange with": the pattern's first word may modify the fight's noun.
+        let w = match self.head(w) {
+            Some(n) if self.rel(w) == "amod" => n,
+            _ => w,
+        };
         let Some(h) = self.head(w).filter(|_| self.rel(w).starts_with("obl")) else {
             return false;
         };
