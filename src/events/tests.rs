@@ -255,6 +255,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nChilean rebels said Chile must hold new elections.",
         &["CHL CHL 100"],
     ),
+    // A noun coordinated with the object is the subject's act too.
+    (
+        "March 22, 2022\n\nThe Chilean government announced asset freezes and bans on travel to Chile against four senior officers in the Peruvian military, as well as economic sanctions against five more of Peru's arms makers.",
+        &["CHL PER 163"],
+    ),
     // Members named with "including" are sides too.
     (
         "March 22, 2022\n\nSeveral Andean states, including Peru and Bolivia, have expressed their support for Chile.",

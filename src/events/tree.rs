@@ -601,9 +601,21 @@ impl<'a> Tree<'a> {
         if sources.is_empty() {
             sources = self.actors_of(self.nominals_with(n, "between"));
         }
-        // "held talks", "made a call", "protested in a call": the clause's subject.
-        if sources.is_empty() && matches!(self.rel(n), "obj" | "obl") {
-            if let Some(v) = self.head(n).filter(|&v| self.words[v].upos == "VERB") {
+        // "held talks", "made a call", "protested in a call": the clause's subject; so for a
+        // noun coordinated with the object ("announced asset freezes ... as well as economic
+        // sanctions against ...").
+        let verb = |w: usize| self.words[w].upos == "VERB";
+        let mut first = n;
+        for _ in 0..MAX_CLIMB {
+            match self.head(first) {
+                Some(h) if self.rel(first) == "conj" && !verb(h) => first = h,
+                _ => break,
+            }
+        }
+        // A noun the parser coordinated with the verb itself is as good as its object.
+        let object = matches!(self.rel(first), "obj" | "obl" | "conj");
+        if sources.is_empty() && object {
+            if let Some(v) = self.head(first).filter(|&v| self.words[v].upos == "VERB") {
                 if !self.is_passive(v) {
                     sources = self.actors_of(self.subject(v, 0));
                 }
