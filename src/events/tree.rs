@@ -376,6 +376,14 @@ impl<'a> Tree<'a> {
         if targets.is_empty() {
             targets = self.actors_of(self.obliques(v, "obl"));
         }
+        // "condemned as unacceptable allegations by Rwanda": the parser takes the shifted
+        // object for the "as" phrase; whoever did what it names is the target.
+        if targets.is_empty() {
+            let shifted = self
+                .kids(v, "obl")
+                .filter(|&c| self.case_of(c).as_deref() == Some("as"));
+            targets = shifted.flat_map(|c| self.noun_agents(c)).collect();
+        }
         let subject = self.subject(v, 0);
         let mut sources = self.actors_of(subject.iter().copied());
         // "A strike by Turkish drones killed ...": an event noun as subject, its agent the source.
