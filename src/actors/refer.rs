@@ -284,6 +284,12 @@ impl Run<'_> {
                 }
             }
         }
+        // Too far back for the last two: the article's principals, the first two people of two
+        // states it named ("Xi ... Lula ... [a minister and an ambassador quoted] ... The
+        // leaders oversaw the signing").
+        if people.len() < 2 {
+            people = self.principals();
+        }
         if people.len() < 2 {
             return false;
         }
@@ -295,6 +301,21 @@ impl Run<'_> {
             self.push_reference(n, (h.start, h.end), actor, "pair", why, who);
         }
         true
+    }
+
+    /// The first two people of the base the text named, of two states, latest first (as
+    /// [`Self::two_people`] collects them); fewer when it named fewer.
+    fn principals(&self) -> Vec<(usize, String)> {
+        let mut out: Vec<(usize, String, Option<String>)> = Vec::new();
+        for f in self.found.iter().filter(|f| f.rule != "pronoun") {
+            let (Some(Who::Known(k)), Some(c)) = (&f.person, &f.actor.country) else {
+                continue;
+            };
+            if out.len() < 2 && !out.iter().any(|(_, _, other)| other.as_ref() == Some(c)) {
+                out.push((*k, self.text[f.start..f.end].to_string(), Some(c.clone())));
+            }
+        }
+        out.into_iter().rev().map(|(k, t, _)| (k, t)).collect()
     }
 
     /// "he", "his", "she": the one person it can stand for, coded for its own sentence's days.

@@ -474,6 +474,11 @@ const CASES: &[(&str, &[&str])] = &[
         "April 14, 2023\n\nLula met Xi Jinping in Beijing on Friday. The leaders oversaw the signing of agreements in 15 areas.",
         &["BRA CHN 040", "BRA CHN 057"],
     ),
+    // Too far back for the last two: the article's principals, two people of two states.
+    (
+        "April 14, 2023\n\nXi Jinping welcomed Lula in Beijing on Friday. The two spoke for hours.\n\nBrazil's ambassador said the visit went well. \"It was a positive sign,\" he said. Officials were pleased. Trade has grown. Exports rose. Imports fell.\n\nThe leaders oversaw the signing of agreements in 15 areas.",
+        &["CHN BRA 043", "CHN BRA 057"],
+    ),
     (
         "May 24, 2021\n\nEU leaders met in Brussels on Monday. The leaders demanded that Belarus free the journalist.",
         &["EU BLR 100"],
