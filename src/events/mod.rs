@@ -446,11 +446,12 @@ fn code_match(
     // may have none.
     let flags = s.flags(clause.0, m.first, m.pattern.verb);
     // "condemns North Korea's launches on July 5": the parse says whose day a date is.
+    let matched = (s.tokens[m.first].start, s.tokens[m.last].end);
     let others: Vec<usize> = match m.word {
         Some(w) => s
             .timexes
             .iter()
-            .filter(|t| tree.dates_another((t.start, t.end), w))
+            .filter(|t| tree.dates_another((t.start, t.end), w, matched))
             .map(|t| t.start)
             .collect(),
         None => Vec::new(),

@@ -574,6 +574,9 @@ fn flags_dates_and_speakers() {
         .map(|e| e.date.earliest.as_str())
         .collect();
     assert_eq!(days, ["2022-03-22"], "{:?}", tests.events);
+    // A noun of the pattern's own words is the event: its date is the event's.
+    let talks = extract("March 22, 2022\n\nPeru and Chile held talks on Monday, officials said.");
+    assert_eq!(talks.events[0].date.earliest, "2022-03-21");
     // "two days after": the event was two days before the sentence's day.
     let after = extract("March 22, 2022\n\nThe phone call took place two days after 20 Peruvian soldiers were killed in a violent exchange with Chilean troops.");
     let fight = after

@@ -224,8 +224,9 @@ impl<'a> Tree<'a> {
 
     /// Whether the time expression over characters `span` dates a noun that the event word `w`
     /// (or the verb it is coordinated with) governs, not the event: "condemns North Korea's
-    /// launches on July 5" (the launches' day).
-    pub fn dates_another(&self, span: (usize, usize), w: usize) -> bool {
+    /// launches on July 5" (the launches' day). A noun among the pattern's words, characters
+    /// `matched`, is the event's ("held talks on Monday").
+    pub fn dates_another(&self, span: (usize, usize), w: usize, matched: (usize, usize)) -> bool {
         let inside = |x: usize| span.0 <= self.words[x].start && self.words[x].end <= span.1;
         let Some(t) =
             (0..self.words.len()).find(|&x| inside(x) && self.head(x).is_none_or(|h| !inside(h)))
@@ -250,7 +251,9 @@ impl<'a> Tree<'a> {
             let Some(x) = self.head(first) else { break };
             first = x;
         }
-        modifies_noun && h != w && (self.governs(w, h) || self.governs(first, h))
+        // "held talks on Monday": a noun of the pattern's own words is the event.
+        let own = matched.0 <= self.words[h].start && self.words[h].end <= matched.1;
+        modifies_noun && !own && (self.governs(w, h) || self.governs(first, h))
     }
 
     fn head(&self, w: usize) -> Option<usize> {
