@@ -161,6 +161,15 @@ impl<'a> Sentence<'a> {
         self.tokens.get(i).is_some_and(|t| t.word && t.capital)
     }
 
+    /// Whether token `i` may open a clause and so take a capital: first, or after a colon or a
+    /// dash, or after a quotation mark that does (`He said: "Free them."`), not one inside a
+    /// phrase (`giant "Free Tibet" banners`).
+    pub fn opens_clause(&self, i: usize) -> bool {
+        let opener = |k: usize| matches!(self.word(k), ":" | "," | "-" | "\u{2014}" | "\u{2013}");
+        let quoted = i > 0 && self.past_opening_quote(i - 1) == i;
+        i == 0 || opener(i - 1) || quoted && (i == 1 || opener(i - 2))
+    }
+
     pub fn in_mention(&self, i: usize) -> bool {
         self.covered.get(i).copied().unwrap_or(false)
     }

@@ -271,9 +271,12 @@ fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
         if s.in_time(i) {
             continue;
         }
+        // "unfurling giant "Free Tibet" banners": a verb written with a capital inside a
+        // sentence is part of a name or a slogan.
+        let named = i > 0 && s.capitalized(i) && !s.opens_clause(i);
         for &id in ids {
             let pattern = &p.all[id];
-            if pattern.verb && s.nominal(i) {
+            if pattern.verb && (s.nominal(i) || named) {
                 continue;
             }
             match match_at(s, pattern, i, None) {

@@ -260,6 +260,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe Chilean government announced asset freezes and bans on travel to Chile against four senior officers in the Peruvian military, as well as economic sanctions against five more of Peru's arms makers.",
         &["CHL PER 163"],
     ),
+    // A verb written with a capital inside a sentence is part of a name or a slogan.
+    (
+        "March 22, 2022\n\nChilean activists staged a protest in Lima, unfurling giant \"Free Peru\" banners.",
+        &["CHL PER 141"],
+    ),
     // A shifted object after "as ...": who did what it names is the target.
     (
         "March 22, 2022\n\nChile on Monday condemned as \"unacceptable\" allegations by Peru that it had armed the rebels.",
