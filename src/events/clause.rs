@@ -224,6 +224,11 @@ impl<'a> Sentence<'a> {
         i + usize::from(opening.contains(&self.word(i)))
     }
 
+    /// Whether token `i` is `word` (lowercase).
+    pub fn word_is(&self, i: usize, word: &str) -> bool {
+        self.word(i) == word
+    }
+
     /// Whether token `i` is a quotation mark, opening or closing.
     pub fn is_quote(&self, i: usize) -> bool {
         let marks = [

@@ -306,10 +306,23 @@ fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize, reach: Reach) -> O
         word: None,
     };
     if match_items(s, &pattern.items[1..], i + 1, &mut m, reach) {
-        Some(m)
-    } else {
-        None
+        return Some(m);
     }
+    // "Iran was urged by the EU to halt ...": in the passive the target's slot right after the
+    // verb is left to its subject, and a "by" phrase names the source.
+    let slot_first = matches!(pattern.items.get(1), Some(Item::Target));
+    if !pattern.verb || !slot_first || !s.passive(i, i, s.tokens.len()) {
+        return None;
+    }
+    let mut at = i + 1;
+    if s.word_is(at, "by") {
+        let k = s
+            .slot_at(at + 1)
+            .or_else(|| s.slot_at(s.past_determiner(at + 1)))?;
+        m.source = Some(k);
+        at = s.after_mention(k);
+    }
+    match_items(s, &pattern.items[2..], at, &mut m, reach).then_some(m)
 }
 
 /// The gapped verb patterns the words alone did not match, matched again with gaps that reach

@@ -260,6 +260,19 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe Chilean government announced asset freezes and bans on travel to Chile against four senior officers in the Peruvian military, as well as economic sanctions against five more of Peru's arms makers.",
         &["CHL PER 163"],
     ),
+    // In the passive the target's slot is the subject, and "by" names the source.
+    (
+        "March 22, 2022\n\nPeru was accused by Chile of arming the rebels.",
+        &["CHL PER 112"],
+    ),
+    (
+        "March 22, 2022\n\nBolivia was urged by the Chilean government to reopen the border.",
+        &["CHL BOL 020"],
+    ),
+    (
+        "March 22, 2022\n\nPeru was accused of arming the rebels.",
+        &[],
+    ),
     // A verb written with a capital inside a sentence is part of a name or a slogan.
     (
         "March 22, 2022\n\nChilean activists staged a protest in Lima, unfurling giant \"Free Peru\" banners.",
