@@ -83,6 +83,14 @@ const ROWS: &[Row] = &[
     // Before parsing: a plural noun after "and", before "that", with a verb of the third
     // person earlier, is a verb that takes a clause.
     row(
+        "The resolution demands that the DPRK suspend all activities related to its missile program.",
+        &["demands > ROOT root", "resolution > demands nsubj"],
+    ),
+    row(
+        "The union rejected the demands that were made last year.",
+        &["demands > rejected obj"],
+    ),
+    row(
         "The council condemns the tests and demands that Peru stop them.",
         &["demands > condemns conj", "stop > demands ccomp"],
     ),

@@ -92,15 +92,20 @@ impl Model {
         let lemmas: Vec<&str> = tagged.iter().map(|t| t.lemma.as_str()).collect();
         let verbs = repair::verbs_before_that(forms, &xpos, &lemmas);
         let index = |tags: &[String], tag: &str| tags.iter().position(|t| t == tag);
-        let (Some(vbz), Some(verb)) = (
+        let (Some(vbz), Some(verb), Some(inn), Some(sconj)) = (
             index(&self.tagger.xpos, "VBZ"),
             index(&self.tagger.upos, "VERB"),
+            index(&self.tagger.xpos, "IN"),
+            index(&self.tagger.upos, "SCONJ"),
         ) else {
             return;
         };
+        // The verb, and the "that" after it, which opens its clause.
         for i in verbs {
             tagged[i].xpos = vbz as u16;
             tagged[i].upos = verb as u16;
+            tagged[i + 1].xpos = inn as u16;
+            tagged[i + 1].upos = sconj as u16;
         }
     }
 

@@ -31,18 +31,31 @@ pub fn repair(tokens: &mut [Token]) {
     serial_lists(tokens);
 }
 
-/// "It condemns the launches and demands that North Korea suspend ...": the tagger reads a
-/// plural noun that is also a verb's third person as the noun even after "and" with a verb of
-/// the third person before it. Before parsing, such a word right before "that", of a verb that
-/// takes a clause (data/clause_verbs.txt), is that verb: the positions to tag VBZ.
+/// "It condemns the launches and demands that North Korea suspend ...", "The resolution demands
+/// that the DPRK suspend ...": the tagger reads a plural noun that is also a verb's third person
+/// as the noun. Before parsing, such a word right before "that" and a clause (not a relative
+/// clause's verb), of a verb that takes a clause (data/clause_verbs.txt), is that verb, after
+/// "and" with a verb of the third person before it, or after a singular noun with no finite
+/// verb before it: the positions to tag VBZ.
 pub fn verbs_before_that(forms: &[&str], xpos: &[&str], lemmas: &[&str]) -> Vec<usize> {
+    let finite = |x: &str| matches!(x, "VBZ" | "VBD" | "VBP" | "MD");
     let mut out = Vec::new();
-    for i in 2..forms.len().saturating_sub(1) {
-        let after_and = matches!(forms[i - 1].to_lowercase().as_str(), "and" | "but");
+    for i in 1..forms.len().saturating_sub(1) {
         let before_that = forms[i + 1].eq_ignore_ascii_case("that");
-        let verb_before = xpos[..i - 1].contains(&"VBZ");
+        // "demands that were rejected": a relative clause, whose verb comes right after "that".
+        let clause_after = xpos
+            .get(i + 2)
+            .is_none_or(|x| !finite(x) && !x.starts_with("VB"));
         let takes_clause = CLAUSE_VERBS.contains(&lemmas[i].to_lowercase().as_str());
-        if xpos[i] == "NNS" && after_and && before_that && verb_before && takes_clause {
+        if xpos[i] != "NNS" || !before_that || !clause_after || !takes_clause {
+            continue;
+        }
+        // "... condemns the launches and demands that": the second verb of the subject.
+        let after_and = matches!(forms[i - 1].to_lowercase().as_str(), "and" | "but");
+        let second = i >= 2 && after_and && xpos[..i - 1].contains(&"VBZ");
+        // "The resolution demands that": the verb of a singular subject, none before it.
+        let first = matches!(xpos[i - 1], "NN" | "NNP") && !xpos[..i].iter().any(|x| finite(x));
+        if second || first {
             out.push(i);
         }
     }
