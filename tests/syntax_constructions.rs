@@ -87,6 +87,10 @@ const ROWS: &[Row] = &[
         &["demands > ROOT root", "resolution > demands nsubj"],
     ),
     row(
+        "The resolution, adopted on Saturday, demands North Korea suspend all activities.",
+        &["demands > ROOT root", "resolution > demands nsubj"],
+    ),
+    row(
         "The union rejected the demands that were made last year.",
         &["demands > rejected obj"],
     ),

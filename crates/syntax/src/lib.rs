@@ -104,8 +104,10 @@ impl Model {
         for i in verbs {
             tagged[i].xpos = vbz as u16;
             tagged[i].upos = verb as u16;
-            tagged[i + 1].xpos = inn as u16;
-            tagged[i + 1].upos = sconj as u16;
+            if forms[i + 1].eq_ignore_ascii_case("that") {
+                tagged[i + 1].xpos = inn as u16;
+                tagged[i + 1].upos = sconj as u16;
+            }
         }
     }
 

@@ -34,9 +34,10 @@ pub fn repair(tokens: &mut [Token]) {
 /// "It condemns the launches and demands that North Korea suspend ...", "The resolution demands
 /// that the DPRK suspend ...": the tagger reads a plural noun that is also a verb's third person
 /// as the noun. Before parsing, such a word right before "that" and a clause (not a relative
-/// clause's verb), of a verb that takes a clause (data/clause_verbs.txt), is that verb, after
-/// "and" with a verb of the third person before it, or after a singular noun with no finite
-/// verb before it: the positions to tag VBZ.
+/// clause's verb), or before a name that opens a clause with no "that", of a verb that takes a
+/// clause (data/clause_verbs.txt), is that verb: after "and" with a verb of the third person
+/// before it, or after a singular noun (or the comma that closes an aside after "The ...") with
+/// no finite verb before it. The positions to tag VBZ.
 pub fn verbs_before_that(forms: &[&str], xpos: &[&str], lemmas: &[&str]) -> Vec<usize> {
     let finite = |x: &str| matches!(x, "VBZ" | "VBD" | "VBP" | "MD");
     let mut out = Vec::new();
@@ -46,15 +47,22 @@ pub fn verbs_before_that(forms: &[&str], xpos: &[&str], lemmas: &[&str]) -> Vec<
         let clause_after = xpos
             .get(i + 2)
             .is_none_or(|x| !finite(x) && !x.starts_with("VB"));
+        // "demands North Korea suspend ...": a clause with no "that", opened by a name.
+        let bare_clause = xpos[i + 1] == "NNP";
         let takes_clause = CLAUSE_VERBS.contains(&lemmas[i].to_lowercase().as_str());
-        if xpos[i] != "NNS" || !before_that || !clause_after || !takes_clause {
+        let opens = before_that && clause_after || bare_clause;
+        if xpos[i] != "NNS" || !opens || !takes_clause {
             continue;
         }
         // "... condemns the launches and demands that": the second verb of the subject.
         let after_and = matches!(forms[i - 1].to_lowercase().as_str(), "and" | "but");
         let second = i >= 2 && after_and && xpos[..i - 1].contains(&"VBZ");
-        // "The resolution demands that": the verb of a singular subject, none before it.
-        let first = matches!(xpos[i - 1], "NN" | "NNP") && !xpos[..i].iter().any(|x| finite(x));
+        // "The resolution demands that", "The resolution, passed by 15-0, demands North Korea
+        // suspend": the verb of a singular subject, none before it.
+        let none_before = !xpos[..i].iter().any(|x| finite(x));
+        let after_subject = matches!(xpos[i - 1], "NN" | "NNP");
+        let after_aside = xpos[i - 1] == "," && xpos.first().is_some_and(|x| *x == "DT");
+        let first = none_before && (after_subject || after_aside && i >= 3);
         if second || first {
             out.push(i);
         }
