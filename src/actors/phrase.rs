@@ -770,9 +770,9 @@ impl Run<'_> {
         else {
             return false;
         };
+        // "Russia denied it, its embassy said": a comma before "its" opens a clause too.
         words.get(its + 1).is_some_and(|w| {
-            let w = w.trim_end_matches(',');
-            w.len() < words[its + 1].len() || kb().its_after.contains(&w.to_lowercase().as_str())
+            w.ends_with(',') || kb().its_after.contains(&w.to_lowercase().as_str())
         })
     }
 

@@ -306,13 +306,13 @@ impl Run<'_> {
     /// The first two people of the base the text named, of two states, latest first (as
     /// [`Self::two_people`] collects them); fewer when it named fewer.
     fn principals(&self) -> Vec<(usize, String)> {
-        let mut out: Vec<(usize, String, Option<String>)> = Vec::new();
+        let mut out: Vec<(usize, String, &str)> = Vec::new();
         for f in self.found.iter().filter(|f| f.rule != "pronoun") {
-            let (Some(Who::Known(k)), Some(c)) = (&f.person, &f.actor.country) else {
+            let (Some(Who::Known(k)), Some(c)) = (&f.person, f.actor.country.as_deref()) else {
                 continue;
             };
-            if out.len() < 2 && !out.iter().any(|(_, _, other)| other.as_ref() == Some(c)) {
-                out.push((*k, self.text[f.start..f.end].to_string(), Some(c.clone())));
+            if out.len() < 2 && !out.iter().any(|(_, _, other)| *other == c) {
+                out.push((*k, self.text[f.start..f.end].to_string(), c));
             }
         }
         out.into_iter().rev().map(|(k, t, _)| (k, t)).collect()

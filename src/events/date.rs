@@ -68,12 +68,16 @@ fn when_clause(doc: &Document, s: &Sentence, clause_start: usize) -> Option<Even
 /// after" was N days before the day of the sentence's other date, else of the publication;
 /// after "N days before", N days after it.
 fn moved_clause(doc: &Document, s: &Sentence, trigger: usize) -> Option<EventDate> {
-    let at = s.tokens[trigger].start;
     let (t, word) = s.timexes.iter().find_map(|t| {
         let next = s.tokens.iter().position(|k| k.start >= t.end)?;
         let word = s.tokens[next].lower.as_str();
-        let moves = matches!(word, "after" | "before") && s.tokens[next].end <= at;
-        (moves && t.end <= at).then_some((t, word))
+        if !matches!(word, "after" | "before") || next >= trigger {
+            return None;
+        }
+        // "Two days after the clash, India protested": the clause after the comma is the
+        // sentence's own, not the one "after" opens.
+        let closed = s.tokens[next..trigger].iter().any(|k| k.lower == ",");
+        (!closed).then_some((t, word))
     })?;
     let days = duration_days(&t.value)?;
     let base = s

@@ -609,6 +609,8 @@ fn flags_dates_and_speakers() {
         ),
         ("2022-03-20", "CHLMIL")
     );
+    let fronted = extract("March 22, 2022\n\nTwo days after the clash, Chile protested to Peru.");
+    assert_eq!(fronted.events[0].date.earliest, "2022-03-22");
     let coordinated = extract("March 22, 2022\n\nThe Chilean government condemns Peru's missile tests on March 5 and demands that Peru end them.");
     let days: Vec<(&str, &str)> = coordinated
         .events

@@ -246,14 +246,14 @@ impl<'a> Tree<'a> {
         let modifies_noun = self.rel(t) == "nmod" && self.words[h].upos == "NOUN" && own_case;
         // "condemns North Korea's launches on July 5 and demands ...": the first conjunct's
         // phrases are the coordinated verb's too.
-        let mut first = w;
-        while self.rel(first) == "conj" {
-            let Some(x) = self.head(first) else { break };
-            first = x;
+        let mut lead = w;
+        while self.rel(lead) == "conj" {
+            let Some(x) = self.head(lead) else { break };
+            lead = x;
         }
         // "held talks on Monday": a noun of the pattern's own words is the event.
         let own = matched.0 <= self.words[h].start && self.words[h].end <= matched.1;
-        modifies_noun && !own && (self.governs(w, h) || self.governs(first, h))
+        modifies_noun && !own && (self.governs(w, h) || self.governs(lead, h))
     }
 
     fn head(&self, w: usize) -> Option<usize> {
