@@ -42,6 +42,9 @@ pub fn verbs_before_that(forms: &[&str], xpos: &[&str], lemmas: &[&str]) -> Vec<
     let finite = |x: &str| matches!(x, "VBZ" | "VBD" | "VBP" | "MD");
     let mut out = Vec::new();
     for i in 1..forms.len().saturating_sub(1) {
+        if xpos[i] != "NNS" {
+            continue;
+        }
         let before_that = forms[i + 1].eq_ignore_ascii_case("that");
         // "demands that were rejected": a relative clause, whose verb comes right after "that".
         let clause_after = xpos
@@ -49,9 +52,8 @@ pub fn verbs_before_that(forms: &[&str], xpos: &[&str], lemmas: &[&str]) -> Vec<
             .is_none_or(|x| !finite(x) && !x.starts_with("VB"));
         // "demands North Korea suspend ...": a clause with no "that", opened by a name.
         let bare_clause = xpos[i + 1] == "NNP";
-        let takes_clause = CLAUSE_VERBS.contains(&lemmas[i].to_lowercase().as_str());
         let opens = before_that && clause_after || bare_clause;
-        if xpos[i] != "NNS" || !opens || !takes_clause {
+        if !opens || !CLAUSE_VERBS.contains(&lemmas[i].to_lowercase().as_str()) {
             continue;
         }
         // "... condemns the launches and demands that": the second verb of the subject.
