@@ -758,11 +758,19 @@ impl Run<'_> {
         }
     }
 
+    /// The words right before a phrase, nearest first: the three a determiner or possessive
+    /// may stand in, past modifiers, and the one before those.
+    fn words_before(&self, start: usize) -> impl Iterator<Item = &str> {
+        crate::text::before(self.text, start, 60)
+            .split_whitespace()
+            .rev()
+            .take(4)
+    }
+
     /// Whether "its" stands before a phrase, past modifiers ("its own troops"), and opens a
     /// clause there (after a word of data/actors/its_after.txt: "and its troops").
     fn owned_by_its(&self, start: usize) -> bool {
-        let before = crate::text::before(self.text, start, 60);
-        let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+        let words: Vec<&str> = self.words_before(start).collect();
         let Some(its) = words
             .iter()
             .take(3)
@@ -779,8 +787,7 @@ impl Run<'_> {
     /// Whether a possessive pronoun stands before a phrase, past modifiers ("their border
     /// police", "its own troops").
     fn owned(&self, start: usize) -> bool {
-        let before = crate::text::before(self.text, start, 40);
-        before.split_whitespace().rev().take(3).any(|w| {
+        self.words_before(start).take(3).any(|w| {
             let w = w.to_ascii_lowercase();
             kb().possessives.contains(&w.as_str())
         })
@@ -789,8 +796,7 @@ impl Run<'_> {
     /// Whether the word before a phrase is a definite (`Some(true)`) or indefinite
     /// (`Some(false)`) article, looking past modifiers and possessives (modifiers.txt).
     pub(super) fn determiner(&self, start: usize) -> Option<bool> {
-        let before = crate::text::before(self.text, start, 40);
-        for w in before.split_whitespace().rev().take(3) {
+        for w in self.words_before(start).take(3) {
             let w = w.trim_start_matches(['"', '\u{201c}', '\u{2018}', '\'', '(']);
             if w.eq_ignore_ascii_case("the") {
                 return Some(true);

@@ -70,6 +70,10 @@ impl<'a> Index<'a> {
     }
 }
 
+/// Quotation marks that open a quote (straight ones open or close) and those that only close.
+const OPENING_QUOTES: [&str; 5] = ["\u{201c}", "\u{2018}", "\"", "'", "``"];
+const CLOSING_QUOTES: [&str; 3] = ["\u{201d}", "\u{2019}", "''"];
+
 pub struct Flags {
     pub planned: bool,
     pub hypothetical: bool,
@@ -220,8 +224,7 @@ impl<'a> Sentence<'a> {
 
     /// The token after an opening quotation mark at `i`, else `i`.
     pub fn past_opening_quote(&self, i: usize) -> usize {
-        let opening = ["\u{201c}", "\u{2018}", "\"", "'", "``"];
-        i + usize::from(opening.contains(&self.word(i)))
+        i + usize::from(OPENING_QUOTES.contains(&self.word(i)))
     }
 
     /// Whether token `i` is `word` (lowercase).
@@ -231,10 +234,8 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` is a quotation mark, opening or closing.
     pub fn is_quote(&self, i: usize) -> bool {
-        let marks = [
-            "\u{201c}", "\u{201d}", "\u{2018}", "\u{2019}", "\"", "'", "``", "''",
-        ];
-        marks.contains(&self.word(i))
+        let w = self.word(i);
+        OPENING_QUOTES.contains(&w) || CLOSING_QUOTES.contains(&w)
     }
 
     /// Whether a word of class `topic` (cues.tsv) follows token `last`: what a quarrel is about

@@ -228,9 +228,11 @@ impl<'a> Tree<'a> {
     /// `matched`, is the event's ("held talks on Monday").
     pub fn dates_another(&self, span: (usize, usize), w: usize, matched: (usize, usize)) -> bool {
         let inside = |x: usize| span.0 <= self.words[x].start && self.words[x].end <= span.1;
-        let Some(t) =
-            (0..self.words.len()).find(|&x| inside(x) && self.head(x).is_none_or(|h| !inside(h)))
-        else {
+        let Some(first) = self.word_at(span.0).filter(|&f| inside(f)) else {
+            return false;
+        };
+        let mut words = (first..self.words.len()).take_while(|&x| inside(x));
+        let Some(t) = words.find(|&x| self.head(x).is_none_or(|h| !inside(h))) else {
             return false;
         };
         let Some(h) = self.head(t) else {
@@ -239,10 +241,7 @@ impl<'a> Tree<'a> {
         // A bare time phrase ("last month") says when the clause's act was, wherever the
         // parser hangs it; only one with its own preposition just before it ("on July 5")
         // modifies a noun.
-        let first = (0..self.words.len()).find(|&x| inside(x));
-        let own_case = self
-            .kids(t, "case")
-            .any(|c| first.is_some_and(|f| c + 1 == f));
+        let own_case = self.kids(t, "case").any(|c| c + 1 == first);
         let modifies_noun = self.rel(t) == "nmod" && self.words[h].upos == "NOUN" && own_case;
         // "condemns North Korea's launches on July 5 and demands ...": the first conjunct's
         // phrases are the coordinated verb's too.
@@ -626,7 +625,7 @@ impl<'a> Tree<'a> {
         // A noun the parser coordinated with the verb itself is as good as its object.
         let object = matches!(self.rel(first), "obj" | "obl" | "conj");
         if sources.is_empty() && object {
-            if let Some(v) = self.head(first).filter(|&v| self.words[v].upos == "VERB") {
+            if let Some(v) = self.head(first).filter(|&v| verb(v)) {
                 if !self.is_passive(v) {
                     sources = self.actors_of(self.subject(v, 0));
                 }
@@ -636,7 +635,7 @@ impl<'a> Tree<'a> {
         // "The Russian government ignored a UK ultimatum": a noun with its own agent, the
         // object of someone else's verb, was aimed at that verb's subject.
         if targets.is_empty() && own_agent && self.rel(n) == "obj" {
-            if let Some(v) = self.head(n).filter(|&v| self.words[v].upos == "VERB") {
+            if let Some(v) = self.head(n).filter(|&v| verb(v)) {
                 targets = self.actors_of(self.subject(v, 0));
                 targets.retain(|t| !sources.contains(t));
             }

@@ -141,28 +141,23 @@ fn object_read_as_clause(tokens: &mut [Token]) {
         if t.xpos != "VBZ" || t.deprel != "ccomp" || t.head == 0 || !t.form.ends_with('s') {
             continue;
         }
-        let governor = t.head - 1;
-        let kids = |w: usize| -> Vec<(usize, String)> {
+        let (governor, subject) = (t.head - 1, v - 1);
+        let has = |w: usize, rel: &str| {
             tokens
                 .iter()
-                .enumerate()
-                .filter(|(_, k)| k.head == w + 1)
-                .map(|(i, k)| (i, k.deprel.clone()))
-                .collect()
+                .any(|k| k.head == w + 1 && k.deprel.starts_with(rel))
         };
-        let own = kids(v);
-        let has = |of: &[(usize, String)], rel: &str| of.iter().any(|(_, r)| r.starts_with(rel));
-        let subject_before = own.iter().any(|(i, r)| {
-            r == "nsubj" && *i + 1 == v && tokens[*i].xpos == "NN" && tokens[*i].upos == "NOUN"
-        });
-        let bare =
-            !has(&own, "mark") && !has(&own, "aux") && !has(&own, "obj") && !has(&own, "cop");
-        let takes_clause = CLAUSE_VERBS.contains(&tokens[governor].lemma.to_lowercase().as_str());
-        let verb = tokens[governor].upos == "VERB";
-        if !subject_before || !bare || !verb || takes_clause || has(&kids(governor), "obj") {
+        let s = &tokens[subject];
+        let subject_before =
+            s.head == v + 1 && s.deprel == "nsubj" && s.xpos == "NN" && s.upos == "NOUN";
+        let bare = !["mark", "aux", "obj", "cop"].iter().any(|rel| has(v, rel));
+        let verb = tokens[governor].upos == "VERB" && !has(governor, "obj");
+        if !subject_before || !bare || !verb {
             continue;
         }
-        let subject = v - 1;
+        if CLAUSE_VERBS.contains(&tokens[governor].lemma.to_lowercase().as_str()) {
+            continue;
+        }
         let t = &mut tokens[v];
         t.upos = "NOUN".to_string();
         t.xpos = "NNS".to_string();
