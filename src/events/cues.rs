@@ -43,9 +43,10 @@ pub enum Class {
     Condition,
     Member,
     Refusal,
+    Promise,
 }
 
-const NAMES: [(&str, Class); 31] = [
+const NAMES: [(&str, Class); 32] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -77,6 +78,7 @@ const NAMES: [(&str, Class); 31] = [
     ("condition", Class::Condition),
     ("member", Class::Member),
     ("refusal", Class::Refusal),
+    ("promise", Class::Promise),
 ];
 
 struct Cues {

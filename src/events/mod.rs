@@ -115,7 +115,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
         }
     }
     mark_wanted(&mut out);
-    mark_conditional_threats(&mut out, &tree);
+    code_promises(&mut out, &tree);
     drop_intents_to_act_on(&mut out);
     out
 }
@@ -163,23 +163,33 @@ fn drop_intents_to_act_on(events: &mut Vec<Event>) {
     events.retain(|_| keep.next().unwrap_or(true));
 }
 
-/// "will boycott the elections unless the president steps down", "would strike if attacked": a
-/// conflict act promised on a condition is a threat of it, made when it is said (CAMEO 13).
-fn mark_conditional_threats(events: &mut [Event], tree: &Tree) {
+/// What an act promised is in CAMEO: "all cooperative actions reported in future tense are also
+/// taken to imply intentions" (030), so an act of cooperation or yielding said with "will" or
+/// "would" is the intention to do it ("Fischer will visit Albania in June": 036, still planned).
+/// A schedule or a forecast ("is expected to meet") keeps the act's code, as does what was agreed
+/// ("agreed to impose sanctions": 163). A conflict act promised on a condition is a threat of it
+/// ("will boycott the elections unless the president steps down", "would strike if attacked");
+/// without one it stays the act, planned: the manual codes "would prohibit all aid" as the
+/// sanction (162) but "will withdraw weapons inspectors" as a threat (136).
+fn code_promises(events: &mut [Event], tree: &Tree) {
     for e in events.iter_mut() {
-        let promised = (e.planned || e.hypothetical) && !e.negated;
-        if !promised || e.quad_class < 3 || taxonomy::in_class(&e.cameo, CodeClass::Wanting) {
+        if e.negated || taxonomy::in_class(&e.cameo, CodeClass::Wanting) {
             continue;
         }
-        if !tree
-            .word_at(e.evidence.start)
-            .is_some_and(|w| tree.conditioned(w))
-        {
-            continue;
+        let word = tree.word_at(e.evidence.start);
+        let conditioned = || word.is_some_and(|w| tree.conditioned(w));
+        let said_will = e.planned && !e.hypothetical && word.is_some_and(|w| tree.promised(w));
+        let promised = e.planned || e.hypothetical;
+        if e.quad_class > 2 && promised && conditioned() {
+            recode(e, taxonomy::threat_of(&e.cameo));
+            (e.planned, e.hypothetical) = (false, false);
+            e.rule += "; promised on a condition: a threat";
+        } else if said_will {
+            if let Some(code) = taxonomy::intent_of(&e.cameo) {
+                recode(e, code);
+                e.rule += "; said in the future tense: an intention";
+            }
         }
-        recode(e, taxonomy::threat_of(&e.cameo));
-        (e.planned, e.hypothetical) = (false, false);
-        e.rule += "; promised on a condition: a threat";
     }
 }
 

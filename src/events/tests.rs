@@ -345,6 +345,29 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru vowed to blockade the port against Chilean ships.",
         &["PER CHL 1381"],
     ),
+    // An act of cooperation said with "will" is the intention to do it (CAMEO 030's rule on
+    // the future tense, data/events/intents.tsv); a schedule or a forecast keeps the act, as
+    // does what was agreed, and an act of conflict promised outright stays the act.
+    (
+        "March 22, 2022\n\nThe Peruvian foreign minister will visit Chile in June, officials said.",
+        &["PER CHL 036"],
+    ),
+    (
+        "March 22, 2022\n\nPeru said it would provide economic aid to Chile.",
+        &["PER CHL 0331"],
+    ),
+    (
+        "March 22, 2022\n\nThe Peruvian foreign minister is expected to visit Chile in June.",
+        &["PER CHL 042"],
+    ),
+    (
+        "March 22, 2022\n\nPeru agreed to impose sanctions on Chile on Monday.",
+        &["PER CHL 163"],
+    ),
+    (
+        "March 22, 2022\n\nPeru will impose sanctions on Chile, officials said.",
+        &["PER CHL 163"],
+    ),
     // An intention to do an act of cooperation or yielding is the intention to do that act
     // (data/events/intents.tsv); the act itself is only wanted.
     (

@@ -183,6 +183,29 @@ impl<'a> Tree<'a> {
         false
     }
 
+    /// Whether the event word at `w` is said to be done with a modal of the future (cues.tsv
+    /// class `promise`: "will visit", "would impose"), on it or on the verb it completes ("will
+    /// begin to withdraw"); not a schedule or a forecast ("is expected to meet").
+    pub fn promised(&self, w: usize) -> bool {
+        let mut x = w;
+        for _ in 0..MAX_UNREALIZED_CLIMB {
+            let modal = self
+                .kids(x, "aux")
+                .any(|a| cues::is(&self.words[a].form.to_lowercase(), Class::Promise));
+            if modal {
+                return true;
+            }
+            if self.rel(x) != "xcomp" {
+                return false;
+            }
+            match self.head(x) {
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Whether the event word at `w` is negated: a negation word (data/events/cues.tsv: "not",
     /// "never", "no") as an adverb or determiner of it, or of the verb whose object or subject
     /// it is ("did not impose sanctions", "no talks were held").
