@@ -44,9 +44,10 @@ pub enum Class {
     Member,
     Refusal,
     Promise,
+    Expressive,
 }
 
-const NAMES: [(&str, Class); 32] = [
+const NAMES: [(&str, Class); 33] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -79,6 +80,7 @@ const NAMES: [(&str, Class); 32] = [
     ("member", Class::Member),
     ("refusal", Class::Refusal),
     ("promise", Class::Promise),
+    ("expressive", Class::Expressive),
 ];
 
 struct Cues {

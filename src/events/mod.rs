@@ -518,6 +518,9 @@ fn code_match(
                 continue;
             }
             let military = src.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
+            let by_people = src.actor.role.as_deref().is_some_and(|r| {
+                taxonomy::derived("people").split('|').any(|p| p == r)
+            }) || people_of_state(s, &src);
             let mut e = event(
                 doc,
                 s,
@@ -526,13 +529,22 @@ fn code_match(
                 (src, tgt.clone()),
                 fallback,
             );
-            e.hypothetical |= hypothetical;
+            // The words before "to protest" make it only wanted; the parse may say it is
+            // done by the act before it.
+            let done = m.word.is_some_and(|w| tree.done_by_purpose(w));
+            e.hypothetical = (e.hypothetical || hypothetical) && !done;
             e.negated |= negated;
             // "Serb forces killed three ethnic Albanians": armed forces that kill use military
             // force (CAMEO 19), not assault (18).
             if military && taxonomy::in_class(&e.cameo, CodeClass::MilitaryForce) {
                 recode(&mut e, taxonomy::derived("military-force"));
                 e.rule += "; by armed forces: military force";
+            }
+            // "Thousands of Nigerians protested": a protest of people outside the state's
+            // offices is dissent in the streets (14), not a state's official complaint (114).
+            if by_people && taxonomy::in_class(&e.cameo, CodeClass::Complaint) {
+                recode(&mut e, taxonomy::derived("street-protest"));
+                e.rule += "; by people: a demonstration";
             }
             // "refused to lift the curfew", "would not release the prisoners": a rejection,
             // made when it is said, of someone ("will not retreat from the world" rejects no
@@ -872,6 +884,14 @@ fn event(
 }
 
 /// The rule of the mention an event side was taken from (none for a territory or no target).
+/// "Thousands of Nigerians", "Palestinians of the West Bank": a state's name for its people, a
+/// plural noun, names people, not the state's offices.
+fn people_of_state(s: &Sentence, side: &EventActor) -> bool {
+    side.actor.role.is_none()
+        && mention_rule(s, side) == Some("adjective")
+        && side.text.ends_with('s')
+}
+
 fn mention_rule<'s>(s: &'s Sentence, side: &EventActor) -> Option<&'s str> {
     let same = |m: &&&Mention| (m.start, m.end) == (side.start, side.end) && m.actor == side.actor;
     s.mentions.iter().find(same).map(|m| m.rule.as_str())

@@ -121,6 +121,7 @@ impl ByPrefix {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CodeClass {
     Aimed,
+    Complaint,
     EitherWay,
     Examining,
     Fighting,
@@ -139,8 +140,9 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 16] = [
+    const ALL: [CodeClass; 17] = [
         CodeClass::Aimed,
+        CodeClass::Complaint,
         CodeClass::EitherWay,
         CodeClass::Examining,
         CodeClass::Fighting,
@@ -162,6 +164,7 @@ impl CodeClass {
     pub fn name(self) -> &'static str {
         match self {
             CodeClass::Aimed => "aimed",
+            CodeClass::Complaint => "complaint",
             CodeClass::EitherWay => "either-way",
             CodeClass::Examining => "examining",
             CodeClass::Fighting => "fighting",

@@ -368,6 +368,24 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru will impose sanctions on Chile, officials said.",
         &["PER CHL 163"],
     ),
+    // An expressive act in an infinitive of purpose is done by the act before it; a protest of
+    // people outside the state's offices is a demonstration (14), a state's a complaint (114).
+    (
+        "March 22, 2022\n\nThousands of Peruvians gathered on Monday to protest the Chilean blockade.",
+        &["PER CHL 141"],
+    ),
+    (
+        "March 22, 2022\n\nPeruvian students protested against Chile's blockade on Monday.",
+        &["PER CHL 141"],
+    ),
+    (
+        "March 22, 2022\n\nPeru protested to Chile over the blockade on Monday.",
+        &["PER CHL 114"],
+    ),
+    (
+        "March 22, 2022\n\nPeru sent troops to the border to attack Chile.",
+        &[],
+    ),
     // An intention to do an act of cooperation or yielding is the intention to do that act
     // (data/events/intents.tsv); the act itself is only wanted.
     (

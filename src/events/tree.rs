@@ -121,6 +121,9 @@ impl<'a> Tree<'a> {
                     cues::is(&word, Class::Realizing) || cues::is(&word, Class::Planned)
                 };
                 let realized = self.head(x).is_some_and(makes) || to > 0 && makes(to - 1);
+                if self.done_by_purpose(x) {
+                    return false;
+                }
                 if !realized {
                     return true;
                 }
@@ -181,6 +184,18 @@ impl<'a> Tree<'a> {
             }
         }
         false
+    }
+
+    /// Whether the event word at `w` is an expressive act (cues.tsv class `expressive`) in an
+    /// infinitive of purpose: done by the act it is the purpose of ("shunned work on Monday to
+    /// protest the settlements", "a rally to demand reforms"), unlike one of wanting ("sent
+    /// troops to attack").
+    pub fn done_by_purpose(&self, w: usize) -> bool {
+        let to = self
+            .kids(w, "mark")
+            .any(|m| self.words[m].form.eq_ignore_ascii_case("to"));
+        to && matches!(self.rel(w), "advcl" | "acl")
+            && cues::is(&self.words[w].lemma.to_lowercase(), Class::Expressive)
     }
 
     /// Whether the event word at `w` is said to be done with a modal of the future (cues.tsv
