@@ -518,9 +518,7 @@ fn code_match(
                 continue;
             }
             let military = src.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
-            let by_people = src.actor.role.as_deref().is_some_and(|r| {
-                taxonomy::derived("people").split('|').any(|p| p == r)
-            }) || people_of_state(s, &src);
+            let by_people = crowd(s, &src);
             let mut e = event(
                 doc,
                 s,
@@ -540,8 +538,8 @@ fn code_match(
                 recode(&mut e, taxonomy::derived("military-force"));
                 e.rule += "; by armed forces: military force";
             }
-            // "Thousands of Nigerians protested": a protest of people outside the state's
-            // offices is dissent in the streets (14), not a state's official complaint (114).
+            // "Thousands of Nigerians protested": a crowd's protest is dissent in the streets
+            // (14), not an official complaint (114).
             if by_people && taxonomy::in_class(&e.cameo, CodeClass::Complaint) {
                 recode(&mut e, taxonomy::derived("street-protest"));
                 e.rule += "; by people: a demonstration";
@@ -884,12 +882,15 @@ fn event(
 }
 
 /// The rule of the mention an event side was taken from (none for a territory or no target).
-/// "Thousands of Nigerians", "Palestinians of the West Bank": a state's name for its people, a
-/// plural noun, names people, not the state's offices.
-fn people_of_state(s: &Sentence, side: &EventActor) -> bool {
-    side.actor.role.is_none()
-        && mention_rule(s, side) == Some("adjective")
-        && side.text.ends_with('s')
+/// Whether a side names a crowd: people outside the state's offices (derived.tsv `people`:
+/// "students", "protesters") or a state's name for its people ("Thousands of Nigerians"), in the
+/// plural. One person ("opposition leader Raila Odinga") complains; a crowd takes to the streets.
+fn crowd(s: &Sentence, side: &EventActor) -> bool {
+    let people = match side.actor.role.as_deref() {
+        Some(role) => taxonomy::derived("people").split('|').any(|p| p == role),
+        None => mention_rule(s, side) == Some("adjective"),
+    };
+    people && side.text.ends_with('s')
 }
 
 fn mention_rule<'s>(s: &'s Sentence, side: &EventActor) -> Option<&'s str> {

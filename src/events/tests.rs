@@ -383,6 +383,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["PER CHL 114"],
     ),
     (
+        "March 22, 2022\n\nPeruvian opposition leader Ana Ruiz protested to Chile on Monday.",
+        &["PER CHL 114"],
+    ),
+    (
         "March 22, 2022\n\nPeru sent troops to the border to attack Chile.",
         &[],
     ),
