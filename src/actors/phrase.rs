@@ -357,7 +357,10 @@ impl Run<'_> {
                 (actor, rule, why, Some(Who::Known(k)))
             }
             Some((Who::Unknown(name), ..)) => {
-                let Some(c) = country else { return };
+                // "Foreign Minister Jan Nowak of Poland": the state may follow the name.
+                let Some(c) = country.or_else(|| self.of_object(p.end)) else {
+                    return;
+                };
                 let role = if p.former { Some("ELI") } else { role };
                 let mut actor = group_actor(&c, role);
                 actor.name = Some(name.clone());

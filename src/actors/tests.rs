@@ -442,6 +442,14 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "RUSGOV",
         "",
     ),
+    // A title and a name the base does not know take their state from "of" after the name.
+    (
+        "June 1, 2023\n\nForeign Minister Adam Nowak of Poland met the Chilean president.",
+        "Foreign Minister Adam Nowak",
+        1,
+        "POLGOV",
+        "Adam Nowak",
+    ),
 ];
 
 #[test]
