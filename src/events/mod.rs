@@ -455,18 +455,24 @@ fn code_match(
     // "Sudan's government lifted a state of emergency": a measure with no target falls on the
     // source's own state's people.
     let trigger = s.tokens[m.first].start;
+    let first = sources.first().map(|&k| &s.mentions[k].actor);
     if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::OwnState) {
-        let own = sources
-            .first()
-            .and_then(|&k| s.mentions[k].actor.country.clone());
-        let people = taxonomy::derived("own-people");
-        let people = own.map(|c| Actor {
-            code: format!("{c}{people}"),
-            country: Some(c),
-            role: Some(people.to_string()),
-            ..Actor::default()
-        });
+        let own = first.and_then(|a| a.country.clone());
+        let people = own.map(|c| role_of(c, taxonomy::derived("own-people")));
         targets.extend(people.map(|a| unnamed(a, trigger)));
+    }
+    // "Rwandan rebels demanded the removal of the president": what a state's rebels,
+    // opposition or people demand, criticize or reject of no one named, their government is
+    // asked or blamed for.
+    if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::AtGovernment) {
+        let challengers = taxonomy::derived("challengers").split('|');
+        let challenger = |a: &&Actor| {
+            let role = a.role.as_deref().unwrap_or("");
+            challengers.clone().any(|c| c == role)
+        };
+        let own = first.filter(challenger).and_then(|a| a.country.clone());
+        let government = own.map(|c| role_of(c, taxonomy::derived("state-voice")));
+        targets.extend(government.map(|a| unnamed(a, trigger)));
     }
     // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
     // may have none.
@@ -907,6 +913,16 @@ fn plover(code: &taxonomy::Code) -> Option<Plover> {
 }
 
 /// A side no words name (a state's people, or nobody), placed where the trigger starts.
+/// The actor of a state's body or people that no words name: `role` of state `country`.
+fn role_of(country: String, role: &str) -> Actor {
+    Actor {
+        code: format!("{country}{role}"),
+        country: Some(country),
+        role: Some(role.to_string()),
+        ..Actor::default()
+    }
+}
+
 fn unnamed(actor: Actor, at: usize) -> EventActor {
     EventActor {
         actor,

@@ -121,6 +121,7 @@ impl ByPrefix {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CodeClass {
     Aimed,
+    AtGovernment,
     Complaint,
     EitherWay,
     Examining,
@@ -140,8 +141,9 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 17] = [
+    const ALL: [CodeClass; 18] = [
         CodeClass::Aimed,
+        CodeClass::AtGovernment,
         CodeClass::Complaint,
         CodeClass::EitherWay,
         CodeClass::Examining,
@@ -164,6 +166,7 @@ impl CodeClass {
     pub fn name(self) -> &'static str {
         match self {
             CodeClass::Aimed => "aimed",
+            CodeClass::AtGovernment => "at-government",
             CodeClass::Complaint => "complaint",
             CodeClass::EitherWay => "either-way",
             CodeClass::Examining => "examining",

@@ -390,6 +390,20 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru sent troops to the border to attack Chile.",
         &[],
     ),
+    // What a state's challengers demand, criticize or reject of no one named is aimed at its
+    // government; its own officials' demands of no one are no event.
+    (
+        "March 22, 2022\n\nPeruvian rebels demanded the resignation of the president on Monday.",
+        &["PER PER 1041"],
+    ),
+    (
+        "March 22, 2022\n\nChilean students criticized the new tuition law on Monday.",
+        &["CHL CHL 111"],
+    ),
+    (
+        "March 22, 2022\n\nPeruvian officials demanded an explanation on Monday.",
+        &[],
+    ),
     // An intention to do an act of cooperation or yielding is the intention to do that act
     // (data/events/intents.tsv); the act itself is only wanted.
     (
