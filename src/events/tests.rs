@@ -404,6 +404,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeruvian officials demanded an explanation on Monday.",
         &[],
     ),
+    // An arrest by a state's forces of no one named falls on its people, as its measures do.
+    (
+        "March 22, 2022\n\nPeruvian police arrested twelve men on Monday.",
+        &["PER PER 173"],
+    ),
     // An intention to do an act of cooperation or yielding is the intention to do that act
     // (data/events/intents.tsv); the act itself is only wanted.
     (
