@@ -406,7 +406,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // An arrest by a state's forces of no one named falls on its people, as its measures do.
     (
-        "March 22, 2022\n\nPeruvian police arrested twelve men on Monday.",
+        "March 22, 2022\n\nPeruvian police arrested twelve men on Monday, officials said.",
         &["PER PER 173"],
     ),
     // An intention to do an act of cooperation or yielding is the intention to do that act
