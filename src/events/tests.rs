@@ -404,6 +404,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeruvian officials demanded an explanation on Monday.",
         &[],
     ),
+    // A cut in aid with no actor named is aimed at the state of the place it names.
+    (
+        "March 22, 2022\n\nPeru suspended aid deliveries in Baghdad on Monday, officials said.",
+        &["PER IRQ 1623"],
+    ),
     // An arrest by a state's forces of no one named falls on its people, as its measures do.
     (
         "March 22, 2022\n\nPeruvian police arrested twelve men on Monday, officials said.",
