@@ -611,7 +611,8 @@ fn arguments(
         pair_up(m.pattern.cameo, &mut sources, &mut targets);
         return (!sources.is_empty() && !targets.is_empty()).then_some((sources, targets, false));
     }
-    let mut parsed = tree.sides(w, m.pattern.verb);
+    let mediation = taxonomy::in_class(m.pattern.cameo, CodeClass::Mediation);
+    let mut parsed = tree.sides(w, m.pattern.verb, mediation);
     // A pattern of several words says where its target stands: after its last word.
     if m.last > m.first && !parsed.passive {
         if let Some(last) = tree.word_at(s.tokens[m.last].start).filter(|&l| l != w) {

@@ -128,6 +128,7 @@ pub enum CodeClass {
     Fighting,
     FromTarget,
     Intention,
+    Mediation,
     Meeting,
     MilitaryForce,
     Mutual,
@@ -141,7 +142,7 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 18] = [
+    const ALL: [CodeClass; 19] = [
         CodeClass::Aimed,
         CodeClass::AtGovernment,
         CodeClass::Complaint,
@@ -150,6 +151,7 @@ impl CodeClass {
         CodeClass::Fighting,
         CodeClass::FromTarget,
         CodeClass::Intention,
+        CodeClass::Mediation,
         CodeClass::Meeting,
         CodeClass::MilitaryForce,
         CodeClass::Mutual,
@@ -173,6 +175,7 @@ impl CodeClass {
             CodeClass::Fighting => "fighting",
             CodeClass::FromTarget => "from-target",
             CodeClass::Intention => "intention",
+            CodeClass::Mediation => "mediation",
             CodeClass::Meeting => "meeting",
             CodeClass::MilitaryForce => "military-force",
             CodeClass::Mutual => "mutual",

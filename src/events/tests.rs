@@ -409,6 +409,28 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru suspended aid deliveries in Baghdad on Monday, officials said.",
         &["PER IRQ 1623"],
     ),
+    // The parties a mediation is between are its targets; a mediator no one names makes none.
+    (
+        "March 22, 2022\n\nQatar undertook a mediation mission between Peru and Chile on Monday.",
+        &["QAT CHL 045", "QAT PER 045"],
+    ),
+    (
+        "March 22, 2022\n\nThe envoy undertook a mediation mission between Peru and Chile on Monday.",
+        &[],
+    ),
+    // Vocabulary of the ninth session, in words of its own (data/events/patterns.tsv).
+    (
+        "March 22, 2022\n\nChile suspended air links with Peru on Monday, officials said.",
+        &["CHL PER 163"],
+    ),
+    (
+        "March 22, 2022\n\nBolivian rebels blew up a Chilean pipeline on Monday, officials said.",
+        &["BOL CHL 1712"],
+    ),
+    (
+        "March 22, 2022\n\nPeru tightened its naval blockade of Chile's ports on Monday.",
+        &["PER CHL 191"],
+    ),
     // An arrest by a state's forces of no one named falls on its people, as its measures do.
     (
         "March 22, 2022\n\nPeruvian police arrested twelve men on Monday, officials said.",

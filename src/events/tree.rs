@@ -334,15 +334,15 @@ impl<'a> Tree<'a> {
     }
 
     /// The sides of the event word at word `w`: a verb's, or a noun's.
-    pub fn sides(&self, w: usize, verb: bool) -> Sides {
+    pub fn sides(&self, w: usize, verb: bool, mediation: bool) -> Sides {
         // "a phone conversation between ...": the phrase's head noun has the sides.
         if let Some(h) = self.head(w).filter(|_| !verb && self.rel(w) == "compound") {
-            return self.noun_sides(h);
+            return self.noun_sides(h, mediation);
         }
         if verb {
             self.verb_sides(w)
         } else {
-            self.noun_sides(w)
+            self.noun_sides(w, mediation)
         }
     }
 
@@ -391,7 +391,7 @@ impl<'a> Tree<'a> {
                 return own;
             }
         }
-        self.sides(w, self.words[w].upos == "VERB").targets
+        self.sides(w, self.words[w].upos == "VERB", false).targets
     }
 
     fn verb_sides(&self, v: usize) -> Sides {
@@ -642,12 +642,14 @@ impl<'a> Tree<'a> {
         Vec::new()
     }
 
-    fn noun_sides(&self, n: usize) -> Sides {
+    fn noun_sides(&self, n: usize, mediation: bool) -> Sides {
         let mut sources = self.noun_agents(n);
         let own_agent = !sources.is_empty();
-        // "talks between India and China": both sides, which the caller pairs.
-        if sources.is_empty() {
-            sources = self.actors_of(self.nominals_with(n, "between"));
+        // "talks between India and China": both sides, which the caller pairs; "a mediation
+        // mission between Syria and Israel": the mediator's targets.
+        let between = self.actors_of(self.nominals_with(n, "between"));
+        if sources.is_empty() && !mediation {
+            sources = between.clone();
         }
         // "held talks", "made a call", "protested in a call": the clause's subject; so for a
         // noun coordinated with the object ("announced asset freezes ... as well as economic
@@ -670,6 +672,9 @@ impl<'a> Tree<'a> {
             }
         }
         let mut targets = self.actors_of(self.obliques(n, "nmod"));
+        if targets.is_empty() && mediation {
+            targets = between;
+        }
         // "The Russian government ignored a UK ultimatum": a noun with its own agent, the
         // object of someone else's verb, was aimed at that verb's subject.
         if targets.is_empty() && own_agent && self.rel(n) == "obj" {
