@@ -164,7 +164,9 @@ fn from_timex(doc: &Document, t: &Timex) -> Option<EventDate> {
     })
 }
 
-fn published(doc: &Document) -> EventDate {
+/// The publication's days as an event's date: what the text says happened with no day of its
+/// own, or was said by the time it was published.
+pub fn published(doc: &Document) -> EventDate {
     match &doc.published {
         Some(p) => EventDate {
             value: p.value.clone(),

@@ -115,7 +115,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>
         }
     }
     mark_wanted(&mut out);
-    code_promises(&mut out, &tree);
+    code_promises(doc, &mut out, &tree);
     drop_intents_to_act_on(&mut out);
     out
 }
@@ -164,14 +164,14 @@ fn drop_intents_to_act_on(events: &mut Vec<Event>) {
 }
 
 /// What an act promised is in CAMEO: "all cooperative actions reported in future tense are also
-/// taken to imply intentions" (030), so an act of cooperation or yielding said with "will" or
-/// "would" is the intention to do it ("Fischer will visit Albania in June": 036, still planned).
-/// A schedule or a forecast ("is expected to meet") keeps the act's code, as does what was agreed
-/// ("agreed to impose sanctions": 163). A conflict act promised on a condition is a threat of it
-/// ("will boycott the elections unless the president steps down", "would strike if attacked");
-/// without one it stays the act, planned: the manual codes "would prohibit all aid" as the
-/// sanction (162) but "will withdraw weapons inspectors" as a threat (136).
-fn code_promises(events: &mut [Event], tree: &Tree) {
+/// taken to imply intentions" (030), and "when any conflictual behavior is forecasted using future
+/// tense, it is treated as a threat" (130). So an act said with "will" or "would" is the intention
+/// to do it when it is one of cooperation or yielding ("Fischer will visit Albania in June": 036,
+/// still planned), and a threat of it, made when said, when it is one of material conflict
+/// ("Annan will withdraw the inspectors": 136). A schedule or a forecast ("is expected to meet")
+/// keeps the act's code, as does what was agreed ("agreed to impose sanctions": 163). A conflict
+/// act promised on a condition is a threat too ("would strike if attacked").
+fn code_promises(doc: &Document, events: &mut [Event], tree: &Tree) {
     for e in events.iter_mut() {
         if e.negated || taxonomy::in_class(&e.cameo, CodeClass::Wanting) {
             continue;
@@ -180,10 +180,15 @@ fn code_promises(events: &mut [Event], tree: &Tree) {
         let conditioned = || word.is_some_and(|w| tree.conditioned(w));
         let said_will = e.planned && !e.hypothetical && word.is_some_and(|w| tree.promised(w));
         let promised = e.planned || e.hypothetical;
-        if e.quad_class > 2 && promised && conditioned() {
+        if e.quad_class > 2 && promised && (e.quad_class == 4 && said_will || conditioned()) {
             recode(e, taxonomy::threat_of(&e.cameo));
             (e.planned, e.hypothetical) = (false, false);
-            e.rule += "; promised on a condition: a threat";
+            e.rule += "; promised: a threat";
+            // "will impose sanctions next week": the threat was made by the time of writing.
+            let published = date::published(doc);
+            if !published.latest.is_empty() && e.date.earliest > published.latest {
+                e.date = published;
+            }
         } else if said_will {
             if let Some(code) = taxonomy::intent_of(&e.cameo) {
                 recode(e, code);

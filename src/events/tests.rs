@@ -187,7 +187,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "March 22, 2022\n\nThe Russian Foreign Ministry said that it would halt negotiations with Japan, officials said.",
-        &["RUS JPN 164"],
+        &["RUS JPN 134"],
     ),
     // Wounding is an assault; a verb's form after an article is a noun or an adjective ("the
     // wounded"): no event.
@@ -346,8 +346,8 @@ const CASES: &[(&str, &[&str])] = &[
         &["PER CHL 1381"],
     ),
     // An act of cooperation said with "will" is the intention to do it (CAMEO 030's rule on
-    // the future tense, data/events/intents.tsv); a schedule or a forecast keeps the act, as
-    // does what was agreed, and an act of conflict promised outright stays the act.
+    // the future tense, data/events/intents.tsv), one of material conflict a threat (130's);
+    // a schedule or a forecast keeps the act, as does what was agreed.
     (
         "March 22, 2022\n\nThe Peruvian foreign minister will visit Chile in June, officials said.",
         &["PER CHL 036"],
@@ -366,7 +366,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "March 22, 2022\n\nPeru will impose sanctions on Chile, officials said.",
-        &["PER CHL 163"],
+        &["PER CHL 1312"],
     ),
     // An expressive act in an infinitive of purpose is done by the act before it; a protest of
     // people outside the state's offices is a demonstration (14), a state's a complaint (114).
@@ -651,14 +651,17 @@ fn flags_dates_and_speakers() {
     let doc = extract(
         "March 22, 2022\n\nJapan will impose sanctions on Russia next week, Foreign Minister Yoshimasa Hayashi said.\n\nIn 1956, the Soviet Union and Japan issued a joint declaration, which ended the state of war.",
     );
+    // A conflict act said with "will" is a threat of it (CAMEO 130), made by the time of
+    // writing.
     let e = &doc.events[0];
-    assert_eq!(e.cameo, "163");
-    assert!(e.planned && !e.historical && !e.negated);
+    assert_eq!(e.cameo, "1312");
+    assert!(!e.planned && !e.historical && !e.negated);
+    assert_eq!(e.date.latest, "2022-03-22");
     assert_eq!(
         e.claimed_by.as_ref().map(|a| a.actor.code.as_str()),
         Some("JPNGOV")
     );
-    assert_eq!(e.date.basis, crate::document::DateBasis::Sentence);
+    assert_eq!(e.date.basis, crate::document::DateBasis::Published);
     // The sentence dates it to 1956; the knowledge base knows the day (data/time/events.tsv).
     let d = &doc.events[1];
     assert_eq!(d.cameo, "057");
