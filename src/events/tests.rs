@@ -431,6 +431,10 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru tightened its naval blockade of Chile's ports on Monday.",
         &["PER CHL 191"],
     ),
+    (
+        "March 22, 2022\n\nA Chilean court ordered Peru's ambassador to appear on Monday, officials said.",
+        &["CHL PER 100"],
+    ),
     // An arrest by a state's forces of no one named falls on its people, as its measures do.
     (
         "March 22, 2022\n\nPeruvian police arrested twelve men on Monday, officials said.",
