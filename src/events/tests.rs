@@ -435,6 +435,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nA Chilean court ordered Peru's ambassador to appear on Monday, officials said.",
         &["CHL PER 100"],
     ),
+    // An attempt is the act, as CAMEO codes "attempted to assassinate" (cues.tsv realizing).
+    (
+        "March 22, 2022\n\nPeruvian hackers tried to hack into Chilean government computers on Monday.",
+        &["PER CHL 170"],
+    ),
+    (
+        "March 22, 2022\n\nPeruvian police confiscated weapons from Chilean smugglers on Monday.",
+        &["PER CHL 1711"],
+    ),
     // An arrest by a state's forces of no one named falls on its people, as its measures do.
     (
         "March 22, 2022\n\nPeruvian police arrested twelve men on Monday, officials said.",
