@@ -435,6 +435,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nA Chilean court ordered Peru's ambassador to appear on Monday, officials said.",
         &["CHL PER 100"],
     ),
+    // "people" is a group that acts or is acted on, of the state a place gives it, else of none.
+    (
+        "March 22, 2022\n\nChilean troops killed 23 people on Monday, officials said.",
+        &["CHL  190"],
+    ),
     // An attempt is the act, as CAMEO codes "attempted to assassinate" (cues.tsv realizing).
     (
         "March 22, 2022\n\nPeruvian hackers tried to hack into Chilean government computers on Monday.",
