@@ -435,6 +435,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nA Chilean court ordered Peru's ambassador to appear on Monday, officials said.",
         &["CHL PER 100"],
     ),
+    // A show of force with no object aimed at anyone is aimed at whom what it is for is against.
+    (
+        "March 22, 2022\n\nPeru mobilized army reservists for a possible war against Chile on Monday.",
+        &["PER CHL 154"],
+    ),
     // "people" is a group that acts or is acted on, of the state a place gives it, else of none.
     (
         "March 22, 2022\n\nChilean troops killed 23 people on Monday, officials said.",

@@ -579,10 +579,12 @@ impl<'a> Tree<'a> {
     }
 
     /// The first actor named inside what the event word at `w` wants done, its infinitive
-    /// ("threatened to launch a new offensive in its war with Iraq"): the side a threat is aimed
-    /// at when no object names one (class `aimed`). Mention indices; `not` excluded.
+    /// ("threatened to launch a new offensive in its war with Iraq"), or what it is for
+    /// ("mobilized army reservists for a possible war against Iraq"): the side a threat or a
+    /// show of force is aimed at when no object names one (class `aimed`). Mention indices;
+    /// `not` excluded.
     pub fn first_in_complement(&self, w: usize, not: &[usize]) -> Vec<usize> {
-        let mut todo: Vec<usize> = self.kids(w, "xcomp").collect();
+        let mut todo: Vec<usize> = self.kids(w, "xcomp").chain(self.kids(w, "obl")).collect();
         let mut below = Vec::new();
         while let Some(x) = todo.pop() {
             below.push(x);
