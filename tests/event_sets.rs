@@ -19,10 +19,8 @@ fn petrarch_validation_sentences() {
     assert_eq!(r.sentences, 77);
     assert_eq!(r.all.expected, 79);
     let p = r.all.prf();
-    // 0.58 until the ninth session followed the CAMEO codebook on the future tense ("will
-    // supply arms": the intention, 0332, where this suite codes the supply, 072): 0.577.
-    assert!(p.precision >= 0.57, "precision {:.3}", p.precision);
-    assert!(p.recall >= 0.37, "recall {:.3}", p.recall);
+    assert!(p.precision >= 0.62, "precision {:.3}", p.precision);
+    assert!(p.recall >= 0.40, "recall {:.3}", p.recall);
     assert_eq!(r.rows.len(), r.sentences);
 }
 
@@ -35,7 +33,7 @@ fn cameo_manual_sentences() {
     assert_eq!(r.all.sentences, 322);
     assert_eq!(r.by_category.len(), 18);
     assert!(
-        r.all.accuracy() >= 0.55,
+        r.all.accuracy() >= 0.59,
         "root accuracy {:.3}",
         r.all.accuracy()
     );

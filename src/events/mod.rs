@@ -629,12 +629,23 @@ fn arguments(
         }
     }
     let (mut sources, mut targets, mut fallback) = shallow.unwrap_or_default();
+    // "Ukraine received weapons from the United States": a verb whose pattern names its source
+    // elsewhere acts on its subject.
+    let mut receivers = Vec::new();
     if m.source.is_none() && (!parsed.sources.is_empty() || parsed.unnamed_subject) {
         sources = parsed.sources;
         fallback = false;
+    } else if m.source.is_some() && m.pattern.verb && !parsed.passive {
+        receivers = parsed.sources;
     }
     if m.target.is_none() && !parsed.targets.is_empty() {
         targets = parsed.targets;
+    }
+    if !receivers.is_empty() {
+        targets.retain(|t| !sources.contains(t));
+        if targets.is_empty() {
+            targets = receivers;
+        }
     }
     // "Japan and China held talks in Seoul", "EU leaders met in Brussels": a place the words
     // took for a side of a meeting, or of anything two named sides did together, is a venue if

@@ -440,6 +440,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru mobilized army reservists for a possible war against Chile on Monday.",
         &["PER CHL 154"],
     ),
+    // What is received "from" someone was given by them to the subject; a warrant is a charge.
+    (
+        "March 22, 2022\n\nPeru received weapons from Chile on Monday, officials said.",
+        &["CHL PER 072"],
+    ),
+    (
+        "March 22, 2022\n\nPeru issued an arrest warrant for the Chilean ambassador on Monday.",
+        &["PER CHL 173"],
+    ),
     // "people" is a group that acts or is acted on, of the state a place gives it, else of none.
     (
         "March 22, 2022\n\nChilean troops killed 23 people on Monday, officials said.",
