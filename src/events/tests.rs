@@ -449,6 +449,14 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru issued an arrest warrant for the Chilean ambassador on Monday.",
         &["PER CHL 173"],
     ),
+    (
+        "March 22, 2022\n\nThe Peruvian president faces pressure from Chile to resign, officials said.",
+        &["CHL PER 100"],
+    ),
+    (
+        "March 22, 2022\n\nPeru advised its citizens against travel to Chile on Monday.",
+        &["PER CHL 160"],
+    ),
     // "people" is a group that acts or is acted on, of the state a place gives it, else of none.
     (
         "March 22, 2022\n\nChilean troops killed 23 people on Monday, officials said.",
