@@ -457,6 +457,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru advised its citizens against travel to Chile on Monday.",
         &["PER CHL 160"],
     ),
+    // Welcoming what someone did endorses it; welcoming a visitor hosts them.
+    (
+        "March 22, 2022\n\nPeru welcomed Chile's decision to reopen the border on Monday.",
+        &["PER CHL 051"],
+    ),
+    (
+        "March 22, 2022\n\nPeru welcomed the Chilean foreign minister in Lima on Monday.",
+        &["PER CHL 043"],
+    ),
     // "people" is a group that acts or is acted on, of the state a place gives it, else of none.
     (
         "March 22, 2022\n\nChilean troops killed 23 people on Monday, officials said.",
