@@ -457,6 +457,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru advised its citizens against travel to Chile on Monday.",
         &["PER CHL 160"],
     ),
+    // A warning of consequences is a threat to whoever the warned-of clause names.
+    (
+        "March 22, 2022\n\nPeru warned that Chile would face serious consequences, officials said.",
+        &["PER CHL 130"],
+    ),
     // Welcoming what someone did endorses it; welcoming a visitor hosts them.
     (
         "March 22, 2022\n\nPeru welcomed Chile's decision to reopen the border on Monday.",
