@@ -457,6 +457,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru advised its citizens against travel to Chile on Monday.",
         &["PER CHL 160"],
     ),
+    // Standing by someone supports them; said with "would", it is the intention to (032).
+    (
+        "March 22, 2022\n\nPeru said it would stand by its ally Chile in the dispute.",
+        &["PER CHL 032"],
+    ),
     // A warning of consequences is a threat to whoever the warned-of clause names.
     (
         "March 22, 2022\n\nPeru warned that Chile would face serious consequences, officials said.",
