@@ -462,6 +462,10 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru said it would stand by its ally Chile in the dispute.",
         &["PER CHL 032"],
     ),
+    (
+        "March 22, 2022\n\nPeru ordered its carriers to avoid Chilean airspace on Monday.",
+        &["PER CHL 163"],
+    ),
     // A warning of consequences is a threat to whoever the warned-of clause names.
     (
         "March 22, 2022\n\nPeru warned that Chile would face serious consequences, officials said.",
