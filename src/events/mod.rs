@@ -44,7 +44,52 @@ pub fn events(doc: &Document) -> Vec<Event> {
         }
         territory = territory::last_named(&sentence, 0, sentence.tokens.len(), territory);
     }
+    visits_to_partners(&mut out);
     out
+}
+
+/// "Lula had met with the Chinese president ... Lula's visit included the swearing in": a visit
+/// whose destination no words name is to the one state the visitor meets, talks or agrees with
+/// elsewhere in the article; with none, or several, it is dropped.
+fn visits_to_partners(events: &mut Vec<Event>) {
+    let pending = |e: &Event| {
+        taxonomy::in_class(&e.cameo, CodeClass::Visit) && e.target.actor.code.is_empty()
+    };
+    let partner = |e: &Event, x: &Event| -> Option<EventActor> {
+        let visitor = e.source.actor.side()?;
+        if !taxonomy::in_class(&x.cameo, CodeClass::Mutual) || pending(x) {
+            return None;
+        }
+        let (from, to) = (x.source.actor.side(), x.target.actor.side());
+        match (from == Some(visitor), to == Some(visitor)) {
+            (true, false) if to.is_some() => Some(x.target.clone()),
+            (false, true) if from.is_some() => Some(x.source.clone()),
+            _ => None,
+        }
+    };
+    let resolved: Vec<Option<EventActor>> = events
+        .iter()
+        .map(|e| {
+            if !pending(e) {
+                return None;
+            }
+            let mut found = events.iter().filter_map(|x| partner(e, x));
+            let first = found.next()?;
+            let side = first.actor.side();
+            found.all(|p| p.actor.side() == side).then_some(first)
+        })
+        .collect();
+    let mut keep = Vec::with_capacity(events.len());
+    for (mut e, target) in events.drain(..).zip(resolved) {
+        if !pending(&e) {
+            keep.push(e);
+        } else if let Some(t) = target {
+            e.target = t;
+            e.rule += "; no destination named: the state the visitor meets in the article";
+            keep.push(e);
+        }
+    }
+    *events = keep;
 }
 
 /// One match of a pattern in a sentence: the token range of its words and the slots it filled.
@@ -515,7 +560,14 @@ fn code_match(
         }
         // "Belarusians protested in Minsk": their own state's place is no target.
         let own = |t: &EventActor| same_side(&s.mentions[src].actor, &t.actor);
-        let alone = untargeted && targets.iter().all(own);
+        // "Lula's visit included ...": a visit whose visitor the noun names and whose
+        // destination no words name waits for the article's other events to name it
+        // (`visits_to_partners`).
+        let pending = targets.is_empty()
+            && !m.pattern.verb
+            && taxonomy::in_class(cameo, CodeClass::Visit)
+            && m.word.is_some_and(|w| tree.names_its_agent(w));
+        let alone = untargeted && targets.iter().all(own) || pending;
         for tgt in targets
             .iter()
             .chain(alone.then_some(&nobody))

@@ -138,11 +138,12 @@ pub enum CodeClass {
     TerritoryTarget,
     Together,
     Venue,
+    Visit,
     Wanting,
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 19] = [
+    const ALL: [CodeClass; 20] = [
         CodeClass::Aimed,
         CodeClass::AtGovernment,
         CodeClass::Complaint,
@@ -161,6 +162,7 @@ impl CodeClass {
         CodeClass::TerritoryTarget,
         CodeClass::Together,
         CodeClass::Venue,
+        CodeClass::Visit,
         CodeClass::Wanting,
     ];
 
@@ -185,6 +187,7 @@ impl CodeClass {
             CodeClass::TerritoryTarget => "territory-target",
             CodeClass::Together => "together",
             CodeClass::Venue => "venue",
+            CodeClass::Visit => "visit",
             CodeClass::Wanting => "wanting",
         }
     }

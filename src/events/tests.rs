@@ -466,6 +466,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nPeru ordered its carriers to avoid Chilean airspace on Monday.",
         &["PER CHL 163"],
     ),
+    // A visit named by a noun with no destination is to the one state the visitor meets in the
+    // article; a cancelled one did not happen.
+    (
+        "March 22, 2022\n\nThe Peruvian president met Chilean President Gabriel Boric in Santiago on Friday. The Peruvian president's visit included a ceremony at the palace.",
+        &["PER CHL 040", "PER CHL 042"],
+    ),
+    (
+        "March 22, 2022\n\nThe cancellation of a visit to Chile by the Peruvian foreign minister was announced on Monday, officials said.",
+        &[],
+    ),
     // A warning of consequences is a threat to whoever the warned-of clause names.
     (
         "March 22, 2022\n\nPeru warned that Chile would face serious consequences, officials said.",

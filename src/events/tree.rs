@@ -234,7 +234,13 @@ impl<'a> Tree<'a> {
         let governor = self
             .head(w)
             .filter(|_| matches!(self.rel(w), "obj" | "nsubj:pass" | "nsubj"));
-        negates(w) || governor.is_some_and(negates)
+        // "the cancellation of a planned visit": the noun of a negation's "of" phrase.
+        let called_off = self.head(w).filter(|_| {
+            self.rel(w) == "nmod" && self.case_of(w).as_deref() == Some("of")
+        });
+        let calls_off =
+            |h: usize| cues::is(&self.words[h].lemma.to_lowercase(), Class::Negation);
+        negates(w) || governor.is_some_and(negates) || called_off.is_some_and(calls_off)
     }
 
     /// Whether word `w` stands in a phrase verb `v` governs within its own clause: its object,
@@ -449,6 +455,11 @@ impl<'a> Tree<'a> {
             passive: false,
             unnamed_subject,
         }
+    }
+
+    /// Whether noun `n` names who does it: "Lula's visit", "the Brazilian president's visit".
+    pub fn names_its_agent(&self, n: usize) -> bool {
+        !self.noun_agents(n).is_empty()
     }
 
     /// Who does what a noun names: its possessor, its nationality, its "by" phrase.
