@@ -566,7 +566,7 @@ fn code_match(
         let pending = targets.is_empty()
             && !m.pattern.verb
             && taxonomy::in_class(cameo, CodeClass::Visit)
-            && m.word.is_some_and(|w| tree.names_its_agent(w));
+            && m.word.is_some_and(|w| tree.names_agent_alone(w));
         let alone = untargeted && targets.iter().all(own) || pending;
         for tgt in targets
             .iter()

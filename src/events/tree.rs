@@ -457,9 +457,17 @@ impl<'a> Tree<'a> {
         }
     }
 
-    /// Whether noun `n` names who does it: "Lula's visit", "the Brazilian president's visit".
-    pub fn names_its_agent(&self, n: usize) -> bool {
-        !self.noun_agents(n).is_empty()
+    /// Whether noun `n` names who does it and not where to: "Lula's visit", not "a visit by
+    /// Peru's president to Lima".
+    pub fn names_agent_alone(&self, n: usize) -> bool {
+        // The parser may hang "to Lima" on the visitor ("a visit by Peru's president to Lima").
+        let mut todo = vec![n];
+        let mut to = false;
+        while let Some(x) = todo.pop() {
+            to |= self.phrases_with(x, "to").next().is_some();
+            todo.extend(self.children[x].iter().copied().filter(|&c| self.rel(c) == "nmod"));
+        }
+        !to && !self.noun_agents(n).is_empty()
     }
 
     /// Who does what a noun names: its possessor, its nationality, its "by" phrase.
