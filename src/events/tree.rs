@@ -235,11 +235,10 @@ impl<'a> Tree<'a> {
             .head(w)
             .filter(|_| matches!(self.rel(w), "obj" | "nsubj:pass" | "nsubj"));
         // "the cancellation of a planned visit": the noun of a negation's "of" phrase.
-        let called_off = self.head(w).filter(|_| {
-            self.rel(w) == "nmod" && self.case_of(w).as_deref() == Some("of")
-        });
-        let calls_off =
-            |h: usize| cues::is(&self.words[h].lemma.to_lowercase(), Class::Negation);
+        let called_off = self
+            .head(w)
+            .filter(|_| self.rel(w) == "nmod" && self.case_of(w).as_deref() == Some("of"));
+        let calls_off = |h: usize| cues::is(&self.words[h].lemma.to_lowercase(), Class::Negation);
         negates(w) || governor.is_some_and(negates) || called_off.is_some_and(calls_off)
     }
 
@@ -465,7 +464,12 @@ impl<'a> Tree<'a> {
         let mut to = false;
         while let Some(x) = todo.pop() {
             to |= self.phrases_with(x, "to").next().is_some();
-            todo.extend(self.children[x].iter().copied().filter(|&c| self.rel(c) == "nmod"));
+            todo.extend(
+                self.children[x]
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.rel(c) == "nmod"),
+            );
         }
         !to && !self.noun_agents(n).is_empty()
     }
