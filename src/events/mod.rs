@@ -956,7 +956,6 @@ fn event(
     e
 }
 
-/// The rule of the mention an event side was taken from (none for a territory or no target).
 /// Whether a side names a crowd: people outside the state's offices (derived.tsv `people`:
 /// "students", "protesters") or a state's name for its people ("Thousands of Nigerians"), in the
 /// plural. One person ("opposition leader Raila Odinga") complains; a crowd takes to the streets.
@@ -968,6 +967,7 @@ fn crowd(s: &Sentence, side: &EventActor) -> bool {
     people && side.text.ends_with('s')
 }
 
+/// The rule of the mention an event side was taken from (none for a territory or no target).
 fn mention_rule<'s>(s: &'s Sentence, side: &EventActor) -> Option<&'s str> {
     let same = |m: &&&Mention| (m.start, m.end) == (side.start, side.end) && m.actor == side.actor;
     s.mentions.iter().find(same).map(|m| m.rule.as_str())
@@ -981,7 +981,6 @@ fn plover(code: &taxonomy::Code) -> Option<Plover> {
     })
 }
 
-/// A side no words name (a state's people, or nobody), placed where the trigger starts.
 /// The actor of a state's body or people that no words name: `role` of state `country`.
 fn role_of(country: String, role: &str) -> Actor {
     Actor {
@@ -992,6 +991,7 @@ fn role_of(country: String, role: &str) -> Actor {
     }
 }
 
+/// A side no words name (a state's people, or nobody), placed where the trigger starts.
 fn unnamed(actor: Actor, at: usize) -> EventActor {
     EventActor {
         actor,
