@@ -476,6 +476,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe cancellation of a visit to Chile by the Peruvian foreign minister was announced on Monday, officials said.",
         &[],
     ),
+    // A judgment whose subject names no actor judges the predicate noun's own agent.
+    (
+        "March 22, 2022\n\nPeru said the launch was a clear violation by Chile of the treaty.",
+        &["PER CHL 111"],
+    ),
     // A warning of consequences is a threat to whoever the warned-of clause names.
     (
         "March 22, 2022\n\nPeru warned that Chile would face serious consequences, officials said.",

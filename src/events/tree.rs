@@ -357,11 +357,16 @@ impl<'a> Tree<'a> {
     /// reporting verb's subject demands of, or judges, the clause's subject. `None` when no
     /// reporting verb (data/events/cues.tsv) reports the clause.
     pub fn reported_sides(&self, w: usize, reported: Reported) -> Option<Sides> {
+        let predicate = |x: usize| self.kids(x, "cop").next().is_some();
         let clause = match reported {
             Reported::Modal if self.rel(w) == "aux" => self.head(w)?,
             // The predicate heads its clause; an attributive adjective ("an unacceptable
-            // decision") judges nothing said of a subject.
-            Reported::Judgment if self.kids(w, "cop").next().is_some() => w,
+            // decision") judges nothing said of a subject, unless it is the predicate's own
+            // ("the incident was a premeditated action by China").
+            Reported::Judgment if predicate(w) => w,
+            Reported::Judgment if self.rel(w) == "amod" && self.head(w).is_some_and(predicate) => {
+                self.head(w)?
+            }
             _ => return None,
         };
         let reports = |v: &usize| cues::is(&self.words[*v].lemma.to_lowercase(), Class::Reporting);
@@ -376,9 +381,15 @@ impl<'a> Tree<'a> {
                     .chain(self.kids(clause, "advcl"));
                 trailing.filter(|&v| v > clause).find(reports)
             })?;
+        // "said the launch was a clear violation by North Korea": with no actor as the subject,
+        // the predicate noun's own agent is judged.
+        let mut targets = self.actors_of(self.subject(clause, 0));
+        if targets.is_empty() && self.words[clause].upos == "NOUN" {
+            targets = self.noun_agents(clause);
+        }
         Some(Sides {
             sources: self.actors_of(self.subject(reporting, 0)),
-            targets: self.actors_of(self.subject(clause, 0)),
+            targets,
             ..Sides::default()
         })
     }
