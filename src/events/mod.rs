@@ -44,26 +44,40 @@ pub fn events(doc: &Document) -> Vec<Event> {
         }
         territory = territory::last_named(&sentence, 0, sentence.tokens.len(), territory);
     }
-    visits_to_partners(&mut out);
+    targets_named_elsewhere(&mut out);
     out
 }
 
-/// "Lula had met with the Chinese president ... Lula's visit included the swearing in": a visit
-/// whose destination no words name is to the one state the visitor meets, talks or agrees with
-/// elsewhere in the article; with none, or several, it is dropped.
-fn visits_to_partners(events: &mut Vec<Event>) {
-    let pending = |e: &Event| {
-        taxonomy::in_class(&e.cameo, CodeClass::Visit) && e.target.actor.code.is_empty()
+/// Events whose target the article names elsewhere. "Lula had met with the Chinese president ...
+/// Lula's visit included the swearing in": a visit whose destination no words name is to the one
+/// state the visitor meets, talks or agrees with elsewhere in the article. "Belarusian
+/// authorities detained the journalist ... they demanded the immediate release of Raman
+/// Pratasevich": a release demanded of no one named is demanded of the one state that arrested
+/// or detained someone in the article. With none, or several, the event is dropped.
+fn targets_named_elsewhere(events: &mut Vec<Event>) {
+    let class_of = |e: &Event| {
+        [CodeClass::Visit, CodeClass::ReleaseDemand]
+            .into_iter()
+            .find(|&c| taxonomy::in_class(&e.cameo, c))
     };
-    let partner = |e: &Event, x: &Event| -> Option<EventActor> {
-        let visitor = e.source.actor.side()?;
-        if !taxonomy::in_class(&x.cameo, CodeClass::Mutual) || pending(x) {
+    let pending = |e: &Event| e.target.actor.code.is_empty() && class_of(e).is_some();
+    let candidate = |e: &Event, x: &Event| -> Option<EventActor> {
+        let own = e.source.actor.side()?;
+        let (from, to) = (x.source.actor.side(), x.target.actor.side());
+        if pending(x) || x.negated {
             return None;
         }
-        let (from, to) = (x.source.actor.side(), x.target.actor.side());
-        match (from == Some(visitor), to == Some(visitor)) {
-            (true, false) if to.is_some() => Some(x.target.clone()),
-            (false, true) if from.is_some() => Some(x.source.clone()),
+        match class_of(e)? {
+            CodeClass::Visit if taxonomy::in_class(&x.cameo, CodeClass::Mutual) => {
+                match (from == Some(own), to == Some(own)) {
+                    (true, false) if to.is_some() => Some(x.target.clone()),
+                    (false, true) if from.is_some() => Some(x.source.clone()),
+                    _ => None,
+                }
+            }
+            CodeClass::ReleaseDemand if taxonomy::in_class(&x.cameo, CodeClass::Detention) => {
+                Some(x.source.clone()).filter(|_| from.is_some() && from != Some(own))
+            }
             _ => None,
         }
     };
@@ -73,7 +87,7 @@ fn visits_to_partners(events: &mut Vec<Event>) {
             if !pending(e) {
                 return None;
             }
-            let mut found = events.iter().filter_map(|x| partner(e, x));
+            let mut found = events.iter().filter_map(|x| candidate(e, x));
             let first = found.next()?;
             let side = first.actor.side();
             found.all(|p| p.actor.side() == side).then_some(first)
@@ -85,7 +99,7 @@ fn visits_to_partners(events: &mut Vec<Event>) {
             keep.push(e);
         } else if let Some(t) = target {
             e.target = t;
-            e.rule += "; no destination named: the state the visitor meets in the article";
+            e.rule += "; no target named here: the one the article names";
             keep.push(e);
         }
     }
@@ -560,13 +574,15 @@ fn code_match(
         }
         // "Belarusians protested in Minsk": their own state's place is no target.
         let own = |t: &EventActor| same_side(&s.mentions[src].actor, &t.actor);
-        // "Lula's visit included ...": a visit whose visitor the noun names and whose
-        // destination no words name waits for the article's other events to name it
-        // (`visits_to_partners`).
-        let pending = targets.is_empty()
-            && !m.pattern.verb
+        // "Lula's visit included ...", "demanded the release of Raman Pratasevich": a visit
+        // whose visitor the noun names and whose destination no words name, or a release
+        // demanded of no one named, waits for the article's other events to name its target
+        // (`targets_named_elsewhere`).
+        let visit = !m.pattern.verb
             && taxonomy::in_class(cameo, CodeClass::Visit)
             && m.word.is_some_and(|w| tree.names_agent_alone(w));
+        let pending =
+            targets.is_empty() && (visit || taxonomy::in_class(cameo, CodeClass::ReleaseDemand));
         let alone = untargeted && targets.iter().all(own) || pending;
         for tgt in targets
             .iter()

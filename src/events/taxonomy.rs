@@ -123,6 +123,7 @@ pub enum CodeClass {
     Aimed,
     AtGovernment,
     Complaint,
+    Detention,
     EitherWay,
     Examining,
     Fighting,
@@ -135,6 +136,7 @@ pub enum CodeClass {
     NoTarget,
     OwnState,
     PlaceTarget,
+    ReleaseDemand,
     TerritoryTarget,
     Together,
     Venue,
@@ -143,10 +145,11 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 20] = [
+    const ALL: [CodeClass; 22] = [
         CodeClass::Aimed,
         CodeClass::AtGovernment,
         CodeClass::Complaint,
+        CodeClass::Detention,
         CodeClass::EitherWay,
         CodeClass::Examining,
         CodeClass::Fighting,
@@ -159,6 +162,7 @@ impl CodeClass {
         CodeClass::NoTarget,
         CodeClass::OwnState,
         CodeClass::PlaceTarget,
+        CodeClass::ReleaseDemand,
         CodeClass::TerritoryTarget,
         CodeClass::Together,
         CodeClass::Venue,
@@ -172,6 +176,7 @@ impl CodeClass {
             CodeClass::Aimed => "aimed",
             CodeClass::AtGovernment => "at-government",
             CodeClass::Complaint => "complaint",
+            CodeClass::Detention => "detention",
             CodeClass::EitherWay => "either-way",
             CodeClass::Examining => "examining",
             CodeClass::Fighting => "fighting",
@@ -184,6 +189,7 @@ impl CodeClass {
             CodeClass::NoTarget => "no-target",
             CodeClass::OwnState => "own-state",
             CodeClass::PlaceTarget => "place-target",
+            CodeClass::ReleaseDemand => "release-demand",
             CodeClass::TerritoryTarget => "territory-target",
             CodeClass::Together => "together",
             CodeClass::Venue => "venue",

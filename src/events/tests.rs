@@ -476,6 +476,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe cancellation of a visit to Chile by the Peruvian foreign minister was announced on Monday, officials said.",
         &[],
     ),
+    // A release demanded of no one named is demanded of the state that arrested someone.
+    (
+        "March 22, 2022\n\nChilean police arrested Juan Perez, a Peruvian activist, in Santiago on Friday, officials said. Peru demanded the immediate release of Juan Perez on Saturday.",
+        &["CHL PER 173", "PER CHL 1053"],
+    ),
     // A judgment whose subject names no actor judges the predicate noun's own agent.
     (
         "March 22, 2022\n\nPeru said the launch was a clear violation by Chile of the treaty.",
