@@ -529,10 +529,9 @@ fn code_match(
     // opposition or people demand, criticize or reject of no one named, their government is
     // asked or blamed for.
     if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::AtGovernment) {
-        let challengers = taxonomy::derived("challengers").split('|');
         let challenger = |a: &&Actor| {
             let role = a.role.as_deref().unwrap_or("");
-            challengers.clone().any(|c| c == role)
+            taxonomy::derived_lists("challengers", role)
         };
         let own = first.filter(challenger).and_then(|a| a.country.clone());
         let government = own.map(|c| role_of(c, taxonomy::derived("state-voice")));
@@ -597,7 +596,9 @@ fn code_match(
                 continue;
             }
             let military = src.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
-            let by_people = crowd(s, &src);
+            // "Thousands of Nigerians protested": a crowd's protest is dissent in the streets
+            // (14), not an official complaint (114).
+            let street = taxonomy::in_class(cameo, CodeClass::Complaint) && crowd(s, &src);
             let mut e = event(
                 doc,
                 s,
@@ -617,9 +618,7 @@ fn code_match(
                 recode(&mut e, taxonomy::derived("military-force"));
                 e.rule += "; by armed forces: military force";
             }
-            // "Thousands of Nigerians protested": a crowd's protest is dissent in the streets
-            // (14), not an official complaint (114).
-            if by_people && taxonomy::in_class(&e.cameo, CodeClass::Complaint) {
+            if street {
                 recode(&mut e, taxonomy::derived("street-protest"));
                 e.rule += "; by people: a demonstration";
             }
@@ -977,7 +976,7 @@ fn event(
 /// plural. One person ("opposition leader Raila Odinga") complains; a crowd takes to the streets.
 fn crowd(s: &Sentence, side: &EventActor) -> bool {
     let people = match side.actor.role.as_deref() {
-        Some(role) => taxonomy::derived("people").split('|').any(|p| p == role),
+        Some(role) => taxonomy::derived_lists("people", role),
         None => mention_rule(s, side) == Some("adjective"),
     };
     people && side.text.ends_with('s')

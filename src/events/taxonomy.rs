@@ -71,6 +71,12 @@ pub fn derived(rule: &str) -> &'static str {
         .unwrap_or_else(|| panic!("data/events/derived.tsv: no rule {rule:?}"))
 }
 
+/// Whether `value` is one of the values (`a|b|c`) a rule of data/events/derived.tsv lists: a
+/// role among the `challengers`, the `people`.
+pub fn derived_lists(rule: &str, value: &str) -> bool {
+    derived(rule).split('|').any(|v| v == value)
+}
+
 /// The code of a threat to do act `cameo` (data/events/threats.tsv): that of the longest listed
 /// prefix of the act's code, else 130.
 pub fn threat_of(cameo: &str) -> &'static str {

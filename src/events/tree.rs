@@ -167,15 +167,22 @@ impl<'a> Tree<'a> {
                 .chain(self.kids(c, "case"))
                 .any(|m| cues::is(&self.words[m].form.to_lowercase(), Class::Condition))
         };
+        // "announced that it will withdraw ... unless ...": the parse may hang the condition on
+        // the reporting verb.
+        self.up_through(w, &["obj", "xcomp", "ccomp", "compound"], |x| {
+            self.kids(x, "advcl").chain(self.kids(x, "obl")).any(opened)
+        })
+    }
+
+    /// Whether `test` holds of word `w` or of a head reached from it through relations of
+    /// `through` only ("will begin to withdraw": from "withdraw" up its `xcomp`).
+    fn up_through(&self, w: usize, through: &[&str], test: impl Fn(usize) -> bool) -> bool {
         let mut x = w;
         for _ in 0..MAX_UNREALIZED_CLIMB {
-            let condition = self.kids(x, "advcl").chain(self.kids(x, "obl")).any(opened);
-            if condition {
+            if test(x) {
                 return true;
             }
-            // "announced that it will withdraw ... unless ...": the parse may hang the
-            // condition on the reporting verb.
-            if !matches!(self.rel(x), "obj" | "xcomp" | "ccomp" | "compound") {
+            if !through.contains(&self.rel(x)) {
                 return false;
             }
             match self.head(x) {
@@ -202,23 +209,10 @@ impl<'a> Tree<'a> {
     /// class `promise`: "will visit", "would impose"), on it or on the verb it completes ("will
     /// begin to withdraw"); not a schedule or a forecast ("is expected to meet").
     pub fn promised(&self, w: usize) -> bool {
-        let mut x = w;
-        for _ in 0..MAX_UNREALIZED_CLIMB {
-            let modal = self
-                .kids(x, "aux")
-                .any(|a| cues::is(&self.words[a].form.to_lowercase(), Class::Promise));
-            if modal {
-                return true;
-            }
-            if self.rel(x) != "xcomp" {
-                return false;
-            }
-            match self.head(x) {
-                Some(h) => x = h,
-                None => return false,
-            }
-        }
-        false
+        self.up_through(w, &["xcomp"], |x| {
+            self.kids(x, "aux")
+                .any(|a| cues::is(&self.words[a].form.to_lowercase(), Class::Promise))
+        })
     }
 
     /// Whether the event word at `w` is negated: a negation word (data/events/cues.tsv: "not",
