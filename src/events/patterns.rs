@@ -77,6 +77,17 @@ pub struct Patterns {
     pub participles: FxHashSet<String>,
 }
 
+/// Whether a noun (its lowercase form and lemma) can name an act: the first word of a pattern,
+/// in any of its forms ("launches", "talks", "invasion"), or a noun whose senses in WordNet are
+/// mostly acts, events or communications (data/events/act_nouns.txt: "tests", "summit" not).
+pub fn names_act(form: &str, lemma: &str) -> bool {
+    static ACT_NOUNS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let nouns = ACT_NOUNS.get_or_init(|| {
+        knowledge::words(include_str!("../../data/events/act_nouns.txt")).collect()
+    });
+    patterns().by_first.contains_key(form) || nouns.contains(lemma)
+}
+
 pub fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(load)

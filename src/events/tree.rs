@@ -277,9 +277,13 @@ impl<'a> Tree<'a> {
         };
         // A bare time phrase ("last month") says when the clause's act was, wherever the
         // parser hangs it; only one with its own preposition just before it ("on July 5")
-        // modifies a noun.
+        // modifies a noun, and only a noun that names an act ("launches on July 5", not
+        // "shelled positions on Monday", where the parser hung the date on the wrong word).
         let own_case = self.kids(t, "case").any(|c| c + 1 == first);
-        let modifies_noun = self.rel(t) == "nmod" && self.words[h].upos == "NOUN" && own_case;
+        let noun = &self.words[h];
+        let act = super::patterns::names_act(&noun.form.to_lowercase(), &noun.lemma.to_lowercase());
+        let modifies_noun =
+            self.rel(t) == "nmod" && self.words[h].upos == "NOUN" && own_case && act;
         // "condemns North Korea's launches on July 5 and demands ...": the first conjunct's
         // phrases are the coordinated verb's too.
         let mut lead = w;
