@@ -399,17 +399,20 @@ pub struct Place {
     pub basis: PlaceBasis,
 }
 
-/// What kind of place: a state (its centre), a city, or a landmark (islands, a valley, a sea).
+/// What kind of place: a state (its centre), a first-level subdivision of a state (a
+/// province, a region: its centre), a city, or a landmark (islands, a valley, a sea).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
     Country,
+    Adm1,
     City,
     Landmark,
 }
 
 names!(PlaceKind {
     Country => "country",
+    Adm1 => "adm1",
     City => "city",
     Landmark => "landmark",
 });

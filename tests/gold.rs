@@ -58,15 +58,16 @@ fn examples_meet_their_gold() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let report =
         eval::evaluate(&root.join("examples/gold"), &root.join("examples/articles")).unwrap();
-    assert_eq!(report.docs.len(), 10);
+    assert_eq!(report.docs.len(), 11);
     assert_report(&report, &[]);
     assert_eq!(report.metadata_exact, report.metadata_fields);
     // Their events (hand-made gold, with where each happened when the text says).
     let prf = &report.events_prf;
     assert!(prf.precision >= 0.8 && prf.recall >= 0.7, "{prf:?}");
     let e = &report.events;
-    assert!(e.gold_places >= 7, "{}", e.places_line());
-    assert!(e.gold_places_near >= 5, "{}", e.places_line());
+    // 11 places events in provinces and states ("in the Donetsk region", "in Texas").
+    assert!(e.gold_places >= 13, "{}", e.places_line());
+    assert!(e.gold_places_near >= 11, "{}", e.places_line());
     assert_eq!(
         e.gold_places_near,
         e.gold_places_placed,

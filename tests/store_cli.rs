@@ -184,11 +184,18 @@ fn every_export_format_holds_the_same_merged_events() {
     // The sides of a meeting, a visit or a signing were where it happened (Actor1Geo and
     // Actor2Geo repeat ActionGeo); of other events, the text does not place them.
     let mut placed_sides = 0;
+    let mut provinces = 0;
     for line in gdelt.lines() {
         let f: Vec<&str> = line.split('\t').collect();
         assert_eq!(f.len(), 61, "{line}");
         assert_eq!(f[1].len(), 8, "SQLDATE is YYYYMMDD: {line}");
         let (actor1, actor2, action) = (&f[35..43], &f[43..51], &f[51..59]);
+        // A US state is of type 2, another first-level subdivision of type 5; its ADM1 code is
+        // the state's FIPS code and its own ("USTX").
+        if matches!(action[0], "2" | "5") {
+            assert!(action[3].len() > action[2].len(), "{line}");
+            provinces += 1;
+        }
         let together = ["040", "042", "043", "044", "046", "057"];
         if together.iter().any(|c| f[26].starts_with(c)) {
             assert_eq!((actor1, actor2), (action, action), "{line}");
@@ -198,6 +205,10 @@ fn every_export_format_holds_the_same_merged_events() {
         }
     }
     assert!(placed_sides > 0, "the examples hold meetings in places");
+    assert!(
+        provinces > 0,
+        "the examples place events in provinces and states"
+    );
     let plover: Vec<Value> = export("plover", &[])
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())

@@ -512,14 +512,21 @@ fn code_match(
     }
     // "Rebels bombarded Aleppo": an attack, a protest or aid on a place the actors' base does
     // not hold, a city or a landmark of the gazetteer, is on its state.
+    // A measure taken in a province of the source's own state ("lifted a state of emergency
+    // in West Darfur") falls on its people, as below.
+    let trigger = s.tokens[m.first].start;
+    let first = sources.first().map(|&k| &s.mentions[k].actor);
     let meeting = taxonomy::in_class(cameo, CodeClass::Meeting);
     if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::PlaceTarget) && !meeting {
-        targets.extend(gazetteer_target(s, m.last + 1, clause.1));
+        let place = gazetteer_target(s, m.last + 1, clause.1);
+        let home = |p: &EventActor| {
+            taxonomy::in_class(cameo, CodeClass::OwnState)
+                && first.is_some_and(|a| a.country == p.actor.country)
+        };
+        targets.extend(place.filter(|p| !home(p)));
     }
     // "Sudan's government lifted a state of emergency": a measure with no target falls on the
     // source's own state's people.
-    let trigger = s.tokens[m.first].start;
-    let first = sources.first().map(|&k| &s.mentions[k].actor);
     if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::OwnState) {
         let own = first.and_then(|a| a.country.clone());
         let people = own.map(|c| role_of(c, taxonomy::derived("own-people")));

@@ -11,6 +11,7 @@ use crate::knowledge;
 const COUNTRIES: &str = include_str!("../../data/places/countries.tsv");
 const CITIES: &str = include_str!("../../data/places/cities.tsv");
 const LANDMARKS: &str = include_str!("../../data/places/landmarks.tsv");
+const ADM1: &str = include_str!("../../data/places/adm1.tsv");
 
 pub struct Entry {
     pub name: &'static str,
@@ -52,12 +53,14 @@ impl Entry {
 
 impl PlaceKind {
     /// Which kind a name means first when it names several: "Mexico" is the state before the
-    /// capital (one of whose names it is), "Gaza" the strip before the city.
+    /// capital (one of whose names it is), "Gaza" the strip before the city. A city and a
+    /// province share a rank: which state the article speaks of decides between them first
+    /// ("Victoria" in Australia is the state, in Canada the city).
     pub fn rank(self) -> u8 {
         match self {
             PlaceKind::Country => 2,
             PlaceKind::Landmark => 1,
-            PlaceKind::City => 0,
+            PlaceKind::City | PlaceKind::Adm1 => 0,
         }
     }
 }
@@ -110,6 +113,17 @@ impl Gazetteer {
                 r[2],
                 (r[3], r[4]),
             );
+            g.add(&names, entry);
+        }
+        for r in knowledge::rows(ADM1) {
+            let file = "adm1.tsv";
+            let names: Vec<&'static str> = r[1].split('|').collect();
+            let entry = Entry {
+                adm1: some(r[3]),
+                geonames_id: Some(number(file, r[0])),
+                population: number(file, r[7]),
+                ..Entry::at(file, names[0], PlaceKind::Adm1, r[2], (r[5], r[6]))
+            };
             g.add(&names, entry);
         }
         for r in knowledge::rows(CITIES) {

@@ -1,8 +1,8 @@
 //! Where: each event placed on the map. The place its clause names (`Event::location`, else a
 //! place after "in", "at", "near", "off" in the clause of its sentence that holds its trigger,
 //! and "to" for a meeting or a visit) is looked up in the gazetteer of
-//! data/places (countries, GeoNames' cities of 15,000 people or more, and landmarks written by
-//! hand) and, when a name fits several places, the one in a state of the event or the article
+//! data/places (countries, their first-level subdivisions, GeoNames' cities of 15,000 people or
+//! more, and landmarks written by hand) and, when a name fits several places, the one in a state of the event or the article
 //! wins, then a capital, then the most populous. A current event whose sentence names no place
 //! is placed at the story's dateline; a recalled one never is. What a body that sits in one place
 //! does (the UN Security Council, data/places/seats.tsv) happened at its seat. A current event
@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::document::{Document, Event, Place, PlaceBasis};
+use crate::document::{Document, Event, Place, PlaceBasis, PlaceKind};
 use crate::events::cues::{self, Class};
 use crate::events::taxonomy::{self, CodeClass};
 use crate::knowledge;
@@ -128,7 +128,7 @@ fn place_of(
     }
     if let Some(p) = named_near(e)
         .into_iter()
-        .find_map(|name| pick(&name, PlaceBasis::Clause))
+        .find_map(|n| Some(n.entry(&sides, article)?.place(PlaceBasis::Clause)))
     {
         return Some(p);
     }
@@ -157,17 +157,35 @@ fn seat(code: &str) -> Option<Place> {
 }
 
 /// The place `name` most likely means for an event between `sides`, in an article naming the
-/// states of `article`: a state by its name, a landmark, then a city, those of the event's
-/// states first, then of the article's, then capitals, then the most populous.
+/// states of `article`: a state by its name, a landmark, then a city or a province, those of
+/// the event's states first, then of the article's, then a city before a province of the same
+/// name ("Donetsk" is the city), then capitals, then the most populous.
 fn best<'g>(name: &str, sides: &[&str], article: &FxHashMap<String, usize>) -> Option<&'g Entry> {
-    let g = gazetteer();
-    let found = g.find(name);
+    best_of(gazetteer().find(name), sides, article)
+}
+
+/// The best of `found`, as `best` ranks places.
+fn best_of<'g>(
+    mut found: Vec<&'g Entry>,
+    sides: &[&str],
+    article: &FxHashMap<String, usize>,
+) -> Option<&'g Entry> {
+    // "Georgia" for an arrest by American police is the state of the United States, unless
+    // the country Georgia is a side too.
+    let side = |e: &&Entry| sides.contains(&e.country.as_deref().unwrap_or_default());
+    let is = |e: &&Entry, kind| e.kind == kind;
+    if found.iter().any(|e| is(e, PlaceKind::Adm1) && side(e))
+        && !found.iter().any(|e| is(e, PlaceKind::Country) && side(e))
+    {
+        found.retain(|e| !is(e, PlaceKind::Country));
+    }
     let rank = |e: &&Entry| {
         let country = e.country.as_deref().unwrap_or_default();
         (
             e.kind.rank(),
             sides.contains(&country),
             article.get(country).copied().unwrap_or(0),
+            e.kind == PlaceKind::City,
             e.capital,
             e.population,
         )
@@ -184,6 +202,7 @@ enum Word {
     Continues,
     OtherClause,
     SamePlace,
+    Part,
 }
 
 /// The kind of `word` (any case) in data/places/words.tsv.
@@ -198,6 +217,7 @@ fn word(word: &str) -> Option<Word> {
                     "continues" => Word::Continues,
                     "other-clause" => Word::OtherClause,
                     "same-place" => Word::SamePlace,
+                    "part" => Word::Part,
                     other => panic!(
                         "data/places/words.tsv: unknown kind {other:?} of {:?}",
                         r[0]
@@ -208,6 +228,12 @@ fn word(word: &str) -> Option<Word> {
             .collect()
     });
     WORDS.get(word.to_lowercase().as_str()).copied()
+}
+
+/// Whether `w` names a part of any state, or joins or continues a name (data/places/words.tsv):
+/// "Central", "Northern", "of".
+fn generic(w: &str) -> bool {
+    matches!(word(w), Some(Word::Part | Word::Joins | Word::Continues))
 }
 
 /// The words of `text` with their byte offsets.
@@ -221,7 +247,7 @@ fn words_at(text: &str) -> Vec<(usize, &str)> {
 /// in the clause that holds its trigger, nearest the trigger first, leaving out those quoted
 /// when the trigger is not (or the other way round): in "'the victory at Khalkhin Gol,' Putin
 /// said at the start of talks" the talks are not at Khalkhin Gol.
-fn named_near(e: &Event) -> Vec<String> {
+fn named_near(e: &Event) -> Vec<Named> {
     let sentence = &e.evidence.text;
     let trigger = sentence.find(&e.evidence.trigger).unwrap_or(0);
     let quoted = |at: usize| {
@@ -234,12 +260,36 @@ fn named_near(e: &Event) -> Vec<String> {
     };
     let (from, to) = clause_around(sentence, trigger);
     let venue = taxonomy::in_class(&e.cameo, CodeClass::Venue);
-    let mut found: Vec<(usize, String)> = named_in(sentence, venue)
+    let mut found: Vec<(usize, Named)> = named_in(sentence, venue)
         .into_iter()
         .filter(|(at, _)| quoted(*at) == quoted(trigger) && (from..to).contains(at))
         .collect();
     found.sort_by_key(|(at, _)| at.abs_diff(trigger));
-    found.into_iter().map(|(_, name)| name).collect()
+    found.into_iter().map(|(_, named)| named).collect()
+}
+
+/// A place's name as a sentence gives it, with what the words around it say of it.
+struct Named {
+    name: String,
+    /// The state it is said to be in: "Pakistan's Punjab province".
+    state: Option<String>,
+    /// Whether a word after it says it is a subdivision: "the Donetsk region" is not the city.
+    region: bool,
+}
+
+impl Named {
+    /// The gazetteer's entry the name most likely means, as `best` ranks them, among those of
+    /// its state and of its kind where the words say.
+    fn entry<'g>(&self, sides: &[&str], article: &FxHashMap<String, usize>) -> Option<&'g Entry> {
+        let mut found = gazetteer().find(&self.name);
+        if let Some(state) = &self.state {
+            found.retain(|e| e.country.as_ref() == Some(state));
+        }
+        if self.region && found.iter().any(|e| e.kind == PlaceKind::Adm1) {
+            found.retain(|e| e.kind == PlaceKind::Adm1);
+        }
+        best_of(found, sides, article)
+    }
 }
 
 /// Whether a word opens another clause, whose places are not the event's ("protested ...
@@ -277,7 +327,7 @@ fn clause_around(sentence: &str, at: usize) -> (usize, usize) {
 /// Capitalized names after a preposition of place (and "to", for a meeting or a visit: "a visit
 /// to Beijing") in a sentence, with their byte offsets: candidates for the gazetteer ("clashed
 /// in the Galwan Valley" gives "Galwan Valley").
-fn named_in(sentence: &str, venue: bool) -> Vec<(usize, String)> {
+fn named_in(sentence: &str, venue: bool) -> Vec<(usize, Named)> {
     let words = words_at(sentence);
     let mut out = Vec::new();
     for (i, (at, w)) in words.iter().enumerate() {
@@ -286,8 +336,9 @@ fn named_in(sentence: &str, venue: bool) -> Vec<(usize, String)> {
             Some(Word::Visit) => venue,
             _ => false,
         };
-        // Prepositions are lower case: "In 1945" opens a sentence, not a place.
-        if !place || w.starts_with(char::is_uppercase) {
+        // Prepositions are lower case, but the sentence's first word: "In Kherson Oblast,
+        // Ukrainian troops attacked" (a year or a month after it is no place: "In 1945").
+        if !place || (i > 0 && w.starts_with(char::is_uppercase)) {
             continue;
         }
         // "in the disputed Kurile island chain": an article and one word before the name.
@@ -303,27 +354,67 @@ fn named_in(sentence: &str, venue: bool) -> Vec<(usize, String)> {
         if !capital(j) && capital(j + 1) && j > i + 1 {
             j += 1;
         }
-        let name = name_from(&words[j.min(words.len())..]);
+        let rest = &words[j.min(words.len())..];
+        let (name, owner) = name_from(rest);
         // "protested to China in March": the month, not the town in England.
         if name.len() == 1 && crate::time::names_month_or_weekday(name[0]) {
             continue;
         }
-        // The longest name the gazetteer knows, from the first word: "Galwan Valley region".
-        for n in (1..=name.len()).rev() {
-            let candidate = name[..n].join(" ");
-            if !gazetteer().find(&candidate).is_empty() {
-                out.push((*at, candidate));
-                break;
+        // "in Pakistan's Punjab province": the Punjab of Pakistan.
+        let state = owner.and_then(|k| Some((k, state_named(&name[..k].join(" "))?)));
+        let (from, state) = match state {
+            Some((k, state)) if longest_known(&name[k..], Some(&state)).is_some() => {
+                (k, Some(state))
             }
-        }
+            _ => (0, None),
+        };
+        let Some(n) = longest_known(&name[from..], state.as_deref()) else {
+            continue;
+        };
+        // The word after the name: "Punjab province", "Borno State", "the Donetsk region".
+        let next = rest
+            .get(from + n)
+            .map(|(_, w)| w.trim_end_matches([',', '.', ';']));
+        let named = Named {
+            name: name[from..from + n].join(" "),
+            state,
+            region: next.is_some_and(|w| word(w) == Some(Word::Part)),
+        };
+        out.push((*at, named));
     }
     out
 }
 
+/// How many of `name`'s words, from the first, make the longest name the gazetteer knows (of
+/// a place in `state`, if given): "Galwan Valley region" gives 2; but not words that name a
+/// part of any state ("in Central Anatolia" is not the town of Central, Louisiana).
+fn longest_known(name: &[&str], state: Option<&str>) -> Option<usize> {
+    for n in (1..=name.len()).rev() {
+        if name[..n].iter().all(|w| generic(w)) {
+            return None;
+        }
+        let found = gazetteer().find(&name[..n].join(" "));
+        let inside = |e: &&Entry| state.is_none() || e.country.as_deref() == state;
+        if found.iter().any(inside) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// The state a name names ("Pakistan"), by its code.
+fn state_named(name: &str) -> Option<String> {
+    let found = gazetteer().find(name);
+    let state = found.iter().find(|e| e.kind == PlaceKind::Country)?;
+    state.country.clone()
+}
+
 /// The words of a name at the start of `words`: capitalized, joined by "of", and continued by
-/// a lower-case noun of places ("Kurile island chain"), up to a punctuation mark.
-fn name_from<'a>(words: &[(usize, &'a str)]) -> Vec<&'a str> {
+/// a lower-case noun of places ("Kurile island chain"), up to a punctuation mark; with how many
+/// of them the first possessive ends ("Pakistan's Punjab": 1).
+fn name_from<'a>(words: &[(usize, &'a str)]) -> (Vec<&'a str>, Option<usize>) {
     let mut name: Vec<&str> = Vec::new();
+    let mut owner = None;
     for (_, w) in words {
         let bare = w.trim_end_matches([',', '.', ';', ':', '"', '\u{201d}', ')']);
         let kind = word(bare).filter(|_| !name.is_empty());
@@ -331,7 +422,11 @@ fn name_from<'a>(words: &[(usize, &'a str)]) -> Vec<&'a str> {
         if !(bare.starts_with(char::is_uppercase) || inside) {
             break;
         }
-        name.push(bare.trim_end_matches("'s").trim_end_matches("\u{2019}s"));
+        let plain = bare.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        name.push(plain);
+        if plain.len() != bare.len() && owner.is_none() {
+            owner = Some(name.len());
+        }
         if bare.len() != w.len() {
             break;
         }
@@ -339,7 +434,8 @@ fn name_from<'a>(words: &[(usize, &'a str)]) -> Vec<&'a str> {
     while name.last().is_some_and(|w| word(w) == Some(Word::Joins)) {
         name.pop();
     }
-    name
+    let owner = owner.filter(|k| *k < name.len());
+    (name, owner)
 }
 
 impl Entry {

@@ -67,6 +67,12 @@ fn the_gazetteer_holds_its_files() {
         .any(|e| e.country.as_deref() == Some("RUS") && e.capital));
     assert!(!g.find("the Kuril Islands").is_empty());
     assert!(g.find("Nowhere Land").is_empty());
+    let texas = g.find("Texas");
+    assert!(texas
+        .iter()
+        .any(|e| e.kind == PlaceKind::Adm1 && e.adm1.as_deref() == Some("TX")));
+    // Subdivisions named by generic words alone are left out of the gazetteer.
+    assert!(g.find("Southern District").is_empty());
 }
 
 #[test]
@@ -151,4 +157,71 @@ fn the_united_nations_is_in_new_york() {
         (Some("USA"), PlaceBasis::Dateline),
         "{p:?}"
     );
+}
+
+#[test]
+fn provinces_and_regions_are_places() {
+    let p =
+        one("May 2, 2023\n\nIraqi troops attacked Syrian militants in Anbar province on Monday.");
+    assert_eq!(
+        (p.kind, p.country.as_deref()),
+        (PlaceKind::Adm1, Some("IRQ")),
+        "{p:?}"
+    );
+    assert!(km((p.lat, p.lon), (33.4, 42.2)) < 150.0, "{p:?}");
+    // Two first-level subdivisions are called Punjab: in India and in Pakistan.
+    let p = one(
+        "May 2, 2023\n\nIndian troops shelled villages in Pakistan's Punjab province on Monday.",
+    );
+    assert_eq!(
+        (p.kind, p.country.as_deref()),
+        (PlaceKind::Adm1, Some("PAK")),
+        "{p:?}"
+    );
+    // A diacritic GeoNames writes and news does not.
+    let p =
+        one("May 2, 2023\n\nIndian police arrested Sri Lankan fishermen in Tamil Nadu on Monday.");
+    assert_eq!(
+        (p.kind, p.adm1.as_deref()),
+        (PlaceKind::Adm1, Some("25")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn a_city_is_the_city_unless_the_words_say_region() {
+    let city =
+        one("May 2, 2023\n\nRussian forces shelled Ukrainian positions in Donetsk on Monday.");
+    assert_eq!(city.kind, PlaceKind::City, "{city:?}");
+    let region =
+        one("May 2, 2023\n\nRussian forces shelled Ukrainian positions in the Donetsk region on Monday.");
+    assert_eq!(
+        (region.kind, region.country.as_deref()),
+        (PlaceKind::Adm1, Some("UKR"))
+    );
+}
+
+#[test]
+fn a_state_of_the_event_s_side_before_a_state_of_the_same_name() {
+    let p = one("May 2, 2023\n\nAmerican police arrested Mexican migrants in Georgia on Monday.");
+    assert_eq!(
+        (p.kind, p.country.as_deref()),
+        (PlaceKind::Adm1, Some("USA")),
+        "{p:?}"
+    );
+    let p = one("May 2, 2023\n\nRussian troops attacked Georgian forces in Georgia on Monday.");
+    assert_eq!(
+        (p.kind, p.country.as_deref()),
+        (PlaceKind::Country, Some("GEO")),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn words_that_name_a_part_of_any_state_are_no_place() {
+    let all = places(
+        "May 2, 2023\n\nTurkish police arrested Kurdish activists in Central Anatolia on Monday.",
+    );
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(all[0].is_none(), "{all:?}");
 }

@@ -592,9 +592,10 @@ fn gdelt(row: &Row, out: &mut dyn Write) -> Result<()> {
 }
 
 /// GDELT's ActionGeo_Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID:
-/// the event's place (type 1 a state, 4 a city or landmark; codes of states in FIPS 10-4, as
-/// GDELT writes them; the feature is the GeoNames id, or a state's FIPS code). A place named
-/// but not found in the gazetteer has type 0 and its name only.
+/// the event's place (type 1 a state, 2 a US state, 3 a US city, 4 another city or a landmark,
+/// 5 another first-level subdivision; codes of states in FIPS 10-4, as GDELT writes them; the
+/// feature is the GeoNames id, or a state's FIPS code). A place named but not found in the
+/// gazetteer has type 0 and its name only.
 fn action_geo(row: &Row) -> [String; 8] {
     let Some(name) = row.maybe("place_name") else {
         let named = row.text("location");
@@ -623,8 +624,16 @@ fn action_geo(row: &Row) -> [String; 8] {
         Some(id) if !is_state => id.to_string(),
         _ => fips.to_string(),
     };
+    let us = iso3 == "USA";
+    let kind = match row.text("place_type") {
+        "country" => "1",
+        "adm1" if us => "2",
+        "adm1" => "5",
+        _ if us => "3",
+        _ => "4",
+    };
     [
-        if is_state { "1" } else { "4" }.to_string(),
+        kind.to_string(),
         full,
         fips.to_string(),
         adm1,
