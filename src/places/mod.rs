@@ -203,6 +203,7 @@ enum Word {
     OtherClause,
     SamePlace,
     Part,
+    Within,
 }
 
 /// The kind of `word` (any case) in data/places/words.tsv.
@@ -218,6 +219,7 @@ fn word(word: &str) -> Option<Word> {
                     "other-clause" => Word::OtherClause,
                     "same-place" => Word::SamePlace,
                     "part" => Word::Part,
+                    "within" => Word::Within,
                     other => panic!(
                         "data/places/words.tsv: unknown kind {other:?} of {:?}",
                         r[0]
@@ -334,7 +336,8 @@ fn named_in(sentence: &str, venue: bool) -> Vec<(usize, Named)> {
         let place = match word(w) {
             Some(Word::Preposition) => true,
             Some(Word::Visit) => venue,
-            _ => false,
+            // "on the outskirts of Kabul", but not "sanctions on Russia".
+            _ => *w == "on" && part_of(&words[(i + 2).min(words.len())..]) > 0,
         };
         // Prepositions are lower case, but the sentence's first word: "In Kherson Oblast,
         // Ukrainian troops attacked" (a year or a month after it is no place: "In 1945").
@@ -354,6 +357,7 @@ fn named_in(sentence: &str, venue: bool) -> Vec<(usize, Named)> {
         if !capital(j) && capital(j + 1) && j > i + 1 {
             j += 1;
         }
+        j += part_of(&words[j.min(words.len())..]);
         let rest = &words[j.min(words.len())..];
         let (name, owner) = name_from(rest);
         // "protested to China in March": the month, not the town in England.
@@ -383,6 +387,22 @@ fn named_in(sentence: &str, venue: bool) -> Vec<(usize, Named)> {
         out.push((*at, named));
     }
     out
+}
+
+/// How many words at the start of `words` name a part of the place after them ("southern end
+/// of the" in "at the southern end of the Kurile chain", "outskirts of" in "on the outskirts of
+/// Kabul"): words of a part of any state or of a place (data/places/words.tsv), then "of" and
+/// "the"; none if no "of" follows them.
+fn part_of(words: &[(usize, &str)]) -> usize {
+    let parts = words
+        .iter()
+        .take_while(|(_, w)| matches!(word(w), Some(Word::Part | Word::Within)))
+        .count();
+    if parts == 0 || words.get(parts).is_none_or(|(_, w)| *w != "of") {
+        return 0;
+    }
+    let the = words.get(parts + 1).is_some_and(|(_, w)| *w == "the");
+    parts + 1 + usize::from(the)
 }
 
 /// How many of `name`'s words, from the first, make the longest name the gazetteer knows (of

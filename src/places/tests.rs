@@ -225,3 +225,18 @@ fn words_that_name_a_part_of_any_state_are_no_place() {
     assert_eq!(all.len(), 1, "{all:?}");
     assert!(all[0].is_none(), "{all:?}");
 }
+
+#[test]
+fn a_part_of_a_place_is_at_the_place() {
+    let p = one("May 2, 2023\n\nAfghan police arrested Pakistani militants on the outskirts of Kabul on Monday.");
+    assert_eq!(
+        (p.name.as_str(), p.kind),
+        ("Kabul", PlaceKind::City),
+        "{p:?}"
+    );
+    let p = one("May 2, 2023\n\nIn 1945, Soviet forces occupied islands at the southern end of the Kurile chain.");
+    assert_eq!(p.kind, PlaceKind::Landmark, "{p:?}");
+    // "on" is no preposition of place by itself: sanctions on a state are not placed there.
+    let all = places("May 2, 2023\n\nJapan imposed sanctions on Russia on Monday.");
+    assert!(all.iter().all(Option::is_none), "{all:?}");
+}
