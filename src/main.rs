@@ -794,12 +794,15 @@ fn run_html_eval(dir: &Path, format: Format) -> anyhow::Result<bool> {
         rows.push(html::measure(name, extractor, &pages).0);
     }
     rows.extend(html::quoted());
-    show(format, &rows, || {
+    let dates = html::dates(&pages);
+    let report = serde_json::json!({"extractors": rows, "dates": dates});
+    show(format, &report, || {
         format!(
-            "{} pages of {}, one core\n{}",
+            "{} pages of {}, one core\n{}\n{}\n",
             pages.len(),
             dir.display(),
-            html::table(&rows)
+            html::table(&rows),
+            dates.line()
         )
     })
 }

@@ -18,6 +18,9 @@ use serde_json::Value;
 
 use super::{grouped, Meta, Stated};
 
+/// The rule of a publication day read in the page's address (`/2019/11/20/`).
+pub const ADDRESS_DATE: &str = "address date";
+
 const DROP: &str = include_str!("../../data/html/drop.txt");
 const META: &str = include_str!("../../data/html/meta.tsv");
 
@@ -425,7 +428,7 @@ fn metadata(doc: &Document, url: Option<&str>) -> Meta {
     }
     meta.url = url.map(str::to_string).or(meta.url).or(canonical);
     if let Some(day) = meta.url.as_deref().and_then(url_date) {
-        meta.published.push(Stated::new(&day, "address date"));
+        meta.published.push(Stated::new(&day, ADDRESS_DATE));
     }
     meta
 }
