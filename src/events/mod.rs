@@ -21,6 +21,7 @@ use crate::document::{Actor, Document, Event, EventActor, EventEvidence, Mention
 use clause::{Flags, Index, Sentence};
 use patterns::{patterns, Item, Pattern};
 use taxonomy::CodeClass;
+use territory::Territory;
 use tree::Tree;
 
 /// The events of a document whose stages up to actors have run.
@@ -117,7 +118,7 @@ struct Match<'p> {
     word: Option<usize>,
 }
 
-fn sentence_events(doc: &Document, s: &Sentence, territory: Option<&'static str>) -> Vec<Event> {
+fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -> Vec<Event> {
     // No actor, or only groups of no state and no territory to take a state from: no event
     // ("militants attacked civilians"). Such sentences are not parsed.
     let stateless = s.mentions.iter().all(|m| m.actor.side().is_none());
@@ -492,7 +493,7 @@ fn code_match(
     s: &Sentence,
     tree: &Tree,
     m: &Match,
-    territory: Option<&'static str>,
+    territory: Option<Territory>,
     out: &mut Vec<Event>,
 ) {
     let clause = s.clause(m.first, m.last);
@@ -503,12 +504,23 @@ fn code_match(
     let mut targets: Vec<EventActor> = targets.iter().map(|&k| actor(s.mentions[k])).collect();
     let hypothetical = m.word.is_some_and(|w| tree.unrealized(w));
     let negated = m.word.is_some_and(|w| tree.negated(w));
-    if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::TerritoryTarget) {
+    // "seized the islands": the territory referred to is the place where it happened (one the
+    // clause names, the places stage reads there), and, where no actor is named ("from
+    // Japan"), the target is its state's.
+    let mut seized = None;
+    if taxonomy::in_class(cameo, CodeClass::TerritoryTarget) {
         let last = territory::last_named(s, 0, m.first, territory);
         let before = m.first.saturating_sub(6);
-        let found = territory_target(s, m.last + 1, clause.1, last)
+        // The pattern's own words may name it ("seize * islands").
+        let found = territory_target(s, m.first + 1, clause.1, last)
             .or_else(|| territory_target(s, before, m.first, None));
-        targets.extend(found);
+        if let Some((target, t)) = found {
+            let referred = !target.text.eq_ignore_ascii_case(t.name);
+            seized = referred.then_some(t.name);
+            if targets.is_empty() {
+                targets.push(target);
+            }
+        }
     }
     // "Rebels bombarded Aleppo": an attack, a protest or aid on a place the actors' base does
     // not hold, a city or a landmark of the gazetteer, is on its state.
@@ -616,6 +628,9 @@ fn code_match(
             );
             // The words before "to protest" make it only wanted; the parse may say it is
             // done by the act before it.
+            if e.location.is_none() {
+                e.location = seized.map(str::to_string);
+            }
             let done = m.word.is_some_and(|w| tree.done_by_purpose(w));
             e.hypothetical = (e.hypothetical || hypothetical) && !done;
             e.negated |= negated;
@@ -888,17 +903,19 @@ fn gazetteer_target(s: &Sentence, from: usize, to: usize) -> Option<EventActor> 
 /// part of Aleppo").
 const PLACE_REACH: usize = 8;
 
-/// A territory named or referred to in tokens `from..to`, as the state it is taken from.
+/// A territory named or referred to in tokens `from..to`, as the state it is taken from, and
+/// the territory.
 fn territory_target(
     s: &Sentence,
     from: usize,
     to: usize,
-    last: Option<&'static str>,
-) -> Option<EventActor> {
+    last: Option<Territory>,
+) -> Option<(EventActor, Territory)> {
     (from..to).find_map(|i| {
-        let (state, len) = territory::at(s, i, last)?;
+        let (territory, len) = territory::at(s, i, last)?;
+        let state = territory.state;
         let (start, end) = (s.tokens[i].start, s.tokens[i + len - 1].end);
-        Some(EventActor {
+        let target = EventActor {
             actor: Actor {
                 code: state.to_string(),
                 country: Some(state.to_string()),
@@ -907,7 +924,8 @@ fn territory_target(
             text: s.slice(start, end),
             start,
             end,
-        })
+        };
+        Some((target, territory))
     })
 }
 

@@ -240,3 +240,16 @@ fn a_part_of_a_place_is_at_the_place() {
     let all = places("May 2, 2023\n\nJapan imposed sanctions on Russia on Monday.");
     assert!(all.iter().all(Option::is_none), "{all:?}");
 }
+
+#[test]
+fn a_territory_referred_to_is_where_it_was_seized() {
+    let all = places(
+        "May 2, 2023\n\nJapan claims the Kuril Islands, officials said. In 1945, the Soviet Union seized the islands from Japan.",
+    );
+    let p = all.iter().flatten().next().expect("placed");
+    assert_eq!(
+        (p.name.as_str(), p.kind),
+        ("Kuril Islands", PlaceKind::Landmark),
+        "{all:?}"
+    );
+}
