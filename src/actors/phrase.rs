@@ -561,10 +561,12 @@ impl Run<'_> {
         if !matches!(kind, Some(AgentKind::Generic | AgentKind::Domestic)) || self.owned(p.start) {
             return None;
         }
-        // "dissidents from Myanmar", "rebels in the Ivory Coast".
-        let placed = [" from ", " in "]
-            .into_iter()
-            .find_map(|prep| self.object_of(p.end, prep).filter(|c| c.1));
+        // "dissidents from Myanmar", "rebels in the Ivory Coast", "police in Sialkot" (a
+        // city or a province of the gazetteer).
+        let placed = [" from ", " in "].into_iter().find_map(|prep| {
+            let named = self.object_of(p.end, prep).filter(|c| c.1);
+            named.or_else(|| self.place_after(p.end, prep))
+        });
         if let Some(c) = placed {
             return Some(Bare::State(c, GENERIC_PLACE));
         }
@@ -635,6 +637,18 @@ impl Run<'_> {
                 .hits
                 .get(i + 1)
                 .is_some_and(|h| h.possessive && anchor_of(h).is_some())
+    }
+
+    /// The state of the place of the gazetteer named right after `preposition` and an optional
+    /// "the", where the base names no actor there: "police in Sialkot" are Pakistan's.
+    fn place_after(&self, end: usize, preposition: &str) -> Option<Code> {
+        let rest = self.text[end..].strip_prefix(preposition)?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let at = self.text.len() - rest.len();
+        let (start, stop) = capitalized_run(self.text, at.checked_sub(1)?)?;
+        let name = &self.text[start..stop];
+        let state = crate::places::state_of(name)?;
+        Some(Code(state, true))
     }
 
     /// "the government of Shinzo Abe", "the leaders of Mongolia": the country of the name after

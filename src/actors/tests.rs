@@ -8,6 +8,22 @@ use crate::pipeline;
 
 /// (article, mention text, n-th mention with that text, code, person or "").
 const CASES: &[(&str, &str, usize, &str, &str)] = &[
+    // A group placed in a city or a province the base does not hold is of its state, from the
+    // gazetteer: not of the other state its sentence names.
+    (
+        "May 2, 2023\n\nPolice in Sialkot arrested two Indian nationals on Monday.",
+        "Police",
+        1,
+        "PAKCOP",
+        "",
+    ),
+    (
+        "May 2, 2023\n\nRebels in Anbar province attacked Syrian troops on Monday.",
+        "Rebels",
+        1,
+        "IRQREB",
+        "",
+    ),
     // A body that voted issued the resolution, though the sentence does not name it.
     (
         "July 16, 2006\n\nThe U.N. Security Council voted unanimously on Saturday to impose sanctions on Peru. Peru rejected the resolution on Sunday.",

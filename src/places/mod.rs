@@ -473,6 +473,12 @@ impl Entry {
     }
 }
 
+/// The state of the place `name` most likely means, with nothing else known (`Sialkot`: PAK);
+/// `None` for a name of no place, or of a place of no state (a sea).
+pub fn state_of(name: &str) -> Option<String> {
+    best(name, &[], &FxHashMap::default())?.country.clone()
+}
+
 /// Whether the gazetteer has state `iso3` (`JPN`).
 pub fn is_country(iso3: &str) -> bool {
     gazetteer().country(iso3).is_some()
