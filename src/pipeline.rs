@@ -95,14 +95,15 @@ pub fn guarded(raw: &RawDoc, ctx: &Context) -> Outcome {
 fn markup_date(stated: &[ingest::Stated]) -> Option<Published> {
     stated.iter().find_map(|s| {
         let v = s.value.trim();
-        let day: NaiveDate = v.get(..10)?.parse().ok()?;
+        let iso = v.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
+        let day = iso.or_else(|| printed_day(v))?;
         let today = chrono::Local::now().date_naive();
         if day.year() < EARLIEST_MARKUP_YEAR || day > today.succ_opt()? {
             return None;
         }
         let time = v
             .get(10..16)
-            .filter(|t| t.starts_with(['T', ' ']) && t.as_bytes()[3] == b':')
+            .filter(|t| iso.is_some() && t.starts_with(['T', ' ']) && t.as_bytes()[3] == b':')
             .map(|t| format!("T{}", &t[1..]));
         let mut evidence = vec![Evidence {
             rule: s.rule.clone(),
@@ -144,6 +145,18 @@ fn markup_date(stated: &[ingest::Stated]) -> Option<Published> {
             evidence,
         })
     })
+}
+
+/// A markup date printed as pages print dates, its month a word: "November 19, 2019, 07:47 PM
+/// EST", "01:38:07 PM IST Nov 20, 2019" (a numeric one whose day and month could be swapped is
+/// not read).
+fn printed_day(v: &str) -> Option<NaiveDate> {
+    let found = time::stated::find_dates(v);
+    let first = found.first()?;
+    match first.readings.as_slice() {
+        [one] => Some(one.date),
+        _ => None,
+    }
 }
 
 /// The day of the page's address (`/2019/11/18/`), as the markup reader states it.
@@ -512,6 +525,22 @@ mod tests {
             ("2019-11-19", "2019-11-19")
         );
         assert!(markup_date(&stated(&["0001-01-01T00:00:00Z", "2999-01-01"])).is_none());
+    }
+
+    #[test]
+    fn markup_dates_printed_with_a_named_month_are_read() {
+        for v in [
+            "November 19, 2019, 07:47 PM EST",
+            "01:38:07 PM IST Nov 19, 2019",
+        ] {
+            let p = markup_date(&stated(&[v])).expect(v);
+            assert_eq!(
+                (p.earliest.as_str(), p.latest.as_str()),
+                ("2019-11-19", "2019-11-19")
+            );
+        }
+        // Day and month that could be swapped are left to other evidence.
+        assert!(markup_date(&stated(&["03/09/2019"])).is_none());
     }
 
     #[test]

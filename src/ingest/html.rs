@@ -409,7 +409,7 @@ fn metadata(doc: &Document, url: Option<&str>) -> Meta {
         match el.nodes()[0].node_name().as_deref() {
             Some("meta") => found.extend(meta_rule(&el).zip(attr("content"))),
             Some("script") => {
-                if let Ok(v) = serde_json::from_str::<Value>(&el.text()) {
+                if let Some(v) = lenient_json(&el.text()) {
                     json_ld(&v, &mut meta);
                 }
             }
@@ -430,8 +430,34 @@ fn metadata(doc: &Document, url: Option<&str>) -> Meta {
     if let Some(day) = meta.url.as_deref().and_then(url_date) {
         meta.published.push(Stated::new(&day, ADDRESS_DATE));
     }
+    // Looked for only when the markup states no date: a pass over the whole page.
+    if meta.published.is_empty() {
+        if let Some(printed) = printed_date(doc) {
+            meta.published.push(Stated::new(&printed, "date element"));
+        }
+    }
     meta
 }
+
+/// The text of the first element whose class is one of `data/html/date_classes.txt`: the date
+/// the page prints for readers in its byline, for a page whose markup states none.
+fn printed_date(doc: &Document) -> Option<String> {
+    static CLASSES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        crate::knowledge::words(include_str!("../../data/html/date_classes.txt")).collect()
+    });
+    static DATED: LazyLock<Matcher> = LazyLock::new(|| {
+        let selectors: Vec<String> = CLASSES.iter().map(|c| format!(".{c}")).collect();
+        Matcher::new(&selectors.join(", ")).expect("valid selectors")
+    });
+    doc.select_matcher(&DATED).iter().find_map(|el| {
+        let text = el.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        (!text.is_empty() && text.len() <= PRINTED_DATE_MAX).then_some(text)
+    })
+}
+
+/// The longest text of a date element read: a date, a time, a weekday and a zone, not a
+/// paragraph.
+const PRINTED_DATE_MAX: usize = 80;
 
 /// The rule of `data/html/meta.tsv` a `<meta>` element answers to, if any.
 fn meta_rule(el: &Selection) -> Option<&'static MetaRule> {
@@ -457,6 +483,15 @@ fn fill(meta: &mut Meta, field: &str, value: String, rule: &str) {
 }
 
 /// Reads an article object of JSON-LD, wherever it sits: alone, in a list, in `@graph`.
+/// JSON-LD as sites write it: some leave line breaks and tabs raw inside its strings ("the
+/// article's body\n\nits second paragraph"), which JSON forbids; as spaces, it reads.
+fn lenient_json(text: &str) -> Option<Value> {
+    serde_json::from_str(text).ok().or_else(|| {
+        let spaced = text.replace(['\n', '\r', '\t'], " ");
+        serde_json::from_str(&spaced).ok()
+    })
+}
+
 fn json_ld(v: &Value, meta: &mut Meta) {
     match v {
         Value::Array(items) => items.iter().for_each(|i| json_ld(i, meta)),
@@ -567,6 +602,36 @@ mod tests {
         ] {
             assert!(!text.contains(gone), "{gone} in {text}");
         }
+    }
+
+    #[test]
+    fn a_byline_date_is_read_when_the_markup_states_none() {
+        let body = "<p>The ministers of the two states met in the capital on Monday and agreed \
+                    to resume talks on trade, officials said after the meeting.</p>"
+            .repeat(3);
+        let page_of = |head: &str| {
+            format!(
+                "<html><head>{head}</head><body><h1>Talks</h1><div class=\"byline\">By Ann Lee \
+                 <span class=\"article-publish-date\">November 19, 2019, 9:02 AM</span></div>\
+                 <article>{body}</article></body></html>"
+            )
+        };
+        let p = page(&page_of(""), None).unwrap();
+        assert_eq!(p.meta.published[0].value, "November 19, 2019, 9:02 AM");
+        assert_eq!(p.meta.published[0].rule, "date element");
+        let meta = r#"<meta property="article:published_time" content="2019-11-18T10:00:00Z">"#;
+        let p = page(&page_of(meta), None).unwrap();
+        assert!(p.meta.published.iter().all(|s| s.rule != "date element"));
+    }
+
+    #[test]
+    fn json_ld_with_raw_line_breaks_in_its_strings_is_read() {
+        let ld = "{\"@type\": \"NewsArticle\", \"articleBody\": \"One.\n\nTwo.\",\n \
+                  \"datePublished\": \"01:38:07 PM IST Nov 20, 2019\"}";
+        let v = lenient_json(ld).expect("reads");
+        let mut meta = Meta::default();
+        json_ld(&v, &mut meta);
+        assert_eq!(meta.published[0].value, "01:38:07 PM IST Nov 20, 2019");
     }
 
     #[test]
