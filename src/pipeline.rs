@@ -112,27 +112,10 @@ fn markup_date(stated: &[ingest::Stated]) -> Option<Published> {
         }];
         let hour: Option<u32> = time.as_ref().and_then(|t| t.get(1..3)?.parse().ok());
         let evening = hour.filter(|h| *h < UTC_EVENING_ENDS && in_utc(v));
-        let (mut first, mut last) = (day, day);
-        if let Some(h) = evening {
-            first = day.pred_opt()?;
-            evidence.push(Evidence {
-                rule: "utc-evening-before".to_string(),
-                text: format!(
-                    "{h:02} h UTC is the evening before in the Americas: the outlet's day is \
-                     {first} or {day}"
-                ),
-                line: None,
-            });
-            // The page's address is written on the outlet's own day ("/2019/11/18/").
-            if let Some(a) = address_day(stated).filter(|a| *a == first || *a == day) {
-                (first, last) = (a, a);
-                evidence.push(Evidence {
-                    rule: DAY_BY_ADDRESS.to_string(),
-                    text: format!("{a}, the day in the page's address: the outlet's own day"),
-                    line: None,
-                });
-            }
-        }
+        let (first, last) = match evening {
+            Some(h) => utc_days(day, h, stated, &mut evidence)?,
+            None => (day, day),
+        };
         let value = match (first == last, &time) {
             (true, Some(t)) if evening.is_none() => format!("{day}{t}"),
             _ => crate::time::infer::shared_value(first, last),
@@ -145,6 +128,35 @@ fn markup_date(stated: &[ingest::Stated]) -> Option<Published> {
             evidence,
         })
     })
+}
+
+/// The outlet's days for a time stamped in UTC at hour `hour` of `day`, early enough to be the
+/// evening before in the Americas: both days, unless the page's address, written on the
+/// outlet's own day ("/2019/11/18/"), names one of them; with the evidence for it.
+fn utc_days(
+    day: NaiveDate,
+    hour: u32,
+    stated: &[ingest::Stated],
+    evidence: &mut Vec<Evidence>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let before = day.pred_opt()?;
+    evidence.push(Evidence {
+        rule: "utc-evening-before".to_string(),
+        text: format!(
+            "{hour:02} h UTC is the evening before in the Americas: the outlet's day is {before} \
+             or {day}"
+        ),
+        line: None,
+    });
+    let Some(a) = address_day(stated).filter(|a| *a == before || *a == day) else {
+        return Some((before, day));
+    };
+    evidence.push(Evidence {
+        rule: DAY_BY_ADDRESS.to_string(),
+        text: format!("{a}, the day in the page's address: the outlet's own day"),
+        line: None,
+    });
+    Some((a, a))
 }
 
 /// A markup date printed as pages print dates, its month a word: "November 19, 2019, 07:47 PM

@@ -344,15 +344,12 @@ mod tests {
 
     #[test]
     fn dates_are_checked_against_the_day_in_the_address() {
-        let body = "<p>The ministers of the two states met in the capital on Monday and agreed \
-                    to resume talks on trade, officials said after the meeting.</p>"
-            .repeat(3);
         let html = |stamp: &str| {
-            format!(
-                "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
-                 \"datePublished\":\"{stamp}\"}}</script></head><body><article><h1>Talks</h1>\
-                 {body}</article></body></html>"
-            )
+            let ld = format!(
+                "<script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\
+                 \"datePublished\":\"{stamp}\"}}</script>"
+            );
+            html::sample_page(&ld, "")
         };
         let at = |url: &str, stamp: &str| Page {
             id: "x".into(),

@@ -483,6 +483,19 @@ fn fill(meta: &mut Meta, field: &str, value: String, rule: &str) {
 }
 
 /// Reads an article object of JSON-LD, wherever it sits: alone, in a list, in `@graph`.
+/// A short news page for tests: `head` in its head, `byline` between its title and its article
+/// of three paragraphs.
+#[cfg(test)]
+pub(crate) fn sample_page(head: &str, byline: &str) -> String {
+    let body = "<p>The ministers of the two states met in the capital on Monday and agreed to \
+                resume talks on trade, officials said after the meeting.</p>"
+        .repeat(3);
+    format!(
+        "<html><head>{head}</head><body><h1>Talks</h1>{byline}<article>{body}</article></body>\
+         </html>"
+    )
+}
+
 /// JSON-LD as sites write it: some leave line breaks and tabs raw inside its strings ("the
 /// article's body\n\nits second paragraph"), which JSON forbids; as spaces, it reads.
 fn lenient_json(text: &str) -> Option<Value> {
@@ -606,16 +619,9 @@ mod tests {
 
     #[test]
     fn a_byline_date_is_read_when_the_markup_states_none() {
-        let body = "<p>The ministers of the two states met in the capital on Monday and agreed \
-                    to resume talks on trade, officials said after the meeting.</p>"
-            .repeat(3);
-        let page_of = |head: &str| {
-            format!(
-                "<html><head>{head}</head><body><h1>Talks</h1><div class=\"byline\">By Ann Lee \
-                 <span class=\"article-publish-date\">November 19, 2019, 9:02 AM</span></div>\
-                 <article>{body}</article></body></html>"
-            )
-        };
+        let byline = "<div class=\"byline\">By Ann Lee <span class=\"article-publish-date\">\
+                      November 19, 2019, 9:02 AM</span></div>";
+        let page_of = |head: &str| sample_page(head, byline);
         let p = page(&page_of(""), None).unwrap();
         assert_eq!(p.meta.published[0].value, "November 19, 2019, 9:02 AM");
         assert_eq!(p.meta.published[0].rule, "date element");

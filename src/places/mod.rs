@@ -1,9 +1,9 @@
 //! Where: each event placed on the map. The place its clause names (`Event::location`, else a
 //! place after "in", "at", "near", "off" in the clause of its sentence that holds its trigger,
-//! and "to" for a meeting or a visit) is looked up in the gazetteer of
-//! data/places (countries, their first-level subdivisions, GeoNames' cities of 15,000 people or
-//! more, and landmarks written by hand) and, when a name fits several places, the one in a state of the event or the article
-//! wins, then a capital, then the most populous. A current event whose sentence names no place
+//! and "to" for a meeting or a visit) is looked up in the gazetteer of data/places (countries,
+//! their first-level subdivisions, GeoNames' cities of 15,000 people or more, and landmarks
+//! written by hand) and, when a name fits several places, the one in a state of the event or
+//! the article wins, then a capital, then the most populous. A current event whose sentence names no place
 //! is placed at the story's dateline; a recalled one never is. What a body that sits in one place
 //! does (the UN Security Council, data/places/seats.tsv) happened at its seat. A current event
 //! still unplaced takes the place of the article's meeting, visit or agreement of the same days.

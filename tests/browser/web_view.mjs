@@ -204,8 +204,15 @@ async function mapPoints(page, url) {
   const points = await page.locator("#map circle.point").count();
   check(placed.length > 0 && points === placed.length, `map: ${points} points for the ${placed.length} placed events of ${rows.length}`);
   check(await page.locator("#map path.land").count() === 1, "map: the land is drawn from the embedded outlines");
-  // A point of its own (two events at one place are two points on one spot).
-  const alone = placed.filter((r) => placed.filter((o) => o.place.name === r.place.name).length === 1);
+  // A point of its own: no other within a few pixels (two events at one place are two points on
+  // one spot, and neighbouring provinces overlap).
+  const centres = await page.locator("#map circle.point").evaluateAll((cs) =>
+    cs.map((c) => ({ id: c.dataset.id, x: Number(c.getAttribute("cx")), y: Number(c.getAttribute("cy")) })));
+  const clear = (r) => {
+    const me = centres.find((c) => c.id === String(r.id));
+    return me && centres.every((c) => c.id === me.id || Math.hypot(c.x - me.x, c.y - me.y) > 12);
+  };
+  const alone = placed.filter(clear);
   const target = alone.find((r) => r.quad_class >= 3) || alone[0];
   await page.click(`#map circle[data-id="${target.id}"]`);
   await page.waitForSelector("#evidence mark.evidence");
