@@ -522,12 +522,12 @@ fn code_match(
             }
         }
     }
-    // "Rebels bombarded Aleppo": an attack, a protest or aid on a place the actors' base does
-    // not hold, a city or a landmark of the gazetteer, is on its state.
-    // A measure taken in a province of the source's own state ("lifted a state of emergency
-    // in West Darfur") falls on its people, as below.
     let trigger = s.tokens[m.first].start;
     let first = sources.first().map(|&k| &s.mentions[k].actor);
+    // "Rebels bombarded Aleppo": an attack, a protest or aid on a place the actors' base does
+    // not hold, a city, a province or a landmark of the gazetteer, is on its state; but a
+    // measure taken in a province of the source's own state ("lifted a state of emergency in
+    // West Darfur") falls on its people, as below.
     let meeting = taxonomy::in_class(cameo, CodeClass::Meeting);
     if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::PlaceTarget) && !meeting {
         let place = gazetteer_target(s, m.last + 1, clause.1);
@@ -626,11 +626,11 @@ fn code_match(
                 (src, tgt.clone()),
                 fallback,
             );
-            // The words before "to protest" make it only wanted; the parse may say it is
-            // done by the act before it.
             if e.location.is_none() {
                 e.location = seized.map(str::to_string);
             }
+            // The words before "to protest" make it only wanted; the parse may say it is
+            // done by the act before it.
             let done = m.word.is_some_and(|w| tree.done_by_purpose(w));
             e.hypothetical = (e.hypothetical || hypothetical) && !done;
             e.negated |= negated;

@@ -79,7 +79,8 @@ pub struct Patterns {
 
 /// Whether a noun (its lowercase form and lemma) can name an act: the first word of a pattern,
 /// in any of its forms ("launches", "talks", "invasion"), or a noun whose senses in WordNet are
-/// mostly acts, events or communications (data/events/act_nouns.txt: "tests", "summit" not).
+/// mostly acts, events or communications (data/events/act_nouns.txt: "tests" and "clashes",
+/// not "positions" or "villages").
 pub fn names_act(form: &str, lemma: &str) -> bool {
     static ACT_NOUNS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let nouns = ACT_NOUNS.get_or_init(|| {
