@@ -195,7 +195,7 @@ def generic_words():
     with open(os.path.join(OUT, "words.tsv"), encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) == 2 and parts[1] in ("part", "joins", "continues"):
+            if len(parts) == 2 and parts[1] in ("part", "between", "joins", "continues"):
                 words.add(parts[0])
     return words
 

@@ -203,6 +203,7 @@ enum Word {
     OtherClause,
     SamePlace,
     Part,
+    Between,
     Within,
 }
 
@@ -219,6 +220,7 @@ fn word(word: &str) -> Option<Word> {
                     "other-clause" => Word::OtherClause,
                     "same-place" => Word::SamePlace,
                     "part" => Word::Part,
+                    "between" => Word::Between,
                     "within" => Word::Within,
                     other => panic!(
                         "data/places/words.tsv: unknown kind {other:?} of {:?}",
@@ -235,7 +237,10 @@ fn word(word: &str) -> Option<Word> {
 /// Whether `w` names a part of any state, or joins or continues a name (data/places/words.tsv):
 /// "Central", "Northern", "of".
 fn generic(w: &str) -> bool {
-    matches!(word(w), Some(Word::Part | Word::Joins | Word::Continues))
+    matches!(
+        word(w),
+        Some(Word::Part | Word::Between | Word::Joins | Word::Continues)
+    )
 }
 
 /// The words of `text` with their byte offsets.

@@ -236,6 +236,9 @@ fn a_part_of_a_place_is_at_the_place() {
     );
     let p = one("May 2, 2023\n\nIn 1945, Soviet forces occupied islands at the southern end of the Kurile chain.");
     assert_eq!(p.kind, PlaceKind::Landmark, "{p:?}");
+    // A border is two states' ("its buildup on the border of Saudi Arabia" is not in it).
+    let all = places("May 2, 2023\n\nIraqi troops attacked Kuwaiti forces on the border of Saudi Arabia on Monday.");
+    assert!(all.iter().all(Option::is_none), "{all:?}");
     // "on" is no preposition of place by itself: sanctions on a state are not placed there.
     let all = places("May 2, 2023\n\nJapan imposed sanctions on Russia on Monday.");
     assert!(all.iter().all(Option::is_none), "{all:?}");
