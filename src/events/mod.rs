@@ -146,13 +146,18 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
         m.word = tree.word_at(s.tokens[m.first].start);
     }
     // "the cancellation of talks": a verb's pattern on a word the parse reads as a noun, or
-    // the other way round, is not that event.
+    // the other way round, is not that event; nor on an adjective that is no participle
+    // ("to provide free flu shots" frees no one; "the detained journalist" was detained).
     matches.retain(|m| {
         let upos = m.word.map(|w| tree.upos(w));
-        !matches!(
-            (m.pattern.verb, upos),
-            (true, Some("NOUN")) | (false, Some("VERB"))
-        )
+        let lower = &s.tokens[m.first].lower;
+        let participle = lower.ends_with("ed") || lower.ends_with("en");
+        let wrong = match (m.pattern.verb, upos) {
+            (true, Some("NOUN")) | (false, Some("VERB")) => true,
+            (true, Some("ADJ")) => !participle,
+            _ => false,
+        };
+        !wrong
     });
     let meetings: Vec<usize> = matches
         .iter()

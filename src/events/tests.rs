@@ -75,6 +75,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nJapan could impose sanctions on China next month, officials warned in Tokyo.",
         &[],
     ),
+    // A verb's pattern on an adjective is no event: "free" ports and shots free no one.
+    (
+        "March 22, 2022\n\nJordan would close the last free port to Iraqi trade, Jordanian officials said.",
+        &[],
+    ),
     // A date between the words of a pattern; the target further on in the clause.
     (
         "March 22, 2022\n\nIran threatened on Monday to cut off electricity to the Azerbaijani government.",
