@@ -97,8 +97,7 @@ fn markup_date(stated: &[ingest::Stated]) -> Option<Published> {
         let v = s.value.trim();
         let iso = v.get(..10).and_then(|d| d.parse::<NaiveDate>().ok());
         let day = iso.or_else(|| printed_day(v))?;
-        let today = chrono::Local::now().date_naive();
-        if day.year() < EARLIEST_MARKUP_YEAR || day > today.succ_opt()? {
+        if day.year() < EARLIEST_MARKUP_YEAR || day > time::infer::today().succ_opt()? {
             return None;
         }
         let time = v

@@ -642,13 +642,18 @@ impl Run<'_> {
     /// The state of the place of the gazetteer named right after `preposition` and an optional
     /// "the", where the base names no actor there: "police in Sialkot" are Pakistan's.
     fn place_after(&self, end: usize, preposition: &str) -> Option<Code> {
-        let rest = self.text[end..].strip_prefix(preposition)?;
-        let rest = rest.strip_prefix("the ").unwrap_or(rest);
-        let at = self.text.len() - rest.len();
+        let at = self.after_preposition(end, preposition)?;
         let (start, stop) = capitalized_run(self.text, at.checked_sub(1)?)?;
         let name = &self.text[start..stop];
         let state = crate::places::state_of(name)?;
         Some(Code(state, true))
+    }
+
+    /// Where the name after `preposition` at byte `end` and an optional "the" starts.
+    fn after_preposition(&self, end: usize, preposition: &str) -> Option<usize> {
+        let rest = self.text[end..].strip_prefix(preposition)?;
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        Some(self.text.len() - rest.len())
     }
 
     /// "the government of Shinzo Abe", "the leaders of Mongolia": the country of the name after
@@ -660,9 +665,7 @@ impl Run<'_> {
     /// The country of the name right after `preposition` (" of ", " from ") and an optional
     /// "the".
     fn object_of(&self, end: usize, preposition: &str) -> Option<Code> {
-        let rest = self.text[end..].strip_prefix(preposition)?;
-        let rest = rest.strip_prefix("the ").unwrap_or(rest);
-        let at = self.text.len() - rest.len();
+        let at = self.after_preposition(end, preposition)?;
         let i = self.hits.partition_point(|h| h.start < at);
         let h = self.hits.get(i).filter(|h| h.start == at)?;
         if let Some(a) = anchor_of(h) {

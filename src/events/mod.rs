@@ -150,8 +150,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     // ("to provide free flu shots" frees no one; "the detained journalist" was detained).
     matches.retain(|m| {
         let upos = m.word.map(|w| tree.upos(w));
-        let lower = &s.tokens[m.first].lower;
-        let participle = lower.ends_with("ed") || lower.ends_with("en");
+        let participle = patterns().participles.contains(&s.tokens[m.first].lower);
         let wrong = match (m.pattern.verb, upos) {
             (true, Some("NOUN")) | (false, Some("VERB")) => true,
             (true, Some("ADJ")) => !participle,
@@ -889,8 +888,7 @@ fn gazetteer_target(s: &Sentence, from: usize, to: usize) -> Option<EventActor> 
     (1..=run).rev().find_map(|len| {
         let (start, end) = (s.tokens[first].start, s.tokens[first + len - 1].end);
         let name = s.slice(start, end);
-        let (_, _, state) = crate::places::locate(&name, &[])?;
-        let state = state?;
+        let state = crate::places::state_of(&name)?;
         Some(EventActor {
             actor: Actor {
                 code: state.clone(),

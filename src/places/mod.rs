@@ -205,6 +205,7 @@ enum Word {
     Part,
     Between,
     Within,
+    BeforePart,
 }
 
 /// The kind of `word` (any case) in data/places/words.tsv.
@@ -222,6 +223,7 @@ fn word(word: &str) -> Option<Word> {
                     "part" => Word::Part,
                     "between" => Word::Between,
                     "within" => Word::Within,
+                    "before-part" => Word::BeforePart,
                     other => panic!(
                         "data/places/words.tsv: unknown kind {other:?} of {:?}",
                         r[0]
@@ -342,7 +344,8 @@ fn named_in(sentence: &str, venue: bool) -> Vec<(usize, Named)> {
             Some(Word::Preposition) => true,
             Some(Word::Visit) => venue,
             // "on the outskirts of Kabul", but not "sanctions on Russia".
-            _ => *w == "on" && part_of(&words[(i + 2).min(words.len())..]) > 0,
+            Some(Word::BeforePart) => part_of(&words[(i + 2).min(words.len())..]) > 0,
+            _ => false,
         };
         // Prepositions are lower case, but the sentence's first word: "In Kherson Oblast,
         // Ukrainian troops attacked" (a year or a month after it is no place: "In 1945").

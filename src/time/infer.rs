@@ -368,7 +368,7 @@ fn narrowed(clues: &[Clue], start: NaiveDate, end: NaiveDate) -> (NaiveDate, Nai
 }
 
 /// The day the text is read: no page is published later.
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
