@@ -67,6 +67,10 @@ pub struct Scores {
     /// one or the day after (from a Friday, to the Monday): the inference's `lead-weekday` rule.
     pub lead_weekday: usize,
     pub lead_weekday_held: usize,
+    /// Documents that name a weekday in the past, and those where each is at most three days
+    /// before the creation day: the inference's `recent-weekdays` rule.
+    pub recent_weekdays: usize,
+    pub recent_weekdays_held: usize,
     /// Dating from content alone (the creation time hidden): documents given an interval,
     /// how many of those intervals hold the creation time, and their median width in days.
     pub dated: usize,
@@ -223,6 +227,10 @@ pub fn score(docs: &[TimeMl]) -> Scores {
             s.lead_weekday += 1;
             s.lead_weekday_held += usize::from(held);
         }
+        if let Some(held) = time::infer::recent_weekdays_hold(&tagged, doc.dct) {
+            s.recent_weekdays += 1;
+            s.recent_weekdays_held += usize::from(held);
+        }
         if let Some(width) = date_from_content(doc, &tagged, &mut s) {
             widths.push(width);
         }
@@ -339,6 +347,7 @@ impl Scores {
              bare weekdays dated from the creation time: {}/{} right\n  \
              first weekday named in the past: the creation day or the day before (from a \
              Friday, to Monday) in {}/{} documents\n  \
+             weekdays named in the past: each at most 3 days old in {}/{} documents\n  \
              dated from content alone: {}/{} documents, {} holding the creation time \
              (median interval {} days)\n",
             self.documents,
@@ -358,6 +367,8 @@ impl Scores {
             self.weekdays,
             self.lead_weekday_held,
             self.lead_weekday,
+            self.recent_weekdays_held,
+            self.recent_weekdays,
             self.dated,
             self.documents,
             self.dated_right,
