@@ -422,7 +422,7 @@ pub fn clues(tagged: &Tagged) -> Vec<Clue> {
         }
     }
     out.extend(lead_weekday(tagged));
-    out.extend(recent_weekdays(tagged, &weekdays));
+    out.extend(recent_weekdays(tagged));
     if !weekdays.is_empty() {
         let names: Vec<&str> = weekdays.iter().map(|f| tagged.words(f)).collect();
         out.push(Clue {
@@ -465,9 +465,16 @@ fn lead_weekday(tagged: &Tagged) -> Option<Clue> {
     })
 }
 
-/// The weekdays named alone in past clauses: each at most `RECENT_WEEKDAY` days old.
-fn recent_weekdays(tagged: &Tagged, weekdays: &[Found]) -> Option<Clue> {
-    let past: Vec<Found> = weekdays.iter().filter(|f| f.tense <= 0).cloned().collect();
+/// The weekdays named alone (or with a part of the day) in clauses not in the future: each at
+/// most `RECENT_WEEKDAY` days old.
+fn recent_weekdays(tagged: &Tagged) -> Option<Clue> {
+    let past: Vec<Found> = tagged
+        .found
+        .iter()
+        .filter(|f| f.sem.weekday().is_some() && f.tense <= 0)
+        .take(MAX_WEEKDAYS)
+        .cloned()
+        .collect();
     if past.is_empty() {
         return None;
     }
@@ -485,14 +492,7 @@ fn recent_weekdays(tagged: &Tagged, weekdays: &[Found]) -> Option<Clue> {
 /// Whether the recent-weekdays rule holds for a text published on `day`; `None` when the text
 /// names no weekday in the past. For `annals timeml`, which measures the rule.
 pub fn recent_weekdays_hold(tagged: &Tagged, day: NaiveDate) -> Option<bool> {
-    let weekdays: Vec<Found> = tagged
-        .found
-        .iter()
-        .filter(|f| matches!(f.sem, Sem::Weekday(_)))
-        .take(MAX_WEEKDAYS)
-        .cloned()
-        .collect();
-    recent_weekdays(tagged, &weekdays).map(|c| c.holds(day))
+    recent_weekdays(tagged).map(|c| c.holds(day))
 }
 
 /// Whether the lead-weekday rule holds for a text published on `day`; `None` when the text
@@ -670,11 +670,20 @@ fn event_clues(tagged: &Tagged, out: &mut Vec<Clue>) {
             // The sentence's relative expressions speak of the event's days, or of the days
             // moved from them; so does a weekday named in the past beside the event ("on
             // Sunday ... the Ryanair jet", "three days after" it): the article is from the
-            // week that follows.
+            // week that follows; and a day without its year ("the forced landing ... on 23
+            // May"): the article is from the months that follow.
             let target = moved.map_or(ev.days, |(days, _)| days);
             let speaks_of = |f: &&&Found| {
                 let beside = moved.is_some() || f.tense.max(tense) <= 0 && !reports(tagged, f, at);
-                is_relative(&f.sem) || f.sem.weekday().is_some() && beside
+                let yearless = matches!(
+                    f.sem,
+                    Sem::Date {
+                        year: None,
+                        day: Some(_),
+                        ..
+                    }
+                );
+                is_relative(&f.sem) || (f.sem.weekday().is_some() || yearless) && beside
             };
             for f in here.iter().filter(speaks_of) {
                 let words = tagged.words(f);
@@ -1624,6 +1633,12 @@ mod tests {
             (p.earliest.as_str(), p.latest.as_str()),
             ("2020-06-17", "2020-06-18")
         );
+        // A day without its year beside the clash: the article is from the months after it (a
+        // yearless day is read as the nearest one).
+        let p = infer("On 15 June, 20 Indian soldiers were killed in the Galwan Valley.")
+            .expect("a date");
+        assert_eq!(p.earliest, "2020-06-15");
+        assert!(p.latest.as_str() < "2021-06-15", "{}", p.latest);
         // Recalled with its year, the clash says only that the article is later.
         let p = infer("Ties have been cold since the Galwan clash of 2020, Modi said.")
             .expect("a date");
