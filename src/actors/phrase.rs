@@ -324,6 +324,15 @@ impl Run<'_> {
 
     /// Turns a phrase into its mention, if it names an actor.
     pub(super) fn record(&mut self, n: usize, p: Phrase) {
+        // "the West Bank": a state's or a bloc's word and an agent word that together name a
+        // place of the gazetteer are that place, not the West's banks.
+        if matches!(p.anchor, Some(Anchor::State(..) | Anchor::Org(_)))
+            && !p.agents.is_empty()
+            && p.name.is_none()
+            && crate::places::names_territory(&self.text[p.start..p.end])
+        {
+            return;
+        }
         let days = self.days_at(n, p.start);
         // "its London embassy": after a possessive, a capital says where the body is, not whose.
         let located = matches!(p.anchor, Some(Anchor::Capital(_)))

@@ -45,9 +45,11 @@ pub enum Class {
     Refusal,
     Promise,
     Expressive,
+    Intransitive,
+    Wish,
 }
 
-const NAMES: [(&str, Class); 33] = [
+const NAMES: [(&str, Class); 35] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -81,6 +83,8 @@ const NAMES: [(&str, Class); 33] = [
     ("refusal", Class::Refusal),
     ("promise", Class::Promise),
     ("expressive", Class::Expressive),
+    ("intransitive", Class::Intransitive),
+    ("wish", Class::Wish),
 ];
 
 struct Cues {

@@ -156,7 +156,13 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
             (true, Some("ADJ")) => !participle,
             _ => false,
         };
-        !wrong
+        // "demonstrating his GOP backing" shows something; "Kurds demonstrated" protested.
+        let other_sense = m.pattern.verb
+            && m.pattern.words() == 1
+            && m.word.is_some_and(|w| {
+                cues::is(&tree.lemma(w), cues::Class::Intransitive) && tree.has_object(w)
+            });
+        !wrong && !other_sense
     });
     let meetings: Vec<usize> = matches
         .iter()
@@ -181,6 +187,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     mark_wanted(&mut out);
     code_promises(doc, &mut out, &tree);
     drop_intents_to_act_on(&mut out);
+    drop_bare_wishes(s, &mut out);
     out
 }
 
@@ -225,6 +232,33 @@ fn drop_intents_to_act_on(events: &mut Vec<Event>) {
         .collect();
     let mut keep = drop.iter().map(|d| !d);
     events.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// "I want to thank the American people": a wish to do what no pattern names, or what is no act
+/// of cooperation or yielding, is no intention to cooperate (data/events/cues.tsv, class
+/// `wish`); "wants to withdraw from Lebanon" is one, whether or not the act was coded.
+fn drop_bare_wishes(s: &Sentence, events: &mut Vec<Event>) {
+    // Characters between "wants to" and the act: the rest of the clause.
+    const REACH: usize = 60;
+    let wish = |e: &Event| {
+        let first = e.evidence.trigger.split_whitespace().next().unwrap_or("");
+        e.cameo == "030" && cues::is(&first.to_lowercase(), cues::Class::Wish)
+    };
+    let names_act = |e: &Event| {
+        let next = s.tokens.iter().find(|t| t.start >= e.evidence.end);
+        next.is_some_and(|t| patterns().by_first.contains_key(t.lower.as_str()))
+    };
+    let acts: Vec<(usize, u8)> = events
+        .iter()
+        .map(|x| (x.evidence.start, x.quad_class))
+        .collect();
+    events.retain(|e| {
+        !wish(e)
+            || names_act(e)
+            || acts.iter().any(|&(start, quad)| {
+                quad <= 2 && start >= e.evidence.end && start - e.evidence.end <= REACH
+            })
+    });
 }
 
 /// What an act promised is in CAMEO: "all cooperative actions reported in future tense are also

@@ -700,6 +700,34 @@ const CASES: &[(&str, &[&str])] = &[
         "June 17, 2020\n\nThe Chinese and Indian foreign ministers clashed over trade on Monday.",
         &[],
     ),
+    // "The West Bank" is a territory of the gazetteer, not the West's banks.
+    (
+        "August 13, 1990\n\nIraq linked its occupation of Kuwait with Israel's occupation of the West Bank.",
+        &["IRQ KWT 192", "ISR PSE 192"],
+    ),
+    // To demonstrate or rally something is to show or gather it, not to protest.
+    (
+        "August 17, 1998\n\nThe United States sent envoys to demonstrate its support, and the Iraqi leader tried to rally Arab opinion against Israel.",
+        &[],
+    ),
+    (
+        "March 8, 1998\n\nSome 1,500 ethnic Albanians marched Sunday in downtown Istanbul to protest the killings by Serb police.",
+        &["ALB  141", "ALB SRB 141"],
+    ),
+    // A wish to do what is no event is no intention; one to do an act is.
+    (
+        "March 22, 1998\n\nIrish nationalists want to move towards unity with Britain, Adams said.",
+        &[],
+    ),
+    (
+        "March 1, 1998\n\nIsrael wants to withdraw from southern Lebanon, officials said.",
+        &["ISR LBN 0356"],
+    ),
+    // A participle with a "by" agent is passive: the agent did it.
+    (
+        "March 1, 1998\n\nThey found an Israeli soldier kidnapped and presumed killed by Syrian troops.",
+        &["SYR ISR 190"],
+    ),
 ];
 
 #[test]

@@ -98,6 +98,24 @@ impl<'a> Tree<'a> {
         (i < self.words.len() && self.words[i].start <= at).then_some(i)
     }
 
+    /// Whether word `w` has a direct object that is no time expression ("marched Sunday" is
+    /// read as an object at times).
+    pub fn has_object(&self, w: usize) -> bool {
+        self.kids(w, "obj").any(|o| {
+            let word = &self.words[o];
+            !self
+                .s
+                .timexes
+                .iter()
+                .any(|x| x.start <= word.start && word.end <= x.end)
+        })
+    }
+
+    /// The lemma of word `w`, lowercased.
+    pub fn lemma(&self, w: usize) -> String {
+        self.words[w].lemma.to_lowercase()
+    }
+
     /// The universal tag of word `w`.
     pub fn upos(&self, w: usize) -> &str {
         &self.words[w].upos
@@ -331,9 +349,16 @@ impl<'a> Tree<'a> {
     }
 
     fn is_passive(&self, v: usize) -> bool {
+        // "an expert kidnapped and presumed killed by guerrillas": a participle with a "by"
+        // agent is passive without an auxiliary.
+        let agent = |c: usize| {
+            self.rel(c) == "obl:agent"
+                && self.words[v].xpos == "VBN"
+                && self.case_of(c).as_deref() == Some("by")
+        };
         self.children[v]
             .iter()
-            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"))
+            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass") || agent(c))
     }
 
     /// The sides of the event word at word `w`: a verb's, or a noun's.
@@ -421,7 +446,7 @@ impl<'a> Tree<'a> {
         if self.is_passive(v) {
             return Sides {
                 sources: self.actors_of(self.kids(v, "obl:agent")),
-                targets: self.actors_of(self.kids(v, "nsubj:pass")),
+                targets: self.actors_of(self.patient(v)),
                 passive: true,
                 ..Sides::default()
             };
@@ -463,6 +488,26 @@ impl<'a> Tree<'a> {
             passive: false,
             unnamed_subject,
         }
+    }
+
+    /// Who undergoes passive verb `v`: its passive subject; else, up a chain of participles
+    /// ("a soldier kidnapped and presumed killed by ..."), the passive subject of one of them
+    /// or the noun the first modifies.
+    fn patient(&self, v: usize) -> Vec<usize> {
+        let mut x = v;
+        for _ in 0..MAX_CLIMB {
+            let subjects: Vec<usize> = self.kids(x, "nsubj:pass").collect();
+            if !subjects.is_empty() {
+                return subjects;
+            }
+            let Some(h) = self.head(x) else { break };
+            match self.rel(x) {
+                "acl" => return vec![h],
+                "conj" | "xcomp" | "advcl" if self.words[h].upos == "VERB" => x = h,
+                _ => break,
+            }
+        }
+        Vec::new()
     }
 
     /// Whether noun `n` names who does it and not where to: "Lula's visit", not "a visit by

@@ -487,6 +487,15 @@ pub fn state_of(name: &str) -> Option<String> {
     best(name, &[], &FxHashMap::default())?.country.clone()
 }
 
+/// Whether `name` names a territory of the gazetteer that is neither a state nor a city ("the
+/// West Bank", "the Golan Heights").
+pub fn names_territory(name: &str) -> bool {
+    gazetteer()
+        .find(name)
+        .iter()
+        .any(|e| e.kind == PlaceKind::Landmark && e.country.is_some())
+}
+
 /// Whether the gazetteer has state `iso3` (`JPN`).
 pub fn is_country(iso3: &str) -> bool {
     gazetteer().country(iso3).is_some()

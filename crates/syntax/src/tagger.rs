@@ -474,36 +474,56 @@ fn lemma_by_rule(form: &str, low: &str, xpos: &str) -> String {
             ("shes", "sh"),
             ("s", ""),
         ]),
-        "VBD" | "VBN" => strip(&[
-            ("ied", "y"),
-            ("ated", "ate"),
-            ("ized", "ize"),
-            ("ised", "ise"),
-            ("uced", "uce"),
-            ("nced", "nce"),
-            ("rced", "rce"),
-            ("rged", "rge"),
-            ("dged", "dge"),
-            ("anged", "ange"),
-            ("enged", "enge"),
-            ("ved", "ve"),
-            ("ed", ""),
-        ]),
-        "VBG" => strip(&[
-            ("ating", "ate"),
-            ("izing", "ize"),
-            ("ising", "ise"),
-            ("ucing", "uce"),
-            ("ncing", "nce"),
-            ("rcing", "rce"),
-            ("rging", "rge"),
-            ("dging", "dge"),
-            ("ving", "ve"),
-            ("ing", ""),
-        ]),
+        "VBD" | "VBN" => undouble(
+            strip(&[
+                ("ied", "y"),
+                ("ated", "ate"),
+                ("ized", "ize"),
+                ("ised", "ise"),
+                ("uced", "uce"),
+                ("nced", "nce"),
+                ("rced", "rce"),
+                ("rged", "rge"),
+                ("dged", "dge"),
+                ("anged", "ange"),
+                ("enged", "enge"),
+                ("ved", "ve"),
+                ("ed", ""),
+            ]),
+            low,
+        ),
+        "VBG" => undouble(
+            strip(&[
+                ("ating", "ate"),
+                ("izing", "ize"),
+                ("ising", "ise"),
+                ("ucing", "uce"),
+                ("ncing", "nce"),
+                ("rcing", "rce"),
+                ("rging", "rge"),
+                ("dging", "dge"),
+                ("ving", "ve"),
+                ("ing", ""),
+            ]),
+            low,
+        ),
         "JJR" | "RBR" => strip(&[("ier", "y"), ("er", "")]),
         "JJS" | "RBS" => strip(&[("iest", "y"), ("est", "")]),
         _ => low.to_string(),
+    }
+}
+
+/// A stem that doubled its last consonant before "-ed" or "-ing" ("kidnapped", "planning",
+/// "referred"): the verb has one. Not "d", "l", "s", "z" nor "f", which verbs end in doubled
+/// ("added", "called", "kissed", "buzzed", "staffed").
+fn undouble(stem: String, form: &str) -> String {
+    let b = stem.as_bytes();
+    let n = b.len();
+    let doubled = n >= 4 && b[n - 1] == b[n - 2] && b"bgmnprt".contains(&b[n - 1]);
+    if doubled && stem.len() < form.len() {
+        stem[..n - 1].to_string()
+    } else {
+        stem
     }
 }
 
@@ -539,5 +559,10 @@ mod tests {
         );
         assert_eq!(lemma_by_rule("enforcing", "enforcing", "VBG"), "enforce");
         assert_eq!(lemma_by_rule("visited", "visited", "VBD"), "visit");
+        // A doubled consonant before the ending is one in the verb.
+        assert_eq!(lemma_by_rule("kidnapped", "kidnapped", "VBN"), "kidnap");
+        assert_eq!(lemma_by_rule("planning", "planning", "VBG"), "plan");
+        assert_eq!(lemma_by_rule("added", "added", "VBD"), "add");
+        assert_eq!(lemma_by_rule("called", "called", "VBD"), "call");
     }
 }
