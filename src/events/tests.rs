@@ -723,6 +723,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 1998\n\nIsrael wants to withdraw from southern Lebanon, officials said.",
         &["ISR LBN 0356"],
     ),
+    // What a condition says would happen has not: "if Trump agrees".
+    (
+        "November 5, 2019\n\nThe truce may grow if the United States agrees to Beijing's demands to roll back tariffs.",
+        &[],
+    ),
+    // To recognize a state is recognition; to recognize that something is so is not.
+    (
+        "November 5, 2019\n\nIsrael recognized the Palestinian state. The United States recognized that the deal was bad for Japan.",
+        &["ISR PSE 054"],
+    ),
     // A participle with a "by" agent is passive: the agent did it.
     (
         "March 1, 1998\n\nThey found an Israeli soldier kidnapped and presumed killed by Syrian troops.",

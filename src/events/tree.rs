@@ -192,6 +192,15 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Whether the event word at `w` stands in a condition ("if Trump agrees to roll back
+    /// tariffs", "unless Iraq withdraws"): a possibility, not an act.
+    pub fn in_condition(&self, w: usize) -> bool {
+        self.up_through(w, &["xcomp", "conj"], |x| {
+            self.kids(x, "mark")
+                .any(|m| cues::is(&self.words[m].form.to_lowercase(), Class::Condition))
+        })
+    }
+
     /// Whether `test` holds of word `w` or of a head reached from it through relations of
     /// `through` only ("will begin to withdraw": from "withdraw" up its `xcomp`).
     fn up_through(&self, w: usize, through: &[&str], test: impl Fn(usize) -> bool) -> bool {
