@@ -648,6 +648,7 @@ fn code_match(
             .chain(&partners)
         {
             let src = actor(s.mentions[src]);
+            let tgt = &another_country(doc, &src, tgt).unwrap_or_else(|| tgt.clone());
             // Groups of no known state on both sides ("militants attacked civilians") say
             // nothing a record of states and organizations can hold.
             let known = src.actor.side().is_some() || tgt.actor.side().is_some();
@@ -701,6 +702,33 @@ fn code_match(
 /// Whether two actors are one side, so that no event can pass between them: the same state or
 /// organization in the same role. A government and its own state, rebels or opposition are two
 /// sides ("Serbia's president promised to democratize Serbia").
+/// "US troops remain in Afghanistan, 18 years after Washington invaded the country": a state
+/// acts on "the country" that is its own only by a misreading (it would say "itself"), so the
+/// country is the last other state named before it.
+fn another_country(doc: &Document, src: &EventActor, tgt: &EventActor) -> Option<EventActor> {
+    let own = src.actor.country.as_deref()?;
+    let mentions = &doc.mentions;
+    let at = mentions.partition_point(|m| m.start < tgt.start);
+    let referred = mentions
+        .get(at)
+        .is_some_and(|m| m.start == tgt.start && m.rule == "coreference");
+    if !referred || tgt.actor.country.as_deref() != Some(own) || tgt.actor.role.is_some() {
+        return None;
+    }
+    let other = mentions[..at]
+        .iter()
+        .rev()
+        .find_map(|m| m.actor.country.as_deref().filter(|c| *c != own))?;
+    Some(EventActor {
+        actor: Actor {
+            code: other.to_string(),
+            country: Some(other.to_string()),
+            ..Actor::default()
+        },
+        ..tgt.clone()
+    })
+}
+
 fn same_side(a: &Actor, b: &Actor) -> bool {
     a.side().is_some() && a.side() == b.side() && a.role == b.role
 }

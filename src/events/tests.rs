@@ -723,6 +723,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 1998\n\nIsrael wants to withdraw from southern Lebanon, officials said.",
         &["ISR LBN 0356"],
     ),
+    // A state acts on "the country" that is another's: it would say "itself" of its own.
+    (
+        "October 7, 2019\n\nRoughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the country.",
+        &["USA AFG 190"],
+    ),
     // What a condition says would happen has not: "if Trump agrees".
     (
         "November 5, 2019\n\nThe truce may grow if the United States agrees to Beijing's demands to roll back tariffs.",
