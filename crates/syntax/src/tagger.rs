@@ -456,7 +456,8 @@ fn lemma_by_rule(form: &str, low: &str, xpos: &str) -> String {
     let strip = |suffixes: &[(&str, &str)]| -> String {
         for (end, add) in suffixes {
             if let Some(stem) = low.strip_suffix(end) {
-                if stem.chars().count() >= 2 {
+                let (stem_len, add_len) = (stem.chars().count(), add.chars().count());
+                if stem_len >= 2 || add_len > 0 && stem_len + add_len >= 3 {
                     return format!("{stem}{add}");
                 }
             }
@@ -488,6 +489,29 @@ fn lemma_by_rule(form: &str, low: &str, xpos: &str) -> String {
                 ("anged", "ange"),
                 ("enged", "enge"),
                 ("ved", "ve"),
+                // A vowel and one consonant before "-ed" mostly end the verb with "e"
+                // ("exploded", "accused", "fired"); a double vowel does not ("succeeded").
+                ("eeded", "eed"),
+                ("aired", "air"),
+                ("oaded", "oad"),
+                ("eaded", "ead"),
+                ("oided", "oid"),
+                ("ooted", "oot"),
+                ("ided", "ide"),
+                ("uded", "ude"),
+                ("aded", "ade"),
+                ("oded", "ode"),
+                ("eded", "ede"),
+                ("uted", "ute"),
+                ("oted", "ote"),
+                ("osed", "ose"),
+                ("eased", "ease"),
+                ("ased", "ase"),
+                ("used", "use"),
+                ("ired", "ire"),
+                ("ured", "ure"),
+                ("eared", "ear"),
+                ("ared", "are"),
                 ("ed", ""),
             ]),
             low,
@@ -564,5 +588,9 @@ mod tests {
         assert_eq!(lemma_by_rule("planning", "planning", "VBG"), "plan");
         assert_eq!(lemma_by_rule("added", "added", "VBD"), "add");
         assert_eq!(lemma_by_rule("called", "called", "VBD"), "call");
+        assert_eq!(lemma_by_rule("exploded", "exploded", "VBD"), "explode");
+        assert_eq!(lemma_by_rule("succeeded", "succeeded", "VBD"), "succeed");
+        assert_eq!(lemma_by_rule("appeared", "appeared", "VBD"), "appear");
+        assert_eq!(lemma_by_rule("loaded", "loaded", "VBN"), "load");
     }
 }
