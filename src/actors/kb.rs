@@ -27,6 +27,7 @@ const MODIFIERS: &str = include_str!("../../data/actors/modifiers.txt");
 const GROUP_MODIFIERS: &str = include_str!("../../data/actors/group_modifiers.txt");
 const GOVERNMENT_WORDS: &str = include_str!("../../data/actors/government_words.txt");
 const REGION_WORDS: &str = include_str!("../../data/actors/region_words.txt");
+const PLACE_NOUNS: &str = include_str!("../../data/actors/place_nouns.txt");
 const ISSUE_WORDS: &str = include_str!("../../data/actors/issue_words.txt");
 const VOTE_WORDS: &str = include_str!("../../data/actors/vote_words.txt");
 const EXPLETIVE_IT: &str = include_str!("../../data/actors/expletive_it.txt");
@@ -277,6 +278,8 @@ pub struct Kb {
     pub place_words: Vec<&'static str>,
     /// "northern": between a place word and a state's name ("in northern Mali").
     pub region_words: Vec<&'static str>,
+    /// "capital", "waters": after a state's adjective, a place of that state.
+    pub place_nouns: Vec<&'static str>,
     /// "adopted", "issued": a sentence with one before "a resolution" names who issued it.
     pub issue_words: Vec<&'static str>,
     /// "voted": the document a vote makes ("resolution"), issued by the body that voted.
@@ -340,6 +343,7 @@ impl Kb {
             name_heads: knowledge::words(NAME_HEADS).collect(),
             place_words: knowledge::words(PLACE_WORDS).collect(),
             region_words: knowledge::words(REGION_WORDS).collect(),
+            place_nouns: knowledge::words(PLACE_NOUNS).collect(),
             issue_words: knowledge::words(ISSUE_WORDS).collect(),
             vote_words: knowledge::rows(VOTE_WORDS).map(|r| (r[0], r[1])).collect(),
             expletive_it: knowledge::words(EXPLETIVE_IT).collect(),

@@ -593,7 +593,12 @@ impl Run<'_> {
                 let role = self.shared_role(p.end);
                 let mut a = group_actor(&code, role);
                 a.kb_id = Some(format!("state:{}", kb.states[i].code));
-                (a, if adjective { "adjective" } else { "name" })
+                let rule = match adjective {
+                    true if self.adjective_of_place(p) => PLACE_ADJECTIVE,
+                    true => "adjective",
+                    false => "name",
+                };
+                (a, rule)
             }
             Anchor::Capital(i) => {
                 let mut a = group_actor(&code, Some("GOV"));
@@ -787,6 +792,38 @@ impl Run<'_> {
         }
     }
 
+    /// "in the Kenyan and Tanzanian capitals", "near the Syrian border": a state's adjective
+    /// before a place noun (place_nouns.txt), after a place word and an article, names a place
+    /// (rule `place-adjective`): whoever acts there may be that state speaking ("a report
+    /// released in the Rwandan capital alleged"), but force used there is not its own.
+    fn adjective_of_place(&self, p: &Phrase) -> bool {
+        let kb = kb();
+        let before = crate::text::before(self.text, p.start, 40);
+        let mut words = before.split_whitespace().rev().peekable();
+        // Adjectives coordinated before it: "in the Kenyan and Tanzanian capitals".
+        while words.next_if(|w| *w == "and" || w.ends_with(',')).is_some() {
+            words.next();
+        }
+        words.next_if(|w| w.eq_ignore_ascii_case("the"));
+        let word = words.next().unwrap_or("");
+        if !kb.place_words.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        // Other adjectives coordinated with it stand between: "Kenyan and Tanzanian capitals".
+        let after = self.text[p.end..].split_whitespace().take(6);
+        for w in after {
+            let w = w.trim_end_matches([',', '.', ';']);
+            if kb.place_nouns.iter().any(|n| w.eq_ignore_ascii_case(n)) {
+                return true;
+            }
+            let joins = w == "and" || w.chars().next().is_some_and(char::is_uppercase);
+            if !joins {
+                return false;
+            }
+        }
+        false
+    }
+
     /// The words right before a phrase, nearest first: the three a determiner or possessive
     /// may stand in, past modifiers, and the one before those.
     fn words_before(&self, start: usize) -> impl Iterator<Item = &str> {
@@ -951,3 +988,6 @@ pub(super) fn stateless(role: Option<&str>) -> Actor {
 
 /// The rule of a group's mention whose state is where its phrase or sentence places it.
 pub(super) const GENERIC_PLACE: &str = "generic-place";
+
+/// The rule of a state's adjective that names a place of it ("in the Kenyan capital").
+pub const PLACE_ADJECTIVE: &str = "place-adjective";

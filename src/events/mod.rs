@@ -630,6 +630,12 @@ fn code_match(
         if media.is_some_and(|o| crate::actors::kb::kb().is_media(o)) {
             continue;
         }
+        // "bombs exploded in the Kenyan capital, killing dozens": force used in a state's
+        // place is not that state's (a statement made there may be).
+        let material = matches!(taxonomy::code(cameo).quad, 2 | 4);
+        if material && s.mentions[src].rule == crate::actors::PLACE_ADJECTIVE {
+            continue;
+        }
         // "Belarusians protested in Minsk": their own state's place is no target.
         let own = |t: &EventActor| same_side(&s.mentions[src].actor, &t.actor);
         // "Lula's visit included ...", "demanded the release of Raman Pratasevich": a visit

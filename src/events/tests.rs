@@ -728,6 +728,15 @@ const CASES: &[(&str, &[&str])] = &[
         "October 7, 2019\n\nRoughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the country.",
         &["USA AFG 190"],
     ),
+    // Force used in a state's capital is not that state's; a report released there may be.
+    (
+        "August 7, 1998\n\nBombs exploded outside the U.S. embassies in the Kenyan and Tanzanian capitals, killing dozens of Americans.",
+        &[],
+    ),
+    (
+        "August 7, 2008\n\nA report released in the Rwandan capital accused France of helping to plan the killings.",
+        &["RWA FRA 112"],
+    ),
     // What a condition says would happen has not: "if Trump agrees".
     (
         "November 5, 2019\n\nThe truce may grow if the United States agrees to Beijing's demands to roll back tariffs.",
