@@ -781,10 +781,40 @@ impl Run<'_> {
         let marks = [" -", " \u{2014}", " (", ","];
         let dateline = (capitals && written.len() > 3)
             || (line_start && marks.iter().any(|m| self.text[p.end..].starts_with(m)));
+        // "in Dar es Salaam, Tanzania", "In Cape Town, South Africa": a state after one of its
+        // cities and a comma says where it is; "and Nairobi, Kenya": a capital followed by its
+        // state is an address.
+        let after_city = || {
+            let Some(state) = self.country_of(anchor) else {
+                return false;
+            };
+            let Some(head) = self.text[..p.start].trim_end().strip_suffix(',') else {
+                return false;
+            };
+            let words: Vec<&str> = head.split_whitespace().rev().take(3).collect();
+            (1..=words.len()).any(|n| {
+                let name: Vec<&str> = words[..n].iter().rev().copied().collect();
+                crate::places::is_city_of(&name.join(" "), &state.0)
+            })
+        };
+        let addressed = || {
+            let state = self.country_of(anchor);
+            let next = self.text[p.end..].strip_prefix(", ").unwrap_or("");
+            let name: String = next
+                .split([',', '.', ';'])
+                .next()
+                .unwrap_or("")
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            !name.is_empty()
+                && state.is_some_and(|c| crate::places::state_of(&name).as_deref() == Some(&c.0))
+        };
         match anchor {
-            Anchor::State(_, false) => locative || dateline,
+            Anchor::State(_, false) => locative || dateline || after_city(),
             Anchor::Capital(_) => {
-                locative || dateline || ["the", "a", "an", "its"].into_iter().any(is)
+                locative || dateline || addressed() || ["the", "a", "an", "its"].into_iter().any(is)
             }
             // "the Kremlin" takes an article as a name; only a preposition makes it a place.
             Anchor::Seat(_) => locative || dateline,

@@ -737,6 +737,15 @@ const CASES: &[(&str, &[&str])] = &[
         "August 7, 2008\n\nA report released in the Rwandan capital accused France of helping to plan the killings.",
         &["RWA FRA 112"],
     ),
+    // "City, State" says where: the state after its city is a place, not the one who acts.
+    (
+        "October 8, 1999\n\nIn Cape Town, South Africa, a police spokesman said the FBI arrested Mohamed at the airport.",
+        &[],
+    ),
+    (
+        "September 11, 1998\n\nBombings at the U.S. embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, on Aug. 7 killed 258 people, including 12 Americans.",
+        &[],
+    ),
     // What a condition says would happen has not: "if Trump agrees".
     (
         "November 5, 2019\n\nThe truce may grow if the United States agrees to Beijing's demands to roll back tariffs.",

@@ -496,6 +496,14 @@ pub fn names_territory(name: &str) -> bool {
         .any(|e| e.kind == PlaceKind::Landmark && e.country.is_some())
 }
 
+/// Whether `name` names a city of state `iso3` in the gazetteer ("Dar es Salaam", `TZA`).
+pub fn is_city_of(name: &str, iso3: &str) -> bool {
+    gazetteer()
+        .find(name)
+        .iter()
+        .any(|e| e.kind == PlaceKind::City && e.country.as_deref() == Some(iso3))
+}
+
 /// Whether the gazetteer has state `iso3` (`JPN`).
 pub fn is_country(iso3: &str) -> bool {
     gazetteer().country(iso3).is_some()
