@@ -746,6 +746,11 @@ const CASES: &[(&str, &[&str])] = &[
         "September 11, 1998\n\nBombings at the U.S. embassies in Dar es Salaam, Tanzania, and Nairobi, Kenya, on Aug. 7 killed 258 people, including 12 Americans.",
         &[],
     ),
+    // A participle used as an adjective has no subject: only a "by" agent did it.
+    (
+        "August 16, 1990\n\nVery few of the 2,500 Americans in occupied Kuwait complied with the order.",
+        &[],
+    ),
     // What a condition says would happen has not: "if Trump agrees".
     (
         "November 5, 2019\n\nThe truce may grow if the United States agrees to Beijing's demands to roll back tariffs.",

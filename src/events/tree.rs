@@ -452,6 +452,20 @@ impl<'a> Tree<'a> {
                 ..Sides::default()
             };
         }
+        // "Americans in occupied Kuwait": a participle used as an adjective has no subject;
+        // only a "by" agent says who did it. Not after a noun: "guerrillas wounded two
+        // soldiers", which the parser may read as one noun phrase, has its subject there.
+        let after_noun = v > 0 && matches!(self.upos(v - 1), "NOUN" | "PROPN" | "PRON" | "NUM");
+        let attributive = self.rel(v) == "amod" && !after_noun;
+        if attributive && matches!(self.words[v].xpos.as_str(), "VBN" | "JJ") {
+            let sources = self.actors_of(self.nominals_with(v, "by"));
+            return Sides {
+                unnamed_subject: sources.is_empty(),
+                sources,
+                targets: self.actors_of(self.head(v)),
+                passive: true,
+            };
+        }
         if self.is_passive(v) {
             return Sides {
                 sources: self.actors_of(self.kids(v, "obl:agent")),
