@@ -47,9 +47,10 @@ pub enum Class {
     Expressive,
     Intransitive,
     Wish,
+    Sport,
 }
 
-const NAMES: [(&str, Class); 35] = [
+const NAMES: [(&str, Class); 36] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -85,6 +86,7 @@ const NAMES: [(&str, Class); 35] = [
     ("expressive", Class::Expressive),
     ("intransitive", Class::Intransitive),
     ("wish", Class::Wish),
+    ("sport", Class::Sport),
 ];
 
 struct Cues {

@@ -156,11 +156,13 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
             (true, Some("ADJ")) => !participle,
             _ => false,
         };
-        // "demonstrating his GOP backing" shows something; "Kurds demonstrated" protested.
+        // "demonstrating his GOP backing" and "as demonstrated by his departure" show
+        // something; "Kurds demonstrated" protested.
         let other_sense = m.pattern.verb
             && m.pattern.words() == 1
             && m.word.is_some_and(|w| {
-                cues::is(&tree.lemma(w), cues::Class::Intransitive) && tree.has_object(w)
+                cues::is(&tree.lemma(w), cues::Class::Intransitive)
+                    && (tree.has_object(w) || tree.is_passive(w))
             });
         !wrong && !other_sense
     });
@@ -183,6 +185,15 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
             taken.push((m.first, m.last));
             asked_to_meet(s, &tree, &m, &meetings, &mut out[before..]);
         }
+    }
+    // "Switzerland beat Gibraltar 6-0 to win Group D": a game, not force (assault, fighting,
+    // mass violence: roots 18 to 20). Other measures in a sentence about a game stay ("will not
+    // attend the World Cup" after cutting off contacts).
+    if s.tokens
+        .iter()
+        .any(|t| cues::is(&t.lower, cues::Class::Sport) || is_score(&t.lower))
+    {
+        out.retain(|e| !matches!(e.root.as_str(), "18" | "19" | "20"));
     }
     mark_wanted(&mut out);
     code_promises(doc, &mut out, &tree);
@@ -232,6 +243,15 @@ fn drop_intents_to_act_on(events: &mut Vec<Event>) {
         .collect();
     let mut keep = drop.iter().map(|d| !d);
     events.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// A game's score: "6-0", "2-1" (not a vote of fifteen members, "15-0").
+fn is_score(word: &str) -> bool {
+    let Some((a, b)) = word.split_once('-') else {
+        return false;
+    };
+    let small = |x: &str| !x.is_empty() && x.len() <= 1 && x.bytes().all(|c| c.is_ascii_digit());
+    small(a) && small(b)
 }
 
 /// "I want to thank the American people": a wish to do what no pattern names, or what is no act

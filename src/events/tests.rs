@@ -751,6 +751,20 @@ const CASES: &[(&str, &[&str])] = &[
         "August 16, 1990\n\nVery few of the 2,500 Americans in occupied Kuwait complied with the order.",
         &[],
     ),
+    // A state that beats another in a game uses no force.
+    (
+        "November 18, 2019\n\nDenmark got a 1-1 draw at Ireland, while Switzerland beat Gibraltar 6-0 to win the group.",
+        &[],
+    ),
+    (
+        "November 18, 2019\n\nAustralia beat Colombia in the Davis Cup semifinal on Sunday.",
+        &[],
+    ),
+    // To be demonstrated by something is to be shown, not to protest.
+    (
+        "November 18, 2019\n\nChina's worry, as demonstrated by its protest to the United States, is trade.",
+        &["CHN USA 114"],
+    ),
     // What a condition says would happen has not: "if Trump agrees".
     (
         "November 5, 2019\n\nThe truce may grow if the United States agrees to Beijing's demands to roll back tariffs.",

@@ -357,7 +357,7 @@ impl<'a> Tree<'a> {
         })
     }
 
-    fn is_passive(&self, v: usize) -> bool {
+    pub fn is_passive(&self, v: usize) -> bool {
         // "an expert kidnapped and presumed killed by guerrillas": a participle with a "by"
         // agent is passive without an auxiliary.
         let agent = |c: usize| {
