@@ -859,6 +859,19 @@ fn flags_dates_and_speakers() {
         .map(|e| e.date.earliest.as_str())
         .collect();
     assert_eq!(days, ["2022-03-22"], "{:?}", tests.events);
+    // A date inside another verb's clause is that clause's: the visit is today's, not the
+    // battle's ("celebrations marking the anniversary of the victory in the Battle of ...").
+    let visit = extract("September 4, 2024\n\nPutin held talks with Mongolian leaders, took part in celebrations marking the anniversary of the victory in the Battle of Khalkhin Gol and visited a Russian university in Ulan Bator.");
+    let v = visit
+        .events
+        .iter()
+        .find(|e| e.cameo == "042")
+        .expect("the visit");
+    assert!(
+        !v.historical && v.date.earliest.starts_with("2024"),
+        "{:?}",
+        v.date
+    );
     // A date the parser hangs on a noun that names no act is the act's day: the shelling was
     // on Monday (data/events/act_nouns.txt tells the nouns of acts).
     let shelled = extract(

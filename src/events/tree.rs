@@ -320,7 +320,46 @@ impl<'a> Tree<'a> {
         }
         // "held talks on Monday": a noun of the pattern's own words is the event.
         let own = matched.0 <= self.words[h].start && self.words[h].end <= matched.1;
-        modifies_noun && !own && (self.governs(w, h) || self.governs(lead, h))
+        let noun_of_act = modifies_noun && !own && (self.governs(w, h) || self.governs(lead, h));
+        noun_of_act || self.in_other_clause(t, w)
+    }
+
+    /// Whether word `t` stands in a clause of its own that does not hold `w` and does not
+    /// modify it: "took part in celebrations marking the anniversary of the victory in the
+    /// Battle of Khalkhin Gol ... and visited the campus" (the battle's days are not the
+    /// visit's); but "the meeting held on June 6" (a clause of the event's own noun) and "said
+    /// on Monday that they met" (no clause between) are not.
+    fn in_other_clause(&self, t: usize, w: usize) -> bool {
+        let mut x = t;
+        for _ in 0..MAX_GOVERNED_DEPTH {
+            let Some(h) = self.head(x) else {
+                return false;
+            };
+            let subordinate = matches!(
+                self.rel(x).split(':').next(),
+                Some("acl" | "advcl" | "ccomp" | "csubj" | "parataxis")
+            );
+            if subordinate && self.words[x].upos == "VERB" {
+                return x != w && h != w && !self.descends(w, x);
+            }
+            x = h;
+        }
+        false
+    }
+
+    /// Whether `w` is `x` or below it.
+    fn descends(&self, w: usize, x: usize) -> bool {
+        let mut y = w;
+        for _ in 0..MAX_GOVERNED_DEPTH {
+            if y == x {
+                return true;
+            }
+            let Some(h) = self.head(y) else {
+                return false;
+            };
+            y = h;
+        }
+        false
     }
 
     fn head(&self, w: usize) -> Option<usize> {
