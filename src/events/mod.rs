@@ -245,6 +245,12 @@ fn drop_intents_to_act_on(events: &mut Vec<Event>) {
     events.retain(|_| keep.next().unwrap_or(true));
 }
 
+/// Whether `word` is a past participle: one of the patterns' verbs', or a regular one.
+pub fn is_participle(word: &str) -> bool {
+    let word = word.to_lowercase();
+    patterns().participles.contains(&word) || word.len() > 4 && word.ends_with("ed")
+}
+
 /// A game's score: "6-0", "2-1" (not a vote of fifteen members, "15-0").
 fn is_score(word: &str) -> bool {
     let Some((a, b)) = word.split_once('-') else {

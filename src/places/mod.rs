@@ -269,9 +269,20 @@ fn named_near(e: &Event) -> Vec<Named> {
     };
     let (from, to) = clause_around(sentence, trigger);
     let venue = taxonomy::in_class(&e.cameo, CodeClass::Venue);
+    // "urged Moscow to release the sailors detained near the Kerch Strait": a place after
+    // another verb's participle is where that happened, not where a verb's event did.
+    let verb = e.rule.starts_with("verb ");
+    let trigger_end = trigger + e.evidence.trigger.len();
+    let of_participle = |at: usize| {
+        let before = sentence[..at].trim_end();
+        let word = before.rsplit(' ').next().unwrap_or("");
+        let start = before.len() - word.len();
+        verb && !(trigger..trigger_end).contains(&start) && crate::events::is_participle(word)
+    };
     let mut found: Vec<(usize, Named)> = named_in(sentence, venue)
         .into_iter()
         .filter(|(at, _)| quoted(*at) == quoted(trigger) && (from..to).contains(at))
+        .filter(|(at, _)| !of_participle(*at))
         .collect();
     found.sort_by_key(|(at, _)| at.abs_diff(trigger));
     found.into_iter().map(|(_, named)| named).collect()
