@@ -159,13 +159,15 @@ fn seat(code: &str) -> Option<Place> {
 /// The place `name` most likely means for an event between `sides`, in an article naming the
 /// states of `article`: a state by its name, a landmark, then a city or a province, those of
 /// the event's states first, then of the article's, then a city before a province of the same
-/// name ("Donetsk" is the city), then capitals, then the most populous.
+/// name ("Donetsk" is the city), then a place of that name before one also so called, then
+/// capitals, then the most populous.
 fn best<'g>(name: &str, sides: &[&str], article: &FxHashMap<String, usize>) -> Option<&'g Entry> {
-    best_of(gazetteer().find(name), sides, article)
+    best_of(name, gazetteer().find(name), sides, article)
 }
 
-/// The best of `found`, as `best` ranks places.
+/// The best of `found`, the places `name` names, as `best` ranks them.
 fn best_of<'g>(
+    name: &str,
     mut found: Vec<&'g Entry>,
     sides: &[&str],
     article: &FxHashMap<String, usize>,
@@ -186,11 +188,20 @@ fn best_of<'g>(
             sides.contains(&country),
             article.get(country).copied().unwrap_or(0),
             e.kind == PlaceKind::City,
+            // "Philadelphia" is the American city; it is also an old name of Amman.
+            own_name(e, name),
             e.capital,
             e.population,
         )
     };
     found.into_iter().max_by_key(rank)
+}
+
+/// Whether `name` is the place's own name, not one of its other names.
+fn own_name(e: &Entry, name: &str) -> bool {
+    let name = name.trim();
+    let name = name.strip_prefix("the ").unwrap_or(name);
+    e.name.eq_ignore_ascii_case(name)
 }
 
 /// What a word of data/places/words.tsv does around a place's name.
@@ -308,7 +319,7 @@ impl Named {
         if self.region && found.iter().any(|e| e.kind == PlaceKind::Adm1) {
             found.retain(|e| e.kind == PlaceKind::Adm1);
         }
-        best_of(found, sides, article)
+        best_of(&self.name, found, sides, article)
     }
 }
 

@@ -256,3 +256,24 @@ fn a_territory_referred_to_is_where_it_was_seized() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_place_s_own_name_before_another_s_old_name() {
+    // "Philadelphia" is the American city; it is also an old name of Amman, a capital.
+    let p = one("March 22, 2022\n\nJapan and Peru held talks in Philadelphia on Monday.");
+    assert_eq!(p.country.as_deref(), Some("USA"), "{p:?}");
+}
+
+#[test]
+fn a_place_after_another_verb_s_participle_is_that_verb_s() {
+    // The sailors were detained near the strait; the appeal was made where the story was filed.
+    let p = one(
+        "May 7, 2019\n\nBRUSSELS (Reuters) - The EU urged Russia on Tuesday to release the \
+         Ukrainian sailors detained near the Kerch Strait.",
+    );
+    assert_eq!(
+        (p.name.as_str(), p.basis),
+        ("Brussels", PlaceBasis::Dateline),
+        "{p:?}"
+    );
+}
