@@ -731,9 +731,6 @@ fn code_match(
     }
 }
 
-/// Whether two actors are one side, so that no event can pass between them: the same state or
-/// organization in the same role. A government and its own state, rebels or opposition are two
-/// sides ("Serbia's president promised to democratize Serbia").
 /// "US troops remain in Afghanistan, 18 years after Washington invaded the country": a state
 /// acts on "the country" that is its own only by a misreading (it would say "itself"), so the
 /// country is the last other state named before it.
@@ -761,6 +758,9 @@ fn another_country(doc: &Document, src: &EventActor, tgt: &EventActor) -> Option
     })
 }
 
+/// Whether two actors are one side, so that no event can pass between them: the same state or
+/// organization in the same role. A government and its own state, rebels or opposition are two
+/// sides ("Serbia's president promised to democratize Serbia").
 fn same_side(a: &Actor, b: &Actor) -> bool {
     a.side().is_some() && a.side() == b.side() && a.role == b.role
 }
