@@ -756,6 +756,11 @@ impl Run<'_> {
     /// "a visit to Ulan Bator", "across Russia", "the Ulaanbaatar campus": the name of a state
     /// or capital used for the place.
     pub(super) fn is_place(&self, p: &Phrase) -> bool {
+        // "marched through Havana's streets", "near Iraq's northern border": a possessive
+        // before a place noun after a place word names a place of its own.
+        if p.possessive && p.agents.is_empty() && p.name.is_none() {
+            return self.adjective_of_place(p);
+        }
         let Some(anchor) = p.anchor.filter(|_| !p.possessive) else {
             return false;
         };
@@ -823,9 +828,10 @@ impl Run<'_> {
     }
 
     /// "in the Kenyan and Tanzanian capitals", "near the Syrian border": a state's adjective
-    /// before a place noun (place_nouns.txt), after a place word and an article, names a place
-    /// (rule `place-adjective`): whoever acts there may be that state speaking ("a report
-    /// released in the Rwandan capital alleged"), but force used there is not its own.
+    /// (or possessive) before a place noun (place_nouns.txt), after a place word and an
+    /// article, names a place (for an adjective, rule `place-adjective`: whoever acts there may
+    /// be that state speaking, "a report released in the Rwandan capital alleged", but force
+    /// used there is not its own).
     fn adjective_of_place(&self, p: &Phrase) -> bool {
         let kb = kb();
         let before = crate::text::before(self.text, p.start, 40);
@@ -840,13 +846,21 @@ impl Run<'_> {
             return false;
         }
         // Other adjectives coordinated with it stand between: "Kenyan and Tanzanian capitals".
-        let after = self.text[p.end..].split_whitespace().take(6);
+        let rest = &self.text[p.end..];
+        let rest = ["'s", "\u{2019}s", "'"]
+            .iter()
+            .find_map(|m| rest.strip_prefix(m))
+            .unwrap_or(rest);
+        let after = rest.split_whitespace().take(6);
         for w in after {
             let w = w.trim_end_matches([',', '.', ';']);
             if kb.place_nouns.iter().any(|n| w.eq_ignore_ascii_case(n)) {
                 return true;
             }
-            let joins = w == "and" || w.chars().next().is_some_and(char::is_uppercase);
+            // "Kenyan and Tanzanian capitals", "Iraq's northern border".
+            let joins = w == "and"
+                || w.chars().next().is_some_and(char::is_uppercase)
+                || kb.region_words.iter().any(|r| w.eq_ignore_ascii_case(r));
             if !joins {
                 return false;
             }

@@ -765,6 +765,11 @@ const CASES: &[(&str, &[&str])] = &[
         "November 18, 2019\n\nChina's worry, as demonstrated by its protest to the United States, is trade.",
         &["CHN USA 114"],
     ),
+    // A capital's possessive before a place noun is a place: the march is not at the government.
+    (
+        "January 28, 2000\n\nTens of thousands of Cubans marched through Havana's streets by torchlight.",
+        &["CUB  141"],
+    ),
     // What a condition says would happen has not: "if Trump agrees".
     (
         "November 5, 2019\n\nThe truce may grow if the United States agrees to Beijing's demands to roll back tariffs.",
