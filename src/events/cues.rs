@@ -48,9 +48,11 @@ pub enum Class {
     Intransitive,
     Wish,
     Sport,
+    Legal,
+    Contest,
 }
 
-const NAMES: [(&str, Class); 36] = [
+const NAMES: [(&str, Class); 38] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -87,6 +89,8 @@ const NAMES: [(&str, Class); 36] = [
     ("intransitive", Class::Intransitive),
     ("wish", Class::Wish),
     ("sport", Class::Sport),
+    ("legal", Class::Legal),
+    ("contest", Class::Contest),
 ];
 
 struct Cues {

@@ -195,6 +195,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     {
         out.retain(|e| !matches!(e.root.as_str(), "18" | "19" | "20"));
     }
+    out.retain(|e| !fought_in_court(s, e));
     mark_wanted(&mut out);
     code_promises(doc, &mut out, &tree);
     drop_intents_to_act_on(&mut out);
@@ -249,6 +250,23 @@ fn drop_intents_to_act_on(events: &mut Vec<Event>) {
 pub fn is_participle(word: &str) -> bool {
     let word = word.to_lowercase();
     patterns().participles.contains(&word) || word.len() > 4 && word.ends_with("ed")
+}
+
+/// "fighting in the courts", "fighting a legal battle": a fight (cues.tsv `contest`) with a
+/// word of the courts just before its trigger or a few words after it is a lawsuit, not force.
+fn fought_in_court(s: &Sentence, e: &Event) -> bool {
+    const AFTER: usize = 4;
+    let first_word = e.evidence.trigger.split_whitespace().next().unwrap_or("");
+    if !cues::is(&first_word.to_lowercase(), cues::Class::Contest) {
+        return false;
+    }
+    let first = s.tokens.partition_point(|t| t.start < e.evidence.start);
+    let last = s.tokens.partition_point(|t| t.end <= e.evidence.end);
+    let from = first.saturating_sub(1);
+    let to = (last + AFTER).min(s.tokens.len());
+    s.tokens[from..to]
+        .iter()
+        .any(|t| cues::is(&t.lower, cues::Class::Legal))
 }
 
 /// A game's score: "6-0", "2-1" (not a vote of fifteen members, "15-0").

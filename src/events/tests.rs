@@ -770,6 +770,11 @@ const CASES: &[(&str, &[&str])] = &[
         "January 28, 2000\n\nTens of thousands of Cubans marched through Havana's streets by torchlight.",
         &["CUB  141"],
     ),
+    // A fight in court uses no force; an attack on a court house does.
+    (
+        "January 28, 2000\n\nUkraine and Russia are fighting a legal battle at the International Court of Justice.",
+        &[],
+    ),
     // What a condition says would happen has not: "if Trump agrees".
     (
         "November 5, 2019\n\nThe truce may grow if the United States agrees to Beijing's demands to roll back tariffs.",
