@@ -594,7 +594,7 @@ impl Run<'_> {
                 let mut a = group_actor(&code, role);
                 a.kb_id = Some(format!("state:{}", kb.states[i].code));
                 let rule = match adjective {
-                    true if self.adjective_of_place(p) => PLACE_ADJECTIVE,
+                    true if self.adjective_of_place(p, true) => PLACE_ADJECTIVE,
                     true => "adjective",
                     false => "name",
                 };
@@ -759,7 +759,7 @@ impl Run<'_> {
         // "marched through Havana's streets", "near Iraq's northern border": a possessive
         // before a place noun after a place word names a place of its own.
         if p.possessive && p.agents.is_empty() && p.name.is_none() {
-            return self.adjective_of_place(p);
+            return self.adjective_of_place(p, false);
         }
         let Some(anchor) = p.anchor.filter(|_| !p.possessive) else {
             return false;
@@ -832,7 +832,10 @@ impl Run<'_> {
     /// article, names a place (for an adjective, rule `place-adjective`: whoever acts there may
     /// be that state speaking, "a report released in the Rwandan capital alleged", but force
     /// used there is not its own).
-    fn adjective_of_place(&self, p: &Phrase) -> bool {
+    ///
+    /// Other adjectives may stand between when `names` ("Kenyan and Tanzanian capitals"); after
+    /// a possessive, a name between is the place ("in Pakistan's Punjab province": Punjab).
+    fn adjective_of_place(&self, p: &Phrase, names: bool) -> bool {
         let kb = kb();
         let before = crate::text::before(self.text, p.start, 40);
         let mut words = before.split_whitespace().rev().peekable();
@@ -858,8 +861,8 @@ impl Run<'_> {
                 return true;
             }
             // "Kenyan and Tanzanian capitals", "Iraq's northern border".
-            let joins = w == "and"
-                || w.chars().next().is_some_and(char::is_uppercase)
+            let joins = w == "and" && names
+                || names && w.chars().next().is_some_and(char::is_uppercase)
                 || kb.region_words.iter().any(|r| w.eq_ignore_ascii_case(r));
             if !joins {
                 return false;

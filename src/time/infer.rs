@@ -63,8 +63,8 @@ enum Test {
     },
     /// Weekdays named alone, resolved from the day, fall within one week with it.
     Weekdays(Vec<Found>),
-    /// Weekdays named alone in the past, resolved from the day, are at most `RECENT_WEEKDAY`
-    /// days before it.
+    /// Weekdays named alone in clauses not in the future, resolved from the day, are at most
+    /// `RECENT_WEEKDAY` days before it.
     RecentWeekdays(Vec<Found>),
     /// A month and day printed with their weekday and no year ("Friday, Oct. 23") fall on that
     /// weekday in a year within a year of the day.
