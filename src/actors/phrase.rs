@@ -861,9 +861,9 @@ impl Run<'_> {
                 return true;
             }
             // "Kenyan and Tanzanian capitals", "Iraq's northern border".
-            let joins = w == "and" && names
-                || names && w.chars().next().is_some_and(char::is_uppercase)
-                || kb.region_words.iter().any(|r| w.eq_ignore_ascii_case(r));
+            let another = w == "and" || w.chars().next().is_some_and(char::is_uppercase);
+            let joins =
+                names && another || kb.region_words.iter().any(|r| w.eq_ignore_ascii_case(r));
             if !joins {
                 return false;
             }
