@@ -200,12 +200,16 @@ impl<'a> Sentence<'a> {
 
     /// Whether token `i` is part of a time expression ("March" in "in March").
     pub fn in_time(&self, i: usize) -> bool {
-        let Some(t) = self.tokens.get(i) else {
-            return false;
-        };
+        self.tokens
+            .get(i)
+            .is_some_and(|t| self.time_covers(t.start, t.end))
+    }
+
+    /// Whether characters `start..end` of the body lie inside a time expression.
+    pub fn time_covers(&self, start: usize, end: usize) -> bool {
         self.timexes
             .iter()
-            .any(|x| x.start <= t.start && t.end <= x.end)
+            .any(|x| x.start <= start && end <= x.end)
     }
 
     /// The token after a determiner at `i` ("the United States"), else `i`.

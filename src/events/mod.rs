@@ -150,7 +150,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     // ("to provide free flu shots" frees no one; "the detained journalist" was detained).
     matches.retain(|m| {
         let upos = m.word.map(|w| tree.upos(w));
-        let participle = patterns().participles.contains(&s.tokens[m.first].lower);
+        let participle = is_participle(&s.tokens[m.first].lower);
         let wrong = match (m.pattern.verb, upos) {
             (true, Some("NOUN")) | (false, Some("VERB")) => true,
             (true, Some("ADJ")) => !participle,
@@ -186,14 +186,14 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
             asked_to_meet(s, &tree, &m, &meetings, &mut out[before..]);
         }
     }
-    // "Switzerland beat Gibraltar 6-0 to win Group D": a game, not force (assault, fighting,
-    // mass violence: roots 18 to 20). Other measures in a sentence about a game stay ("will not
-    // attend the World Cup" after cutting off contacts).
+    // "Switzerland beat Gibraltar 6-0 to win Group D": a game, not force (code class
+    // `game-words`). Other measures in a sentence about a game stay ("will not attend the World
+    // Cup" after cutting off contacts).
     if s.tokens
         .iter()
         .any(|t| cues::is(&t.lower, cues::Class::Sport) || is_score(&t.lower))
     {
-        out.retain(|e| !matches!(e.root.as_str(), "18" | "19" | "20"));
+        out.retain(|e| !taxonomy::in_class(&e.cameo, CodeClass::GameWords));
     }
     out.retain(|e| !fought_in_court(s, e));
     mark_wanted(&mut out);
@@ -248,16 +248,20 @@ fn drop_intents_to_act_on(events: &mut Vec<Event>) {
 
 /// Whether `word` is a past participle: one of the patterns' verbs', or a regular one.
 pub fn is_participle(word: &str) -> bool {
-    let word = word.to_lowercase();
-    patterns().participles.contains(&word) || word.len() > 4 && word.ends_with("ed")
+    patterns().participles.contains(&word.to_lowercase()) || crate::time::tagger::regular_past(word)
+}
+
+/// The first word of an event's trigger, lowercased: what the cue classes are asked of.
+fn trigger_word(e: &Event) -> String {
+    let first = e.evidence.trigger.split_whitespace().next().unwrap_or("");
+    first.to_lowercase()
 }
 
 /// "fighting in the courts", "fighting a legal battle": a fight (cues.tsv `contest`) with a
 /// word of the courts just before its trigger or a few words after it is a lawsuit, not force.
 fn fought_in_court(s: &Sentence, e: &Event) -> bool {
     const AFTER: usize = 4;
-    let first_word = e.evidence.trigger.split_whitespace().next().unwrap_or("");
-    if !cues::is(&first_word.to_lowercase(), cues::Class::Contest) {
+    if !cues::is(&trigger_word(e), cues::Class::Contest) {
         return false;
     }
     let first = s.tokens.partition_point(|t| t.start < e.evidence.start);
@@ -274,8 +278,8 @@ fn is_score(word: &str) -> bool {
     let Some((a, b)) = word.split_once('-') else {
         return false;
     };
-    let small = |x: &str| !x.is_empty() && x.len() <= 1 && x.bytes().all(|c| c.is_ascii_digit());
-    small(a) && small(b)
+    let digit = |x: &str| x.len() == 1 && x.bytes().all(|c| c.is_ascii_digit());
+    digit(a) && digit(b)
 }
 
 /// "I want to thank the American people": a wish to do what no pattern names, or what is no act
@@ -284,10 +288,7 @@ fn is_score(word: &str) -> bool {
 fn drop_bare_wishes(s: &Sentence, events: &mut Vec<Event>) {
     // Characters between "wants to" and the act: the rest of the clause.
     const REACH: usize = 60;
-    let wish = |e: &Event| {
-        let first = e.evidence.trigger.split_whitespace().next().unwrap_or("");
-        e.cameo == "030" && cues::is(&first.to_lowercase(), cues::Class::Wish)
-    };
+    let wish = |e: &Event| e.cameo == "030" && cues::is(&trigger_word(e), cues::Class::Wish);
     let names_act = |e: &Event| {
         let next = s.tokens.iter().find(|t| t.start >= e.evidence.end);
         next.is_some_and(|t| patterns().by_first.contains_key(t.lower.as_str()))
@@ -348,8 +349,7 @@ fn mark_wanted(events: &mut [Event]) {
     // "agreed to impose sanctions": what a realizing or planning word commits to is done or
     // planned, not only wanted (data/events/cues.tsv).
     let realizing = |e: &Event| {
-        let first = e.evidence.trigger.split_whitespace().next().unwrap_or("");
-        let first = first.to_lowercase();
+        let first = trigger_word(e);
         cues::is(&first, cues::Class::Realizing) || cues::is(&first, cues::Class::Planned)
     };
     let ends: Vec<usize> = events

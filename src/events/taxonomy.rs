@@ -134,6 +134,7 @@ pub enum CodeClass {
     Examining,
     Fighting,
     FromTarget,
+    GameWords,
     Intention,
     Mediation,
     Meeting,
@@ -151,7 +152,7 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 22] = [
+    const ALL: [CodeClass; 23] = [
         CodeClass::Aimed,
         CodeClass::AtGovernment,
         CodeClass::Complaint,
@@ -160,6 +161,7 @@ impl CodeClass {
         CodeClass::Examining,
         CodeClass::Fighting,
         CodeClass::FromTarget,
+        CodeClass::GameWords,
         CodeClass::Intention,
         CodeClass::Mediation,
         CodeClass::Meeting,
@@ -187,6 +189,7 @@ impl CodeClass {
             CodeClass::Examining => "examining",
             CodeClass::Fighting => "fighting",
             CodeClass::FromTarget => "from-target",
+            CodeClass::GameWords => "game-words",
             CodeClass::Intention => "intention",
             CodeClass::Mediation => "mediation",
             CodeClass::Meeting => "meeting",

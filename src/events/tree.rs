@@ -101,14 +101,8 @@ impl<'a> Tree<'a> {
     /// Whether word `w` has a direct object that is no time expression ("marched Sunday" is
     /// read as an object at times).
     pub fn has_object(&self, w: usize) -> bool {
-        self.kids(w, "obj").any(|o| {
-            let word = &self.words[o];
-            !self
-                .s
-                .timexes
-                .iter()
-                .any(|x| x.start <= word.start && word.end <= x.end)
-        })
+        self.kids(w, "obj")
+            .any(|o| !self.s.time_covers(self.words[o].start, self.words[o].end))
     }
 
     /// The lemma of word `w`, lowercased.
@@ -228,8 +222,7 @@ impl<'a> Tree<'a> {
         let to = self
             .kids(w, "mark")
             .any(|m| self.words[m].form.eq_ignore_ascii_case("to"));
-        to && matches!(self.rel(w), "advcl" | "acl")
-            && cues::is(&self.words[w].lemma.to_lowercase(), Class::Expressive)
+        to && matches!(self.rel(w), "advcl" | "acl") && cues::is(&self.lemma(w), Class::Expressive)
     }
 
     /// Whether the event word at `w` is said to be done with a modal of the future (cues.tsv
@@ -259,7 +252,7 @@ impl<'a> Tree<'a> {
         let called_off = self
             .head(w)
             .filter(|_| self.rel(w) == "nmod" && self.case_of(w).as_deref() == Some("of"));
-        let calls_off = |h: usize| cues::is(&self.words[h].lemma.to_lowercase(), Class::Negation);
+        let calls_off = |h: usize| cues::is(&self.lemma(h), Class::Negation);
         negates(w) || governor.is_some_and(negates) || called_off.is_some_and(calls_off)
     }
 
@@ -440,7 +433,7 @@ impl<'a> Tree<'a> {
             }
             _ => return None,
         };
-        let reports = |v: &usize| cues::is(&self.words[*v].lemma.to_lowercase(), Class::Reporting);
+        let reports = |v: &usize| cues::is(&self.lemma(*v), Class::Reporting);
         let reporting = self
             .head(clause)
             .filter(|_| matches!(self.rel(clause), "ccomp" | "parataxis"))
@@ -692,7 +685,7 @@ impl<'a> Tree<'a> {
         let of = self.rel(w) == "nmod" && self.case_of(w).as_deref() == Some("of");
         of && self
             .head(w)
-            .is_some_and(|h| cues::is(&self.words[h].lemma.to_lowercase(), Class::Request))
+            .is_some_and(|h| cues::is(&self.lemma(h), Class::Request))
     }
 
     /// The sides of a noun of asking at `w` ("met at the request of Japan and the United

@@ -482,7 +482,6 @@ fn fill(meta: &mut Meta, field: &str, value: String, rule: &str) {
     }
 }
 
-/// Reads an article object of JSON-LD, wherever it sits: alone, in a list, in `@graph`.
 /// A short news page for tests: `head` in its head, `byline` between its title and its article
 /// of three paragraphs.
 #[cfg(test)]
@@ -505,6 +504,7 @@ fn lenient_json(text: &str) -> Option<Value> {
     })
 }
 
+/// Reads an article object of JSON-LD, wherever it sits: alone, in a list, in `@graph`.
 fn json_ld(v: &Value, meta: &mut Meta) {
     match v {
         Value::Array(items) => items.iter().for_each(|i| json_ld(i, meta)),

@@ -154,11 +154,6 @@ impl Gazetteer {
 
     /// Every place `name` names ("the" before it or not, any case).
     pub fn find(&self, name: &str) -> Vec<&Entry> {
-        let name = name.trim();
-        let name = name
-            .strip_prefix("the ")
-            .or_else(|| name.strip_prefix("The "))
-            .unwrap_or(name);
         self.by_name
             .get(&key(name))
             .map(|list| list.iter().map(|&i| &self.entries[i as usize]).collect())
@@ -173,7 +168,13 @@ impl Gazetteer {
     }
 }
 
-/// Names are found in any case, with curly apostrophes as straight ones.
-fn key(name: &str) -> String {
+/// Names are found in any case, with curly apostrophes as straight ones, "the" before them or
+/// not.
+pub fn key(name: &str) -> String {
+    let name = name.trim();
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
     name.to_lowercase().replace('\u{2019}', "'")
 }

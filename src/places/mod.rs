@@ -199,9 +199,7 @@ fn best_of<'g>(
 
 /// Whether `name` is the place's own name, not one of its other names.
 fn own_name(e: &Entry, name: &str) -> bool {
-    let name = name.trim();
-    let name = name.strip_prefix("the ").unwrap_or(name);
-    e.name.eq_ignore_ascii_case(name)
+    gazetteer::key(e.name) == gazetteer::key(name)
 }
 
 /// What a word of data/places/words.tsv does around a place's name.

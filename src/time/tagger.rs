@@ -930,7 +930,8 @@ fn phrase_ends(toks: &[Token], k: usize) -> bool {
     })
 }
 
-fn regular_past(word: &str) -> bool {
+/// Whether `word` has the regular ending of a past form or participle ("announced").
+pub(crate) fn regular_past(word: &str) -> bool {
     let b = word.as_bytes();
     b.len() > 4 && b[b.len() - 2..].eq_ignore_ascii_case(b"ed")
 }
