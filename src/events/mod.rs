@@ -116,6 +116,12 @@ struct Match<'p> {
     source: Option<usize>,
     /// The first word's number in the sentence's parse.
     word: Option<usize>,
+    /// In the passive, the token of the pattern's object that is the verb's subject
+    /// ("Sanctions were imposed on Iran by the EU").
+    object: Option<usize>,
+    /// The pattern's last word when its words after the object follow the object, before the
+    /// verb ("Sanctions on Iran were imposed by the EU": "on").
+    tail: Option<usize>,
 }
 
 fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -> Vec<Event> {
@@ -164,7 +170,12 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
                 cues::is(&tree.lemma(w), cues::Class::Intransitive)
                     && (tree.has_object(w) || tree.is_passive(w))
             });
-        !wrong && !other_sense
+        // "Sanctions were imposed on Iran": the object the words found must be the verb's.
+        let object = m.object.is_none_or(|k| {
+            let noun = tree.word_at(s.tokens[k].start);
+            m.word.zip(noun).is_some_and(|(v, n)| tree.undergoes(v, n))
+        });
+        !wrong && !other_sense && object
     });
     let meetings: Vec<usize> = matches
         .iter()
@@ -436,7 +447,7 @@ fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
             if pattern.verb && (s.nominal(i) || named) {
                 continue;
             }
-            match match_at(s, pattern, i, None) {
+            match match_at(s, pattern, i, None).or_else(|| passive_object_match(s, pattern, i)) {
                 Some(m) => out.push(m),
                 None if pattern.verb && pattern.items.contains(&Item::Gap) => gapped.push((i, id)),
                 None => {}
@@ -461,6 +472,8 @@ fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize, reach: Reach) -> O
         target: None,
         source: None,
         word: None,
+        object: None,
+        tail: None,
     };
     if match_items(s, &pattern.items[1..], i + 1, &mut m, reach) {
         return Some(m);
@@ -480,6 +493,62 @@ fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize, reach: Reach) -> O
         at = s.after_mention(k);
     }
     match_items(s, &pattern.items[2..], at, &mut m, reach).then_some(m)
+}
+
+/// How far before its verb the object of a passive may stand ("Sanctions against Russia's
+/// largest banks were imposed").
+const OBJECT_REACH: usize = 8;
+
+/// A verb pattern matched in the passive with its object as the subject: "Sanctions were
+/// imposed on Iran by the EU" for "impose * sanctions on", "Sanctions on Iran were imposed",
+/// "the sanctions imposed on Iran". The parse must confirm that the object undergoes the verb
+/// (`object_confirmed`).
+fn passive_object_match<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Option<Match<'p>> {
+    let skip = usize::from(pattern.items.get(1) == Some(&Item::Gap));
+    let Some(Item::Word(forms)) = pattern.items.get(1 + skip) else {
+        return None;
+    };
+    let rest = &pattern.items[2 + skip..];
+    let clause = s.clause(i, i);
+    let from = clause.0.max(i.saturating_sub(OBJECT_REACH));
+    let k = (from..i)
+        .rev()
+        .find(|&k| forms.contains(&s.tokens[k].lower))?;
+    // A reduced relative stands right after its noun ("the sanctions imposed on Iran").
+    if !s.passive(i, i, s.tokens.len()) && k + 1 != i {
+        return None;
+    }
+    let mut m = Match {
+        pattern,
+        first: i,
+        last: i,
+        target: None,
+        source: None,
+        word: None,
+        object: Some(k),
+        tail: None,
+    };
+    let mut at = i + 1;
+    if s.word_is(at, "by") {
+        if let Some(agent) = s
+            .slot_at(at + 1)
+            .or_else(|| s.slot_at(s.past_determiner(at + 1)))
+        {
+            m.source = Some(agent);
+            at = s.after_mention(agent);
+        }
+    }
+    if match_items(s, rest, at, &mut m, None) {
+        return Some(m);
+    }
+    // The rest of the pattern after the object: "Evidence against Russia was presented".
+    let mut before = Match { last: k, ..m };
+    let fits = !rest.is_empty() && match_items(s, rest, k + 1, &mut before, None);
+    (fits && before.last < i).then(|| Match {
+        tail: Some(before.last),
+        last: i,
+        ..before
+    })
 }
 
 /// The gapped verb patterns the words alone did not match, matched again with gaps that reach
@@ -825,9 +894,11 @@ fn arguments(
     }
     let mediation = taxonomy::in_class(m.pattern.cameo, CodeClass::Mediation);
     let mut parsed = tree.sides(w, m.pattern.verb, mediation);
-    // A pattern of several words says where its target stands: after its last word.
-    if m.last > m.first && !parsed.passive {
-        if let Some(last) = tree.word_at(s.tokens[m.last].start).filter(|&l| l != w) {
+    // A pattern of several words says where its target stands: after its last word (in the
+    // passive too when its object is the subject: "Sanctions were imposed on Iran").
+    let end = m.tail.unwrap_or(m.last);
+    if end != m.first && (!parsed.passive || m.object.is_some()) {
+        if let Some(last) = tree.word_at(s.tokens[end].start).filter(|&l| l != w) {
             let at_last = tree.targets_at(last);
             // "spoke to X over the phone": the last word ends the pattern, not the target.
             if !at_last.is_empty() {
@@ -927,6 +998,20 @@ fn shallow_arguments(
     let cameo = m.pattern.cameo;
     let symmetric = taxonomy::in_class(cameo, CodeClass::Mutual);
     let places = taxonomy::in_class(cameo, CodeClass::PlaceTarget);
+    // "Sanctions were imposed on Iran by the EU": the agent acts on whom the pattern's last
+    // words name; with no agent, no one named did it.
+    if m.object.is_some() {
+        let sources = match m.source {
+            Some(k) => s.compound(k),
+            None => s.agent_after(m.last, clause.1),
+        };
+        let mut targets = match m.target {
+            Some(k) => s.compound(k),
+            None => s.object(m.tail.unwrap_or(m.last) + 1, clause.1, places),
+        };
+        targets.retain(|t| !sources.contains(t));
+        return (!sources.is_empty()).then_some((sources, targets, false));
+    }
     if m.pattern.verb && m.source.is_none() && s.passive(m.first, m.last, clause.1) {
         let agent = s.agent_after(m.last, clause.1);
         if agent.is_empty() {
@@ -1055,7 +1140,9 @@ fn event(
     fallback: bool,
 ) -> Event {
     let code = taxonomy::code(m.pattern.cameo);
-    let (start, end) = (s.tokens[m.first].start, s.tokens[m.last].end);
+    // In the passive the evidence starts at the object: "sanctions were imposed on".
+    let first = m.object.map_or(m.first, |k| k.min(m.first));
+    let (start, end) = (s.tokens[first].start, s.tokens[m.last].end);
     let coded = known::Coded {
         cameo: code.code,
         source: source.actor.side(),
@@ -1109,6 +1196,9 @@ fn event(
         // Set by the pipeline once every event is coded: the rule is the merge's.
         merge_key: String::new(),
     };
+    if m.object.is_some() {
+        e.rule += "; in the passive, its object the subject";
+    }
     e.confidence = confidence::of(&e, sides, fallback);
     e
 }

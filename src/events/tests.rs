@@ -790,6 +790,25 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 1998\n\nThey found an Israeli soldier kidnapped and presumed killed by Syrian troops.",
         &["SYR ISR 190"],
     ),
+    // A pattern's object as the subject of its passive, the rest of the pattern after the verb
+    // or after the object; with no agent, no one named did it.
+    (
+        "March 1, 2022\n\nSanctions were imposed on Iran by the European Union. An agreement was signed with Peru by Chile.",
+        &["EU IRN 163", "CHL PER 057"],
+    ),
+    (
+        "March 1, 2022\n\nEvidence against Russia was presented by Japan. The sanctions imposed on Syria by Canada ended.",
+        &["JPN RUS 112", "CAN SYR 163"],
+    ),
+    (
+        "March 1, 2022\n\nSanctions were imposed on Iran last year.",
+        &[],
+    ),
+    // The object the words find must be the subject of the verb's passive, not a word of it.
+    (
+        "March 1, 2022\n\nThe aid workers were provided to Syria by Japan.",
+        &[],
+    ),
 ];
 
 #[test]

@@ -545,6 +545,12 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// Whether word `w` undergoes passive verb `v` (is its subject, or the noun a participle
+    /// modifies).
+    pub fn undergoes(&self, v: usize, w: usize) -> bool {
+        self.patient(v).contains(&w)
+    }
+
     /// Who undergoes passive verb `v`: its passive subject; else, up a chain of participles
     /// ("a soldier kidnapped and presumed killed by ..."), the passive subject of one of them
     /// or the noun the first modifies.
