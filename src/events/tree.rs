@@ -400,6 +400,29 @@ impl<'a> Tree<'a> {
         self.children[v]
             .iter()
             .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass") || agent(c))
+            || self.participle_complement(v)
+    }
+
+    /// Whether a "by" follows word `v` in the sentence.
+    fn by_after(&self, v: usize) -> bool {
+        self.words[v + 1..]
+            .iter()
+            .any(|w| w.form.eq_ignore_ascii_case("by"))
+    }
+
+    /// "kept the mayor jailed", "a member of the movement jailed a year ago" (which the parser
+    /// may hang on the verb before it): a past participle complement with no subject or
+    /// auxiliary of its own is passive.
+    fn participle_complement(&self, v: usize) -> bool {
+        let own = |c: &usize| self.rel(*c).starts_with("nsubj") || self.rel(*c).starts_with("aux");
+        // "Russia has threatened to ...", read as "has" with a complement, is a perfect.
+        let perfect = self
+            .head(v)
+            .is_some_and(|h| self.lemma(h) == "have" && self.kids(h, "obj").next().is_none());
+        self.rel(v) == "xcomp"
+            && matches!(self.words[v].xpos.as_str(), "VBN" | "VBD")
+            && !self.children[v].iter().any(own)
+            && !perfect
     }
 
     /// The sides of the event word at word `w`: a verb's, or a noun's.
@@ -499,11 +522,14 @@ impl<'a> Tree<'a> {
             };
         }
         if self.is_passive(v) {
+            let sources = self.actors_of(self.kids(v, "obl:agent"));
             return Sides {
-                sources: self.actors_of(self.kids(v, "obl:agent")),
+                // With no agent, no one named did it, unless the words find a "by" phrase
+                // after the verb that the parser hung elsewhere ("signed with Peru by Chile").
+                unnamed_subject: sources.is_empty() && !self.by_after(v),
+                sources,
                 targets: self.actors_of(self.patient(v)),
                 passive: true,
-                ..Sides::default()
             };
         }
         let mut targets = self.actors_of(self.kids(v, "obj").chain(self.kids(v, "iobj")));
@@ -564,6 +590,12 @@ impl<'a> Tree<'a> {
             let Some(h) = self.head(x) else { break };
             match self.rel(x) {
                 "acl" => return vec![h],
+                // "kept the mayor jailed": the object of the verb it completes.
+                "xcomp"
+                    if self.participle_complement(x) && self.kids(h, "obj").next().is_some() =>
+                {
+                    return self.kids(h, "obj").collect();
+                }
                 "conj" | "xcomp" | "advcl" if self.words[h].upos == "VERB" => x = h,
                 _ => break,
             }
