@@ -959,6 +959,16 @@ fn flags_dates_and_speakers() {
 /// article and its events as "SOURCE TARGET CODE" by actor code (`---REB`: no state; an empty
 /// target: none).
 const GROUPS: &[(&str, &[&str])] = &[
+    // A hyphenated participle modifies the noun after it: the district, not "a government",
+    // was shelled; the separatists, not Russia, attacked.
+    (
+        "Insurgents shelled a government-held district of Aleppo overnight, state media reported.",
+        &["---INS SYR 194"],
+    ),
+    (
+        "Russian-backed separatists attacked Ukrainian troops on Monday, officials said in a statement.",
+        &["---SEP UKRMIL 190"],
+    ),
     // The one state whose places the sentence names is the groups'.
     (
         "Rebels attacked a police station in northern Mali on Monday, officials said in a statement.",

@@ -27,8 +27,85 @@ pub fn repair(tokens: &mut [Token]) {
     object_read_as_clause(tokens);
     verb_coordinated_with_noun(tokens);
     clause_after_day(tokens);
+    // Before the verbless clause: the noun it makes may be that clause's subject.
+    hyphenated_participles(tokens);
     verb_of_a_verbless_clause(tokens);
     serial_lists(tokens);
+}
+
+/// "Insurgents shelled a government-held district", "the Saudi-led coalition": a word, a
+/// hyphen and a past participle before a noun are one modifier of that noun, which the
+/// treebanks build as the word hung on the participle (`compound`, `advmod` for an adverb),
+/// the hyphen on the word, and the participle an `amod` of the noun. The parser, which sees
+/// few of them, may make the first word the phrase's head and the noun the participle's
+/// object; the noun then takes the place in the sentence the phrase had, with the words after
+/// it that hung on the other two.
+fn hyphenated_participles(tokens: &mut [Token]) {
+    for i in 1..tokens.len().saturating_sub(2) {
+        if tokens[i].form != "-" || tokens[i + 1].xpos != "VBN" {
+            continue;
+        }
+        let (x, v) = (i - 1, i + 1);
+        let rel = match tokens[x].upos.as_str() {
+            "NOUN" | "PROPN" | "ADJ" => "compound",
+            "ADV" => "advmod",
+            _ => continue,
+        };
+        let Some(n) = modified_noun(tokens, v) else {
+            continue;
+        };
+        if tokens[v].head == n + 1 && tokens[x].head == v + 1 {
+            continue;
+        }
+        // The phrase: from the word back over the words hung inside it ("a", "the").
+        let inside = |h: usize, lo: usize| h > lo && h <= n + 1;
+        let mut lo = x;
+        while lo > 0 && inside(tokens[lo - 1].head, lo - 1) {
+            lo -= 1;
+        }
+        let exits: Vec<usize> = (lo..=n).filter(|&k| !inside(tokens[k].head, lo)).collect();
+        // One word hangs the phrase on the sentence (or is its root: "Russian-backed
+        // separatists attacked ...", read as "backed" with the rest its object).
+        let [exit] = exits[..] else { continue };
+        let (head, deprel) = (tokens[exit].head, tokens[exit].deprel.clone());
+        for k in (lo..=n).filter(|&k| k != x && k != i && k != v && k != n) {
+            if tokens[k].head == x + 1 || tokens[k].head == v + 1 {
+                tokens[k].head = n + 1;
+            }
+        }
+        for t in tokens.iter_mut().skip(n + 1) {
+            if t.head == x + 1 || t.head == v + 1 {
+                t.head = n + 1;
+            }
+        }
+        tokens[n].head = head;
+        tokens[n].deprel = deprel;
+        tokens[x].head = v + 1;
+        tokens[x].deprel = rel.to_string();
+        tokens[i].head = x + 1;
+        tokens[i].deprel = "punct".to_string();
+        tokens[i].upos = "PUNCT".to_string();
+        tokens[i].xpos = "HYPH".to_string();
+        tokens[v].head = n + 1;
+        tokens[v].deprel = "amod".to_string();
+    }
+}
+
+/// The noun a participle at `v` modifies: right after it, or after up to two adjectives, and
+/// the last of a run of nouns ("rebel-held Aleppo province").
+fn modified_noun(tokens: &[Token], v: usize) -> Option<usize> {
+    let noun = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    };
+    let mut n = (v + 1..=v + 3)
+        .take_while(|&k| k == v + 1 || tokens.get(k - 1).is_some_and(|t| t.upos == "ADJ"))
+        .find(|&k| noun(k))?;
+    while noun(n + 1) && tokens[n].deprel == "compound" && tokens[n].head == n + 2 {
+        n += 1;
+    }
+    Some(n)
 }
 
 /// "It condemns the launches and demands that North Korea suspend ...", "The resolution demands
@@ -388,9 +465,13 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         }
         // "a measure created by subtracting", "this guy named Mario": a noun with its article,
         // or a participle with a "by" phrase, is a true reduced relative.
+        // But a participle with an object of its own is active ("The rebels seized
+        // state-owned banks."), the object perhaps read as an oblique with no preposition.
         let by = kids(v).any(|(k, _)| kids(k).any(|(_, c)| c.form.eq_ignore_ascii_case("by")));
+        let bare = |k: usize| !kids(k).any(|(_, c)| c.deprel == "case");
+        let object = kids(v).any(|(k, t)| t.deprel == "obj" || t.deprel == "obl" && bare(k));
         let noun = tokens[v].head - 1;
-        if by || kids(noun).any(|(_, t)| t.deprel == "det") {
+        if by || kids(noun).any(|(_, t)| t.deprel == "det") && !object {
             continue;
         }
         // Up the nominal chain to the phrase's head.
@@ -407,16 +488,26 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         let sentence = tokens.last().is_some_and(|t| t.form == ".");
         // A noun with a copula, a subject or another verb of its own is a predicate ("the
         // result is shipwrecks surrounded with coral"), and the participle before it a modifier.
+        // (A participle before it, "the Saudi-led coalition", is its modifier.)
         let predicate = kids(top).any(|(k, t)| {
-            k != v && (t.upos == "VERB" || matches!(t.deprel.as_str(), "cop" | "nsubj" | "aux"))
+            let verb = t.upos == "VERB" && t.deprel != "amod";
+            k != v && (verb || matches!(t.deprel.as_str(), "cop" | "nsubj" | "aux"))
         });
         let detached = tokens[top..v].iter().any(|t| t.upos == "PUNCT");
         let root = tokens[top].deprel == "root" && sentence && !predicate && v > top && !detached;
-        if !nominal || !(root || CLAUSAL.contains(&tokens[top].deprel.as_str())) {
+        // "Separatists attacked troops on Monday, officials said", the noun phrase read as an
+        // adverbial clause of "said": a clause with no predicate of its own.
+        let adverbial = tokens[top].deprel == "advcl" && !predicate && v > top && !detached;
+        let clausal = CLAUSAL.contains(&tokens[top].deprel.as_str()) || adverbial;
+        if !nominal || !(root || clausal) {
             continue;
         }
         // The clause's own dependents (its punctuation, its "said" clause) stay with the verb.
-        let (head, rel) = (tokens[top].head, tokens[top].deprel.clone());
+        let (head, mut rel) = (tokens[top].head, tokens[top].deprel.clone());
+        // With no "after", "when" to make it adverbial, what a verb says is its complement.
+        if adverbial && !kids(top).any(|(_, t)| t.deprel == "mark") {
+            rel = "ccomp".to_string();
+        }
         tokens[v].head = head;
         tokens[v].deprel = rel;
         tokens[top].head = v + 1;
@@ -524,6 +615,81 @@ mod tests {
             repair(&mut s);
             assert_eq!(s, sentence(text));
         }
+    }
+
+    #[test]
+    fn a_participle_with_its_object_is_the_verb_of_a_noun_with_its_article() {
+        // "The rebels seized banks.": an active verb, though its noun has an article.
+        let mut s = sentence(
+            "The/DET/2/det rebels/NOUN/0/root seized/VERB:VBN/2/acl banks/NOUN/3/obj \
+             ./PUNCT/2/punct",
+        );
+        repair(&mut s);
+        assert_eq!((s[2].head, s[2].deprel.as_str()), (0, "root"));
+        assert_eq!((s[1].head, s[1].deprel.as_str()), (3, "nsubj"));
+        // A noun phrase read as an adverbial clause of "said" is a clause: its complement.
+        let mut s = sentence(
+            "Separatists/NOUN/6/advcl attacked/VERB:VBN/1/acl troops/NOUN/2/obj ,/PUNCT/1/punct \
+             officials/NOUN/6/nsubj said/VERB/0/root ./PUNCT/6/punct",
+        );
+        repair(&mut s);
+        assert_eq!((s[1].head, s[1].deprel.as_str()), (6, "ccomp"));
+        assert_eq!((s[0].head, s[0].deprel.as_str()), (2, "nsubj"));
+        // "The man named Mario.": a reduced relative with no object stays.
+        let text = "The/DET/2/det man/NOUN/0/root named/VERB:VBN/2/acl Mario/PROPN/3/xcomp \
+                    ./PUNCT/2/punct";
+        let mut s = sentence(text);
+        repair(&mut s);
+        assert_eq!(s, sentence(text));
+    }
+
+    #[test]
+    fn a_hyphenated_participle_modifies_the_noun_after_it() {
+        // "Insurgents shelled a government-held district of Aleppo", read as "shelled a
+        // government" that "held district".
+        let mut s = sentence(
+            "Insurgents/NOUN/2/nsubj shelled/VERB:VBD/0/root a/DET/4/det government/NOUN/2/obj \
+             -/PUNCT:,/6/punct held/VERB:VBN/4/acl district/NOUN/6/obj of/ADP/9/case \
+             Aleppo/PROPN/7/nmod ./PUNCT/2/punct",
+        );
+        repair(&mut s);
+        let arcs: Vec<(usize, &str)> = s.iter().map(|t| (t.head, t.deprel.as_str())).collect();
+        assert_eq!(
+            arcs,
+            [
+                (2, "nsubj"),
+                (0, "root"),
+                (7, "det"),
+                (6, "compound"),
+                (4, "punct"),
+                (7, "amod"),
+                (2, "obj"),
+                (9, "case"),
+                (7, "nmod"),
+                (2, "punct"),
+            ]
+        );
+        assert_eq!(s[4].xpos, "HYPH");
+        // At the root: "Russian-backed separatists attacked troops.", read as "backed" with its
+        // object; then the participle after the noun is the sentence's verb.
+        let mut s = sentence(
+            "Russian/ADJ/3/amod -/PUNCT:HYPH/1/punct backed/VERB:VBN/0/root \
+             separatists/NOUN/3/obj attacked/VERB:VBN/4/acl troops/NOUN/5/obj ./PUNCT/3/punct",
+        );
+        repair(&mut s);
+        let arcs: Vec<(usize, &str)> = s.iter().map(|t| (t.head, t.deprel.as_str())).collect();
+        assert_eq!(
+            arcs,
+            [
+                (3, "compound"),
+                (1, "punct"),
+                (4, "amod"),
+                (5, "nsubj"),
+                (0, "root"),
+                (5, "obj"),
+                (5, "punct"),
+            ]
+        );
     }
 
     #[test]
