@@ -670,6 +670,17 @@ impl Run<'_> {
         Some(self.text.len() - rest.len())
     }
 
+    /// Where the text goes on after the word of lower case letters (and hyphens) at `at`, and
+    /// the space after it.
+    fn past_lowercase_word(&self, at: usize) -> Option<usize> {
+        let rest = &self.text[at..];
+        let len = rest.find(' ')?;
+        let word = &rest[..len];
+        let lower = word.starts_with(|c: char| c.is_lowercase())
+            && word.chars().all(|c| c.is_lowercase() || c == '-');
+        lower.then_some(at + len + 1)
+    }
+
     /// "the government of Shinzo Abe", "the leaders of Mongolia": the country of the name after
     /// "of".
     pub(super) fn of_object(&self, end: usize) -> Option<Code> {
@@ -680,16 +691,23 @@ impl Run<'_> {
     /// "the".
     fn object_of(&self, end: usize, preposition: &str) -> Option<Code> {
         let at = self.after_preposition(end, preposition)?;
-        let i = self.hits.partition_point(|h| h.start < at);
-        let h = self.hits.get(i).filter(|h| h.start == at)?;
-        if let Some(a) = anchor_of(h) {
-            return self.country_of(a);
-        }
-        let k = h.find(|s| match *s {
-            Sense::Person(k) => Some(k),
-            _ => None,
-        })?;
-        Some(Code(kb().people[k].country.to_string(), true))
+        let named_at = |at: usize| {
+            let i = self.hits.partition_point(|h| h.start < at);
+            let h = self.hits.get(i).filter(|h| h.start == at)?;
+            if let Some(a) = anchor_of(h) {
+                return self.country_of(a);
+            }
+            let k = h.find(|s| match *s {
+                Sense::Person(k) => Some(k),
+                _ => None,
+            })?;
+            Some(Code(kb().people[k].country.to_string(), true))
+        };
+        // "dissidents from military-ruled Myanmar", "from war-torn Syria": up to two words of
+        // lower case before the name.
+        std::iter::successors(Some(at), |&a| self.past_lowercase_word(a))
+            .take(3)
+            .find_map(named_at)
     }
 
     /// The state of the first actor named in sentence `n` (its subject, most often).

@@ -403,6 +403,15 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "MLICOP",
         "",
     ),
+    // A group "from" a state, with words of lower case before its name, is of that state, not
+    // of a city the sentence names.
+    (
+        "June 1, 2008\n\nIn Beijing, the president will meet with exiled dissidents from military-ruled Myanmar.",
+        "dissidents",
+        1,
+        "MMROPP",
+        "",
+    ),
     // A leader's name before "administration" or "government" names the leader's government.
     (
         "June 1, 2007\n\nThe Bush administration said China must drop its barriers to trade.",
