@@ -879,6 +879,15 @@ fn flags_dates_and_speakers() {
     );
     assert!(d.historical && !d.planned);
     assert_eq!(d.evidence.trigger, "issued a joint declaration");
+    // "set to", "preparing to" before an infinitive: planned, not only wanted.
+    for text in [
+        "March 22, 2022\n\nThe Japanese prime minister is set to visit China next month, officials said.",
+        "March 22, 2022\n\nThe Japanese prime minister is preparing to visit China, officials said.",
+    ] {
+        let visit = extract(text);
+        let e = visit.events.iter().find(|e| e.cameo == "042");
+        assert!(e.is_some_and(|e| e.planned && !e.hypothetical), "{:?}", visit.events);
+    }
     let other = extract("March 22, 2022\n\nIn 1973, Japan and China issued a joint declaration.");
     let d = &other.events[0].date;
     assert_eq!(

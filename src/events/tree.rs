@@ -128,9 +128,13 @@ impl<'a> Tree<'a> {
                 // "decided to impose" happened; "scheduled to attend" is planned, which the
                 // flags before the trigger say. So did what "a resolution to condemn" does,
                 // wherever the parse hung the infinitive.
+                // ("prepared to attend": a cue of two words, the verb and "to".)
                 let makes = |w: usize| {
                     let word = self.words[w].form.to_lowercase();
-                    cues::is(&word, Class::Realizing) || cues::is(&word, Class::Planned)
+                    cues::is(&word, Class::Realizing)
+                        || cues::is(&word, Class::Planned)
+                        || cues::starts(Class::Planned, |k| [word.as_str(), "to"].get(k).copied())
+                            == Some(2)
                 };
                 let realized = self.head(x).is_some_and(makes) || to > 0 && makes(to - 1);
                 if self.done_by_purpose(x) {
