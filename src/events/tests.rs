@@ -790,6 +790,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 1998\n\nThey found an Israeli soldier kidnapped and presumed killed by Syrian troops.",
         &["SYR ISR 190"],
     ),
+    // Sympathy for what happened in a place is with that place's state.
+    (
+        "March 1, 2022\n\nThe Japanese foreign minister expressed sorrow for the shootings in Toronto.",
+        &["JPN CAN 018"],
+    ),
     // A pattern's object as the subject of its passive, the rest of the pattern after the verb
     // or after the object; with no agent, no one named did it.
     (
