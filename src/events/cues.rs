@@ -48,11 +48,13 @@ pub enum Class {
     Intransitive,
     Wish,
     Sport,
+    Device,
+    Authored,
     Legal,
     Contest,
 }
 
-const NAMES: [(&str, Class); 38] = [
+const NAMES: [(&str, Class); 40] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -91,6 +93,8 @@ const NAMES: [(&str, Class); 38] = [
     ("sport", Class::Sport),
     ("legal", Class::Legal),
     ("contest", Class::Contest),
+    ("device", Class::Device),
+    ("authored", Class::Authored),
 ];
 
 struct Cues {

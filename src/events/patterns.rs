@@ -82,11 +82,16 @@ pub struct Patterns {
 /// mostly acts, events or communications (data/events/act_nouns.txt: "tests" and "clashes",
 /// not "positions" or "villages").
 pub fn names_act(form: &str, lemma: &str) -> bool {
+    patterns().by_first.contains_key(form) || is_act_noun(lemma)
+}
+
+/// Whether a noun's lemma is in data/events/act_nouns.txt.
+pub fn is_act_noun(lemma: &str) -> bool {
     static ACT_NOUNS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     let nouns = ACT_NOUNS.get_or_init(|| {
         knowledge::words(include_str!("../../data/events/act_nouns.txt")).collect()
     });
-    patterns().by_first.contains_key(form) || nouns.contains(lemma)
+    nouns.contains(lemma)
 }
 
 pub fn patterns() -> &'static Patterns {

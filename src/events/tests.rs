@@ -790,6 +790,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 1998\n\nThey found an Israeli soldier kidnapped and presumed killed by Syrian troops.",
         &["SYR ISR 190"],
     ),
+    // An act or a weapon as subject with no actor of its own: nobody named did it (not the
+    // embassy's state); a report's author may still be named around it.
+    (
+        "March 1, 2022\n\nThe car bomb attack at the U.S. embassy in Nairobi killed 253 people and injured 5,000 others.",
+        &[],
+    ),
+    (
+        "March 1, 2022\n\nA report released on Tuesday in the Rwandan capital accused France of helping to plan the killings.",
+        &["RWA FRA 112"],
+    ),
     // Sympathy for what happened in a place is with that place's state.
     (
         "March 1, 2022\n\nThe Japanese foreign minister expressed sorrow for the shootings in Toronto.",

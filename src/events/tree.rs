@@ -566,7 +566,12 @@ impl<'a> Tree<'a> {
         }
         // "after it launched a missile": another pronoun no mention resolves is nobody the
         // clause around names.
-        let unnamed_subject = sources.is_empty() && (self.rel(v) == "acl:relcl" || pronoun);
+        // Nor is an act or a weapon as subject with no actor of its own ("The car bomb attack
+        // at the U.S. embassy in Nairobi killed 253 people": not the embassy's); one whose
+        // "of" phrase names an actor may be done by it ("the deployment of NATO troops").
+        let doerless = subject.iter().any(|&n| self.doerless(n));
+        let unnamed_subject =
+            sources.is_empty() && (self.rel(v) == "acl:relcl" || pronoun || doerless);
         Sides {
             sources,
             targets,
@@ -579,6 +584,19 @@ impl<'a> Tree<'a> {
     /// modifies).
     pub fn undergoes(&self, v: usize, w: usize) -> bool {
         self.patient(v).contains(&w)
+    }
+
+    /// Whether noun `n` names an act (not a text, whose author may be named around it) or a
+    /// weapon, and no actor in an "of" phrase.
+    fn doerless(&self, n: usize) -> bool {
+        let word = &self.words[n];
+        let lemma = word.lemma.to_lowercase();
+        // (Not the forms of verb patterns: "forces" acts, "force" does not.)
+        let act = super::patterns::is_act_noun(&lemma) && !cues::is(&lemma, Class::Authored);
+        let named = self
+            .nominals_with(n, "of")
+            .any(|c| !self.actors_in(c).is_empty());
+        word.upos == "NOUN" && (act || cues::is(&lemma, Class::Device)) && !named
     }
 
     /// Who undergoes passive verb `v`: its passive subject; else, up a chain of participles
