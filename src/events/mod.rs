@@ -771,7 +771,10 @@ fn code_match(
             // Groups of no known state on both sides ("militants attacked civilians") say
             // nothing a record of states and organizations can hold.
             let known = src.actor.side().is_some() || tgt.actor.side().is_some();
-            if same_side(&src.actor, &tgt.actor) || !known {
+            let travel = taxonomy::in_class(cameo, CodeClass::Meeting)
+                || taxonomy::in_class(cameo, CodeClass::Visit);
+            let at_home = travel && own_state(&src.actor, &tgt.actor);
+            if same_side(&src.actor, &tgt.actor) || !known || at_home {
                 continue;
             }
             let military = src.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
@@ -850,6 +853,16 @@ fn another_country(doc: &Document, src: &EventActor, tgt: &EventActor) -> Option
 /// sides ("Serbia's president promised to democratize Serbia").
 fn same_side(a: &Actor, b: &Actor) -> bool {
     a.side().is_some() && a.side() == b.side() && a.role == b.role
+}
+
+/// Whether `target` is the state itself of which `source` is a part: a meeting or a visit there
+/// ("the president arrived in Philadelphia", "a phone call" of two of its officials) is no
+/// event between two sides. (Other acts on the state itself are: "rebels surrendered in the
+/// eastern town of Soroti", "promised to democratize Serbia".)
+fn own_state(source: &Actor, target: &Actor) -> bool {
+    let part = source.role.is_some() && source.org.is_none();
+    let state = target.role.is_none() && target.org.is_none();
+    part && state && target.country.is_some() && source.country == target.country
 }
 
 /// Source and target mentions of a match, and whether the source is a fallback guess: the

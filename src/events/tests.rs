@@ -800,6 +800,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nA report released on Tuesday in the Rwandan capital accused France of helping to plan the killings.",
         &["RWA FRA 112"],
     ),
+    // A visit to one's own country is no visit between two sides.
+    (
+        "March 1, 2022\n\nThe Japanese prime minister arrived in Osaka later in the day.",
+        &[],
+    ),
     // Sympathy for what happened in a place is with that place's state.
     (
         "March 1, 2022\n\nThe Japanese foreign minister expressed sorrow for the shootings in Toronto.",
