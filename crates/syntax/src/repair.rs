@@ -452,7 +452,10 @@ const CLAUSAL: &[&str] = &["ccomp", "parataxis"];
 /// verb, and the noun phrase its subject.
 fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
     for v in 0..tokens.len() {
-        let participle = tokens[v].deprel == "acl" && tokens[v].xpos == "VBN";
+        // A past tense the parser hung on a noun is no modifier at all ("said a massive blast
+        // damaged the embassy").
+        let finite = tokens[v].xpos == "VBD";
+        let participle = tokens[v].deprel == "acl" && (tokens[v].xpos == "VBN" || finite);
         let kids = |w: usize| {
             tokens
                 .iter()
@@ -471,7 +474,7 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         let bare = |k: usize| !kids(k).any(|(_, c)| c.deprel == "case");
         let object = kids(v).any(|(k, t)| t.deprel == "obj" || t.deprel == "obl" && bare(k));
         let noun = tokens[v].head - 1;
-        if by || kids(noun).any(|(_, t)| t.deprel == "det") && !object {
+        if by || kids(noun).any(|(_, t)| t.deprel == "det") && !object && !finite {
             continue;
         }
         // Up the nominal chain to the phrase's head.
@@ -489,8 +492,10 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         // A noun with a copula, a subject or another verb of its own is a predicate ("the
         // result is shipwrecks surrounded with coral"), and the participle before it a modifier.
         // (A participle before it, "the Saudi-led coalition", is its modifier.)
+        // (Nor does an adverbial clause after the participle: "Two bombs exploded ..., killing".)
         let predicate = kids(top).any(|(k, t)| {
-            let verb = t.upos == "VERB" && t.deprel != "amod";
+            let after = k > v && t.deprel == "advcl";
+            let verb = t.upos == "VERB" && t.deprel != "amod" && !after;
             k != v && (verb || matches!(t.deprel.as_str(), "cop" | "nsubj" | "aux"))
         });
         let detached = tokens[top..v].iter().any(|t| t.upos == "PUNCT");
@@ -498,14 +503,20 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         // "Separatists attacked troops on Monday, officials said", the noun phrase read as an
         // adverbial clause of "said": a clause with no predicate of its own.
         let adverbial = tokens[top].deprel == "advcl" && !predicate && v > top && !detached;
-        let clausal = CLAUSAL.contains(&tokens[top].deprel.as_str()) || adverbial;
+        // "said a massive blast damaged the embassy": the object of a verb that takes a clause
+        // with no "that", where the verb is finite or has an object ("reported the soldiers
+        // killed in the attack" is a noun phrase).
+        let says = tokens[top].head > 0
+            && CLAUSE_VERBS.contains(&tokens[tokens[top].head - 1].lemma.to_lowercase().as_str());
+        let said = tokens[top].deprel == "obj" && says && (finite || object) && !detached;
+        let clausal = CLAUSAL.contains(&tokens[top].deprel.as_str()) || adverbial || said;
         if !nominal || !(root || clausal) {
             continue;
         }
         // The clause's own dependents (its punctuation, its "said" clause) stay with the verb.
         let (head, mut rel) = (tokens[top].head, tokens[top].deprel.clone());
         // With no "after", "when" to make it adverbial, what a verb says is its complement.
-        if adverbial && !kids(top).any(|(_, t)| t.deprel == "mark") {
+        if said || adverbial && !kids(top).any(|(_, t)| t.deprel == "mark") {
             rel = "ccomp".to_string();
         }
         tokens[v].head = head;
@@ -513,7 +524,8 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         tokens[top].head = v + 1;
         tokens[top].deprel = "nsubj".to_string();
         for t in tokens.iter_mut() {
-            let clause_level = matches!(t.deprel.as_str(), "punct" | "parataxis" | "ccomp");
+            let clause_level =
+                matches!(t.deprel.as_str(), "punct" | "parataxis" | "ccomp" | "advcl");
             if t.head == top + 1 && clause_level {
                 t.head = v + 1;
             }
@@ -635,6 +647,32 @@ mod tests {
         repair(&mut s);
         assert_eq!((s[1].head, s[1].deprel.as_str()), (6, "ccomp"));
         assert_eq!((s[0].head, s[0].deprel.as_str()), (2, "nsubj"));
+        // A past tense hung on the object of "said" is the verb of the clause said.
+        let mut s = sentence(
+            "Reports/NOUN/2/nsubj said/VERB:VBD/0/root a/DET/4/det blast/NOUN/2/obj \
+             damaged/VERB:VBD/4/acl the/DET/7/det embassy/NOUN/5/obj ./PUNCT/2/punct",
+        );
+        s[1].lemma = "say".to_string();
+        repair(&mut s);
+        assert_eq!((s[4].head, s[4].deprel.as_str()), (2, "ccomp"));
+        assert_eq!((s[3].head, s[3].deprel.as_str()), (5, "nsubj"));
+        // An adverbial clause after the participle goes with it: "Two bombs exploded, killing".
+        let mut s = sentence(
+            "Two/NUM/2/nummod bombs/NOUN/0/root exploded/VERB:VBN/2/acl ,/PUNCT/5/punct \
+             killing/VERB:VBG/2/advcl people/NOUN/5/obj ./PUNCT/2/punct",
+        );
+        repair(&mut s);
+        assert_eq!((s[2].head, s[2].deprel.as_str()), (0, "root"));
+        assert_eq!((s[4].head, s[4].deprel.as_str()), (3, "advcl"));
+        // "reported the soldiers killed in the attack": a noun phrase, kept.
+        let text = "They/PRON/2/nsubj reported/VERB:VBD/0/root the/DET/4/det soldiers/NOUN/2/obj \
+                    killed/VERB:VBN/4/acl in/ADP/8/case the/DET/8/det attack/NOUN/5/obl \
+                    ./PUNCT/2/punct";
+        let mut s = sentence(text);
+        s[1].lemma = "report".to_string();
+        let kept = s.clone();
+        repair(&mut s);
+        assert_eq!(s, kept);
         // "The man named Mario.": a reduced relative with no object stays.
         let text = "The/DET/2/det man/NOUN/0/root named/VERB:VBN/2/acl Mario/PROPN/3/xcomp \
                     ./PUNCT/2/punct";
