@@ -773,7 +773,10 @@ fn code_match(
             let known = src.actor.side().is_some() || tgt.actor.side().is_some();
             let travel = taxonomy::in_class(cameo, CodeClass::Meeting)
                 || taxonomy::in_class(cameo, CodeClass::Visit);
-            let at_home = travel && own_state(&src.actor, &tgt.actor);
+            // "agreed to restore normalization between Israel and Turkey": of the states
+            // named as targets, the source's own is the source's side, not a target.
+            let foreign = targets.iter().any(|t| !own_state(&src.actor, &t.actor));
+            let at_home = (travel || foreign) && own_state(&src.actor, &tgt.actor);
             if same_side(&src.actor, &tgt.actor) || !known || at_home {
                 continue;
             }
@@ -856,8 +859,8 @@ fn same_side(a: &Actor, b: &Actor) -> bool {
 }
 
 /// Whether `target` is the state itself of which `source` is a part: a meeting or a visit there
-/// ("the president arrived in Philadelphia", "a phone call" of two of its officials) is no
-/// event between two sides. (Other acts on the state itself are: "rebels surrendered in the
+/// ("the president arrived in Philadelphia", "a phone call" of two of its officials), or that
+/// state beside another named target, is no event between two sides. (Other acts on the state itself are: "rebels surrendered in the
 /// eastern town of Soroti", "promised to democratize Serbia".)
 fn own_state(source: &Actor, target: &Actor) -> bool {
     let part = source.role.is_some() && source.org.is_none();

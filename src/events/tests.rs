@@ -800,6 +800,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nA report released on Tuesday in the Rwandan capital accused France of helping to plan the killings.",
         &["RWA FRA 112"],
     ),
+    // Of the states named as targets, the source's own is its side.
+    (
+        "March 1, 2022\n\nThe Israeli prime minister agreed to restore normalization between Israel and Turkey.",
+        &["ISR TUR 030"],
+    ),
     // A visit to one's own country is no visit between two sides.
     (
         "March 1, 2022\n\nThe Japanese prime minister arrived in Osaka later in the day.",
