@@ -452,10 +452,9 @@ const CLAUSAL: &[&str] = &["ccomp", "parataxis"];
 /// verb, and the noun phrase its subject.
 fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
     for v in 0..tokens.len() {
-        // A past tense the parser hung on a noun is no modifier at all ("said a massive blast
-        // damaged the embassy").
-        let finite = tokens[v].xpos == "VBD";
-        let participle = tokens[v].deprel == "acl" && (tokens[v].xpos == "VBN" || finite);
+        // (The tagger reads many participles as past tenses, and the other way round.)
+        let participle =
+            tokens[v].deprel == "acl" && matches!(tokens[v].xpos.as_str(), "VBN" | "VBD");
         let kids = |w: usize| {
             tokens
                 .iter()
@@ -474,7 +473,7 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         let bare = |k: usize| !kids(k).any(|(_, c)| c.deprel == "case");
         let object = kids(v).any(|(k, t)| t.deprel == "obj" || t.deprel == "obl" && bare(k));
         let noun = tokens[v].head - 1;
-        if by || kids(noun).any(|(_, t)| t.deprel == "det") && !object && !finite {
+        if by || kids(noun).any(|(_, t)| t.deprel == "det") && !object {
             continue;
         }
         // Up the nominal chain to the phrase's head.
@@ -504,11 +503,11 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         // adverbial clause of "said": a clause with no predicate of its own.
         let adverbial = tokens[top].deprel == "advcl" && !predicate && v > top && !detached;
         // "said a massive blast damaged the embassy": the object of a verb that takes a clause
-        // with no "that", where the verb is finite or has an object ("reported the soldiers
-        // killed in the attack" is a noun phrase).
+        // with no "that", where the verb has an object of its own ("found a soldier kidnapped",
+        // "reported the soldiers killed in the attack" are noun phrases).
         let says = tokens[top].head > 0
             && CLAUSE_VERBS.contains(&tokens[tokens[top].head - 1].lemma.to_lowercase().as_str());
-        let said = tokens[top].deprel == "obj" && says && (finite || object) && !detached;
+        let said = tokens[top].deprel == "obj" && says && object && !detached;
         let clausal = CLAUSAL.contains(&tokens[top].deprel.as_str()) || adverbial || said;
         if !nominal || !(root || clausal) {
             continue;
