@@ -655,7 +655,7 @@ fn code_match(
     let mut targets: Vec<EventActor> = targets.iter().map(|&k| actor(s.mentions[k])).collect();
     let hypothetical = m
         .word
-        .is_some_and(|w| tree.unrealized(w) || tree.in_condition(w));
+        .is_some_and(|w| tree.unrealized(w) || tree.in_condition(w) || tree.means_of_possible(w));
     let negated = m.word.is_some_and(|w| tree.negated(w));
     // "seized the islands": the territory referred to is the place where it happened (one the
     // clause names, the places stage reads there), and, where no actor is named ("from

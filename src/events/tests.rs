@@ -983,6 +983,10 @@ fn flags_dates_and_speakers() {
     let negated = extract("March 22, 2022\n\nJapan did not impose sanctions on China this week, a spokesman said in Tokyo.");
     assert!(negated.events.iter().all(|e| e.negated));
     assert!(!negated.events.is_empty());
+    // The means of a verb that is only possible is only possible.
+    let means = extract("March 22, 2022\n\nThe region is tense, officials said. Iraq could start hostilities with Israel either through a direct attack or by attacking Jordan.");
+    let attack = means.events.iter().find(|e| e.target.actor.code == "JOR");
+    assert!(attack.is_some_and(|e| e.hypothetical), "{:?}", means.events);
     // The parse finds "not" on the verb whose subject the event noun is, after it.
     let passive = extract("March 22, 2022\n\nNew sanctions on Iran were not imposed by the EU on Monday, diplomats said.");
     let sanctions = passive.events.iter().find(|e| e.cameo == "163");

@@ -199,6 +199,30 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Whether the event word at `w` is the means of a verb that is only possible ("could start
+    /// hostilities ... by attacking Jordan", "would break international law by attacking"): as
+    /// real as that verb.
+    pub fn means_of_possible(&self, w: usize) -> bool {
+        let by = self
+            .kids(w, "mark")
+            .chain(self.kids(w, "case"))
+            .any(|m| self.words[m].form.eq_ignore_ascii_case("by"));
+        let possible = |h: usize| {
+            self.kids(h, "aux")
+                .any(|a| cues::is(&self.words[a].form.to_lowercase(), Class::Hypothetical))
+        };
+        // The verb it is the means of, past words the parser hung it on ("either through a
+        // direct attack or by attacking": on "or").
+        let mut verb = self.head(w);
+        for _ in 0..3 {
+            match verb {
+                Some(h) if self.words[h].upos != "VERB" => verb = self.head(h),
+                _ => break,
+            }
+        }
+        by && self.rel(w) == "advcl" && verb.is_some_and(possible)
+    }
+
     /// Whether `test` holds of word `w` or of a head reached from it through relations of
     /// `through` only ("will begin to withdraw": from "withdraw" up its `xcomp`).
     fn up_through(&self, w: usize, through: &[&str], test: impl Fn(usize) -> bool) -> bool {
