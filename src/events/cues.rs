@@ -50,11 +50,12 @@ pub enum Class {
     Sport,
     Device,
     Authored,
+    Transitive,
     Legal,
     Contest,
 }
 
-const NAMES: [(&str, Class); 40] = [
+const NAMES: [(&str, Class); 41] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -95,6 +96,7 @@ const NAMES: [(&str, Class); 40] = [
     ("contest", Class::Contest),
     ("device", Class::Device),
     ("authored", Class::Authored),
+    ("transitive", Class::Transitive),
 ];
 
 struct Cues {

@@ -175,7 +175,18 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
             let noun = tree.word_at(s.tokens[k].start);
             m.word.zip(noun).is_some_and(|(v, n)| tree.undergoes(v, n))
         });
-        !wrong && !other_sense && object
+        // "are returning to Havana": no one returned by anyone (a preposition right after the
+        // verb, which is not a passive).
+        let preposition = s
+            .tokens
+            .get(m.first + 1)
+            .is_some_and(|t| cues::is(&t.lower, cues::Class::Preposition));
+        let by_itself = m.pattern.verb
+            && preposition
+            && m.word.is_some_and(|w| {
+                cues::is(&tree.lemma(w), cues::Class::Transitive) && !tree.is_passive(w)
+            });
+        !wrong && !other_sense && object && !by_itself
     });
     let meetings: Vec<usize> = matches
         .iter()

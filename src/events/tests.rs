@@ -805,6 +805,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe Israeli prime minister agreed to restore normalization between Israel and Turkey.",
         &["ISR TUR 030"],
     ),
+    // People who return somewhere are returned by no one.
+    (
+        "March 1, 2022\n\nSome Cuban Americans are returning to Havana for the first time. Iraq returned the prisoners to Kuwait.",
+        &["IRQ KWT 0841"],
+    ),
     // A visit to one's own country is no visit between two sides.
     (
         "March 1, 2022\n\nThe Japanese prime minister arrived in Osaka later in the day.",
