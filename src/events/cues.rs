@@ -51,11 +51,12 @@ pub enum Class {
     Device,
     Authored,
     Transitive,
+    Belief,
     Legal,
     Contest,
 }
 
-const NAMES: [(&str, Class); 41] = [
+const NAMES: [(&str, Class); 42] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -97,6 +98,7 @@ const NAMES: [(&str, Class); 41] = [
     ("device", Class::Device),
     ("authored", Class::Authored),
     ("transitive", Class::Transitive),
+    ("belief", Class::Belief),
 ];
 
 struct Cues {

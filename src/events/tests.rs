@@ -988,6 +988,14 @@ fn flags_dates_and_speakers() {
     let negated = extract("March 22, 2022\n\nJapan did not impose sanctions on China this week, a spokesman said in Tokyo.");
     assert!(negated.events.iter().all(|e| e.negated));
     assert!(!negated.events.is_empty());
+    // What a "that" clause of a belief or a fear says is not done.
+    let believed = extract("March 22, 2022\n\nThe fear that China will invade Taiwan grew, officials said. The perception that Japan attacked Russia spread.");
+    assert!(
+        believed.events.iter().all(|e| e.hypothetical),
+        "{:?}",
+        believed.events
+    );
+    assert!(!believed.events.is_empty());
     // The means of a verb that is only possible is only possible.
     let means = extract("March 22, 2022\n\nThe region is tense, officials said. Iraq could start hostilities with Israel either through a direct attack or by attacking Jordan.");
     let attack = means.events.iter().find(|e| e.target.actor.code == "JOR");

@@ -121,6 +121,15 @@ impl<'a> Tree<'a> {
     pub fn unrealized(&self, w: usize) -> bool {
         let mut x = w;
         for _ in 0..MAX_UNREALIZED_CLIMB {
+            // "the perception that the U.S. wants to destroy Iraq": believed, not done.
+            let believed = self
+                .head(x)
+                .filter(|_| matches!(self.rel(x), "acl" | "ccomp"));
+            if believed.is_some_and(|h| {
+                self.words[h].upos == "NOUN" && cues::is(&self.lemma(h), Class::Belief)
+            }) {
+                return true;
+            }
             let to = self
                 .kids(x, "mark")
                 .find(|&m| self.words[m].form.eq_ignore_ascii_case("to"));
