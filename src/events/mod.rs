@@ -555,7 +555,7 @@ fn passive_object_match<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Opt
     // The rest of the pattern after the object: "Evidence against Russia was presented".
     let mut before = Match { last: k, ..m };
     let fits = !rest.is_empty() && match_items(s, rest, k + 1, &mut before, None);
-    (fits && before.last < i).then(|| Match {
+    (fits && before.last < i).then_some(Match {
         tail: Some(before.last),
         last: i,
         ..before
