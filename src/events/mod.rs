@@ -124,6 +124,22 @@ struct Match<'p> {
     tail: Option<usize>,
 }
 
+impl<'p> Match<'p> {
+    /// A match of `pattern` whose first word is token `i`, its slots not yet filled.
+    fn at(pattern: &'p Pattern, i: usize) -> Self {
+        Match {
+            pattern,
+            first: i,
+            last: i,
+            target: None,
+            source: None,
+            word: None,
+            object: None,
+            tail: None,
+        }
+    }
+}
+
 fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -> Vec<Event> {
     // No actor, or only groups of no state and no territory to take a state from: no event
     // ("militants attacked civilians"). Such sentences are not parsed.
@@ -476,16 +492,7 @@ const PARSED_GAP: usize = 12;
 
 /// Matches a pattern whose first word is token `i`.
 fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize, reach: Reach) -> Option<Match<'p>> {
-    let mut m = Match {
-        pattern,
-        first: i,
-        last: i,
-        target: None,
-        source: None,
-        word: None,
-        object: None,
-        tail: None,
-    };
+    let mut m = Match::at(pattern, i);
     if match_items(s, &pattern.items[1..], i + 1, &mut m, reach) {
         return Some(m);
     }
@@ -495,15 +502,21 @@ fn match_at<'p>(s: &Sentence, pattern: &'p Pattern, i: usize, reach: Reach) -> O
     if !pattern.verb || !slot_first || !s.passive(i, i, s.tokens.len()) {
         return None;
     }
-    let mut at = i + 1;
-    if s.word_is(at, "by") {
-        let k = s
-            .slot_at(at + 1)
-            .or_else(|| s.slot_at(s.past_determiner(at + 1)))?;
-        m.source = Some(k);
-        at = s.after_mention(k);
-    }
+    let at = by_agent(s, i + 1, &mut m)?;
     match_items(s, &pattern.items[2..], at, &mut m, reach).then_some(m)
+}
+
+/// A passive's "by" phrase at token `at`, if one stands there: its actor fills the source's
+/// slot. Where the pattern goes on; `None` when "by" names no actor.
+fn by_agent(s: &Sentence, at: usize, m: &mut Match) -> Option<usize> {
+    if !s.word_is(at, "by") {
+        return Some(at);
+    }
+    let k = s
+        .slot_at(at + 1)
+        .or_else(|| s.slot_at(s.past_determiner(at + 1)))?;
+    m.source = Some(k);
+    Some(s.after_mention(k))
 }
 
 /// How far before its verb the object of a passive may stand ("Sanctions against Russia's
@@ -513,7 +526,7 @@ const OBJECT_REACH: usize = 8;
 /// A verb pattern matched in the passive with its object as the subject: "Sanctions were
 /// imposed on Iran by the EU" for "impose * sanctions on", "Sanctions on Iran were imposed",
 /// "the sanctions imposed on Iran". The parse must confirm that the object undergoes the verb
-/// (`object_confirmed`).
+/// (`sentence_events`).
 fn passive_object_match<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Option<Match<'p>> {
     let skip = usize::from(pattern.items.get(1) == Some(&Item::Gap));
     let Some(Item::Word(forms)) = pattern.items.get(1 + skip) else {
@@ -530,25 +543,10 @@ fn passive_object_match<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Opt
         return None;
     }
     let mut m = Match {
-        pattern,
-        first: i,
-        last: i,
-        target: None,
-        source: None,
-        word: None,
         object: Some(k),
-        tail: None,
+        ..Match::at(pattern, i)
     };
-    let mut at = i + 1;
-    if s.word_is(at, "by") {
-        if let Some(agent) = s
-            .slot_at(at + 1)
-            .or_else(|| s.slot_at(s.past_determiner(at + 1)))
-        {
-            m.source = Some(agent);
-            at = s.after_mention(agent);
-        }
-    }
+    let at = by_agent(s, i + 1, &mut m).unwrap_or(i + 1);
     if match_items(s, rest, at, &mut m, None) {
         return Some(m);
     }
