@@ -137,7 +137,7 @@ impl<'a> Tree<'a> {
                 // "decided to impose" happened; "scheduled to attend" is planned, which the
                 // flags before the trigger say. So did what "a resolution to condemn" does,
                 // wherever the parse hung the infinitive.
-                // ("prepared to attend": a cue of two words, the verb and "to".)
+                // ("is set to attend": a cue of two words, the verb and "to".)
                 let makes = |w: usize| {
                     let word = self.words[w].form.to_lowercase();
                     cues::is(&word, Class::Realizing)
