@@ -867,10 +867,10 @@ fn same_side(a: &Actor, b: &Actor) -> bool {
     a.side().is_some() && a.side() == b.side() && a.role == b.role
 }
 
-/// Whether `target` is the state itself of which `source` is a part: a meeting or a visit there
-/// ("the president arrived in Philadelphia", "a phone call" of two of its officials), or that
-/// state beside another named target, is no event between two sides. (Other acts on the state itself are: "rebels surrendered in the
-/// eastern town of Soroti", "promised to democratize Serbia".)
+/// Whether `target` is the state itself of which `source` is a part (its government, its
+/// leader). A meeting or a visit there ("the president arrived in Philadelphia"), or that state
+/// beside another target, is no event between two sides (`code_match`); other acts on it are
+/// ("rebels surrendered in the eastern town of Soroti", "promised to democratize Serbia").
 fn own_state(source: &Actor, target: &Actor) -> bool {
     let part = source.role.is_some() && source.org.is_none();
     let state = target.role.is_none() && target.org.is_none();
