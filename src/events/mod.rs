@@ -737,7 +737,15 @@ fn code_match(
     // "The US, Russia and Switzerland met": a meeting of three or more, each pair of them once.
     let pairwise =
         targets.is_empty() && sources.len() > 2 && taxonomy::in_class(cameo, CodeClass::Mutual);
+    let material = matches!(taxonomy::code(cameo).quad, 2 | 4);
+    let travel = taxonomy::in_class(cameo, CodeClass::Meeting)
+        || taxonomy::in_class(cameo, CodeClass::Visit);
     for (i, &src) in sources.iter().enumerate() {
+        // "agreed to restore normalization between Israel and Turkey": of the states named as
+        // targets, the source's own is the source's side, not a target.
+        let foreign = targets
+            .iter()
+            .any(|t| !own_state(&s.mentions[src].actor, &t.actor));
         let partners: Vec<EventActor> = if pairwise {
             sources[i + 1..]
                 .iter()
@@ -754,7 +762,6 @@ fn code_match(
         }
         // "bombs exploded in the Kenyan capital, killing dozens": force used in a state's
         // place is not that state's (a statement made there may be).
-        let material = matches!(taxonomy::code(cameo).quad, 2 | 4);
         if material && s.mentions[src].rule == crate::actors::PLACE_ADJECTIVE {
             continue;
         }
@@ -780,11 +787,6 @@ fn code_match(
             // Groups of no known state on both sides ("militants attacked civilians") say
             // nothing a record of states and organizations can hold.
             let known = src.actor.side().is_some() || tgt.actor.side().is_some();
-            let travel = taxonomy::in_class(cameo, CodeClass::Meeting)
-                || taxonomy::in_class(cameo, CodeClass::Visit);
-            // "agreed to restore normalization between Israel and Turkey": of the states
-            // named as targets, the source's own is the source's side, not a target.
-            let foreign = targets.iter().any(|t| !own_state(&src.actor, &t.actor));
             let at_home = (travel || foreign) && own_state(&src.actor, &tgt.actor);
             if same_side(&src.actor, &tgt.actor) || !known || at_home {
                 continue;

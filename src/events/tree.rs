@@ -222,13 +222,9 @@ impl<'a> Tree<'a> {
         };
         // The verb it is the means of, past words the parser hung it on ("either through a
         // direct attack or by attacking": on "or").
-        let mut verb = self.head(w);
-        for _ in 0..3 {
-            match verb {
-                Some(h) if self.words[h].upos != "VERB" => verb = self.head(h),
-                _ => break,
-            }
-        }
+        let verb = std::iter::successors(self.head(w), |&h| self.head(h))
+            .take(4)
+            .find(|&h| self.words[h].upos == "VERB");
         by && self.rel(w) == "advcl" && verb.is_some_and(possible)
     }
 
@@ -296,22 +292,22 @@ impl<'a> Tree<'a> {
     /// Whether word `w` stands in a phrase verb `v` governs within its own clause: its object,
     /// an oblique, their modifiers; not a clause below it ("said that ...", "who ...").
     pub fn governs(&self, v: usize, w: usize) -> bool {
-        let mut x = w;
-        for _ in 0..MAX_GOVERNED_DEPTH {
-            let Some(h) = self.head(x) else {
-                return false;
-            };
-            let clausal = matches!(
-                self.rel(x).split(':').next(),
-                Some("ccomp" | "advcl" | "acl" | "parataxis" | "csubj" | "conj" | "list")
-            );
-            if clausal && self.words[x].upos == "VERB" {
+        const CLAUSES: &[&str] = &[
+            "ccomp",
+            "advcl",
+            "acl",
+            "parataxis",
+            "csubj",
+            "conj",
+            "list",
+        ];
+        for (x, h) in self.steps_up(w) {
+            if self.verb_by(x, CLAUSES) {
                 return false;
             }
             if h == v {
                 return true;
             }
-            x = h;
         }
         false
     }
@@ -360,36 +356,33 @@ impl<'a> Tree<'a> {
     /// visit's); but "the meeting held on June 6" (a clause of the event's own noun) and "said
     /// on Monday that they met" (no clause between) are not.
     fn in_other_clause(&self, t: usize, w: usize) -> bool {
-        let mut x = t;
-        for _ in 0..MAX_GOVERNED_DEPTH {
-            let Some(h) = self.head(x) else {
-                return false;
-            };
-            let subordinate = matches!(
-                self.rel(x).split(':').next(),
-                Some("acl" | "advcl" | "ccomp" | "csubj" | "parataxis")
-            );
-            if subordinate && self.words[x].upos == "VERB" {
+        const SUBORDINATE: &[&str] = &["acl", "advcl", "ccomp", "csubj", "parataxis"];
+        for (x, h) in self.steps_up(t) {
+            if self.verb_by(x, SUBORDINATE) {
                 return x != w && h != w && !self.descends(w, x);
             }
-            x = h;
         }
         false
     }
 
+    /// Each word from `w` up with its head, at most `MAX_GOVERNED_DEPTH` steps.
+    fn steps_up(&self, w: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        std::iter::successors(Some(w), |&x| self.head(x))
+            .filter_map(|x| self.head(x).map(|h| (x, h)))
+            .take(MAX_GOVERNED_DEPTH)
+    }
+
+    /// Whether word `x` is a verb hung by one of the relations `rels` (their universal part).
+    fn verb_by(&self, x: usize, rels: &[&str]) -> bool {
+        let rel = self.rel(x).split(':').next().unwrap_or("");
+        rels.contains(&rel) && self.words[x].upos == "VERB"
+    }
+
     /// Whether `w` is `x` or below it.
     fn descends(&self, w: usize, x: usize) -> bool {
-        let mut y = w;
-        for _ in 0..MAX_GOVERNED_DEPTH {
-            if y == x {
-                return true;
-            }
-            let Some(h) = self.head(y) else {
-                return false;
-            };
-            y = h;
-        }
-        false
+        std::iter::successors(Some(w), |&y| self.head(y))
+            .take(MAX_GOVERNED_DEPTH)
+            .any(|y| y == x)
     }
 
     fn head(&self, w: usize) -> Option<usize> {
