@@ -74,9 +74,10 @@ pub enum Role {
     Neither,
 }
 
-/// The role of a report on `event` days (recalled or not) of a page published as `page` says
-/// (its basis and days): an anchor is a report, not recalled, of a dated page, dated to a day or
-/// two; a loose page's reports, not recalled, may be dated by anchors.
+/// The role of a report on `event` days (its [`anchor_days`], recalled or not) of a page
+/// published as `page` says (its basis and days): an anchor is a report, not recalled, of a
+/// dated page, dated to a day or two; a loose page's reports, not recalled, may be dated by
+/// anchors.
 pub fn role(
     page: (Option<PublishedBasis>, Option<Days>),
     event: Option<Days>,
@@ -91,11 +92,24 @@ pub fn role(
     }
 }
 
+/// The days an event stands for as an anchor: its own, but for one dated by nothing but the
+/// time of a page stamped before noon (`value`, as "2006-07-16T08:57"), which is news of that
+/// morning or of the day before: an update filed in Beijing on Sunday morning reports the
+/// vote held in New York on Saturday.
+pub fn anchor_days(days: Days, dated_by: DateBasis, value: &str) -> Days {
+    let hour = value.split_once('T').and_then(|(_, t)| t.get(..2)?.parse::<u32>().ok());
+    match (dated_by, hour) {
+        (DateBasis::Published, Some(h)) if h < 12 => (days.0 - Step::new(NEWS_LAG), days.1),
+        _ => days,
+    }
+}
+
 /// The roles of a page's events, with their keys.
 fn roles(doc: &Document) -> impl Iterator<Item = (&str, Role)> {
     let page = page(doc);
     doc.events.iter().map(move |e| {
-        let days = super::days(&e.date.earliest, &e.date.latest);
+        let days = super::days(&e.date.earliest, &e.date.latest)
+            .map(|d| anchor_days(d, e.date.basis, &e.date.value));
         (e.merge_key.as_str(), role(page, days, e.historical))
     })
 }
@@ -326,6 +340,19 @@ mod tests {
         let call = &docs[1].events[0].date;
         let day = (call.earliest.as_str(), call.latest.as_str());
         assert_eq!(day, ("2023-06-14", "2023-06-14"));
+    }
+
+    #[test]
+    fn news_of_a_morning_page_may_be_of_the_day_before() {
+        let call = "Japanese Prime Minister Fumio Kishida spoke by telephone with South Korean President Yoon Suk Yeol.";
+        let stamped = |time: &str| page(&format!("Talks\n\nUpdated: 2023-06-15 {time}\n\n{call}\n"));
+        let loose = page(&format!("Call\n\n{call}\n"));
+        let mut docs = vec![stamped("08:57"), loose.clone()];
+        pipeline::corroborate_all(&mut docs);
+        assert_eq!(published(&docs, 1), days("2023-06-14", "2023-06-16"));
+        let mut docs = vec![stamped("15:30"), loose];
+        pipeline::corroborate_all(&mut docs);
+        assert_eq!(published(&docs, 1), days("2023-06-15", "2023-06-16"));
     }
 
     #[test]

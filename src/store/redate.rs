@@ -10,7 +10,7 @@ use rusqlite::{params, Connection, Transaction};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{insert_event, insert_timexes_and_mentions, pack, unpack};
-use crate::document::{Document, PublishedBasis};
+use crate::document::{DateBasis, Document, PublishedBasis};
 use crate::merge::corroborate::{self, Anchors, Role};
 use crate::merge::{self as rule, Days};
 use crate::pipeline;
@@ -52,7 +52,7 @@ pub fn redate(conn: &mut Connection) -> Result<usize> {
 fn read(conn: &Connection) -> Result<(Anchors, Vec<i64>)> {
     let mut st = conn.prepare(
         "SELECT e.doc, e.merge_key, e.earliest, e.latest, e.historical, d.published_basis,
-                d.published_earliest, d.published_latest
+                d.published_earliest, d.published_latest, e.date_basis, e.date_value
          FROM pending p JOIN events e ON e.merge_key = p.merge_key JOIN documents d ON d.n = e.doc",
     )?;
     let mut anchors = Anchors::default();
@@ -60,7 +60,11 @@ fn read(conn: &Connection) -> Result<(Anchors, Vec<i64>)> {
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let (doc, key): (i64, String) = (r.get(0)?, r.get(1)?);
-        let event = rule::days(&r.get::<_, String>(2)?, &r.get::<_, String>(3)?);
+        let dated_by = DateBasis::from_name(&r.get::<_, String>(8)?)
+            .ok_or_else(|| anyhow::anyhow!("unknown date basis in the store"))?;
+        let value: String = r.get(9)?;
+        let event = rule::days(&r.get::<_, String>(2)?, &r.get::<_, String>(3)?)
+            .map(|d| corroborate::anchor_days(d, dated_by, &value));
         let basis = r
             .get::<_, Option<String>>(5)?
             .and_then(|b| PublishedBasis::from_name(&b));
