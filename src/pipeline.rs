@@ -37,6 +37,7 @@ pub fn extract(raw: &RawDoc, ctx: &Context) -> Document {
             let hints = time::infer::Hints {
                 day_of_year: dates.day_of_year.as_ref(),
                 captions: &dates.captions,
+                posts: &dates.posts,
             };
             time::infer::infer(&tagged, hints)
         }),

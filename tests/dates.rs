@@ -55,6 +55,21 @@ fn every_printed_form_is_read() {
             "Talks by phone\n\nUpdated: 2006-07-16 08:57\n\n",
             "2006-07-16",
         ),
+        (
+            "Talks by phone\n\nOn 11/13/19 at 4:00 PM EST\n\n",
+            "2019-11-13",
+        ),
+        ("Talks by phone\n\n20.11.19\n\n", "2019-11-20"),
+        (
+            "Talks by phone\n\nby Example Office / 2016.12.01\n\n",
+            "2016-12-01",
+        ),
+        // A scraper glues the page's separate elements: the year and the clock.
+        ("Talks by phone\n\nNov 15, 20195:45 AM\n\n", "2019-11-15"),
+        (
+            "Talks by phone\n\nPublished Tue, Nov 19 20197:05 AM EST\n\n",
+            "2019-11-19",
+        ),
     ];
     for (head, day) in cases {
         let (earliest, latest, rules) = published(&format!("{head}{STORY}\n"));
@@ -157,6 +172,57 @@ fn an_update_bounds_the_publication() {
     let (earliest, _, rules) = published(&page);
     assert_eq!(earliest, "2021-05-06");
     assert!(rules.contains(&"update-bounds".to_string()), "{rules:?}");
+}
+
+#[test]
+fn a_byline_before_the_date_gives_the_authors() {
+    let page = format!(
+        "Talks by phone\n\nPosted by Jane Q. Doe on November 19, 2019, 6:21 AM EST\n\n{STORY}\n"
+    );
+    let doc = extract(&page);
+    assert_eq!(doc["published"]["earliest"], "2019-11-19", "{doc}");
+    assert_eq!(doc["authors"], serde_json::json!(["Jane Q. Doe"]), "{doc}");
+    // The publication and its update on one line: the first date is the publication.
+    let page = format!(
+        "Talks by phone\n\nBy Example Staff | November 18, 2019 at 2:26 PM HST - Updated November 19 at 4:46 PM\n\n{STORY}\n"
+    );
+    let (earliest, _, rules) = published(&page);
+    assert_eq!(earliest, "2019-11-18");
+    assert_eq!(rules[0], "date-line");
+}
+
+#[test]
+fn an_embedded_post_is_older_than_the_page_not_its_date() {
+    // Fumio Kishida was prime minister from 2021-10-04 to 2024-10-01; the post says the page is
+    // not older than 2023-06-13 (its day, or the day before in another time zone).
+    let page = format!(
+        "Talks by phone\n\nPrime Minister Fumio Kishida welcomed the talks. {STORY}\n\n\
+         — Jane Doe (@janedoe) June 14, 2023\n\nA last paragraph of the story, with more words.\n"
+    );
+    let (earliest, latest, rules) = published(&page);
+    assert_eq!(
+        (earliest.as_str(), latest.as_str()),
+        ("2023-06-13", "2024-10-01")
+    );
+    assert!(rules.contains(&"embedded-post".to_string()), "{rules:?}");
+}
+
+#[test]
+fn a_date_line_without_its_year_gives_the_day_and_the_text_the_year() {
+    // Liz Truss was prime minister from 2022-09-06 to 2022-10-25: the only October 3 of her term.
+    for line in ["Posted Oct 3, 8:19 PM", "Mon, Oct 3", "Oct 3"] {
+        let page = format!(
+            "Truss defends budget\n\n{line}\n\nPrime Minister Liz Truss defended her budget as \
+             markets fell, her office said in a statement to reporters.\n"
+        );
+        let (earliest, latest, rules) = published(&page);
+        assert_eq!(
+            (earliest.as_str(), latest.as_str()),
+            ("2022-10-03", "2022-10-04"),
+            "{line}"
+        );
+        assert!(rules.contains(&"dateline-day".to_string()), "{rules:?}");
+    }
 }
 
 #[test]

@@ -112,8 +112,16 @@ fn label(line: &Line, stops: f64, ctx: &LineContext) -> Label {
     if ctx.repeated.is_some_and(|r| r.contains(&key_hash(key))) {
         return Label::Boilerplate("repeated-on-site");
     }
+    if EMBEDDED_POST.is_match(text) {
+        return Label::Boilerplate("embedded-post");
+    }
     if let Some(updated) = date_line(text, words) {
         return Label::Date { updated };
+    }
+    if words <= 8 && meta::yearless_date_line(text).is_some() {
+        return Label::Date {
+            updated: is_update(text),
+        };
     }
     if words <= 15 && meta::byline(text).is_some() {
         return Label::Byline;
@@ -154,23 +162,41 @@ fn is_link(text: &str) -> bool {
     linked * 2 >= text.trim().len()
 }
 
-/// A short line that is mostly a date: `Published 03/09/2014, 14:20`, `Updated ...`.
-/// Returns whether it is an update stamp.
+/// A short line that is mostly a date: `Published 03/09/2014, 14:20`, `Updated ...`, with
+/// perhaps a byline before it (`Posted by Ann Lee on November 19, 2019, 6:21 AM EST`).
+/// Returns whether it is an update stamp: an update word before the date, or anywhere in a line
+/// that starts with its date (`By Ann Lee | Nov 18, 2019 - Updated Nov 19` is the publication).
 fn date_line(text: &str, words: usize) -> Option<bool> {
-    if words > 12 || !text.bytes().any(|b| b.is_ascii_digit()) {
+    if words > 16 || !text.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let found = stated::find_dates(text);
     let first = found.first()?;
-    let date_words = count_words(&text[first.start..first.end]);
-    let rest = words.saturating_sub(date_words);
+    let head = &text[..first.start];
+    let byline = meta::byline_before_date(head).map_or(0, |_| count_words(head));
+    let zone = TIME_ZONE.is_match(&text[first.end..]);
+    let date_words = count_words(&text[first.start..first.end]) + usize::from(zone);
+    if words - byline > 12 {
+        return None;
+    }
+    let rest = words.saturating_sub(date_words + byline);
     // A site name glued before a date ends the line with the date: "Site NameSite Name12/10/2023".
     let ends_with_date = text[first.end..].trim().is_empty() && !ends_sentence(text);
     if (rest > 6 && !(ends_with_date && rest <= 10)) || (rest > 3 && ends_sentence(text)) {
         return None;
     }
-    Some(is_update(text))
+    Some(is_update(head) || (count_words(head) == 0 && is_update(text)))
 }
+
+/// A time zone after a printed date and clock: "EST", "GMT", "(IST)".
+static TIME_ZONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*\(?[A-Z]{2,4}\)?(?:$|[\s,.;|])").expect("time zone regex"));
+
+/// The signature of a post embedded in a page, its author's handle and its date
+/// ("— Jane Doe (@janedoe) November 1, 2019"): not the page's own date.
+static EMBEDDED_POST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[—–-]\s*[^()]{0,80}\(@\w{1,30}\)").expect("embedded post regex")
+});
 
 /// A date line that stamps an update ("Updated", "Last modified"), not the publication.
 pub fn is_update(text: &str) -> bool {

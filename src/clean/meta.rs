@@ -39,6 +39,11 @@ static PREFIX_LABELS: LazyLock<Vec<&'static str>> = LazyLock::new(|| meta_words(
 
 /// "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE | Outlet".
 pub fn byline(text: &str) -> Option<Byline> {
+    byline_parts(text).filter(|b| !b.authors.is_empty())
+}
+
+/// A byline's authors and outlet; no author when it names only a desk ("By HNN Staff").
+fn byline_parts(text: &str) -> Option<Byline> {
     let rest = BY.captures(text)?.get(1)?.as_str();
     if rest.split_whitespace().count() > 14 {
         return None;
@@ -55,7 +60,44 @@ pub fn byline(text: &str) -> Option<Byline> {
             return None;
         }
     }
-    (!out.authors.is_empty()).then_some(out)
+    Some(out)
+}
+
+/// The byline of the words before a date on a date line ("Posted by Ann Lee on ", "By Ann
+/// Lee | ", "By HNN Staff | ", which names no author): the date's labels and separators around
+/// it are not part of the names.
+pub fn byline_before_date(head: &str) -> Option<Byline> {
+    let is_label = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w.is_empty() || DATE_LABELS.contains(&w.as_str())
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let start = words.iter().position(|w| !is_label(w))?;
+    let end = words.iter().rposition(|w| !is_label(w))? + 1;
+    let names = words[start..end].join(" ");
+    byline_parts(names.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// The month and day of a date line that prints no year: "Posted Nov 18, 8:19 PM", "Tue, Nov
+/// 18", "Nov 18". Its labels, weekday, clock and time zone aside, nothing but the date.
+pub fn yearless_date_line(text: &str) -> Option<(u32, u32)> {
+    static CLOCK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\(?[A-Z]{2,4}\)?)?)?[\s;,.]*$")
+            .expect("clock regex")
+    });
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let is_label = |w: &&str| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        w.is_empty() || DATE_LABELS.contains(&w.as_str()) || crate::time::weekday_of(&w).is_some()
+    };
+    let start = words.iter().position(|w| !is_label(w))?;
+    let rest = words[start..].join(" ");
+    let date = CLOCK_AFTER.replace(&rest, "");
+    crate::time::stated::month_day(&date)
 }
 
 fn is_role(part: &str) -> bool {

@@ -57,6 +57,9 @@ pub struct PageDates {
     pub day_of_year: Option<DayOfYear>,
     /// Dates printed in photo captions, and their lines: a page is not older than its pictures.
     pub captions: Vec<(NaiveDate, String)>,
+    /// Dates of posts the page embeds, and their signature lines ("— Jane Doe (@janedoe)
+    /// November 1, 2019"): a page is not older than what it embeds.
+    pub posts: Vec<(NaiveDate, String)>,
 }
 
 /// Splits a page into title, metadata, body and boilerplate, filling those fields of `doc`.
@@ -326,9 +329,20 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
             },
             Label::Date { updated } => {
                 let Some(found) = stated::find_dates(l.text).into_iter().next() else {
+                    yearless_line(l, updated, &mut dates);
                     continue;
                 };
-                glued_site = glued_site.or_else(|| meta::site_before_date(l.text, found.start));
+                match meta::byline_before_date(&l.text[..found.start]) {
+                    Some(b) if out.authors.is_empty() && !b.authors.is_empty() => {
+                        out.authors = b.authors;
+                        byline_outlet = byline_outlet.or(b.outlet);
+                    }
+                    Some(_) => {}
+                    None => {
+                        glued_site =
+                            glued_site.or_else(|| meta::site_before_date(l.text, found.start))
+                    }
+                }
                 dates.lines.push(DateLine {
                     line: l.no,
                     text: l.text.to_string(),
@@ -336,6 +350,13 @@ fn read_metadata(out: &mut Document, text: &str, lines: &[Line]) -> PageDates {
                     rule: if updated { "update-line" } else { "date-line" },
                     found,
                 });
+            }
+            Label::Boilerplate("embedded-post") => {
+                if let Some(found) = stated::find_dates(l.text).into_iter().next() {
+                    dates
+                        .posts
+                        .push((found.readings[0].date, l.text.to_string()));
+                }
             }
             Label::Boilerplate("caption") => {
                 if let Some(found) = stated::find_dates(l.text).into_iter().next() {
@@ -404,6 +425,22 @@ fn dateline_date(d: &meta::Dateline, l: &Line, dates: &mut PageDates) {
             month,
             day,
             text: when.to_string(),
+        });
+    }
+}
+
+/// A publication line with a month and a day and no year ("Posted Nov 18, 8:19 PM"): the day of
+/// the year the time stage finds the year of, unless a line before gave one (a dateline read
+/// later overrules it). An update line says only that the page is older.
+fn yearless_line(l: &Line, updated: bool, dates: &mut PageDates) {
+    if updated || dates.day_of_year.is_some() {
+        return;
+    }
+    if let Some((month, day)) = meta::yearless_date_line(l.text) {
+        dates.day_of_year = Some(DayOfYear {
+            month,
+            day,
+            text: l.text.to_string(),
         });
     }
 }

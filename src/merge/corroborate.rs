@@ -97,7 +97,9 @@ pub fn role(
 /// morning or of the day before: an update filed in Beijing on Sunday morning reports the
 /// vote held in New York on Saturday.
 pub fn anchor_days(days: Days, dated_by: DateBasis, value: &str) -> Days {
-    let hour = value.split_once('T').and_then(|(_, t)| t.get(..2)?.parse::<u32>().ok());
+    let hour = value
+        .split_once('T')
+        .and_then(|(_, t)| t.get(..2)?.parse::<u32>().ok());
     match (dated_by, hour) {
         (DateBasis::Published, Some(h)) if h < 12 => (days.0 - Step::new(NEWS_LAG), days.1),
         _ => days,
@@ -345,7 +347,8 @@ mod tests {
     #[test]
     fn news_of_a_morning_page_may_be_of_the_day_before() {
         let call = "Japanese Prime Minister Fumio Kishida spoke by telephone with South Korean President Yoon Suk Yeol.";
-        let stamped = |time: &str| page(&format!("Talks\n\nUpdated: 2023-06-15 {time}\n\n{call}\n"));
+        let stamped =
+            |time: &str| page(&format!("Talks\n\nUpdated: 2023-06-15 {time}\n\n{call}\n"));
         let loose = page(&format!("Call\n\n{call}\n"));
         let mut docs = vec![stamped("08:57"), loose.clone()];
         pipeline::corroborate_all(&mut docs);

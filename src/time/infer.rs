@@ -7,7 +7,8 @@
 //!   term of that office (`data/actors/terms.tsv`, read through the actors' knowledge base);
 //!   after one, for a "former" holder; a "counterpart" of someone so named holds the same office
 //!   ("his Indian counterpart S Jaishankar");
-//! - a dateline's day without its year, and the dates of photo captions (`Hints`);
+//! - a dateline's day without its year, the dates of photo captions and of embedded posts
+//!   (`Hints`);
 //! - a relative expression next to a known event ("in Buenos Aires early last month"): the
 //!   expression, read from that day, must cover the event;
 //! - a month without a year ("Earlier in March", "later in January"): close to it; with its day
@@ -87,11 +88,12 @@ enum Test {
 }
 
 /// What the page gives the inference beside its text: the day of the year its dateline prints,
-/// and the dates of its photo captions.
+/// the dates of its photo captions and of the posts it embeds.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Hints<'a> {
     pub day_of_year: Option<&'a crate::clean::DayOfYear>,
     pub captions: &'a [(NaiveDate, String)],
+    pub posts: &'a [(NaiveDate, String)],
 }
 
 impl Hints<'_> {
@@ -105,7 +107,15 @@ impl Hints<'_> {
                     day: d.day,
                 },
                 rule: "dateline-day",
-                text: format!("'{}' in the dateline, the year not printed", d.text),
+                text: format!("'{}' printed without its year", d.text),
+            });
+        }
+        // A post is dated in its author's time zone, the page perhaps in another.
+        for (day, line) in self.posts {
+            out.push(Clue {
+                test: Test::NotBefore(*day - Days::new(1)),
+                rule: "embedded-post",
+                text: format!("{day} in an embedded post, the day before allowed: '{line}'"),
             });
         }
         for (day, line) in self.captions {

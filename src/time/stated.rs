@@ -69,17 +69,25 @@ pub(crate) fn month_alternation() -> String {
 const CLOCK: &str =
     r"(?:\s*[,/|]?\s*(?:at\s+)?(?P<h>\d{1,2}):(?P<min>\d{2})(?:\s*(?P<ampm>[ap])\.?m\.?)?)?";
 
+/// The end of a four-digit year: a word boundary and a clock, or a clock glued to the year, as
+/// a page's separate elements come out of a scraper ("Nov 15, 20195:45 AM").
+fn year_end() -> String {
+    format!(r"(?:\b{CLOCK}|(?P<gh>\d{{1,2}}):(?P<gmin>\d{{2}})(?:\s*(?P<gampm>[ap])\.?m\.?)?\b)")
+}
+
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let m = month_alternation();
+    let (m, y) = (month_alternation(), year_end());
     [
         r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?:[T ](?P<h>\d{2}):(?P<min>\d{2}))?".to_string(),
-        r"(?P<y>\d{4})/(?P<mo>\d{1,2})/(?P<d>\d{1,2})\b".to_string() + CLOCK,
+        r"(?P<y>\d{4})[/.](?P<mo>\d{1,2})[/.](?P<d>\d{1,2})\b".to_string() + CLOCK,
         r"(?:^|[^\d/.])(?P<a>\d{1,2})[/.\-](?P<b>\d{1,2})[/.\-](?P<y>\d{4})\b".to_string() + CLOCK,
-        format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{m})\b\.?(?:,\s*|\s+)(?P<y>\d{{4}})\b{CLOCK}"),
-        format!(r"(?i)\b(?P<mon>{m})\b\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}})\b{CLOCK}"),
-        // Two-digit years, on date lines only ("Sat - 14 June 22"): not before a clock's colon.
+        format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{m})\b\.?(?:,\s*|\s+)(?P<y>\d{{4}}){y}"),
+        format!(r"(?i)\b(?P<mon>{m})\b\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<y>\d{{4}}){y}"),
+        // Two-digit years, on date lines only ("Sat - 14 June 22", "11/20/19 6:38 AM"): not
+        // before a clock's colon, nor inside a longer run of numbers.
         format!(r"(?i)\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{m})\b\.?(?:,\s*|\s+)'?(?P<yy>\d{{2}})(?:$|[^\d:])"),
         format!(r"(?i)\b(?P<mon>{m})\b\.?\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)'(?P<yy>\d{{2}})(?:$|[^\d:])"),
+        r"(?:^|[^\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<yy>\d{2})(?:$|[^\d/.:])".to_string(),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("date pattern compiles"))
@@ -186,9 +194,11 @@ fn push(out: &mut Vec<Reading>, year: i32, month: u32, day: u32, order: Order) {
 }
 
 fn clock(caps: &regex::Captures) -> Option<(u32, u32)> {
-    let mut h: u32 = caps.name("h")?.as_str().parse().ok()?;
-    let min: u32 = caps.name("min")?.as_str().parse().ok()?;
-    match caps.name("ampm").map(|m| m.as_str().to_ascii_lowercase()) {
+    let glued = caps.name("gh").is_some();
+    let name = |n: &'static str, g: &'static str| caps.name(if glued { g } else { n });
+    let mut h: u32 = name("h", "gh")?.as_str().parse().ok()?;
+    let min: u32 = name("min", "gmin")?.as_str().parse().ok()?;
+    match name("ampm", "gampm").map(|m| m.as_str().to_ascii_lowercase()) {
         Some(p) if p == "p" && h < 12 => h += 12,
         Some(p) if p == "a" && h == 12 => h = 0,
         _ => {}
@@ -245,6 +255,16 @@ mod tests {
             ("Sat - 14 June 22", &["2022-06-14"], None),
             ("Posted: 3rd March '98", &["1998-03-03"], None),
             ("Last Updated: Jan 9 '21 at 4:10 pm", &["2021-01-09"], None),
+            ("Nov 15, 20195:45 AM", &["2019-11-15"], Some((5, 45))),
+            (
+                "Published Tue, Nov 19 20197:05 PM EST",
+                &["2019-11-19"],
+                Some((19, 5)),
+            ),
+            ("On 11/13/19 at 4:00 PM EST", &["2019-11-13"], None),
+            ("20.11.19", &["2019-11-20"], None),
+            ("03/09/14", &["2014-09-03", "2014-03-09"], None),
+            ("by Example Office / 2016.12.01", &["2016-12-01"], None),
         ];
         for (text, want, time) in cases {
             let got = dates(text);
@@ -262,6 +282,9 @@ mod tests {
         assert!(find_dates("May 32, 2020").is_empty());
         // A day and a month, then a clock: no two-digit year.
         assert!(find_dates("March 3 10:20").is_empty());
+        // Nor numbers of other lengths.
+        assert!(find_dates("a 1/2/3 split and 11/20/193").is_empty());
+        assert!(find_dates("March 3, 201945").is_empty());
         assert!(find_dates("14 June 2022") == find_dates("14 June 2022 "));
     }
 
