@@ -54,9 +54,10 @@ pub enum Class {
     Belief,
     Legal,
     Contest,
+    Awaited,
 }
 
-const NAMES: [(&str, Class); 42] = [
+const NAMES: [(&str, Class); 43] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -99,6 +100,7 @@ const NAMES: [(&str, Class); 42] = [
     ("authored", Class::Authored),
     ("transitive", Class::Transitive),
     ("belief", Class::Belief),
+    ("awaited", Class::Awaited),
 ];
 
 struct Cues {

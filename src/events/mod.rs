@@ -720,7 +720,15 @@ fn code_match(
     }
     // "Rebels surrendered", "workers went on strike": an event CAMEO codes without a target
     // may have none.
-    let flags = s.flags(clause.0, m.first, m.pattern.verb);
+    let mut flags = s.flags(clause.0, m.first, m.pattern.verb);
+    flags.planned |= m.word.is_some_and(|w| tree.awaited(w));
+    // "was scheduled to lay flowers, talk to the guards and meet the president": planned all.
+    let first = m.word.and_then(|w| tree.first_conjunct(w));
+    if let Some(i) = first.and_then(|at| s.tokens.iter().position(|t| t.start == at)) {
+        let theirs = s.flags(s.clause(i, i).0, i, true);
+        flags.planned |= theirs.planned;
+        flags.hypothetical |= theirs.hypothetical && !flags.planned;
+    }
     // "condemns North Korea's launches on July 5": the parse says whose day a date is.
     let matched = (s.tokens[m.first].start, s.tokens[m.last].end);
     let others: Vec<usize> = match m.word {

@@ -56,6 +56,12 @@ const CASES: &[(&str, &[&str])] = &[
         "March 22, 2022\n\nThe two countries held talks on Monday, and the meeting went on for six hours.\n\nEarlier, Japan said it wanted Russia to return the islands.",
         &["JPN RUS 025"],
     ),
+    // A relative pronoun stands for the noun before it, however the parse hangs its clause:
+    // Saddam Hussein invited no one.
+    (
+        "March 22, 2022\n\nSaddam Hussein called on Arabs to rise up in a holy war against leaders who invited American soldiers into Saudi Arabia.",
+        &[],
+    ),
     // Territory as target; a reduced relative's agent is the source.
     (
         "August 30, 2014\n\nThe Soviet Union seized the Kuril Islands in August 1945, at the end of the war in the Pacific.",
@@ -917,6 +923,16 @@ fn flags_dates_and_speakers() {
         let visit = extract(text);
         let e = visit.events.iter().find(|e| e.cameo == "042");
         assert!(e.is_some_and(|e| e.planned && !e.hypothetical), "{:?}", visit.events);
+    }
+    // Verbs listed after a planned one are planned too; a present tense after "until" is
+    // yet to come.
+    for text in [
+        "March 22, 2022\n\nThe Japanese prime minister was scheduled to lay flowers at the memorial, talk to survivors and meet with Chinese President Xi Jinping.",
+        "March 22, 2022\n\nRussia says the talks must wait at least until Chinese President Xi Jinping visits Japan.",
+    ] {
+        let later = extract(text);
+        let e = later.events.iter().find(|e| e.root == "04");
+        assert!(e.is_some_and(|e| e.planned), "{text}: {:?}", later.events);
     }
     let other = extract("March 22, 2022\n\nIn 1973, Japan and China issued a joint declaration.");
     let d = &other.events[0].date;

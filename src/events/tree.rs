@@ -268,6 +268,46 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Whether verb `w` is in the present tense in an adverbial clause of what is yet to come
+    /// (cues.tsv class `awaited`: "must hold off until Kofi Annan visits Baghdad"): English
+    /// puts the future there in the present. The word that opens the clause may be hung inside
+    /// its subject ("until UN secretary general Kofi Annan" read as a noun phrase).
+    pub fn awaited(&self, w: usize) -> bool {
+        let opens = |m: usize| {
+            matches!(self.rel(m), "mark" | "case")
+                && cues::is(&self.words[m].form.to_lowercase(), Class::Awaited)
+        };
+        let present = matches!(self.words[w].xpos.as_str(), "VBZ" | "VBP");
+        present && (0..w).any(|m| opens(m) && self.descends(m, w) && !self.verb_between(m, w))
+    }
+
+    /// Whether a verb other than `w` stands on the path from word `m` up to `w`.
+    fn verb_between(&self, m: usize, w: usize) -> bool {
+        self.steps_up(m)
+            .map(|(_, h)| h)
+            .take_while(|&h| h != w)
+            .any(|h| self.words[h].upos == "VERB")
+    }
+
+    /// The character where the first of the verbs that verb `w` is listed with starts ("was
+    /// scheduled to lay flowers, talk to the guards and meet the president": "lay" for "talk"
+    /// and "meet"), when they are joined by "and" or "or": what is said of the first (planned,
+    /// possible) is said of them all; not after "but".
+    pub fn first_conjunct(&self, w: usize) -> Option<usize> {
+        if self.rel(w) != "conj" || self.words[w].upos != "VERB" {
+            return None;
+        }
+        // Of the same form: "to disperse protests and beating demonstrators" lists the
+        // beating with another -ing form, not with the wanted dispersal.
+        let h = self.head(w).filter(|&h| {
+            self.words[h].upos == "VERB" && self.words[h].xpos == self.words[w].xpos
+        })?;
+        let joined = self
+            .kids(w, "cc")
+            .all(|c| matches!(self.words[c].form.to_lowercase().as_str(), "and" | "or"));
+        joined.then_some(self.words[h].start)
+    }
+
     /// Whether the event word at `w` is negated: a negation word (data/events/cues.tsv: "not",
     /// "never", "no") as an adverb or determiner of it, or of the verb whose object or subject
     /// it is ("did not impose sanctions", "no talks were held").
@@ -596,8 +636,9 @@ impl<'a> Tree<'a> {
         // at the U.S. embassy in Nairobi killed 253 people": not the embassy's); one whose
         // "of" phrase names an actor may be done by it ("the deployment of NATO troops").
         let doerless = subject.iter().any(|&n| self.doerless(n));
-        let unnamed_subject =
-            sources.is_empty() && (self.rel(v) == "acl:relcl" || pronoun || doerless);
+        let relative =
+            self.rel(v) == "acl:relcl" || self.kids(v, "nsubj").any(|w| self.relative(w));
+        let unnamed_subject = sources.is_empty() && (relative || pronoun || doerless);
         Sides {
             sources,
             targets,
@@ -923,9 +964,13 @@ impl<'a> Tree<'a> {
     /// "..., accusing"); a relative clause's is the noun it modifies.
     fn subject(&self, v: usize, depth: usize) -> Vec<usize> {
         let own: Vec<usize> = self.kids(v, "nsubj").collect();
-        let relative = |w: usize| matches!(self.words[w].xpos.as_str(), "WP" | "WDT");
-        if own.iter().any(|&w| !relative(w)) {
+        if own.iter().any(|&w| !self.relative(w)) {
             return own;
+        }
+        // "a holy war against leaders who invited ...", parsed as a conjunct: the relative
+        // pronoun stands for the noun before it, not for the subject of another clause.
+        if let Some(&who) = own.first().filter(|_| self.rel(v) != "acl:relcl") {
+            return self.antecedent(who).into_iter().collect();
         }
         if depth >= MAX_CLIMB {
             return Vec::new();
@@ -956,6 +1001,20 @@ impl<'a> Tree<'a> {
             "conj" | "advcl" if self.words[h].upos == "VERB" => self.subject(h, depth + 1),
             _ => Vec::new(),
         }
+    }
+
+    /// Whether word `w` is a relative pronoun ("who", "which").
+    fn relative(&self, w: usize) -> bool {
+        matches!(self.words[w].xpos.as_str(), "WP" | "WDT")
+    }
+
+    /// The noun a relative pronoun follows ("leaders who", "Iran, which"), if any. (Not the
+    /// head of a longer phrase: "the bombings at U.S. embassies in Kenya and Tanzania, which
+    /// have killed" and "talks between his government and the Taliban, who have refused" have
+    /// the same shape, and only the meaning tells them apart.)
+    fn antecedent(&self, who: usize) -> Option<usize> {
+        let before = (0..who).rev().find(|&w| self.words[w].upos != "PUNCT")?;
+        matches!(self.words[before].upos.as_str(), "NOUN" | "PROPN" | "PRON").then_some(before)
     }
 
     /// The actors the words name, each with those coordinated with it, in order, once each.
