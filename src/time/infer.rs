@@ -62,11 +62,10 @@ enum Test {
         before: i64,
         after: i64,
     },
-    /// Weekdays named alone, resolved from the day, fall within one week with it.
-    Weekdays(Vec<Found>),
-    /// Weekdays named alone in clauses not in the future, resolved from the day, are at most
-    /// `RECENT_WEEKDAY` days before it.
-    RecentWeekdays(Vec<Found>),
+    /// The day falls on one of these weekdays (Monday first): what weekdays named alone say,
+    /// resolved from a day, depends on its weekday only, so it is worked out once for each
+    /// (`weekdays_in_one_week`, `recent_weekdays`) and not for every day scored.
+    OnWeekdays([bool; 7]),
     /// A month and day printed with their weekday and no year ("Friday, Oct. 23") fall on that
     /// weekday in a year within a year of the day.
     DayOnWeekday {
@@ -212,20 +211,7 @@ impl Clue {
                 .into_iter()
                 .flatten()
                 .any(|x| (x.month(), x.day()) == (*month, *d)),
-            Test::Weekdays(found) => {
-                let days: Vec<NaiveDate> = found
-                    .iter()
-                    .filter_map(|f| resolve(f, Some(day)).interval.map(|iv| iv.0))
-                    .chain([day])
-                    .collect();
-                let (lo, hi) = (days.iter().min(), days.iter().max());
-                lo.zip(hi).is_some_and(|(a, b)| (*b - *a).num_days() <= 6)
-            }
-            Test::RecentWeekdays(found) => found.iter().all(|f| {
-                resolve(f, Some(day))
-                    .interval
-                    .is_some_and(|iv| (day - iv.0).num_days() <= RECENT_WEEKDAY)
-            }),
+            Test::OnWeekdays(days) => days[day.weekday().num_days_from_monday() as usize],
         }
     }
 
@@ -436,7 +422,7 @@ pub fn clues(tagged: &Tagged) -> Vec<Clue> {
     if !weekdays.is_empty() {
         let names: Vec<&str> = weekdays.iter().map(|f| tagged.words(f)).collect();
         out.push(Clue {
-            test: Test::Weekdays(weekdays.clone()),
+            test: weekdays_in_one_week(&weekdays),
             rule: "weekdays",
             text: format!(
                 "weekdays named alone fall in one week: {}",
@@ -490,13 +476,39 @@ fn recent_weekdays(tagged: &Tagged) -> Option<Clue> {
     }
     let names: Vec<&str> = past.iter().map(|f| tagged.words(f)).collect();
     Some(Clue {
-        test: Test::RecentWeekdays(past),
+        test: on_weekdays(|day| {
+            past.iter().all(|f| {
+                resolve(f, Some(day))
+                    .interval
+                    .is_some_and(|iv| (day - iv.0).num_days() <= RECENT_WEEKDAY)
+            })
+        }),
         rule: "recent-weekdays",
         text: format!(
             "weekdays named in the past are at most {RECENT_WEEKDAY} days old: {}",
             names.join(", ")
         ),
     })
+}
+
+/// Weekdays named alone, resolved from the day, fall within one week with it.
+fn weekdays_in_one_week(found: &[Found]) -> Test {
+    on_weekdays(|day| {
+        let days: Vec<NaiveDate> = found
+            .iter()
+            .filter_map(|f| resolve(f, Some(day)).interval.map(|iv| iv.0))
+            .chain([day])
+            .collect();
+        let (lo, hi) = (days.iter().min(), days.iter().max());
+        lo.zip(hi).is_some_and(|(a, b)| (*b - *a).num_days() <= 6)
+    })
+}
+
+/// The weekdays on which `holds` is true, tried on the days of one week.
+fn on_weekdays(holds: impl Fn(NaiveDate) -> bool) -> Test {
+    // 2001-01-01 was a Monday.
+    let monday = NaiveDate::from_ymd_opt(2001, 1, 1).expect("a day");
+    Test::OnWeekdays(std::array::from_fn(|i| holds(monday + Days::new(i as u64))))
 }
 
 /// Whether the recent-weekdays rule holds for a text published on `day`; `None` when the text
