@@ -139,6 +139,11 @@ fn label(line: &Line, stops: f64, ctx: &LineContext) -> Label {
     }
 }
 
+/// Whether a lowercase word is an English function word (data/clean/stopwords_en.txt).
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(word)
+}
+
 /// Hash of a line's key, for counting lines repeated across documents.
 pub fn key_hash(key: &str) -> u64 {
     use std::hash::{Hash, Hasher};

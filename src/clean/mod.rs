@@ -5,6 +5,8 @@
 //! lines repeated across its site); it never dates, codes actors or finds events.
 
 mod lines;
+
+pub use lines::is_stopword;
 mod meta;
 mod outlets;
 mod phrases;

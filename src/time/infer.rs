@@ -404,6 +404,9 @@ pub fn clues(tagged: &Tagged) -> Vec<Clue> {
         let (a, _) = tagged.span(f);
         let words = tagged.words(f);
         match &f.sem {
+            Sem::Date { year: Some(_), .. } if names_a_thing(text, tagged.span(f), &f.sem) => {
+                out.extend(thing_clue(f, words))
+            }
             Sem::Date { year: Some(_), .. } => date_clue(f, words, &mut out),
             Sem::Date {
                 year: None,
@@ -539,6 +542,45 @@ fn date_clue(f: &Found, words: &str, out: &mut Vec<Clue>) {
         rule,
         text: format!("'{words}' ({first} to {last})"),
     });
+}
+
+/// A thing named by its year is past, or to come within `THING_AHEAD_YEARS`: "the 2020
+/// election" in a page of November 2019 (in a clause in the past tense), "the 1987 level".
+fn thing_clue(f: &Found, words: &str) -> Option<Clue> {
+    let (first, _) = resolve(f, None).interval?;
+    let bound = first.checked_sub_months(Months::new(12 * THING_AHEAD_YEARS))?;
+    Some(Clue {
+        test: Test::NotBefore(bound),
+        rule: "named-year",
+        text: format!(
+            "'{words}' names a thing of that year, past or up to {THING_AHEAD_YEARS} years ahead"
+        ),
+    })
+}
+
+/// How far ahead a thing named by its year may be ("the 2020 election" in 2018).
+const THING_AHEAD_YEARS: u32 = 2;
+
+/// Whether a year alone names a thing rather than a time: "the 2020 election", "a 2020 North
+/// American tour", "2020 Mini John Cooper Works GP", whose thing may be to come whatever the
+/// clause's tense (a page of November 2019 names them in the past tense). A word that is no
+/// function word follows it.
+fn names_a_thing(text: &str, (_, end): (usize, usize), sem: &Sem) -> bool {
+    let year_only = matches!(
+        sem,
+        Sem::Date {
+            year: Some(_),
+            month: None,
+            day: None
+        }
+    );
+    let after = text[end..].strip_prefix(' ').unwrap_or("");
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    year_only && !next.is_empty() && !crate::clean::is_stopword(&next)
 }
 
 /// A month without a year: "Earlier in March" is said within March, "later in January" within
@@ -1377,6 +1419,25 @@ mod tests {
         assert!(officeholder(
             "The fund was set up in 1998.\nPresident Bill Clinton welcomed the figures."
         ));
+    }
+
+    #[test]
+    fn a_year_that_names_a_thing_is_no_time_of_the_clause() {
+        // A page of November 2019: the 2020 election is to come, though the clause is past.
+        let found = clues(&tag(
+            "Biden campaigned for the 2020 election in Iowa on Tuesday.",
+        ));
+        let bound = |rule: &str| {
+            found
+                .iter()
+                .find(|c| c.rule == rule)
+                .and_then(Clue::lower_bound)
+        };
+        assert_eq!(bound("reported-date"), None);
+        assert_eq!(bound("named-year"), NaiveDate::from_ymd_opt(2018, 1, 1));
+        // A year as a time is one.
+        let found = clues(&tag("Biden campaigned in Iowa in 2020."));
+        assert!(found.iter().any(|c| c.rule == "reported-date"), "{found:?}");
     }
 
     #[test]
