@@ -1329,8 +1329,17 @@ fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
         let between = before[i + role.len()..]
             .trim_start()
             .trim_start_matches(',');
-        if between.split_whitespace().count() <= 2 && !between.contains([',', '.', ';']) {
-            let lead = &before[..i];
+        let lead = &before[..i];
+        // "Vice President Joe Biden" holds another office than "President Joe Biden".
+        let other_office = lead.ends_with('-')
+            || lead
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| matches!(w, "vice" | "deputy"));
+        if between.split_whitespace().count() <= 2
+            && !between.contains([',', '.', ';'])
+            && !other_office
+        {
             let lead_words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
             return Some(lead_words.iter().any(|w| *w == "former" || *w == "ex-"));
         }
@@ -1386,6 +1395,16 @@ mod tests {
     fn roles_and_former_holders() {
         let t = "Japanese Prime Minister Fumio Kishida spoke.";
         assert_eq!(role_near(t, 24, 37, "prime minister"), Some(false));
+        // Another office whose name ends with this one's.
+        for t in [
+            "Former Vice President Joe Biden spoke.",
+            "Former Vice-President Joe Biden spoke.",
+        ] {
+            let at = t.find("Joe").unwrap();
+            assert_eq!(role_near(t, at, at + 10, "president"), None, "{t}");
+        }
+        let t = "Former Vice President Joe Biden spoke.";
+        assert_eq!(role_near(t, 22, 32, "vice president"), Some(true));
         let t = "Former Japanese Prime Minister Shinzo Abe sought ties.";
         assert_eq!(role_near(t, 31, 41, "prime minister"), Some(true));
         let t = "Dmitry Medvedev, a former Russian president who is now deputy head";
