@@ -67,12 +67,7 @@ fn byline_parts(text: &str) -> Option<Byline> {
 /// Lee | ", "By HNN Staff | ", which names no author): the date's labels and separators around
 /// it are not part of the names.
 pub fn byline_before_date(head: &str) -> Option<Byline> {
-    let is_label = |w: &str| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        w.is_empty() || DATE_LABELS.contains(&w.as_str())
-    };
+    let is_label = |w: &&str| date_label(w, false);
     let words: Vec<&str> = head.split_whitespace().collect();
     let start = words.iter().position(|w| !is_label(w))?;
     let end = words.iter().rposition(|w| !is_label(w))? + 1;
@@ -88,16 +83,21 @@ pub fn yearless_date_line(text: &str) -> Option<(u32, u32)> {
             .expect("clock regex")
     });
     let words: Vec<&str> = text.split_whitespace().collect();
-    let is_label = |w: &&str| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        w.is_empty() || DATE_LABELS.contains(&w.as_str()) || crate::time::weekday_of(&w).is_some()
-    };
-    let start = words.iter().position(|w| !is_label(w))?;
+    let start = words.iter().position(|w| !date_label(w, true))?;
     let rest = words[start..].join(" ");
     let date = CLOCK_AFTER.replace(&rest, "");
     crate::time::stated::month_day(&date)
+}
+
+/// Whether a word around a printed date is one of its labels ("Published", "on"), punctuation,
+/// or (with `weekdays`) a weekday.
+fn date_label(word: &str, weekdays: bool) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    w.is_empty()
+        || DATE_LABELS.contains(&w.as_str())
+        || weekdays && crate::time::weekday_of(&w).is_some()
 }
 
 fn is_role(part: &str) -> bool {
@@ -283,12 +283,7 @@ pub fn date_prefix(line: &str) -> Option<(crate::time::stated::DateMatch, usize)
 /// The site name printed before a date, as in "Người Đưa TinNgười Đưa Tin04/09/2024", where the
 /// page repeats the name and glues the date to it. `date_start` is the date's byte offset.
 pub fn site_before_date(line: &str, date_start: usize) -> Option<String> {
-    let is_label = |t: &&str| {
-        let t = t
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        t.is_empty() || DATE_LABELS.contains(&t.as_str()) || crate::time::weekday_of(&t).is_some()
-    };
+    let is_label = |t: &&str| date_label(t, true);
     let tokens: Vec<&str> = line[..date_start].split_whitespace().collect();
     let first = tokens.iter().position(|t| !is_label(t))?;
     let last = tokens.iter().rposition(|t| !is_label(t))?;

@@ -5,11 +5,11 @@
 //! lines repeated across its site); it never dates, codes actors or finds events.
 
 mod lines;
-
-pub use lines::is_stopword;
 mod meta;
 mod outlets;
 mod phrases;
+
+pub use lines::is_stopword;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet;

@@ -564,8 +564,20 @@ const THING_AHEAD_YEARS: u32 = 2;
 /// Whether a year alone names a thing rather than a time: "the 2020 election", "a 2020 North
 /// American tour", "2020 Mini John Cooper Works GP", whose thing may be to come whatever the
 /// clause's tense (a page of November 2019 names them in the past tense). A word that is no
-/// function word follows it.
-fn names_a_thing(text: &str, (_, end): (usize, usize), sem: &Sem) -> bool {
+/// function word follows it, and no preposition stands before it ("in 1998 Kenya held", "between
+/// 2012 and 2020 prices rose" name times).
+fn names_a_thing(text: &str, (start, end): (usize, usize), sem: &Sem) -> bool {
+    const BEFORE_A_TIME: &[&str] = &[
+        "in", "since", "by", "during", "until", "till", "before", "after", "from", "to", "through",
+        "between", "and", "or", "of",
+    ];
+    let previous = text[..start]
+        .split_whitespace()
+        .next_back()
+        .map(str::to_lowercase);
+    if previous.is_some_and(|p| BEFORE_A_TIME.contains(&p.as_str())) {
+        return false;
+    }
     let year_only = matches!(
         sem,
         Sem::Date {
@@ -1455,8 +1467,13 @@ mod tests {
         assert_eq!(bound("reported-date"), None);
         assert_eq!(bound("named-year"), NaiveDate::from_ymd_opt(2018, 1, 1));
         // A year as a time is one.
-        let found = clues(&tag("Biden campaigned in Iowa in 2020."));
-        assert!(found.iter().any(|c| c.rule == "reported-date"), "{found:?}");
+        for text in [
+            "Biden campaigned in Iowa in 2020.",
+            "Kenyans voted in 1998 elections for parliament.",
+        ] {
+            let found = clues(&tag(text));
+            assert!(found.iter().any(|c| c.rule == "reported-date"), "{found:?}");
+        }
     }
 
     #[test]
