@@ -66,7 +66,9 @@ fn when_clause(doc: &Document, s: &Sentence, clause_start: usize) -> Option<Even
 
 /// "The call took place two days after 20 soldiers were killed": an event after "N days
 /// after" was N days before the day of the sentence's other date, else of the publication;
-/// after "N days before", N days after it.
+/// after "N days before", N days after it. Months and years are counted whole, as people
+/// count them: "18 years after Washington invaded the country", said in November 2019, is
+/// between 19 and 18 years before (the invasion was in October 2001).
 fn moved_clause(doc: &Document, s: &Sentence, trigger: usize) -> Option<EventDate> {
     let (t, word) = s.timexes.iter().find_map(|t| {
         let next = s.tokens.iter().position(|k| k.start >= t.end)?;
@@ -79,19 +81,27 @@ fn moved_clause(doc: &Document, s: &Sentence, trigger: usize) -> Option<EventDat
         let closed = s.tokens[next..trigger].iter().any(|k| k.lower == ",");
         (!closed).then_some((t, word))
     })?;
-    let days = duration_days(&t.value)?;
+    let elapsed = duration(&t.value)?;
     let base = s
         .timexes
         .iter()
-        .filter(|o| o.start != t.start && usable(s, o))
+        // Not one inside the clause "after" opens ("18 years after Washington invaded the
+        // country in the wake of the September 11, 2001 attacks").
+        .filter(|o| o.start < t.start && usable(s, o))
         .find_map(|o| from_timex(doc, o))
         .unwrap_or_else(|| published(doc));
     let (first, last) = (iso_day(&base.earliest)?, iso_day(&base.latest)?);
-    let step = Days::new(days);
-    let (first, last) = if word == "after" {
-        (first.checked_sub_days(step)?, last.checked_sub_days(step)?)
-    } else {
-        (first.checked_add_days(step)?, last.checked_add_days(step)?)
+    let (first, last) = match (elapsed, word == "after") {
+        (Elapsed::Days(n), true) => (first - Days::new(n), last - Days::new(n)),
+        (Elapsed::Days(n), false) => (first + Days::new(n), last + Days::new(n)),
+        (Elapsed::Months { n, unit }, true) => (
+            first.checked_sub_months(Months::new(n + unit))? + Days::new(1),
+            last.checked_sub_months(Months::new(n))?,
+        ),
+        (Elapsed::Months { n, unit }, false) => (
+            first.checked_add_months(Months::new(n))?,
+            last.checked_add_months(Months::new(n + unit))? - Days::new(1),
+        ),
     };
     let (earliest, latest) = (first.to_string(), last.to_string());
     Some(EventDate {
@@ -104,14 +114,27 @@ fn moved_clause(doc: &Document, s: &Sentence, trigger: usize) -> Option<EventDat
     })
 }
 
-/// The days of a TIMEX3 duration of days or weeks ("P2D", "P1W").
-fn duration_days(value: &str) -> Option<u64> {
+/// A time that has passed, counted in days (exactly), or in whole months or years: `n` months,
+/// and up to one `unit` (1 or 12 months) more.
+#[derive(Debug, Clone, Copy)]
+enum Elapsed {
+    Days(u64),
+    Months { n: u32, unit: u32 },
+}
+
+/// A TIMEX3 duration of days, weeks, months or years ("P2D", "P1W", "P3M", "P18Y").
+fn duration(value: &str) -> Option<Elapsed> {
     let rest = value.strip_prefix('P')?;
     let (n, unit) = rest.split_at(rest.len().checked_sub(1)?);
-    let n: u64 = n.parse().ok()?;
+    let n: u32 = n.parse().ok()?;
     match unit {
-        "D" => Some(n),
-        "W" => Some(n * 7),
+        "D" => Some(Elapsed::Days(u64::from(n))),
+        "W" => Some(Elapsed::Days(u64::from(n) * 7)),
+        "M" => Some(Elapsed::Months { n, unit: 1 }),
+        "Y" => Some(Elapsed::Months {
+            n: n.checked_mul(12)?,
+            unit: 12,
+        }),
         _ => None,
     }
 }

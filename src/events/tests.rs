@@ -934,6 +934,20 @@ fn flags_dates_and_speakers() {
         let e = later.events.iter().find(|e| e.root == "04");
         assert!(e.is_some_and(|e| e.planned), "{text}: {:?}", later.events);
     }
+    // Years after an event are counted whole: the invasion was 18 to 19 years before, not on
+    // the day of the attacks the clause names after it.
+    let invaded = extract("November 20, 2019\n\nRoughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the country in the wake of the September 11, 2001 attacks.");
+    let d = &invaded.events[0];
+    assert_eq!(
+        (
+            d.date.earliest.as_str(),
+            d.date.latest.as_str(),
+            d.historical
+        ),
+        ("2000-11-21", "2001-11-20", true),
+        "{:?}",
+        invaded.events
+    );
     let other = extract("March 22, 2022\n\nIn 1973, Japan and China issued a joint declaration.");
     let d = &other.events[0].date;
     assert_eq!(
