@@ -92,15 +92,25 @@ fn moved_clause(doc: &Document, s: &Sentence, trigger: usize) -> Option<EventDat
         .unwrap_or_else(|| published(doc));
     let (first, last) = (iso_day(&base.earliest)?, iso_day(&base.latest)?);
     let (first, last) = match (elapsed, word == "after") {
-        (Elapsed::Days(n), true) => (first - Days::new(n), last - Days::new(n)),
-        (Elapsed::Days(n), false) => (first + Days::new(n), last + Days::new(n)),
+        // Checked: a text may name any number of days.
+        (Elapsed::Days(n), true) => (
+            first.checked_sub_days(Days::new(n))?,
+            last.checked_sub_days(Days::new(n))?,
+        ),
+        (Elapsed::Days(n), false) => (
+            first.checked_add_days(Days::new(n))?,
+            last.checked_add_days(Days::new(n))?,
+        ),
         (Elapsed::Months { n, unit }, true) => (
-            first.checked_sub_months(Months::new(n + unit))? + Days::new(1),
+            first
+                .checked_sub_months(Months::new(n.checked_add(unit)?))?
+                .checked_add_days(Days::new(1))?,
             last.checked_sub_months(Months::new(n))?,
         ),
         (Elapsed::Months { n, unit }, false) => (
             first.checked_add_months(Months::new(n))?,
-            last.checked_add_months(Months::new(n + unit))? - Days::new(1),
+            last.checked_add_months(Months::new(n.checked_add(unit)?))?
+                .checked_sub_days(Days::new(1))?,
         ),
     };
     let (earliest, latest) = (first.to_string(), last.to_string());
@@ -124,6 +134,7 @@ enum Elapsed {
 
 /// A TIMEX3 duration of days, weeks, months or years ("P2D", "P1W", "P3M", "P18Y").
 fn duration(value: &str) -> Option<Elapsed> {
+    // "P99999999D" and the like are read, and refused where no date is that far.
     let rest = value.strip_prefix('P')?;
     let (n, unit) = rest.split_at(rest.len().checked_sub(1)?);
     let n: u32 = n.parse().ok()?;

@@ -948,6 +948,13 @@ fn flags_dates_and_speakers() {
         "{:?}",
         invaded.events
     );
+    // A duration no calendar holds dates nothing, and breaks nothing.
+    for n in ["99999999 days", "9999999 years", "4000000000 years"] {
+        let far = extract(&format!(
+            "November 20, 2019\n\nThe talks resumed {n} after Washington invaded Afghanistan."
+        ));
+        assert!(far.events.iter().all(|e| !e.date.earliest.is_empty()));
+    }
     let other = extract("March 22, 2022\n\nIn 1973, Japan and China issued a joint declaration.");
     let d = &other.events[0].date;
     assert_eq!(
