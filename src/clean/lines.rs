@@ -118,7 +118,9 @@ fn label(line: &Line, stops: f64, ctx: &LineContext) -> Label {
     if let Some(updated) = date_line(text, words) {
         return Label::Date { updated };
     }
-    if words <= 8 && meta::yearless_date_line(text).is_some() {
+    // A cheap test first: most short lines are menus and headings, without a digit.
+    let digits = text.bytes().any(|b| b.is_ascii_digit());
+    if words <= 8 && digits && meta::yearless_date_line(text).is_some() {
         return Label::Date {
             updated: is_update(text),
         };

@@ -567,15 +567,12 @@ const THING_AHEAD_YEARS: u32 = 2;
 /// function word follows it, and no preposition stands before it ("in 1998 Kenya held", "between
 /// 2012 and 2020 prices rose" name times).
 fn names_a_thing(text: &str, (start, end): (usize, usize), sem: &Sem) -> bool {
-    const BEFORE_A_TIME: &[&str] = &[
-        "in", "since", "by", "during", "until", "till", "before", "after", "from", "to", "through",
-        "between", "and", "or", "of",
-    ];
+    // The words that introduce a time expression (data/time/lexicon.tsv, class `intro`).
     let previous = text[..start]
         .split_whitespace()
         .next_back()
         .map(str::to_lowercase);
-    if previous.is_some_and(|p| BEFORE_A_TIME.contains(&p.as_str())) {
+    if previous.is_some_and(|p| super::lexicon::meanings(&p).contains(&Lex::Intro)) {
         return false;
     }
     let year_only = matches!(
@@ -1331,6 +1328,12 @@ fn term_clue(held: &[&(&Person, &Term)], role: &str, former: bool) -> Clue {
 
 /// Whether `role` is said of the name at `start..end` ("Prime Minister Fumio Kishida",
 /// "Medvedev, a former Russian president"), and if so whether as a former holder.
+/// Every title of an office, lowercase.
+static TITLES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    let titles = kb().offices.iter().flat_map(|o| o.titles.iter());
+    titles.map(|t| t.to_lowercase()).collect()
+});
+
 fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
     let before = super::before(text, start, 45).to_lowercase();
     let after = super::after(text, end, 50).to_lowercase();
@@ -1342,12 +1345,12 @@ fn role_near(text: &str, start: usize, end: usize, role: &str) -> Option<bool> {
             .trim_start()
             .trim_start_matches(',');
         let lead = &before[..i];
-        // "Vice President Joe Biden" holds another office than "President Joe Biden".
-        let other_office = lead.ends_with('-')
-            || lead
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| matches!(w, "vice" | "deputy"));
+        // "Vice President Joe Biden" holds another office than "President Joe Biden": a title
+        // of data/actors/offices.tsv that ends with this one stands there.
+        let named = &before[..i + role.len()];
+        let other_office = TITLES
+            .iter()
+            .any(|t| t.len() > role.len() && t.ends_with(&role) && named.ends_with(t.as_str()));
         if between.split_whitespace().count() <= 2
             && !between.contains([',', '.', ';'])
             && !other_office
