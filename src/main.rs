@@ -378,6 +378,21 @@ enum EvalMode {
         #[command(flatten)]
         scores: Scores,
     },
+    /// Events on ConfliBERT's CAMEO news sentences (each with one event's sides and class):
+    /// precision over the events coded, recall over the sentences.
+    Conflibert {
+        /// The folder of `cameo_class_SPLIT.tsv` and `cameo_ner_SPLIT.txt`.
+        #[arg(
+            value_name = "DIR",
+            default_value = "../shared/data/eventdata/conflibert"
+        )]
+        dir: PathBuf,
+        /// Which sentences: `test` (451) or `train` (1,349, of which 934 are tagged).
+        #[arg(long, default_value = "test", value_parser = ["test", "train"])]
+        split: String,
+        #[command(flatten)]
+        scores: Scores,
+    },
     /// CAMEO root codes on the CAMEO manual's sentences of PLOVER's gold standard.
     Plover {
         /// The gold standard file.
@@ -754,6 +769,18 @@ fn run_eval_mode(
         }) => {
             present(&file, "the validation file: annals eval petrarch FILE")?;
             eval::petrarch::evaluate(&file).and_then(|r| show(format, &r, || r.table(errors)))
+        }
+        Some(EvalMode::Conflibert {
+            dir,
+            split,
+            scores: Scores { errors, format },
+        }) => {
+            present(
+                &dir,
+                "the folder of ConfliBERT's CAMEO files: annals eval conflibert DIR",
+            )?;
+            eval::conflibert::evaluate(&dir, &split)
+                .and_then(|r| show(format, &r, || r.table(errors)))
         }
         Some(EvalMode::Plover {
             file,

@@ -617,6 +617,22 @@ fn names_inside_treaties_and_institutions_are_not_actors() {
     assert_eq!(texts, vec!["Mongolia", "Mikheev"]);
 }
 
+#[test]
+fn the_americas_are_not_the_united_states() {
+    let doc = extract(
+        "June 1, 2023\n\nCentral American clergymen met Pan-American officials in Central America and Peru.",
+    );
+    let codes: Vec<&str> = doc.mentions.iter().map(|m| m.actor.code.as_str()).collect();
+    assert_eq!(codes, vec!["PER"]);
+}
+
+#[test]
+fn kenyan_presidents_are_coded_by_their_terms() {
+    let doc = extract("June 1, 2015\n\nPresident Uhuru Kenyatta met President Moi.");
+    let codes: Vec<&str> = doc.mentions.iter().map(|m| m.actor.code.as_str()).collect();
+    assert_eq!(codes, vec!["KENGOV", "KENELI"]);
+}
+
 /// Runs the pipeline on an article under a headline (a lone line would be taken for one).
 fn extract(article: &str) -> crate::Document {
     let text = format!("A headline for the case\n{article}");

@@ -2,6 +2,7 @@
 //! body tokens (precision, recall, F1 over the bag of lowercased words), title, outlet, site,
 //! authors, dateline, publication date, and every boilerplate line kept out of the body.
 
+pub mod conflibert;
 pub mod events;
 pub mod html;
 pub mod mentions;

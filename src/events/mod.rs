@@ -951,6 +951,16 @@ fn arguments(
     } else if m.source.is_some() && m.pattern.verb && !parsed.passive {
         receivers = parsed.sources;
     }
+    // "Putin expresses his condolences for the British people": a pronoun in the object that
+    // stands for the subject is no target; the words' target stands.
+    let own = |t: &usize| {
+        let m = s.mentions[*t];
+        m.rule == "pronoun"
+            && sources
+                .iter()
+                .any(|&k| s.mentions[k].actor.code == m.actor.code)
+    };
+    parsed.targets.retain(|t| !own(t));
     if m.target.is_none() && !parsed.targets.is_empty() {
         targets = parsed.targets;
     }
@@ -968,6 +978,12 @@ fn arguments(
     let meeting = taxonomy::in_class(m.pattern.cameo, CodeClass::Meeting);
     if mutual && sources.len() >= 2 || meeting {
         targets.retain(|&k| !tree.venue(k));
+        // "held talks in Jerusalem with Netanyahu": the partner after the venue, where the
+        // parse hangs it on the place.
+        if targets.is_empty() && mutual {
+            targets = s.partner(m.last + 1, clause.1);
+            targets.retain(|k| !sources.contains(k));
+        }
     }
     // "will hold an emergency meeting at the request of Japan": Japan asked; it is no side.
     if meeting {

@@ -851,6 +851,43 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe aid workers were provided to Syria by Japan.",
         &[],
     ),
+    // The partner of talks after their venue, where the parse hangs "with" on the place.
+    (
+        "March 1, 2022\n\nForeign Minister Sergey Lavrov held talks in Ankara with Turkish President Recep Tayyip Erdogan on Monday.",
+        &["RUS TUR 040"],
+    ),
+    // A possessive in the object that stands for the subject is no target.
+    (
+        "March 1, 2022\n\nThe Japanese prime minister expressed his deep condolences to the people of Canada.",
+        &["JPN CAN 018"],
+    ),
+    // A call to someone "to discuss" is a telephone call; a name called something is not.
+    (
+        "March 1, 2022\n\nThe Japanese foreign minister called Canada's foreign minister to discuss the fishing dispute.",
+        &["JPN CAN 041"],
+    ),
+    (
+        "March 1, 2022\n\nThe Japanese foreign minister called Canada's ambassador to Norway a liar.",
+        &[],
+    ),
+    // What is only considered has not happened.
+    (
+        "March 1, 2022\n\nNorway is considering sending aid to Chile after the floods.",
+        &[],
+    ),
+    // A sum, then what it is for; a truce announced with someone; legal action; supplies cut.
+    (
+        "March 1, 2022\n\nNorway provided an additional $4 million in humanitarian assistance to Chile. Peru announced a ten-day ceasefire with the rebels of Bolivia.",
+        &["NOR CHL 070", "PER BOL 0871"],
+    ),
+    (
+        "March 1, 2022\n\nThe European Commission launched legal action against the Hungarian government. Norway suspended food supplies to Chile.",
+        &["EU HUN 115", "NOR CHL 1623"],
+    ),
+    (
+        "March 1, 2022\n\nPeruvian warplanes pounded Bolivian army positions near the border on Sunday.",
+        &["PER BOL 190"],
+    ),
 ];
 
 #[test]
