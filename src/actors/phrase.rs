@@ -836,8 +836,14 @@ impl Run<'_> {
         };
         match anchor {
             Anchor::State(_, false) => locative || dateline || after_city(),
+            // "in its capital city Dhaka", "the capital Damascus": a place noun before it.
             Anchor::Capital(_) => {
-                locative || dateline || addressed() || ["the", "a", "an", "its"].into_iter().any(is)
+                let place_noun = || kb().place_nouns.iter().any(|n| is(n));
+                locative
+                    || dateline
+                    || addressed()
+                    || ["the", "a", "an", "its"].into_iter().any(is)
+                    || place_noun()
             }
             // "the Kremlin" takes an article as a name; only a preposition makes it a place.
             Anchor::Seat(_) => locative || dateline,

@@ -55,9 +55,10 @@ pub enum Class {
     Legal,
     Contest,
     Awaited,
+    Reacting,
 }
 
-const NAMES: [(&str, Class); 43] = [
+const NAMES: [(&str, Class); 44] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -101,6 +102,7 @@ const NAMES: [(&str, Class); 43] = [
     ("transitive", Class::Transitive),
     ("belief", Class::Belief),
     ("awaited", Class::Awaited),
+    ("reacting", Class::Reacting),
 ];
 
 struct Cues {

@@ -851,6 +851,20 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe aid workers were provided to Syria by Japan.",
         &[],
     ),
+    // A place is no doer of a relative clause; a capital after a place noun is a place.
+    (
+        "March 1, 2022\n\nThe Japanese foreign minister expressed condolences to Peru over a fire in its capital city Lima that killed 40 people.",
+        &["JPN PER 018"],
+    ),
+    // Nor is the subject of a verb that reacts to an act its doer: Norway attacked no one.
+    (
+        "March 1, 2022\n\nNorway condemned an attack on a school in Chile that killed 12 people.",
+        &[],
+    ),
+    (
+        "March 1, 2022\n\nNorway gave Chile a deadline over the attack on its embassy.",
+        &[],
+    ),
     // The partner of talks after their venue, where the parse hangs "with" on the place.
     (
         "March 1, 2022\n\nForeign Minister Sergey Lavrov held talks in Ankara with Turkish President Recep Tayyip Erdogan on Monday.",

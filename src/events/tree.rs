@@ -923,11 +923,20 @@ impl<'a> Tree<'a> {
                 _ => break,
             }
         }
-        // A noun the parser coordinated with the verb itself is as good as its object.
+        // A noun the parser coordinated with the verb itself is as good as its object; not one
+        // of the background ("gives Putin a deadline over the attack on a spy"), nor the object
+        // of a verb reacting to it ("condemned an attack on a school"). What happened before
+        // may have been the subject's ("declared the war over after talks between them").
         let object = matches!(self.rel(first), "obj" | "obl" | "conj");
+        let background = self
+            .case_of(first)
+            .is_some_and(|p| cues::is(&p, Class::Background) && !cues::is(&p, Class::Circumstance));
+        let mut unnamed_subject = false;
         if sources.is_empty() && object {
             if let Some(v) = self.head(first).filter(|&v| verb(v)) {
-                if !self.is_passive(v) {
+                let reacting = cues::is(&self.lemma(v), Class::Reacting);
+                unnamed_subject = background || reacting;
+                if !self.is_passive(v) && !unnamed_subject {
                     sources = self.actors_of(self.subject(v, 0));
                 }
             }
@@ -947,6 +956,7 @@ impl<'a> Tree<'a> {
         Sides {
             sources,
             targets,
+            unnamed_subject,
             ..Sides::default()
         }
     }
@@ -969,8 +979,10 @@ impl<'a> Tree<'a> {
         }
         // "a holy war against leaders who invited ...", parsed as a conjunct: the relative
         // pronoun stands for the noun before it, not for the subject of another clause.
+        // A place is no doer: "an attack on mosques in New Zealand that killed 40 people".
         if let Some(&who) = own.first().filter(|_| self.rel(v) != "acl:relcl") {
-            return self.antecedent(who).into_iter().collect();
+            let noun = self.antecedent(who).filter(|&w| !self.names_place(w));
+            return noun.into_iter().collect();
         }
         if depth >= MAX_CLIMB {
             return Vec::new();
@@ -989,6 +1001,7 @@ impl<'a> Tree<'a> {
             }
         }
         match self.rel(v) {
+            "acl:relcl" if self.names_place(h) => Vec::new(),
             "acl:relcl" => vec![h],
             // "Pyongyang's threats of opening fire", "Russia's decision to impose": the noun's
             // agent.
@@ -1001,6 +1014,11 @@ impl<'a> Tree<'a> {
             "conj" | "advcl" if self.words[h].upos == "VERB" => self.subject(h, depth + 1),
             _ => Vec::new(),
         }
+    }
+
+    /// Whether word `w` is part of a name used as a place ("in New Zealand").
+    fn names_place(&self, w: usize) -> bool {
+        self.mention[w].is_some_and(|k| self.s.mentions[k].place)
     }
 
     /// Whether word `w` is a relative pronoun ("who", "which").
