@@ -627,6 +627,13 @@ fn the_americas_are_not_the_united_states() {
 }
 
 #[test]
+fn agencies_named_on_real_news_are_organizations() {
+    let doc = extract("June 1, 2015\n\nUNRWA, the World Food Programme and the OPCW met AMISOM.");
+    let codes: Vec<&str> = doc.mentions.iter().map(|m| m.actor.code.as_str()).collect();
+    assert_eq!(codes, vec!["UNRWA", "WFP", "OPCW", "AMISOM"]);
+}
+
+#[test]
 fn kenyan_presidents_are_coded_by_their_terms() {
     let doc = extract("June 1, 2015\n\nPresident Uhuru Kenyatta met President Moi.");
     let codes: Vec<&str> = doc.mentions.iter().map(|m| m.actor.code.as_str()).collect();
