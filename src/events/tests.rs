@@ -865,6 +865,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nNorway gave Chile a deadline over the attack on its embassy.",
         &[],
     ),
+    // A seat of government the sides meet in is where they met.
+    (
+        "March 1, 2022\n\nNorway's prime minister and the Chilean president held talks in the Kremlin.",
+        &["NOR CHL 040"],
+    ),
+    (
+        "March 1, 2022\n\nThe Islamic State has carried out several attacks against military targets in Kirkuk.",
+        &["IMG IRQ 190"],
+    ),
     // The partner of talks after their venue, where the parse hangs "with" on the place.
     (
         "March 1, 2022\n\nForeign Minister Sergey Lavrov held talks in Ankara with Turkish President Recep Tayyip Erdogan on Monday.",

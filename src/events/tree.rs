@@ -785,10 +785,12 @@ impl<'a> Tree<'a> {
             return false;
         };
         let case = self.case_of(head);
-        // "held talks at the U.N.": an organization "at" which people meet is where they met.
+        // "held talks at the U.N.": an organization "at" which people meet is where they met;
+        // so is a seat of government "in" or "at" which they meet ("in the Oval Office").
         let at_body = m.actor.country.is_none() && case.as_deref() == Some("at");
+        let in_seat = m.rule == "seat" && matches!(case.as_deref(), Some("in" | "at"));
         let place = m.place && case.is_some_and(|p| !cues::is(&p, Class::TargetPreposition));
-        place || at_body
+        place || at_body || in_seat
     }
 
     /// The word of mention `k` that heads it in the parse.
