@@ -796,14 +796,16 @@ impl Run<'_> {
         let locative = kb().place_words.iter().any(|w| is(w));
         // "ULAN BATOR (Reuters) -": a dateline names where the story was filed.
         let written = &self.text[p.start..p.end];
-        let capitals = written
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+        let letters = written.chars().filter(|c| c.is_alphabetic());
+        let capitals = letters.clone().all(char::is_uppercase);
         let line_start = p.start == 0 || self.text[..p.start].ends_with('\n');
-        let marks = [" -", " \u{2014}", " (", ","];
-        let dateline = (capitals && written.len() > 3)
-            || (line_start && marks.iter().any(|m| self.text[p.end..].starts_with(m)));
+        let marked = |marks: &[&str]| marks.iter().any(|m| self.text[p.end..].starts_with(m));
+        // (Counted in letters: "U.S." is no dateline.)
+        let dateline =
+            (capitals && letters.count() > 3) || (line_start && marked(&[" -", " \u{2014}", " ("]));
+        // "Moscow, March 3 -" opens a story; "Iran, Russia and Syria have been pressuring"
+        // names states.
+        let city_dateline = dateline || (line_start && marked(&[","]));
         // "in Dar es Salaam, Tanzania", "In Cape Town, South Africa": a state after one of its
         // cities and a comma says where it is; "and Nairobi, Kenya": a capital followed by its
         // state is an address.
@@ -835,12 +837,14 @@ impl Run<'_> {
                 && state.is_some_and(|c| crate::places::state_of(&name).as_deref() == Some(&c.0))
         };
         match anchor {
-            Anchor::State(_, false) => locative || dateline || after_city(),
+            Anchor::State(_, false) => {
+                locative || dateline || after_city() || self.names_a_building(p, &before)
+            }
             // "in its capital city Dhaka", "the capital Damascus": a place noun before it.
             Anchor::Capital(_) => {
                 let place_noun = || kb().place_nouns.iter().any(|n| is(n));
                 locative
-                    || dateline
+                    || city_dateline
                     || addressed()
                     || ["the", "a", "an", "its"].into_iter().any(is)
                     || place_noun()
@@ -849,6 +853,19 @@ impl Run<'_> {
             Anchor::Seat(_) => locative || dateline,
             _ => false,
         }
+    }
+
+    /// "outside the U.S. embassies in Nairobi": a state's name before an embassy or consulate,
+    /// after a place word and an article, is the building's, a place.
+    fn names_a_building(&self, p: &Phrase, before: &str) -> bool {
+        const BUILDINGS: [&str; 4] = ["embassy", "embassies", "consulate", "consulates"];
+        let next = self.text[p.end..].split_whitespace().next().unwrap_or("");
+        let mut words = before.split_whitespace().rev();
+        let article = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+        let place_word = words
+            .next()
+            .is_some_and(|w| kb().place_words.iter().any(|p| w.eq_ignore_ascii_case(p)));
+        article && place_word && BUILDINGS.iter().any(|b| next.eq_ignore_ascii_case(b))
     }
 
     /// "in the Kenyan and Tanzanian capitals", "near the Syrian border": a state's adjective

@@ -634,6 +634,29 @@ fn agencies_named_on_real_news_are_organizations() {
 }
 
 #[test]
+fn short_capitals_and_lists_of_states_are_no_datelines() {
+    let doc = extract(
+        "June 1, 2023\n\nIran, Russia and Syria have been pressuring the U.S. to leave. Bombs exploded outside the U.S. embassies in Nairobi.",
+    );
+    let places: Vec<(&str, bool)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.place))
+        .collect();
+    assert_eq!(
+        places,
+        vec![
+            ("Iran", false),
+            ("Russia", false),
+            ("Syria", false),
+            ("U.S.", false),
+            ("U.S.", true),
+            ("Nairobi", true)
+        ]
+    );
+}
+
+#[test]
 fn kenyan_presidents_are_coded_by_their_terms() {
     let doc = extract("June 1, 2015\n\nPresident Uhuru Kenyatta met President Moi.");
     let codes: Vec<&str> = doc.mentions.iter().map(|m| m.actor.code.as_str()).collect();

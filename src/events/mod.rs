@@ -1032,6 +1032,9 @@ fn arguments(
         std::mem::swap(&mut sources, &mut targets);
     }
     pair_up(m.pattern.cameo, &mut sources, &mut targets);
+    // A name used as a place ("after touring the capital Dar es Salaam and meeting with") is
+    // where something happened, never who did it.
+    sources.retain(|&k| !s.mentions[k].place);
     if sources.is_empty() {
         return None;
     }

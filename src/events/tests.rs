@@ -865,6 +865,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nNorway gave Chile a deadline over the attack on its embassy.",
         &[],
     ),
+    // A name used as a place is never who did something.
+    (
+        "March 1, 2022\n\nAfter touring the Peruvian capital Lima on Thursday and meeting with Chilean police leaders, the Norwegian minister flew home.",
+        &["NOR CHL 040", "NOR PER 042"],
+    ),
     // A seat of government the sides meet in is where they met.
     (
         "March 1, 2022\n\nNorway's prime minister and the Chilean president held talks in the Kremlin.",
