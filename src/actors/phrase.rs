@@ -838,7 +838,7 @@ impl Run<'_> {
         };
         match anchor {
             Anchor::State(_, false) => {
-                locative || dateline || after_city() || self.names_a_building(p, &before)
+                locative || dateline || after_city() || self.names_a_building(p, before)
             }
             // "in its capital city Dhaka", "the capital Damascus": a place noun before it.
             Anchor::Capital(_) => {
