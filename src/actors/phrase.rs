@@ -838,7 +838,7 @@ impl Run<'_> {
         };
         match anchor {
             Anchor::State(_, false) => {
-                locative || dateline || after_city() || self.names_a_building(p, before)
+                locative || dateline || after_city() || self.names_a_place(p, before)
             }
             // "in its capital city Dhaka", "the capital Damascus": a place noun before it.
             Anchor::Capital(_) => {
@@ -855,17 +855,21 @@ impl Run<'_> {
         }
     }
 
-    /// "outside the U.S. embassies in Nairobi": a state's name before an embassy or consulate,
-    /// after a place word and an article, is the building's, a place.
-    fn names_a_building(&self, p: &Phrase, before: &str) -> bool {
-        const BUILDINGS: [&str; 4] = ["embassy", "embassies", "consulate", "consulates"];
+    /// "outside the U.S. embassies in Nairobi": a state's name before a place noun
+    /// (place_nouns.txt), after a place word and "the", names a place.
+    fn names_a_place(&self, p: &Phrase, before: &str) -> bool {
         let next = self.text[p.end..].split_whitespace().next().unwrap_or("");
         let mut words = before.split_whitespace().rev();
         let article = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
         let place_word = words
             .next()
             .is_some_and(|w| kb().place_words.iter().any(|p| w.eq_ignore_ascii_case(p)));
-        article && place_word && BUILDINGS.iter().any(|b| next.eq_ignore_ascii_case(b))
+        article
+            && place_word
+            && kb()
+                .place_nouns
+                .iter()
+                .any(|n| next.eq_ignore_ascii_case(n))
     }
 
     /// "in the Kenyan and Tanzanian capitals", "near the Syrian border": a state's adjective
