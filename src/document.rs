@@ -437,6 +437,14 @@ names!(PlaceBasis {
     Seat => "seat",
 });
 
+impl Event {
+    /// Whether the text says it happened (or will): neither negated nor only possible. The
+    /// evaluations score these only (the timeline, too, hides the others unless `--all`).
+    pub fn asserted(&self) -> bool {
+        !self.negated && !self.hypothetical
+    }
+}
+
 /// When an event happened: a TIMEX3-style value and the days it can be.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct EventDate {

@@ -387,7 +387,7 @@ enum EvalMode {
             default_value = "../shared/data/eventdata/conflibert"
         )]
         dir: PathBuf,
-        /// Which sentences: `test` (451) or `train` (1,349, of which 934 are tagged).
+        /// Which sentences: `test` (451) or `train` (1,349, of which 930 are tagged).
         #[arg(long, default_value = "test", value_parser = ["test", "train"])]
         split: String,
         #[command(flatten)]

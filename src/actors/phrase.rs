@@ -838,7 +838,7 @@ impl Run<'_> {
         };
         match anchor {
             Anchor::State(_, false) => {
-                locative || dateline || after_city() || self.names_a_place(p, before)
+                locative || dateline || after_city() || self.adjective_of_place(p, false)
             }
             // "in its capital city Dhaka", "the capital Damascus": a place noun before it.
             Anchor::Capital(_) => {
@@ -855,26 +855,9 @@ impl Run<'_> {
         }
     }
 
-    /// "outside the U.S. embassies in Nairobi": a state's name before a place noun
-    /// (place_nouns.txt), after a place word and "the", names a place.
-    fn names_a_place(&self, p: &Phrase, before: &str) -> bool {
-        let next = self.text[p.end..].split_whitespace().next().unwrap_or("");
-        let mut words = before.split_whitespace().rev();
-        let article = words.next().is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        let place_word = words
-            .next()
-            .is_some_and(|w| kb().place_words.iter().any(|p| w.eq_ignore_ascii_case(p)));
-        article
-            && place_word
-            && kb()
-                .place_nouns
-                .iter()
-                .any(|n| next.eq_ignore_ascii_case(n))
-    }
-
-    /// "in the Kenyan and Tanzanian capitals", "near the Syrian border": a state's adjective
-    /// (or possessive) before a place noun (place_nouns.txt), after a place word and an
-    /// article, names a place (for an adjective, rule `place-adjective`: whoever acts there may
+    /// "in the Kenyan and Tanzanian capitals", "near the Syrian border", "outside the U.S.
+    /// embassies": a state's adjective (or possessive, or name) before a place noun
+    /// (place_nouns.txt), after a place word and an article, names a place (for an adjective, rule `place-adjective`: whoever acts there may
     /// be that state speaking, "a report released in the Rwandan capital alleged", but force
     /// used there is not its own).
     ///

@@ -205,11 +205,7 @@ pub fn score(split: &str, records: &[Record], untagged: usize) -> Report {
     };
     for r in records {
         let doc = pipeline::extract_clean(&r.id, &r.text, None);
-        let predicted: Vec<&Event> = doc
-            .events
-            .iter()
-            .filter(|e| !e.negated && !e.hypothetical)
-            .collect();
+        let predicted: Vec<&Event> = doc.events.iter().filter(|e| e.asserted()).collect();
         let row = score_record(r, &predicted, &mut report);
         report.rows.push(row);
     }

@@ -187,10 +187,7 @@ pub fn score(
     doc: &Document,
 ) -> EventCounts {
     let predicted = &doc.events;
-    let scored: Vec<&Event> = predicted
-        .iter()
-        .filter(|e| !e.negated && !e.hypothetical)
-        .collect();
+    let scored: Vec<&Event> = predicted.iter().filter(|e| e.asserted()).collect();
     let mut used = vec![false; gold.len()];
     let mut counts = EventCounts {
         predicted: scored.len(),
@@ -298,13 +295,10 @@ fn cause(g: &GoldEvent, aliases: &HashMap<String, Vec<String>>, doc: &Document) 
         .iter()
         .filter(|e| index.is_none_or(|i| e.evidence.sentence == i))
         .collect();
-    if here
-        .iter()
-        .any(|e| (e.negated || e.hypothetical) && matches(g, e, aliases))
-    {
+    if here.iter().any(|e| !e.asserted() && matches(g, e, aliases)) {
         return "flagged";
     }
-    let scored = || here.iter().filter(|e| !e.negated && !e.hypothetical);
+    let scored = || here.iter().filter(|e| e.asserted());
     if scored().any(|e| root_ok(g, e) && (direct(e) || reversed(e)) && !overlaps(g, e)) {
         return "wrong date";
     }

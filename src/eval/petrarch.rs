@@ -161,11 +161,7 @@ pub fn score(file: &str, records: &[Record]) -> Report {
     };
     for r in records {
         let doc = pipeline::extract_clean(&r.id, &r.text, r.date);
-        let predicted: Vec<&Event> = doc
-            .events
-            .iter()
-            .filter(|e| !e.negated && !e.hypothetical)
-            .collect();
+        let predicted: Vec<&Event> = doc.events.iter().filter(|e| e.asserted()).collect();
         let row = score_record(r, &predicted, &mut report);
         report.rows.push(row);
     }

@@ -100,7 +100,7 @@ fn score(file: &str, records: &[Record]) -> Report {
         let coded: Vec<&str> = doc
             .events
             .iter()
-            .filter(|e| !e.negated && !e.hypothetical)
+            .filter(|e| e.asserted())
             .map(|e| e.cameo.as_str())
             .collect();
         let outcome = if coded.iter().any(|c| allowed.contains(&&c[..2])) {

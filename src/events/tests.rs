@@ -938,7 +938,7 @@ fn check(
     let mut failures = Vec::new();
     for (text, expected) in rows {
         let doc = extract(&article(text));
-        let scored = doc.events.iter().filter(|e| !e.negated && !e.hypothetical);
+        let scored = doc.events.iter().filter(|e| e.asserted());
         let mut got: Vec<String> = scored.map(&label).collect();
         got.sort();
         let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();

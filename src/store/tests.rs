@@ -318,7 +318,7 @@ fn a_least_confidence_keeps_the_events_and_merged_events_that_reach_it() {
             _ => None,
         })
         .flatten()
-        .filter(|e| !e.negated && !e.hypothetical)
+        .filter(|e| e.asserted())
         .map(|e| e.confidence)
         .collect();
     confidences.sort_by(f64::total_cmp);
