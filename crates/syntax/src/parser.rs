@@ -422,6 +422,12 @@ impl Parser {
         let mut feats = Vec::with_capacity(64);
         let mut scores = vec![0i32; self.weights.classes];
         while !state.done() {
+            // With only the root on the stack the one move is a shift: nothing to score
+            // (a fifth of the moves on news, the same parse).
+            if state.stack.len() < 2 {
+                state.apply(Move::Shift);
+                continue;
+            }
             state.features(words, &mut feats);
             scores.iter_mut().for_each(|s| *s = 0);
             self.weights.score(&feats, &mut scores);
