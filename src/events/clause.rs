@@ -394,8 +394,12 @@ impl<'a> Sentence<'a> {
         if verb == 0 {
             return false;
         }
-        // "the signing", "this fighting"; and after an article, any form: "the wounded".
+        // "the signing", "this fighting"; and after an article, any form: "the wounded"; but
+        // not a guest's participle ("the visiting minister").
         let before = self.word(verb - 1);
+        if cues::is(self.word(verb), Class::Guest) {
+            return false;
+        }
         cues::is(before, Class::Article)
             || self.word(verb).ends_with("ing") && cues::is(before, Class::Determiner)
     }

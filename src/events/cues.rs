@@ -56,9 +56,11 @@ pub enum Class {
     Contest,
     Awaited,
     Reacting,
+    Guest,
+    Host,
 }
 
-const NAMES: [(&str, Class); 44] = [
+const NAMES: [(&str, Class); 46] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -103,6 +105,8 @@ const NAMES: [(&str, Class); 44] = [
     ("belief", Class::Belief),
     ("awaited", Class::Awaited),
     ("reacting", Class::Reacting),
+    ("guest", Class::Guest),
+    ("host", Class::Host),
 ];
 
 struct Cues {

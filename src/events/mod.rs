@@ -172,7 +172,8 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     // ("to provide free flu shots" frees no one; "the detained journalist" was detained).
     matches.retain(|m| {
         let upos = m.word.map(|w| tree.upos(w));
-        let participle = is_participle(&s.tokens[m.first].lower);
+        let participle = is_participle(&s.tokens[m.first].lower)
+            || cues::is(&s.tokens[m.first].lower, cues::Class::Guest);
         let wrong = match (m.pattern.verb, upos) {
             (true, Some("NOUN")) | (false, Some("VERB")) => true,
             (true, Some("ADJ")) => !participle,

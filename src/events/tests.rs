@@ -916,6 +916,26 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nPeruvian warplanes pounded Bolivian army positions near the border on Sunday.",
         &["PER BOL 190"],
     ),
+    // A gerund after the noun of a possessor is the possessor's act, named or not.
+    (
+        "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",
+        &["CHL PER 051", "PER BOL 052"],
+    ),
+    (
+        "March 1, 2022\n\nBolivia rejected the Chilean demands, arguing that the miners' role in defending Oruro against Paraguay justified the strike.",
+        &["BOL CHL 120"],
+    ),
+    // A visiting minister is the visitor, the one who meets them the host.
+    (
+        "March 1, 2022\n\nChilean President Gabriel Boric met visiting Peruvian Foreign Minister Cesar Landa in Santiago on Monday.",
+        &["CHL PER 040", "PER CHL 042"],
+    ),
+    // The second participle shares the first's "were": the police were wounded, by no one
+    // named.
+    (
+        "March 1, 2022\n\nAt least 26 Chilean police officers were killed and 41 wounded after a Peruvian bomb struck a bus.",
+        &[],
+    ),
 ];
 
 #[test]

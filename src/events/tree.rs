@@ -473,6 +473,63 @@ impl<'a> Tree<'a> {
             || self.participle_complement(v)
     }
 
+    /// A participle with no auxiliary, subject or object of its own that shares a passive
+    /// verb's "were" before it ("were killed and 41 wounded"), or follows a count ("41
+    /// wounded"): the passive verb if any, and who underwent `v`. The parser reads such a
+    /// conjunct as a clause ("dozens" its subject), or as a count with an adjective, hung
+    /// anywhere.
+    fn gapped_passive(&self, v: usize) -> Option<(Option<usize>, Vec<usize>)> {
+        let participle = self.words[v].xpos == "VBN"
+            || self.words[v].xpos == "JJ" && super::is_participle(&self.words[v].form);
+        let own = |c: &usize| matches!(self.rel(*c), "obj" | "aux" | "aux:pass" | "nsubj:pass");
+        if !participle || self.children[v].iter().any(own) {
+            return None;
+        }
+        let h = self.head(v)?;
+        let passive_before = |w: usize| (0..w).rev().find(|&p| self.is_passive(p));
+        match self.rel(v) {
+            "conj" if h < v && self.is_passive(h) => Some((Some(h), self.kids(v, "nsubj").collect())),
+            "amod" if h + 1 == v && self.words[h].upos == "NUM" => Some((passive_before(h), vec![h])),
+            _ => None,
+        }
+    }
+
+    /// "met visiting Russian Foreign Minister Sergei Lavrov", "a lawsuit against visiting
+    /// Saudi Crown Prince ...": a participle of class guest after an article, a preposition or
+    /// a verb of class host modifies the name after it, which the parser may take for its
+    /// object. The name's bearer is the source; the subject of the clause it stands in, the
+    /// target.
+    fn guest_sides(&self, v: usize) -> Option<Sides> {
+        if v == 0 || !cues::is(&self.words[v].form.to_lowercase(), Class::Guest) {
+            return None;
+        }
+        let before = &self.words[v - 1];
+        let opens = cues::is(&before.form.to_lowercase(), Class::Article)
+            || before.upos == "ADP" && !cues::is(&before.form.to_lowercase(), Class::Circumstance)
+            || before.upos == "VERB" && cues::is(&self.lemma(v - 1), Class::Host);
+        if !opens || self.kids(v, "nsubj").next().is_some() {
+            return None;
+        }
+        let guests = match self.rel(v) {
+            "amod" => self.actors_of(self.head(v)),
+            _ => self.actors_of(self.kids(v, "obj").filter(|&o| o > v)),
+        };
+        if guests.is_empty() {
+            return None;
+        }
+        let clause = (0..MAX_CLIMB)
+            .scan(v, |x, _| {
+                *x = self.head(*x)?;
+                Some(*x)
+            })
+            .find(|&h| self.words[h].upos == "VERB");
+        Some(Sides {
+            sources: guests,
+            targets: self.actors_of(clause.map(|c| self.subject(c, 0)).unwrap_or_default()),
+            ..Sides::default()
+        })
+    }
+
     /// Whether a "by" follows word `v` in the sentence.
     fn by_after(&self, v: usize) -> bool {
         self.words[v + 1..]
@@ -568,6 +625,9 @@ impl<'a> Tree<'a> {
     }
 
     fn verb_sides(&self, v: usize) -> Sides {
+        if let Some(sides) = self.guest_sides(v) {
+            return sides;
+        }
         // "diplomats expelled by Britain": a participle that modifies its patient.
         if self.rel(v) == "acl" && self.words[v].xpos == "VBN" {
             return Sides {
@@ -588,6 +648,18 @@ impl<'a> Tree<'a> {
                 unnamed_subject: sources.is_empty(),
                 sources,
                 targets: self.actors_of(self.head(v)),
+                passive: true,
+            };
+        }
+        // "26 people were killed and 41 wounded": the second participle shares the first's
+        // "were"; what it names or stands under was wounded, by the first's agent if any.
+        if let Some((first, patient)) = self.gapped_passive(v) {
+            let agents = first.into_iter().flat_map(|p| self.kids(p, "obl:agent"));
+            let sources = self.actors_of(agents);
+            return Sides {
+                unnamed_subject: sources.is_empty(),
+                sources,
+                targets: self.actors_of(patient),
                 passive: true,
             };
         }
@@ -638,7 +710,13 @@ impl<'a> Tree<'a> {
         let doerless = subject.iter().any(|&n| self.doerless(n));
         let relative =
             self.rel(v) == "acl:relcl" || self.kids(v, "nsubj").any(|w| self.relative(w));
-        let unnamed_subject = sources.is_empty() && (relative || pronoun || doerless);
+        // "the Kurds' role in defending Kirkuk": the possessor of the noun the verb's clause
+        // modifies did it, named or not.
+        let owned = self.rel(v) == "acl"
+            && self.head(v).is_some_and(|h| {
+                self.words[h].upos == "NOUN" && self.kids(h, "nmod:poss").next().is_some()
+            });
+        let unnamed_subject = sources.is_empty() && (relative || pronoun || doerless || owned);
         Sides {
             sources,
             targets,
@@ -1000,6 +1078,17 @@ impl<'a> Tree<'a> {
         if for_gerund && self.rel(v) == "advcl" {
             if let Some(o) = self.kids(h, "obj").next() {
                 return vec![o];
+            }
+        }
+        // "praised Peru's role in defending Bolivia", read as "praised ... in defending": the
+        // possessor of the object just before "in" did it.
+        let in_gerund = self
+            .kids(v, "mark")
+            .any(|m| m + 1 == v && self.words[m].form.eq_ignore_ascii_case("in"));
+        if in_gerund && self.rel(v) == "advcl" {
+            let object = self.kids(h, "obj").find(|&o| o + 2 == v);
+            if let Some(owner) = object.and_then(|o| self.kids(o, "nmod:poss").next()) {
+                return vec![owner];
             }
         }
         match self.rel(v) {
