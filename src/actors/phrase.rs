@@ -493,7 +493,11 @@ impl Run<'_> {
         role: Option<&'static str>,
         determiner: Option<bool>,
     ) -> Option<Bare> {
-        if let Some(c) = self.of_object(p.end) {
+        // "the Ministry of Health of Ethiopia": past the portfolio.
+        let of_state = self
+            .of_object(p.end)
+            .or_else(|| self.of_object(self.past_portfolio(p.end)?));
+        if let Some(c) = of_state {
             return Some(Bare::State(c, "agent-of"));
         }
         if determiner == Some(true) {
@@ -681,6 +685,27 @@ impl Run<'_> {
         lower.then_some(at + len + 1)
     }
 
+    /// Where the text goes on after " of " and a portfolio in capitals at `end`: "of Health",
+    /// "of Foreign Affairs", "of Trade and Industry" (up to four words).
+    fn past_portfolio(&self, end: usize) -> Option<usize> {
+        let rest = self.text[end..].strip_prefix(" of ")?;
+        let mut at = self.text.len() - rest.len();
+        let mut last = None;
+        for word in rest.split(' ').take(4) {
+            let word = word.trim_end_matches([',', '.', ';', ':']);
+            if word.starts_with(|c: char| c.is_uppercase()) {
+                last = Some(at + word.len());
+            } else if word != "and" || last.is_none() {
+                break;
+            }
+            if word.len() + at >= self.text.len() {
+                break;
+            }
+            at += word.len() + 1;
+        }
+        last
+    }
+
     /// "the government of Shinzo Abe", "the leaders of Mongolia": the country of the name after
     /// "of".
     pub(super) fn of_object(&self, end: usize) -> Option<Code> {
@@ -800,9 +825,14 @@ impl Run<'_> {
         let capitals = letters.clone().all(char::is_uppercase);
         let line_start = p.start == 0 || self.text[..p.start].ends_with('\n');
         let marked = |marks: &[&str]| marks.iter().any(|m| self.text[p.end..].starts_with(m));
-        // (Counted in letters: "U.S." is no dateline.)
-        let dateline =
-            (capitals && letters.count() > 3) || (line_start && marked(&[" -", " \u{2014}", " ("]));
+        // (Counted in letters: "U.S." is no dateline; nor is a name the knowledge base writes
+        // in capitals itself: "USAID contributed".)
+        let acronym = match anchor {
+            Anchor::Seat(i) => kb().seats[i].name.chars().all(|c| !c.is_lowercase()),
+            _ => false,
+        };
+        let dateline = (capitals && !acronym && letters.count() > 3)
+            || (line_start && marked(&[" -", " \u{2014}", " ("]));
         // "Moscow, March 3 -" opens a story; "Iran, Russia and Syria have been pressuring"
         // names states.
         let city_dateline = dateline || (line_start && marked(&[","]));

@@ -745,7 +745,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     // "City, State" says where: the state after its city is a place, not the one who acts.
     (
-        "October 8, 1999\n\nIn Cape Town, South Africa, a police spokesman said the FBI arrested Mohamed at the airport.",
+        "October 8, 1999\n\nIn Cape Town, South Africa, a police spokesman said the detectives arrested Mohamed at the airport.",
         &[],
     ),
     (
@@ -915,6 +915,23 @@ const CASES: &[(&str, &[&str])] = &[
     (
         "March 1, 2022\n\nPeruvian warplanes pounded Bolivian army positions near the border on Sunday.",
         &["PER BOL 190"],
+    ),
+    // A gapped pattern's words further apart than the words alone reach, which the parse
+    // joins; a ministry with its portfolio, then its state.
+    (
+        "March 1, 2022\n\nThis week, Norway handed over more than 4 million dollars worth of new medical equipment and medicines to the Ministry of Health of Chile.",
+        &["NOR CHL 073"],
+    ),
+    // Money given or lent is economic aid; a state agency known by its initials acts for its
+    // state (and is no dateline for being written in capitals).
+    (
+        "March 1, 2022\n\nNorway lent $1 billion to Chile on Monday, and Sweden gave 2 million euros to Peru's farmers. USAID contributed $90 million to the Bolivian government.",
+        &["NOR CHL 071", "SWE PER 071", "USA BOL 071"],
+    ),
+    // A participle after its noun with no agent: no one named did it.
+    (
+        "March 1, 2022\n\nOn the Chilean list, Garcia replaces two former Peruvian intelligence agents charged in the 1998 bombing of a bus.",
+        &[],
     ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (

@@ -629,12 +629,18 @@ impl<'a> Tree<'a> {
             return sides;
         }
         // "diplomats expelled by Britain": a participle that modifies its patient.
+        // With no agent, no one named did it ("agents charged in the bombing", not by the FBI
+        // of "On the FBI list, ..."), unless a "by" phrase the parser hung elsewhere follows,
+        // or the noun is the sentence's root: then the participle is likely its verb, misread
+        // ("The two countries agreed to work ...").
         if self.rel(v) == "acl" && self.words[v].xpos == "VBN" {
+            let sources = self.actors_of(self.kids(v, "obl:agent"));
+            let rooted = self.head(v).is_some_and(|h| self.rel(h) == "root");
             return Sides {
-                sources: self.actors_of(self.kids(v, "obl:agent")),
+                unnamed_subject: sources.is_empty() && !self.by_after(v) && !rooted,
+                sources,
                 targets: self.actors_of(self.head(v)),
                 passive: true,
-                ..Sides::default()
             };
         }
         // "Americans in occupied Kuwait": a participle used as an adjective has no subject;
