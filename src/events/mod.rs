@@ -633,7 +633,11 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Re
                 m.source = Some(k);
             }
             let next = s.after_mention(k);
-            match_items(s, &items[1..], next, m, reach)
+            // "called on Libya's internationally recognized government to": the slot's actor
+            // may own the noun phrase after which the pattern goes on.
+            let owner = next > 0 && s.tokens[next - 1].lower == "'s";
+            owner && words_then(s, &items[1..], next, 3, m, reach)
+                || match_items(s, &items[1..], next, m, reach)
         }
     }
 }

@@ -933,6 +933,17 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nOn the Chilean list, Garcia replaces two former Peruvian intelligence agents charged in the 1998 bombing of a bus.",
         &[],
     ),
+    // Borders closed with a state; air strikes carried out; migrants deported to their state.
+    (
+        "March 1, 2022\n\nBolivia closed its borders with Peru and Chile on Monday. The Chilean military carried out several air strikes against Peruvian rebels. Argentine authorities have deported 200 migrants to Paraguay.",
+        &["BOL PER 191", "BOL CHL 191", "CHL PER 195", "ARG PRY 174"],
+    ),
+    // The target's slot takes the noun phrase its actor owns; condolences sent; a request
+    // made of a government.
+    (
+        "March 1, 2022\n\nThe UN called on Peru's newly elected government to end the curfew. Chile's president sent a condolence message to the Peruvian president. Bolivia asked the Chilean government for consular access to the detained miners.",
+        &["UNO PER 0256", "CHL PER 018", "BOL CHL 020"],
+    ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (
         "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",
