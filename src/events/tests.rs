@@ -944,6 +944,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe UN called on Peru's newly elected government to end the curfew. Chile's president sent a condolence message to the Peruvian president. Bolivia asked the Chilean government for consular access to the detained miners.",
         &["UNO PER 0256", "CHL PER 018", "BOL CHL 020"],
     ),
+    // A state named by its kind ("the island nation of"); an agreement agreed.
+    (
+        "March 1, 2022\n\nBolivia has established diplomatic ties with the island nation of Fiji. Peru and the European Union have agreed a trade and cooperation agreement.",
+        &["BOL FJI 051", "PER EU 030"],
+    ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (
         "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",
