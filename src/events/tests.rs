@@ -949,6 +949,12 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nBolivia has established diplomatic ties with the island nation of Fiji. Peru and the European Union have agreed a trade and cooperation agreement.",
         &["BOL FJI 051", "PER EU 030"],
     ),
+    // Failed negotiations halt them, each side's with the other (CAMEO 164); a rejected call
+    // is its author's; aid suspended along with deals "with" a state.
+    (
+        "March 1, 2022\n\nChile and Peru failed to reach agreement on the fishing quotas on Monday. The Bolivian government rejected the call of the European Parliament. Norway suspended military aid and weapons deals with Chile.",
+        &["CHL PER 164", "PER CHL 164", "BOL EUP 120", "NOR CHL 1622"],
+    ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (
         "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",

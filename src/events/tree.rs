@@ -946,10 +946,19 @@ impl<'a> Tree<'a> {
 
     /// The actors of the "from" phrases of the event word at `w` or of its object ("demanded
     /// autonomy from Serbian authorities", "rejected an offer from Afghanistan").
+    /// Or the "of" phrase of an object that is a request ("rejected the call of the European
+    /// Parliament").
     pub fn origin_phrases(&self, w: usize) -> Vec<usize> {
         let from = |n: usize| self.phrases_with(n, "from");
         let phrases: Vec<usize> = from(w).chain(self.kids(w, "obj").flat_map(from)).collect();
-        self.actors_of(phrases)
+        let found = self.actors_of(phrases);
+        if !found.is_empty() {
+            return found;
+        }
+        let requests = self
+            .kids(w, "obj")
+            .filter(|&o| cues::is(&self.lemma(o), Class::Request));
+        self.actors_of(requests.flat_map(|o| self.phrases_with(o, "of")))
     }
 
     /// The nominal and oblique dependents of `n` with the preposition `preposition`.
