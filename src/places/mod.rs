@@ -215,6 +215,7 @@ enum Word {
     Between,
     Within,
     BeforePart,
+    Fight,
 }
 
 /// The kind of `word` (any case) in data/places/words.tsv.
@@ -233,6 +234,7 @@ fn word(word: &str) -> Option<Word> {
                     "between" => Word::Between,
                     "within" => Word::Within,
                     "before-part" => Word::BeforePart,
+                    "fight" => Word::Fight,
                     other => panic!(
                         "data/places/words.tsv: unknown kind {other:?} of {:?}",
                         r[0]
@@ -293,6 +295,19 @@ fn named_near(e: &Event) -> Vec<Named> {
         .filter(|(at, _)| quoted(*at) == quoted(trigger) && (from..to).contains(at))
         .filter(|(at, _)| !of_participle(*at))
         .collect();
+    // "got into a scuffle, and 20 soldiers were killed in clashes at Galwan Valley": a fight
+    // the clause does not place was where the sentence says the fighting was, in any clause.
+    if found.is_empty() && taxonomy::in_class(&e.cameo, CodeClass::Fighting) {
+        let after_fight = |at: usize| {
+            let before = sentence[..at].trim_end();
+            let last = before.rsplit(' ').next().unwrap_or("");
+            word(last.trim_matches(|c: char| !c.is_alphanumeric())) == Some(Word::Fight)
+        };
+        found = named_in(sentence, venue)
+            .into_iter()
+            .filter(|(at, _)| quoted(*at) == quoted(trigger) && after_fight(*at))
+            .collect();
+    }
     found.sort_by_key(|(at, _)| at.abs_diff(trigger));
     found.into_iter().map(|(_, named)| named).collect()
 }

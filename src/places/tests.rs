@@ -277,3 +277,15 @@ fn a_place_after_another_verb_s_participle_is_that_verb_s() {
         "{p:?}"
     );
 }
+
+#[test]
+fn a_fight_is_where_the_sentence_says_the_fighting_was() {
+    let all = places(
+        "June 17, 2020\n\nOn Monday, Peruvian and Chilean soldiers got into a scuffle, and 20 Peruvian soldiers were killed in clashes at Arica.",
+    );
+    assert!(!all.is_empty());
+    for p in all {
+        let p = p.expect("placed");
+        assert_eq!((p.name.as_str(), p.country.as_deref()), ("Arica", Some("CHL")));
+    }
+}
