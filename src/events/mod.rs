@@ -216,13 +216,19 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
     for m in matches {
-        if taken.iter().any(|&(a, b)| m.first <= b && a <= m.last) {
+        // A passive's object before its verb is part of the match ("sanctions against Iran
+        // were lifted": no imposing of sanctions).
+        let first = m.object.map_or(m.first, |o| o.min(m.first));
+        if taken.iter().any(|&(a, b)| first <= b && a <= m.last) {
             continue;
         }
         let before = out.len();
         code_match(doc, s, &tree, &m, territory, &mut out);
-        if out.len() > before {
-            taken.push((m.first, m.last));
+        // A yielding act on a passive's object undoes it, even with no side named: "UN
+        // sanctions against Iran were lifted" imposes none.
+        let undone = m.object.is_some() && m.pattern.cameo.starts_with("08");
+        if out.len() > before || undone {
+            taken.push((first, m.last));
             asked_to_meet(s, &tree, &m, &meetings, &mut out[before..]);
         }
     }
@@ -556,17 +562,18 @@ fn passive_object_match<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Opt
         ..Match::at(pattern, i)
     };
     let at = by_agent(s, i + 1, &mut m).unwrap_or(i + 1);
-    if match_items(s, rest, at, &mut m, None) {
-        return Some(m);
-    }
-    // The rest of the pattern after the object: "Evidence against Russia was presented".
+    // The rest of the pattern after the object first ("Evidence against Russia was
+    // presented", "Sanctions on Iran were lifted on Monday": not the day's "on").
     let mut before = Match { last: k, ..m };
     let fits = !rest.is_empty() && match_items(s, rest, k + 1, &mut before, None);
-    (fits && before.last < i).then_some(Match {
-        tail: Some(before.last),
-        last: i,
-        ..before
-    })
+    if fits && before.last < i {
+        return Some(Match {
+            tail: Some(before.last),
+            last: i,
+            ..before
+        });
+    }
+    match_items(s, rest, at, &mut m, None).then_some(m)
 }
 
 /// The gapped verb patterns the words alone did not match, matched again with gaps that reach

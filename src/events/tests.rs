@@ -955,6 +955,12 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nChile and Peru failed to reach agreement on the fishing quotas on Monday. The Bolivian government rejected the call of the European Parliament. Norway suspended military aid and weapons deals with Chile.",
         &["CHL PER 164", "PER CHL 164", "BOL EUP 120", "NOR CHL 1622"],
     ),
+    // A passive's object phrase holds the pattern's preposition ("on Monday" is the day's);
+    // sanctions lifted were not imposed then.
+    (
+        "March 1, 2022\n\nThe sanctions on Chile were lifted by Peru on Monday. Bolivian sanctions against Paraguay were lifted on Tuesday.",
+        &["PER CHL 085"],
+    ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (
         "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",
