@@ -1019,7 +1019,7 @@ fn arguments(
     }
     let place_target = taxonomy::in_class(m.pattern.cameo, CodeClass::PlaceTarget);
     if targets.is_empty() && m.pattern.verb && place_target && !meeting {
-        targets = tree.in_patient(w);
+        targets = tree.in_patient(w, taxonomy::in_class(m.pattern.cameo, CodeClass::Fighting));
     }
     if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, CodeClass::Aimed) {
         targets = tree.first_in_complement(w, &sources);

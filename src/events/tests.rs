@@ -961,6 +961,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe sanctions on Chile were lifted by Peru on Monday. Bolivian sanctions against Paraguay were lifted on Tuesday.",
         &["PER CHL 085"],
     ),
+    // Force on a thing that stands in a state is force on that state.
+    (
+        "March 1, 2022\n\nThe Peruvian army attacked a military base in Chile on Sunday.",
+        &["PER CHL 190"],
+    ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (
         "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",

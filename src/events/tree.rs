@@ -818,13 +818,14 @@ impl<'a> Tree<'a> {
     /// The actors inside the phrase that verb `w` acts on, when its head is no actor: the
     /// nearest named through "of", "for" or a possessive ("a camp for Congolese refugees was
     /// attacked", "bombarded a part of Syria's second city").
-    pub fn in_patient(&self, w: usize) -> Vec<usize> {
+    pub fn in_patient(&self, w: usize, force: bool) -> Vec<usize> {
         let rel = if self.is_passive(w) {
             "nsubj:pass"
         } else {
             "obj"
         };
-        let mut level: Vec<usize> = self.kids(w, rel).collect();
+        let objects: Vec<usize> = self.kids(w, rel).collect();
+        let mut level = objects.clone();
         for _ in 0..PATIENT_DEPTH {
             level = level
                 .iter()
@@ -840,7 +841,22 @@ impl<'a> Tree<'a> {
                 return found;
             }
         }
-        Vec::new()
+        // Force on a thing is force on its owner ("attacked a Turkish military base", "an
+        // ISIS group bastion"), or on the state it stands in ("a military base in Saudi
+        // Arabia"), as CAMEO codes the place's state.
+        if !force {
+            return Vec::new();
+        }
+        let whose = objects.iter().flat_map(|&n| self.kids(n, "amod").chain(self.kids(n, "compound")));
+        let found = self.actors_of(whose);
+        if !found.is_empty() {
+            return found;
+        }
+        let located = objects.iter().flat_map(|&n| {
+            self.kids(n, "nmod")
+                .filter(|&c| matches!(self.case_of(c).as_deref(), Some("in" | "at" | "near")))
+        });
+        self.actors_of(located)
     }
 
     /// Whether the event word at `w` is where people were harmed: an oblique of a verb of
