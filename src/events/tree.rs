@@ -488,8 +488,12 @@ impl<'a> Tree<'a> {
         let h = self.head(v)?;
         let passive_before = |w: usize| (0..w).rev().find(|&p| self.is_passive(p));
         match self.rel(v) {
-            "conj" if h < v && self.is_passive(h) => Some((Some(h), self.kids(v, "nsubj").collect())),
-            "amod" if h + 1 == v && self.words[h].upos == "NUM" => Some((passive_before(h), vec![h])),
+            "conj" if h < v && self.is_passive(h) => {
+                Some((Some(h), self.kids(v, "nsubj").collect()))
+            }
+            "amod" if h + 1 == v && self.words[h].upos == "NUM" => {
+                Some((passive_before(h), vec![h]))
+            }
             _ => None,
         }
     }
@@ -847,7 +851,9 @@ impl<'a> Tree<'a> {
         if !force {
             return Vec::new();
         }
-        let whose = objects.iter().flat_map(|&n| self.kids(n, "amod").chain(self.kids(n, "compound")));
+        let whose = objects
+            .iter()
+            .flat_map(|&n| self.kids(n, "amod").chain(self.kids(n, "compound")));
         let found = self.actors_of(whose);
         if !found.is_empty() {
             return found;

@@ -286,6 +286,9 @@ fn a_fight_is_where_the_sentence_says_the_fighting_was() {
     assert!(!all.is_empty());
     for p in all {
         let p = p.expect("placed");
-        assert_eq!((p.name.as_str(), p.country.as_deref()), ("Arica", Some("CHL")));
+        assert_eq!(
+            (p.name.as_str(), p.country.as_deref()),
+            ("Arica", Some("CHL"))
+        );
     }
 }
