@@ -821,7 +821,8 @@ impl<'a> Tree<'a> {
 
     /// The actors inside the phrase that verb `w` acts on, when its head is no actor: the
     /// nearest named through "of", "for" or a possessive ("a camp for Congolese refugees was
-    /// attacked", "bombarded a part of Syria's second city").
+    /// attacked", "bombarded a part of Syria's second city"); for `force`, also its owner or the
+    /// state it stands in.
     pub fn in_patient(&self, w: usize, force: bool) -> Vec<usize> {
         let rel = if self.is_passive(w) {
             "nsubj:pass"
