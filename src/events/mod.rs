@@ -157,6 +157,16 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     if matches.is_empty() && gapped.is_empty() {
         return Vec::new();
     }
+    // Nor does a modal or a judgment alone in a sentence with no reporting verb to report its
+    // clause ("Japan said China must withdraw"): it can give no event.
+    let reported_only = gapped.is_empty() && matches.iter().all(|m| m.pattern.reported.is_some());
+    let reporting = || {
+        let forms = &patterns().reporting;
+        s.tokens.iter().any(|t| forms.contains(&t.lower))
+    };
+    if reported_only && !reporting() {
+        return Vec::new();
+    }
     // The parse, from the syntax layer when the document has it, else of this sentence alone:
     // only sentences with an event word are parsed.
     let parsed = match doc.syntax.get(s.index) {

@@ -75,6 +75,9 @@ pub struct Patterns {
     pub by_first: FxHashMap<String, Vec<usize>>,
     /// The past participles of the patterns' verbs.
     pub participles: FxHashSet<String>,
+    /// Every form of the reporting verbs (cues.tsv class `reporting`): modal and judgment
+    /// patterns are events only in a clause one of them reports.
+    pub reporting: FxHashSet<String>,
 }
 
 /// Whether a noun (its lowercase form and lemma) can name an act: the first word of a pattern,
@@ -149,10 +152,15 @@ fn load() -> Patterns {
             text: r[1],
         });
     }
+    let reporting = super::cues::entries(super::cues::Class::Reporting)
+        .filter(|e| e.len() == 1)
+        .flat_map(|e| verb_forms(e[0], irregular.get(e[0])).0)
+        .collect();
     Patterns {
         all,
         by_first,
         participles,
+        reporting,
     }
 }
 
