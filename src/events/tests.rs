@@ -966,6 +966,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe Peruvian army attacked a military base in Chile on Sunday.",
         &["PER CHL 190"],
     ),
+    // A warning given; a military operation launched against a side.
+    (
+        "March 1, 2022\n\nPeru gave Chilean President Gabriel Boric a stern warning on Monday. The Bolivian army launched a new military operation against Peruvian rebels.",
+        &["PER CHL 130", "BOL PER 190"],
+    ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (
         "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",
