@@ -964,7 +964,14 @@ fn arguments(
     let end = m.tail.unwrap_or(m.last);
     if end != m.first && (!parsed.passive || m.object.is_some()) {
         if let Some(last) = tree.word_at(s.tokens[end].start).filter(|&l| l != w) {
-            let at_last = tree.targets_at(last);
+            let mut at_last = tree.targets_at(last);
+            // "offered to send troops to Uganda": a group the pattern's own noun names, of a
+            // state its words do not name, is the source's, not the target.
+            if !tree.is_case(last) {
+                at_last.retain(|&k| {
+                    !matches!(s.mentions[k].rule.as_str(), "generic" | "generic-place")
+                });
+            }
             // "spoke to X over the phone": the last word ends the pattern, not the target.
             if !at_last.is_empty() {
                 parsed.targets = at_last;

@@ -971,6 +971,12 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nPeru gave Chilean President Gabriel Boric a stern warning on Monday. The Bolivian army launched a new military operation against Peruvian rebels.",
         &["PER CHL 130", "BOL PER 190"],
     ),
+    // Troops the pattern's own noun names, of no state their words name, are the sender's:
+    // the target is where they go.
+    (
+        "March 1, 2022\n\nNorway has offered to send troops to Chile and neighboring countries.",
+        &["NOR CHL 0332"],
+    ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (
         "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",

@@ -612,6 +612,11 @@ impl<'a> Tree<'a> {
         })
     }
 
+    /// Whether word `w` is a preposition or another case marker.
+    pub fn is_case(&self, w: usize) -> bool {
+        self.rel(w) == "case"
+    }
+
     /// The targets a pattern's last word gives ("held talks with", "joined the West in
     /// denouncing"): the nominal of a preposition, else that word's own targets.
     pub fn targets_at(&self, w: usize) -> Vec<usize> {
