@@ -320,7 +320,8 @@ impl Run<'_> {
 
     /// "he", "his", "she": the one person it can stand for, coded for its own sentence's days.
     pub(super) fn pronoun(&mut self, n: usize, h: &Hit, female: bool) {
-        let Some(f) = self.pronoun_target(n, h.start, female) else {
+        let object = self.text[h.start..h.end].eq_ignore_ascii_case("him");
+        let Some(f) = self.pronoun_target(n, h.start, female, object) else {
             return;
         };
         let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
@@ -357,8 +358,16 @@ impl Run<'_> {
 
     /// The one person a pronoun can stand for: the only person of that sex named earlier in its
     /// sentence, else the only one in the sentence before, else the only one later in its
-    /// sentence ("During his visit, President Putin ...").
-    pub(super) fn pronoun_target(&self, n: usize, at: usize, female: bool) -> Option<&Found> {
+    /// sentence ("During his visit, President Putin ..."). An `object` pronoun ("him") is not
+    /// its clause's subject, which is most often the sentence's first person: "Trump called
+    /// Erdogan and urged him to" is Erdogan.
+    pub(super) fn pronoun_target(
+        &self,
+        n: usize,
+        at: usize,
+        female: bool,
+        object: bool,
+    ) -> Option<&Found> {
         let fits = |f: &&Found| match &f.person {
             Some(Who::Known(k)) => kb().people[*k].female == female,
             Some(Who::Unknown(_)) => true,
@@ -380,8 +389,12 @@ impl Run<'_> {
         let subject = |f: &Found| {
             opening.is_some_and(|c| f.start >= c && self.text[c..f.start].trim().len() < 30)
         };
+        let mut before = people(&|f| f.sentence == n && f.start < at);
+        if object && before.len() > 1 {
+            before.remove(0);
+        }
         let scopes = [
-            people(&|f| f.sentence == n && f.start < at),
+            before,
             people(&|f| f.sentence == n && subject(f))
                 .into_iter()
                 .take(1)

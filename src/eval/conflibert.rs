@@ -20,7 +20,7 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::{ratio, Prf};
-use crate::document::{Event, EventActor};
+use crate::document::{Event, EventActor, Mention};
 use crate::{knowledge, pipeline};
 
 const CLASSES: &str = include_str!("../../data/eval/pentaclass.tsv");
@@ -206,13 +206,18 @@ pub fn score(split: &str, records: &[Record], untagged: usize) -> Report {
     for r in records {
         let doc = pipeline::extract_clean(&r.id, &r.text, None);
         let predicted: Vec<&Event> = doc.events.iter().filter(|e| e.asserted()).collect();
-        let row = score_record(r, &predicted, &mut report);
+        let row = score_record(r, &predicted, &doc.mentions, &mut report);
         report.rows.push(row);
     }
     report
 }
 
-fn score_record(r: &Record, predicted: &[&Event], report: &mut Report) -> Row {
+fn score_record(
+    r: &Record,
+    predicted: &[&Event],
+    mentions: &[Mention],
+    report: &mut Report,
+) -> Row {
     let mut row = Row {
         id: r.id.clone(),
         class: r.class.clone(),
@@ -222,7 +227,7 @@ fn score_record(r: &Record, predicted: &[&Event], report: &mut Report) -> Row {
     };
     for e in predicted {
         let class = class_of(&e.root).unwrap_or("?");
-        let sides = sides_fit(&r.sides, e);
+        let sides = sides_fit(&r.sides, e, mentions);
         let right = sides && class == r.class;
         report.sides_right += usize::from(sides);
         for counts in [
@@ -257,17 +262,29 @@ fn score_record(r: &Record, predicted: &[&Event], report: &mut Report) -> Row {
 /// source within the source and the target within the target (either any, where the gold tags
 /// none: 11 test sentences tag a target alone, "The U.S. announced a suspension of aid to
 /// Guatemala").
-fn sides_fit(gold: &Sides, e: &Event) -> bool {
+fn sides_fit(gold: &Sides, e: &Event, mentions: &[Mention]) -> bool {
+    let (source, target) = (named(&e.source, mentions), named(&e.target, mentions));
     if !gold.joint.is_empty() {
-        return within(&e.source, &gold.joint) && within(&e.target, &gold.joint);
+        return within(source, &gold.joint) && within(target, &gold.joint);
     }
-    let side = |got: &EventActor, spans: &[Vec<String>]| spans.is_empty() || within(got, spans);
-    side(&e.source, &gold.source) && side(&e.target, &gold.target)
+    let side = |got: &str, spans: &[Vec<String>]| spans.is_empty() || within(got, spans);
+    side(source, &gold.source) && side(target, &gold.target)
+}
+
+/// The words a side names: a pronoun's are those of the name the actors stage resolved it to,
+/// as its mention quotes it ("urged him to" after "President Recep Tayyip Erdogan").
+fn named<'a>(side: &'a EventActor, mentions: &'a [Mention]) -> &'a str {
+    let pronoun = mentions
+        .iter()
+        .find(|m| (m.start, m.end) == (side.start, side.end) && m.rule == "pronoun");
+    pronoun
+        .and_then(|m| m.why.strip_prefix("refers to \"")?.strip_suffix('"'))
+        .unwrap_or(&side.text)
 }
 
 /// Whether a side's words lie inside one of the spans, or hold one of them.
-fn within(side: &EventActor, spans: &[Vec<String>]) -> bool {
-    let ws = words(&side.text);
+fn within(text: &str, spans: &[Vec<String>]) -> bool {
+    let ws = words(text);
     !ws.is_empty() && spans.iter().any(|s| holds(s, &ws) || holds(&ws, s))
 }
 
@@ -376,5 +393,22 @@ mod tests {
             report.all.found, 1,
             "a side the gold does not tag takes any"
         );
+    }
+
+    #[test]
+    fn a_resolved_pronoun_is_scored_by_the_name_it_stands_for() {
+        let text = "President Gabriel Boric called Peruvian President Pedro Castillo and urged him to end the strike.";
+        let record = Record {
+            id: "t".into(),
+            text: text.into(),
+            class: "0".into(),
+            sides: Sides {
+                source: vec![words("President Gabriel Boric")],
+                target: vec![words("Peruvian President Pedro Castillo")],
+                joint: Vec::new(),
+            },
+        };
+        let report = score("t", &[record], 0);
+        assert_eq!(report.all.found, 1, "{}", report.table(true));
     }
 }
