@@ -217,6 +217,20 @@ impl<'a> Sentence<'a> {
         i + usize::from(cues::is(self.word(i), Class::Determiner))
     }
 
+    /// Past a determiner and one adjective in lower case before a name: "called new Australian
+    /// Prime Minister Scott Morrison", "urged the incoming government".
+    pub fn past_adjective(&self, i: usize) -> usize {
+        let i = self.past_determiner(i);
+        let adjective = self.tokens.get(i).is_some_and(|t| {
+            t.word
+                && !t.capital
+                && t.lower.starts_with(char::is_alphabetic)
+                && !cues::is(&t.lower, Class::Preposition)
+                && !cues::is(&t.lower, Class::Clause)
+        });
+        i + usize::from(adjective)
+    }
+
     /// Whether "each other", "one another" or "the other" follows token `last`.
     pub fn reciprocal_after(&self, last: usize) -> bool {
         let next = (self.word(last + 1), self.word(last + 2));

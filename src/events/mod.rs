@@ -641,7 +641,8 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Re
         Item::Target | Item::Source => {
             // "demanded that “India conduct ...": an opening quote before the slot's actor.
             let at = s.past_opening_quote(at);
-            let Some(k) = s.slot_at(at).or_else(|| s.slot_at(s.past_determiner(at))) else {
+            let slot = s.slot_at(at).or_else(|| s.slot_at(s.past_determiner(at)));
+            let Some(k) = slot.or_else(|| s.slot_at(s.past_adjective(at))) else {
                 return false;
             };
             if matches!(item, Item::Target) {

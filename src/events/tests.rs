@@ -977,6 +977,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nNorway has offered to send troops to Chile and neighboring countries.",
         &["NOR CHL 0332"],
     ),
+    // A target's slot takes an adjective before the name ("new", "incoming").
+    (
+        "March 1, 2022\n\nThe Peruvian president called new Chilean President Gabriel Boric on Wednesday to congratulate him.",
+        &["PER CHL 041"],
+    ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (
         "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",
