@@ -268,9 +268,14 @@ impl<'a> Sentence<'a> {
         (0..self.mentions.len()).find(|&k| self.spans[k].0 == i)
     }
 
-    /// The token after a mention, past a possessive "'s".
+    /// The token after a mention, past its abbreviation in brackets and a possessive "'s".
     pub fn after_mention(&self, k: usize) -> usize {
-        let next = self.spans[k].1 + 1;
+        let mut next = self.spans[k].1 + 1;
+        // "provided the Lebanese Armed Forces (LAF) with": its abbreviation in brackets.
+        let abbreviation = self.tokens.get(next + 1).is_some_and(|t| t.capital);
+        if self.word(next) == "(" && abbreviation && self.word(next + 2) == ")" {
+            next += 3;
+        }
         if self.word(next) == "'s" {
             next + 1
         } else {

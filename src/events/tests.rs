@@ -982,6 +982,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe Peruvian president called new Chilean President Gabriel Boric on Wednesday to congratulate him.",
         &["PER CHL 041"],
     ),
+    // A name's abbreviation in brackets does not part the pattern's words.
+    (
+        "March 1, 2022\n\nNorway urged the Chilean Air Force (FACh) to halt the strikes.",
+        &["NOR CHL 0256"],
+    ),
     // A gerund after the noun of a possessor is the possessor's act, named or not.
     (
         "March 1, 2022\n\nChile praised Peru's role in defending Bolivia against the rebels.",
