@@ -76,6 +76,16 @@ pub fn lineage(state: &str) -> Vec<&str> {
 
 /// The mentions of actors in a document's body. Reads the body, its sentences, its time
 /// expressions and its publication date.
+/// A referring mention's `why`: the words of the name it stands for.
+pub fn refers_to(name: &str) -> String {
+    format!("refers to \"{name}\"")
+}
+
+/// The name a referring mention's `why` ([`refers_to`]) quotes, if it quotes one.
+pub fn referred_name(why: &str) -> Option<&str> {
+    why.strip_prefix("refers to \"")?.strip_suffix('"')
+}
+
 pub fn mentions(doc: &Document) -> Vec<Mention> {
     let text = doc.body.as_str();
     let bytes = ByteOffsets::new(text);

@@ -448,7 +448,7 @@ impl Run<'_> {
         };
         if definite && !p.former && office.is_some_and(leads) {
             if let Some(f) = self.leader_of(n, &country, office?) {
-                let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
+                let why = super::refers_to(&self.text[f.start..f.end]);
                 let mut actor = f.actor.clone();
                 if let (Some(Who::Known(k)), Some(_)) = (&f.person, days) {
                     actor = resolve::person(&kb().people[*k], days, Hint::default()).0;
@@ -527,7 +527,7 @@ impl Run<'_> {
                 .or_else(same_name)
                 .or_else(|| self.earlier(n, same_role))
             {
-                let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
+                let why = super::refers_to(&self.text[f.start..f.end]);
                 let coded = (f.actor.clone(), "coreference", why, f.person.clone());
                 return Some(Bare::RefersTo(coded));
             }

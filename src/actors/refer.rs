@@ -265,7 +265,7 @@ impl Run<'_> {
         else {
             return false;
         };
-        let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
+        let why = super::refers_to(&self.text[f.start..f.end]);
         let actor = f.actor.clone();
         self.push_reference(n, (h.start, h.end), actor, "coreference", why, None);
         true
@@ -296,7 +296,7 @@ impl Run<'_> {
         let days = self.days_at(n, h.start);
         for (k, text) in people.into_iter().rev() {
             let actor = resolve::person(&kb().people[k], days, Hint::default()).0;
-            let why = format!("refers to \"{text}\"");
+            let why = super::refers_to(&text);
             let who = Some(Who::Known(k));
             self.push_reference(n, (h.start, h.end), actor, "pair", why, who);
         }
@@ -324,7 +324,7 @@ impl Run<'_> {
         let Some(f) = self.pronoun_target(n, h.start, female, object) else {
             return;
         };
-        let why = format!("refers to \"{}\"", &self.text[f.start..f.end]);
+        let why = super::refers_to(&self.text[f.start..f.end]);
         let (mut actor, who) = (f.actor.clone(), f.person.clone());
         if let Some(Who::Known(k)) = &who {
             let days = self.days_at(n, h.start);

@@ -278,7 +278,7 @@ fn named<'a>(side: &'a EventActor, mentions: &'a [Mention]) -> &'a str {
         .iter()
         .find(|m| (m.start, m.end) == (side.start, side.end) && m.rule == "pronoun");
     pronoun
-        .and_then(|m| m.why.strip_prefix("refers to \"")?.strip_suffix('"'))
+        .and_then(|m| crate::actors::referred_name(&m.why))
         .unwrap_or(&side.text)
 }
 

@@ -865,8 +865,10 @@ impl<'a> Tree<'a> {
             return found;
         }
         let located = objects.iter().flat_map(|&n| {
-            self.kids(n, "nmod")
-                .filter(|&c| matches!(self.case_of(c).as_deref(), Some("in" | "at" | "near")))
+            self.kids(n, "nmod").filter(|&c| {
+                self.case_of(c)
+                    .is_some_and(|p| crate::places::is_locative(&p))
+            })
         });
         self.actors_of(located)
     }

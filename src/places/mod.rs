@@ -516,6 +516,11 @@ impl Entry {
     }
 }
 
+/// Whether `preposition` says where something stands ("in", "at", "near": data/places/words.tsv).
+pub fn is_locative(preposition: &str) -> bool {
+    word(preposition) == Some(Word::Preposition)
+}
+
 /// The state of the place `name` most likely means, with nothing else known (`Sialkot`: PAK);
 /// `None` for a name of no place, or of a place of no state (a sea).
 pub fn state_of(name: &str) -> Option<String> {
