@@ -190,6 +190,8 @@ pub enum CorefKind {
     Org,
     Country,
     He,
+    /// "him": as "he", but not its clause's subject.
+    HeObject,
     She,
     /// "the resolution": the body that adopted or issued it.
     Issuer,
@@ -444,6 +446,7 @@ impl Kb {
                 "org" => CorefKind::Org,
                 "country" => CorefKind::Country,
                 "he" => CorefKind::He,
+                "he-object" => CorefKind::HeObject,
                 "she" => CorefKind::She,
                 "issuer" => CorefKind::Issuer,
                 "it" => CorefKind::It,

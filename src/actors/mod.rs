@@ -76,6 +76,19 @@ pub fn lineage(state: &str) -> Vec<&str> {
 
 /// The mentions of actors in a document's body. Reads the body, its sentences, its time
 /// expressions and its publication date.
+/// The rule of a mention named as a seat of power or an institution (data/actors/seats.tsv:
+/// "the Kremlin", "the Oval Office", "USAID").
+pub const SEAT: &str = "seat";
+
+/// The rule of a mention that is a pronoun ("he", "him", "his") standing for a person named.
+pub const PRONOUN: &str = "pronoun";
+
+/// Whether a mention's rule gave a group a state its own words do not name: the sentence's
+/// ("troops"), or that of a place near it ("troops ... to Uganda").
+pub fn state_assumed(rule: &str) -> bool {
+    matches!(rule, phrase::GENERIC | phrase::GENERIC_PLACE)
+}
+
 /// A referring mention's `why`: the words of the name it stands for.
 pub fn refers_to(name: &str) -> String {
     format!("refers to \"{name}\"")
@@ -261,7 +274,9 @@ impl Run<'_> {
             let h = self.hits[i];
             let referring = h.find(coref_kind).filter(|_| !self.names_a_part(h.end));
             match referring {
-                Some((k @ (CorefKind::He | CorefKind::She), _)) => pronouns.push((h, k)),
+                Some((k @ (CorefKind::He | CorefKind::HeObject | CorefKind::She), _)) => {
+                    pronouns.push((h, k))
+                }
                 Some((CorefKind::Pair, role)) => self.pair(n, &h, role),
                 Some((CorefKind::Leaders, _)) => {
                     self.two_people(n, &h);
@@ -284,7 +299,7 @@ impl Run<'_> {
         }
         // Pronouns last: one can stand for a name later in its sentence.
         for (h, kind) in pronouns {
-            self.pronoun(n, &h, kind == CorefKind::She);
+            self.pronoun(n, &h, kind == CorefKind::She, kind == CorefKind::HeObject);
         }
         self.place_generic(n);
     }

@@ -613,7 +613,7 @@ impl Run<'_> {
                 let seat = &kb.seats[i];
                 let mut a = group_actor(&code, Some(seat.role));
                 a.kb_id = Some(format!("seat:{}", seat.name));
-                (a, "seat")
+                (a, super::SEAT)
             }
             Anchor::Org(i) => (self.org_actor(i)?, "organization"),
             Anchor::LastCountry | Anchor::LastOrg => (group_actor(&code, None), "coreference"),

@@ -276,7 +276,7 @@ impl Run<'_> {
     pub(super) fn two_people(&mut self, n: usize, h: &Hit) -> bool {
         let mut people: Vec<(usize, String)> = Vec::new();
         // Named, not referred to by a pronoun: "his" may have been read as the wrong person.
-        let named = self.found.iter().filter(|f| f.rule != "pronoun");
+        let named = self.found.iter().filter(|f| f.rule != super::PRONOUN);
         for f in named.rev().take_while(|f| f.sentence + 5 >= n) {
             if let Some(Who::Known(k)) = f.person {
                 if people.len() < 2 && !people.iter().any(|(p, _)| *p == k) {
@@ -307,7 +307,7 @@ impl Run<'_> {
     /// [`Self::two_people`] collects them); fewer when it named fewer.
     fn principals(&self) -> Vec<(usize, String)> {
         let mut out: Vec<(usize, String, &str)> = Vec::new();
-        for f in self.found.iter().filter(|f| f.rule != "pronoun") {
+        for f in self.found.iter().filter(|f| f.rule != super::PRONOUN) {
             let (Some(Who::Known(k)), Some(c)) = (&f.person, f.actor.country.as_deref()) else {
                 continue;
             };
@@ -319,8 +319,7 @@ impl Run<'_> {
     }
 
     /// "he", "his", "she": the one person it can stand for, coded for its own sentence's days.
-    pub(super) fn pronoun(&mut self, n: usize, h: &Hit, female: bool) {
-        let object = self.text[h.start..h.end].eq_ignore_ascii_case("him");
+    pub(super) fn pronoun(&mut self, n: usize, h: &Hit, female: bool, object: bool) {
         let Some(f) = self.pronoun_target(n, h.start, female, object) else {
             return;
         };
@@ -330,7 +329,7 @@ impl Run<'_> {
             let days = self.days_at(n, h.start);
             actor = resolve::person(&kb().people[*k], days, Hint::default()).0;
         }
-        self.push_reference(n, (h.start, h.end), actor, "pronoun", why, who);
+        self.push_reference(n, (h.start, h.end), actor, super::PRONOUN, why, who);
     }
 
     /// Records a word that refers to an actor named elsewhere.

@@ -276,7 +276,7 @@ fn sides_fit(gold: &Sides, e: &Event, mentions: &[Mention]) -> bool {
 fn named<'a>(side: &'a EventActor, mentions: &'a [Mention]) -> &'a str {
     let pronoun = mentions
         .iter()
-        .find(|m| (m.start, m.end) == (side.start, side.end) && m.rule == "pronoun");
+        .find(|m| (m.start, m.end) == (side.start, side.end) && m.rule == crate::actors::PRONOUN);
     pronoun
         .and_then(|m| crate::actors::referred_name(&m.why))
         .unwrap_or(&side.text)

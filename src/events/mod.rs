@@ -236,7 +236,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
         code_match(doc, s, &tree, &m, territory, &mut out);
         // A yielding act on a passive's object undoes it, even with no side named: "UN
         // sanctions against Iran were lifted" imposes none.
-        let undone = m.object.is_some() && m.pattern.cameo.starts_with("08");
+        let undone = m.object.is_some() && taxonomy::in_class(m.pattern.cameo, CodeClass::Undoing);
         if out.len() > before || undone {
             taken.push((first, m.last));
             asked_to_meet(s, &tree, &m, &meetings, &mut out[before..]);
@@ -969,9 +969,7 @@ fn arguments(
             // "offered to send troops to Uganda": a group the pattern's own noun names, of a
             // state its words do not name, is the source's, not the target.
             if !tree.is_case(last) {
-                at_last.retain(|&k| {
-                    !matches!(s.mentions[k].rule.as_str(), "generic" | "generic-place")
-                });
+                at_last.retain(|&k| !crate::actors::state_assumed(&s.mentions[k].rule));
             }
             // "spoke to X over the phone": the last word ends the pattern, not the target.
             if !at_last.is_empty() {
@@ -993,7 +991,7 @@ fn arguments(
     // stands for the subject is no target; the words' target stands.
     let own = |t: &usize| {
         let m = s.mentions[*t];
-        m.rule == "pronoun"
+        m.rule == crate::actors::PRONOUN
             && sources
                 .iter()
                 .any(|&k| s.mentions[k].actor.code == m.actor.code)

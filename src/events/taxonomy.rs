@@ -146,13 +146,14 @@ pub enum CodeClass {
     ReleaseDemand,
     TerritoryTarget,
     Together,
+    Undoing,
     Venue,
     Visit,
     Wanting,
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 23] = [
+    const ALL: [CodeClass; 24] = [
         CodeClass::Aimed,
         CodeClass::AtGovernment,
         CodeClass::Complaint,
@@ -173,6 +174,7 @@ impl CodeClass {
         CodeClass::ReleaseDemand,
         CodeClass::TerritoryTarget,
         CodeClass::Together,
+        CodeClass::Undoing,
         CodeClass::Venue,
         CodeClass::Visit,
         CodeClass::Wanting,
@@ -201,6 +203,7 @@ impl CodeClass {
             CodeClass::ReleaseDemand => "release-demand",
             CodeClass::TerritoryTarget => "territory-target",
             CodeClass::Together => "together",
+            CodeClass::Undoing => "undoing",
             CodeClass::Venue => "venue",
             CodeClass::Visit => "visit",
             CodeClass::Wanting => "wanting",

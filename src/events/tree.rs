@@ -900,9 +900,10 @@ impl<'a> Tree<'a> {
         };
         let case = self.case_of(head);
         // "held talks at the U.N.": an organization "at" which people meet is where they met;
-        // so is a seat of government "in" or "at" which they meet ("in the Oval Office").
+        // so is a seat of government they meet in ("in the Oval Office").
         let at_body = m.actor.country.is_none() && case.as_deref() == Some("at");
-        let in_seat = m.rule == "seat" && matches!(case.as_deref(), Some("in" | "at"));
+        let locative = case.as_deref().is_some_and(crate::places::is_locative);
+        let in_seat = m.rule == crate::actors::SEAT && locative;
         let place = m.place && case.is_some_and(|p| !cues::is(&p, Class::TargetPreposition));
         place || at_body || in_seat
     }

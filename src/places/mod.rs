@@ -285,9 +285,7 @@ fn named_near(e: &Event) -> Vec<Named> {
     let verb = e.rule.starts_with("verb ");
     let trigger_end = trigger + e.evidence.trigger.len();
     let of_participle = |at: usize| {
-        let before = sentence[..at].trim_end();
-        let word = before.rsplit(' ').next().unwrap_or("");
-        let start = before.len() - word.len();
+        let (start, word) = word_before(sentence, at);
         verb && !(trigger..trigger_end).contains(&start) && crate::events::is_participle(word)
     };
     let mut found: Vec<(usize, Named)> = named_in(sentence, venue)
@@ -299,8 +297,7 @@ fn named_near(e: &Event) -> Vec<Named> {
     // the clause does not place was where the sentence says the fighting was, in any clause.
     if found.is_empty() && taxonomy::in_class(&e.cameo, CodeClass::Fighting) {
         let after_fight = |at: usize| {
-            let before = sentence[..at].trim_end();
-            let last = before.rsplit(' ').next().unwrap_or("");
+            let (_, last) = word_before(sentence, at);
             word(last.trim_matches(|c: char| !c.is_alphanumeric())) == Some(Word::Fight)
         };
         found = named_in(sentence, venue)
@@ -310,6 +307,13 @@ fn named_near(e: &Event) -> Vec<Named> {
     }
     found.sort_by_key(|(at, _)| at.abs_diff(trigger));
     found.into_iter().map(|(_, named)| named).collect()
+}
+
+/// The word before byte `at` of a sentence, and where it starts.
+fn word_before(sentence: &str, at: usize) -> (usize, &str) {
+    let before = sentence[..at].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("");
+    (before.len() - word.len(), word)
 }
 
 /// A place's name as a sentence gives it, with what the words around it say of it.
