@@ -58,9 +58,10 @@ pub enum Class {
     Reacting,
     Guest,
     Host,
+    Claiming,
 }
 
-const NAMES: [(&str, Class); 46] = [
+const NAMES: [(&str, Class); 47] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -107,6 +108,7 @@ const NAMES: [(&str, Class); 46] = [
     ("reacting", Class::Reacting),
     ("guest", Class::Guest),
     ("host", Class::Host),
+    ("claiming", Class::Claiming),
 ];
 
 struct Cues {

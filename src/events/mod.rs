@@ -254,6 +254,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     out.retain(|e| !fought_in_court(s, e));
     mark_wanted(&mut out);
     code_promises(doc, &mut out, &tree);
+    reported_force(doc, s, &tree, &mut out);
     drop_intents_to_act_on(&mut out);
     drop_bare_wishes(s, &mut out);
     out
@@ -393,6 +394,78 @@ fn code_promises(doc: &Document, events: &mut [Event], tree: &Tree) {
                 recode(e, code);
                 e.rule += "; said in the future tense: an intention";
             }
+        }
+    }
+}
+
+/// "Ukraine said Russian troops shelled Kharkiv": force that the side it struck reports, or that
+/// a side claims another did ("The US claimed that ISIL had attacked Iraq"), is also that side's
+/// accusation of the doer; force a side claims it did itself ("UNITA claimed that they had
+/// attacked the air base") is also its claim of responsibility (code class `blamed`, cues class
+/// `claiming`). A report of a third side's force ("said Iraqi forces attacked ISIS") blames no
+/// one.
+fn reported_force(doc: &Document, s: &Sentence, tree: &Tree, events: &mut Vec<Event>) {
+    let mut found = Vec::new();
+    for e in events.iter() {
+        if !e.asserted() || !taxonomy::in_class(&e.cameo, CodeClass::Blamed) {
+            continue;
+        }
+        let report = tree.word_at(e.evidence.start).and_then(|w| tree.reporter(w));
+        let Some((verb, reporters)) = report else {
+            continue;
+        };
+        let Some(&k) = reporters.first() else {
+            continue;
+        };
+        // "..., defense officials said": the words that say where news came from, of no state
+        // their own words name, blame no one.
+        let reporter = actor(s.mentions[k]);
+        // The target of the reported act is no reporter of it: the parse misread the clause.
+        let inside = (e.target.start, e.target.end) == (reporter.start, reporter.end);
+        if crate::actors::state_assumed(&s.mentions[k].rule) || inside {
+            continue;
+        }
+        let claims = cues::is(&tree.lemma(verb), cues::Class::Claiming);
+        let (doer, done_to) = (&e.source.actor, &e.target.actor);
+        // Sides as states: "Chilean officials said Peruvian troops shelled Arica" blames Peru
+        // for force on Chile; "Afghan officials said the Taliban attacked" blames no other state.
+        let theirs = |a: &Actor| reporter.actor.side().is_some() && a.side() == reporter.actor.side();
+        let blames = doer.side().is_some() && !theirs(doer) && (claims || theirs(done_to));
+        let (code, target, why) = if claims && reporter.actor.code == doer.code {
+            ("claim", e.target.clone(), "claimed by its doer")
+        } else if blames {
+            ("accusation", e.source.clone(), "reported by another: an accusation")
+        } else {
+            continue;
+        };
+        let Some(at) = s.tokens.iter().position(|t| t.start == tree.start(verb)) else {
+            continue;
+        };
+        let mut x = e.clone();
+        recode(&mut x, taxonomy::derived(code));
+        x.rule = format!("{}; {why}", e.rule);
+        (x.source, x.target, x.claimed_by) = (reporter, target, None);
+        let token = &s.tokens[at];
+        x.evidence.start = token.start;
+        x.evidence.end = token.end;
+        x.evidence.trigger = s.slice(token.start, token.end);
+        // Said when the report was made, not when the force was used.
+        x.date = date::event_date(doc, s, s.clause(at, at), at, &[]);
+        let published = doc.published.as_ref();
+        x.historical = published.is_some_and(|p| date::years_before(&x.date.latest, &p.earliest));
+        x.planned = false;
+        let sides = [mention_rule(s, &x.source), mention_rule(s, &x.target)];
+        x.confidence = confidence::of(&x, sides, false);
+        found.push(x);
+    }
+    for x in found {
+        let said = |e: &Event| {
+            e.root == x.root
+                && e.source.actor.side() == x.source.actor.side()
+                && e.target.actor.side() == x.target.actor.side()
+        };
+        if !events.iter().any(said) {
+            events.push(x);
         }
     }
 }

@@ -128,6 +128,7 @@ impl ByPrefix {
 pub enum CodeClass {
     Aimed,
     AtGovernment,
+    Blamed,
     Complaint,
     Detention,
     EitherWay,
@@ -153,9 +154,10 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 24] = [
+    const ALL: [CodeClass; 25] = [
         CodeClass::Aimed,
         CodeClass::AtGovernment,
+        CodeClass::Blamed,
         CodeClass::Complaint,
         CodeClass::Detention,
         CodeClass::EitherWay,
@@ -185,6 +187,7 @@ impl CodeClass {
         match self {
             CodeClass::Aimed => "aimed",
             CodeClass::AtGovernment => "at-government",
+            CodeClass::Blamed => "blamed",
             CodeClass::Complaint => "complaint",
             CodeClass::Detention => "detention",
             CodeClass::EitherWay => "either-way",

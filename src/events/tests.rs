@@ -1007,6 +1007,29 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nAt least 26 Chilean police officers were killed and 41 wounded after a Peruvian bomb struck a bus.",
         &[],
     ),
+    // Force reported by the side it struck is also its accusation of the doer; claimed by the
+    // doer, its claim of responsibility; reported of a third side, or by officials of no state
+    // named, blames no one.
+    (
+        "March 1, 2022\n\nBolivia said Chilean troops attacked the town of Oruro on Monday.",
+        &["CHL BOL 190", "BOL CHL 112"],
+    ),
+    (
+        "March 1, 2022\n\nPeruvian troops shelled the Chilean town of Arica on Monday, Chilean officials said.",
+        &["PER CHL 194", "CHL PER 112"],
+    ),
+    (
+        "March 1, 2022\n\nThe Shining Path claimed that it had attacked a Bolivian army base.",
+        &["PER BOL 190", "PER BOL 015"],
+    ),
+    (
+        "March 1, 2022\n\nChile said Peruvian troops attacked rebel camps in Bolivia.",
+        &["PER BOL 190"],
+    ),
+    (
+        "March 1, 2022\n\nPeruvian troops shelled the Chilean town of Arica on Monday, officials said.",
+        &["PER CHL 194"],
+    ),
 ];
 
 #[test]

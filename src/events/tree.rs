@@ -587,18 +587,7 @@ impl<'a> Tree<'a> {
             }
             _ => return None,
         };
-        let reports = |v: &usize| cues::is(&self.lemma(*v), Class::Reporting);
-        let reporting = self
-            .head(clause)
-            .filter(|_| matches!(self.rel(clause), "ccomp" | "parataxis"))
-            .filter(reports)
-            // The parser reads a trailing report as parataxis or, now and then, advcl.
-            .or_else(|| {
-                let trailing = self
-                    .kids(clause, "parataxis")
-                    .chain(self.kids(clause, "advcl"));
-                trailing.filter(|&v| v > clause).find(reports)
-            })?;
+        let reporting = self.reporting_verb(clause)?;
         // "said the launch was a clear violation by North Korea": with no actor as the subject,
         // the predicate noun's own agent is judged.
         let mut targets = self.actors_of(self.subject(clause, 0));
@@ -610,6 +599,44 @@ impl<'a> Tree<'a> {
             targets,
             ..Sides::default()
         })
+    }
+
+    /// The reporting verb (data/events/cues.tsv) of the clause that word `clause` heads: "said
+    /// (that) ...", or a trailing "..., Japan said".
+    fn reporting_verb(&self, clause: usize) -> Option<usize> {
+        let reports = |v: &usize| cues::is(&self.lemma(*v), Class::Reporting);
+        self.head(clause)
+            .filter(|_| matches!(self.rel(clause), "ccomp" | "parataxis"))
+            .filter(reports)
+            // The parser reads a trailing report as parataxis or, now and then, advcl, or a
+            // conjunct with no "and" ("shelled the town on Monday, officials said").
+            .or_else(|| {
+                let unjoined = self
+                    .kids(clause, "conj")
+                    .filter(|&v| self.kids(v, "cc").next().is_none());
+                let trailing = self
+                    .kids(clause, "parataxis")
+                    .chain(self.kids(clause, "advcl"))
+                    .chain(unjoined);
+                trailing.filter(|&v| v > clause).find(reports)
+            })
+    }
+
+    /// The verb that reports what verb `w` says was done, and the actors its subject names
+    /// ("Ukraine said Russian troops attacked ...", "claimed that ISIL had attacked Iraq and
+    /// taken Mosul": the report of the first verb is the second's too).
+    pub fn reporter(&self, w: usize) -> Option<(usize, Vec<usize>)> {
+        let mut clause = w;
+        while self.rel(clause) == "conj" {
+            clause = self.head(clause)?;
+        }
+        let r = self.reporting_verb(clause)?;
+        Some((r, self.actors_of(self.subject(r, 0))))
+    }
+
+    /// The character where word `w` starts.
+    pub fn start(&self, w: usize) -> usize {
+        self.words[w].start
     }
 
     /// Whether word `w` is a preposition or another case marker.
