@@ -410,7 +410,9 @@ fn reported_force(doc: &Document, s: &Sentence, tree: &Tree, events: &mut Vec<Ev
         if !e.asserted() || !taxonomy::in_class(&e.cameo, CodeClass::Blamed) {
             continue;
         }
-        let report = tree.word_at(e.evidence.start).and_then(|w| tree.reporter(w));
+        let report = tree
+            .word_at(e.evidence.start)
+            .and_then(|w| tree.reporter(w));
         let Some((verb, reporters)) = report else {
             continue;
         };
@@ -429,12 +431,17 @@ fn reported_force(doc: &Document, s: &Sentence, tree: &Tree, events: &mut Vec<Ev
         let (doer, done_to) = (&e.source.actor, &e.target.actor);
         // Sides as states: "Chilean officials said Peruvian troops shelled Arica" blames Peru
         // for force on Chile; "Afghan officials said the Taliban attacked" blames no other state.
-        let theirs = |a: &Actor| reporter.actor.side().is_some() && a.side() == reporter.actor.side();
+        let theirs =
+            |a: &Actor| reporter.actor.side().is_some() && a.side() == reporter.actor.side();
         let blames = doer.side().is_some() && !theirs(doer) && (claims || theirs(done_to));
         let (code, target, why) = if claims && reporter.actor.code == doer.code {
             ("claim", e.target.clone(), "claimed by its doer")
         } else if blames {
-            ("accusation", e.source.clone(), "reported by another: an accusation")
+            (
+                "accusation",
+                e.source.clone(),
+                "reported by another: an accusation",
+            )
         } else {
             continue;
         };
@@ -571,7 +578,7 @@ fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
                 // ("handed over more than $4 million worth of new medical equipment to").
                 None if pattern.verb
                     && pattern.items.contains(&Item::Gap)
-                    && match_at(s, pattern, i, Some(&|_| true)).is_some() =>
+                    && match_at(s, pattern, i, Some(&ANYWHERE)).is_some() =>
                 {
                     gapped.push((i, id))
                 }
@@ -582,8 +589,22 @@ fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
     (out, gapped)
 }
 
-/// Which tokens a gap may reach: those of the phrases the pattern's verb governs.
-type Reach<'r> = Option<&'r dyn Fn(usize) -> bool>;
+/// What the parse says of a token, for a pattern whose verb it has read.
+struct Governed<'r> {
+    /// The token stands in a phrase the pattern's verb governs: a gap may reach it.
+    phrase: &'r dyn Fn(usize) -> bool,
+    /// The token is a preposition of such a phrase ("sent supplies and doctors to Nepal").
+    preposition: &'r dyn Fn(usize) -> bool,
+}
+
+/// How far a gap reaches: a few words, or (with the parse) the phrases the verb governs.
+type Reach<'r> = Option<&'r Governed<'r>>;
+
+/// The farthest a parse could let a gap reach, before parsing.
+const ANYWHERE: Governed = Governed {
+    phrase: &|_| true,
+    preposition: &|_| true,
+};
 
 /// The most tokens a gap spans when the parse says how far the verb's phrases reach.
 const PARSED_GAP: usize = 12;
@@ -668,11 +689,12 @@ fn parsed_matches(s: &Sentence, tree: &Tree, gapped: &[(usize, usize)]) -> Vec<M
         let Some(verb) = tree.word_at(s.tokens[i].start) else {
             continue;
         };
-        let governed = |t: usize| {
-            s.tokens
-                .get(t)
-                .and_then(|tok| tree.word_at(tok.start))
-                .is_some_and(|w| tree.governs(verb, w))
+        let word = |t: usize| s.tokens.get(t).and_then(|tok| tree.word_at(tok.start));
+        let phrase = |t: usize| word(t).is_some_and(|w| tree.governs(verb, w));
+        let preposition = |t: usize| word(t).is_some_and(|w| tree.is_case(w)) && phrase(t);
+        let governed = Governed {
+            phrase: &phrase,
+            preposition: &preposition,
         };
         out.extend(match_at(s, &p.all[id], i, Some(&governed)));
     }
@@ -696,13 +718,14 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Re
             quote && match_items(s, items, at + 1, m, reach)
                 || s.past_time(at)
                     .is_some_and(|next| next > at && match_items(s, items, next, m, reach))
+                || floating_preposition(s, items, at, m, reach)
         }
         Item::Gap => match reach {
             None => words_then(s, &items[1..], at, 3, m, reach),
             Some(governed) => (0..=PARSED_GAP).any(|skip| {
                 let stop = at + skip;
                 stop <= s.tokens.len()
-                    && governed(stop)
+                    && (governed.phrase)(stop)
                     && match_items(s, &items[1..], stop, m, reach)
             }),
         },
@@ -731,6 +754,35 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Re
                 || match_items(s, &items[1..], next, m, reach)
         }
     }
+}
+
+/// "sent emergency supplies and personnel such as doctors to Nepal", "provided $400 million in
+/// total aid to Indonesia": where the parse has read the verb, the preposition that ends a
+/// pattern (before its target, if any) may stand after the rest of the object, when it opens a
+/// phrase the verb governs.
+fn floating_preposition(
+    s: &Sentence,
+    items: &[Item],
+    at: usize,
+    m: &mut Match,
+    reach: Reach,
+) -> bool {
+    let (Some(governed), Some(Item::Word(forms))) = (reach, items.first()) else {
+        return false;
+    };
+    let last = matches!(items[1..], [] | [Item::Target]);
+    let preposition = forms.iter().all(|f| cues::is(f, cues::Class::Preposition));
+    if !last || !preposition {
+        return false;
+    }
+    let end = (at + PARSED_GAP).min(s.tokens.len());
+    (at + 1..end)
+        .take_while(|&t| (governed.phrase)(t))
+        .find(|&t| forms.contains(&s.tokens[t].lower) && (governed.preposition)(t))
+        .is_some_and(|t| {
+            m.last = t;
+            match_items(s, &items[1..], t + 1, m, reach)
+        })
 }
 
 /// Up to `most` words (no punctuation) from `at`, then the rest of the items; the fewest words

@@ -1030,6 +1030,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nPeruvian troops shelled the Chilean town of Arica on Monday, officials said.",
         &["PER CHL 194"],
     ),
+    // The parse lets a pattern's last preposition stand after the rest of the verb's object,
+    // where it opens a phrase of the verb; not the "to" of an infinitive.
+    (
+        "March 1, 2022\n\nChile has contributed 3 million dollars in total assistance to Peru.",
+        &["CHL PER 071"],
+    ),
+    (
+        "March 1, 2022\n\nArgentina sent medical supplies and two field hospitals to Bolivia.",
+        &["ARG BOL 073"],
+    ),
 ];
 
 #[test]
