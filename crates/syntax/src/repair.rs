@@ -552,7 +552,12 @@ fn clause_after_day(tokens: &mut [Token]) {
         let Some(verb) = tokens[day].head.checked_sub(1) else {
             continue;
         };
-        if !is_day || !tokens[day].deprel.starts_with("obl") || tokens[verb].upos != "VERB" {
+        // "announced earlier Monday that ...": the parser may take the day for the object.
+        let object = tokens[day].deprel == "obj";
+        if !is_day || !(tokens[day].deprel.starts_with("obl") || object) {
+            continue;
+        }
+        if tokens[verb].upos != "VERB" {
             continue;
         }
         let relative = tokens.iter().any(|t| {
@@ -563,6 +568,9 @@ fn clause_after_day(tokens: &mut [Token]) {
         if !relative {
             tokens[i].head = verb + 1;
             tokens[i].deprel = if infinitive { "xcomp" } else { "ccomp" }.to_string();
+            if object {
+                tokens[day].deprel = "obl:tmod".to_string();
+            }
         }
     }
 }
@@ -768,6 +776,14 @@ mod tests {
         );
         repair(&mut s);
         assert_eq!((s[5].head, s[5].deprel.as_str()), (2, "xcomp"));
+        // A day read as the verb's object is its time, and the clause its complement.
+        let mut s = sentence(
+            "Japan/PROPN/2/nsubj announced/VERB/0/root Monday/PROPN/2/obj that/SCONJ/7/mark \
+             it/PRON/7/nsubj had/AUX/7/aux halted/VERB/3/acl:relcl aid/NOUN/7/obj",
+        );
+        repair(&mut s);
+        assert_eq!((s[6].head, s[6].deprel.as_str()), (2, "ccomp"));
+        assert_eq!((s[2].head, s[2].deprel.as_str()), (2, "obl:tmod"));
     }
 
     #[test]
