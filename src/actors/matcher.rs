@@ -70,31 +70,43 @@ static CASE_VARIANTS: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
 
 /// Every name in `text`, left to right, none overlapping.
 pub fn hits(text: &str) -> Vec<Hit> {
-    let surfaces = &kb().surfaces;
     let mut out = Vec::new();
-    for m in MATCHER.find_iter(text) {
+    let mut from = 0;
+    while let Some(m) = MATCHER.find(aho_corasick::Input::new(text).span(from..text.len())) {
         let (start, end) = (m.start(), m.end());
-        if !is_word_edge(text, start) || !ends_word(text, end) {
-            continue;
+        match hit_at(text, start, end, m.pattern().as_usize()) {
+            Some(hit) => {
+                out.push(hit);
+                from = end;
+            }
+            // "the Philippines": the longest name there ("The Philippines") does not fit, a
+            // shorter one inside it may; the search goes on from the next character.
+            None => from = start + text[start..].chars().next().map_or(1, char::len_utf8),
         }
-        let found = &text[start..end];
-        let reported = m.pattern().as_usize();
-        let fitting = std::iter::once(reported)
-            .chain(CASE_VARIANTS[reported].iter().copied())
-            .find(|&i| case_fits(&surfaces[i], found));
-        let Some(surface) = fitting.map(|i| &surfaces[i]) else {
-            continue;
-        };
-        let next = possessive_end(text, end, &surface.text);
-        out.push(Hit {
-            start,
-            end,
-            surface,
-            possessive: next.is_some(),
-            next: next.unwrap_or(end),
-        });
     }
     out
+}
+
+/// The hit of the matcher's name `reported` over `start..end`, if the words' edges and case
+/// fit a name of that spelling.
+fn hit_at(text: &str, start: usize, end: usize, reported: usize) -> Option<Hit> {
+    if !is_word_edge(text, start) || !ends_word(text, end) {
+        return None;
+    }
+    let surfaces = &kb().surfaces;
+    let found = &text[start..end];
+    let fitting = std::iter::once(reported)
+        .chain(CASE_VARIANTS[reported].iter().copied())
+        .find(|&i| case_fits(&surfaces[i], found));
+    let surface = fitting.map(|i| &surfaces[i])?;
+    let next = possessive_end(text, end, &surface.text);
+    Some(Hit {
+        start,
+        end,
+        surface,
+        possessive: next.is_some(),
+        next: next.unwrap_or(end),
+    })
 }
 
 /// A name ends where a word ends, or before a hyphenated suffix that is not a word of its own
@@ -164,6 +176,15 @@ mod tests {
         assert!(h[0].possessive && h[1].possessive && !h[2].possessive);
         assert_eq!(&t[h[0].next..h[0].next + 5], " aide");
         assert_eq!(&t[h[1].next..h[2].start], " ");
+    }
+
+    #[test]
+    fn a_shorter_name_fits_where_the_longest_does_not() {
+        assert_eq!(
+            texts("troops to the Philippines and the Netherlands"),
+            vec!["Philippines", "Netherlands"]
+        );
+        assert_eq!(texts("The Philippines"), vec!["The Philippines"]);
     }
 
     #[test]
