@@ -181,7 +181,7 @@ mod tests {
     #[test]
     fn a_shorter_name_fits_where_the_longest_does_not() {
         assert_eq!(
-            texts("troops to the Philippines and the Netherlands"),
+            texts("flights to the Philippines and the Netherlands"),
             vec!["Philippines", "Netherlands"]
         );
         assert_eq!(texts("The Philippines"), vec!["The Philippines"]);
