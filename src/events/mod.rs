@@ -772,7 +772,9 @@ fn floating_preposition(
     };
     let last = matches!(items[1..], [] | [Item::Target]);
     let preposition = forms.iter().all(|f| cues::is(f, cues::Class::Preposition));
-    if !last || !preposition {
+    // Not after a side's slot: "for {T} to" wants its "to" right after the name.
+    let after_slot = m.target.or(m.source).is_some_and(|k| s.after_mention(k) == at);
+    if !last || !preposition || after_slot {
         return false;
     }
     let end = (at + PARSED_GAP).min(s.tokens.len());

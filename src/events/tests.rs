@@ -1040,6 +1040,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nArgentina sent medical supplies and two field hospitals to Bolivia.",
         &["ARG BOL 073"],
     ),
+    // A deadline given to someone is an ultimatum; a deadline for an act is not.
+    (
+        "March 1, 2022\n\nChile gave Bolivia a midnight deadline to withdraw its claim.",
+        &["CHL BOL 139"],
+    ),
+    (
+        "March 1, 2022\n\nChile set Friday as the deadline for his extradition to Peru.",
+        &[],
+    ),
 ];
 
 #[test]
