@@ -863,7 +863,7 @@ const CASES: &[(&str, &[&str])] = &[
     ),
     (
         "March 1, 2022\n\nNorway gave Chile a deadline over the attack on its embassy.",
-        &[],
+        &["NOR CHL 139"],
     ),
     // A name used as a place is never who did something.
     (
