@@ -59,9 +59,10 @@ pub enum Class {
     Guest,
     Host,
     Claiming,
+    ArmedOnly,
 }
 
-const NAMES: [(&str, Class); 47] = [
+const NAMES: [(&str, Class); 48] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -109,6 +110,7 @@ const NAMES: [(&str, Class); 47] = [
     ("guest", Class::Guest),
     ("host", Class::Host),
     ("claiming", Class::Claiming),
+    ("armed-only", Class::ArmedOnly),
 ];
 
 struct Cues {

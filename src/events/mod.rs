@@ -773,7 +773,10 @@ fn floating_preposition(
     let last = matches!(items[1..], [] | [Item::Target]);
     let preposition = forms.iter().all(|f| cues::is(f, cues::Class::Preposition));
     // Not after a side's slot: "for {T} to" wants its "to" right after the name.
-    let after_slot = m.target.or(m.source).is_some_and(|k| s.after_mention(k) == at);
+    let after_slot = m
+        .target
+        .or(m.source)
+        .is_some_and(|k| s.after_mention(k) == at);
     if !last || !preposition || after_slot {
         return false;
     }
@@ -904,6 +907,15 @@ fn code_match(
     let pairwise =
         targets.is_empty() && sources.len() > 2 && taxonomy::in_class(cameo, CodeClass::Mutual);
     let material = matches!(taxonomy::code(cameo).quad, 2 | 4);
+    // "jets struck Syria": force of a verb that names it only when an armed group acts ("struck
+    // a deal", "the storm hit Japan").
+    let armed_only = m.pattern.words() == 1
+        && m.word
+            .is_some_and(|w| cues::is(&tree.lemma(w), cues::Class::ArmedOnly));
+    let armed = |k: usize| {
+        let role = s.mentions[k].actor.role.as_deref().unwrap_or("");
+        taxonomy::derived_lists("armed", role)
+    };
     let travel = taxonomy::in_class(cameo, CodeClass::Meeting)
         || taxonomy::in_class(cameo, CodeClass::Visit);
     for (i, &src) in sources.iter().enumerate() {
@@ -929,6 +941,9 @@ fn code_match(
         // "bombs exploded in the Kenyan capital, killing dozens": force used in a state's
         // place is not that state's (a statement made there may be).
         if material && s.mentions[src].rule == crate::actors::PLACE_ADJECTIVE {
+            continue;
+        }
+        if armed_only && !armed(src) {
             continue;
         }
         // "Belarusians protested in Minsk": their own state's place is no target.
@@ -1161,8 +1176,15 @@ fn arguments(
         targets = tree.agents_of_examined(w);
     }
     let place_target = taxonomy::in_class(m.pattern.cameo, CodeClass::PlaceTarget);
+    let fighting = taxonomy::in_class(m.pattern.cameo, CodeClass::Fighting);
     if targets.is_empty() && m.pattern.verb && place_target && !meeting {
-        targets = tree.in_patient(w, taxonomy::in_class(m.pattern.cameo, CodeClass::Fighting));
+        targets = tree.in_patient(w, fighting);
+    }
+    // "launched a missile attack against a military base in Saudi Arabia": force on the thing
+    // the pattern's last preposition names.
+    if targets.is_empty() && fighting && m.target.is_none() {
+        let last = tree.word_at(s.tokens[m.last].start);
+        targets = last.map(|x| tree.owner_of_phrase(x)).unwrap_or_default();
     }
     if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, CodeClass::Aimed) {
         targets = tree.first_in_complement(w, &sources);

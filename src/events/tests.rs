@@ -1049,6 +1049,37 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nChile set Friday as the deadline for his extradition to Peru.",
         &[],
     ),
+    // Force verbs that name force only when an armed group acts; assaults and raids launched;
+    // force on the thing a pattern's last preposition names falls on the state it stands in.
+    (
+        "March 1, 2022\n\nChilean jets struck a target in Bolivia on Monday night, the defence ministry said.",
+        &["CHL BOL 190"],
+    ),
+    (
+        "March 1, 2022\n\nChile struck a deal with Bolivia on Monday after months of talks over the border.",
+        &["CHL BOL 030"],
+    ),
+    (
+        "March 1, 2022\n\nChile hit a record high in exports to Peru.",
+        &[],
+    ),
+    (
+        "March 1, 2022\n\nPeru hit back at Chilean criticism of its new mining law on Monday.",
+        &["PER CHL 111"],
+    ),
+    (
+        "March 1, 2022\n\nBolivian troops launched an assault on a Peruvian army base on Thursday.",
+        &["BOL PER 190"],
+    ),
+    (
+        "March 1, 2022\n\nBolivian troops launched a missile attack against a military base in Peru.",
+        &["BOL PER 190"],
+    ),
+    // What a complaint is about was done by someone else.
+    (
+        "March 1, 2022\n\nChilean officials complained about a raid on a Chilean company in Lima.",
+        &[],
+    ),
 ];
 
 #[test]

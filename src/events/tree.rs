@@ -884,20 +884,36 @@ impl<'a> Tree<'a> {
         if !force {
             return Vec::new();
         }
-        let whose = objects
+        self.owners(&objects)
+    }
+
+    /// The owners of the things `things` name ("a Turkish military base", "an ISIS group
+    /// bastion"), else the states they stand in ("a military base in Saudi Arabia").
+    fn owners(&self, things: &[usize]) -> Vec<usize> {
+        let whose = things
             .iter()
             .flat_map(|&n| self.kids(n, "amod").chain(self.kids(n, "compound")));
         let found = self.actors_of(whose);
         if !found.is_empty() {
             return found;
         }
-        let located = objects.iter().flat_map(|&n| {
+        let located = things.iter().flat_map(|&n| {
             self.kids(n, "nmod").filter(|&c| {
                 self.case_of(c)
                     .is_some_and(|p| crate::places::is_locative(&p))
             })
         });
         self.actors_of(located)
+    }
+
+    /// The owners of the thing the phrase of preposition `w` names, or the state it stands in
+    /// ("an attack against a military base in Saudi Arabia"); none for a word that is no
+    /// preposition.
+    pub fn owner_of_phrase(&self, w: usize) -> Vec<usize> {
+        match self.head(w).filter(|_| self.is_case(w)) {
+            Some(thing) => self.owners(&[thing]),
+            None => Vec::new(),
+        }
     }
 
     /// Whether the event word at `w` is where people were harmed: an oblique of a verb of
