@@ -398,6 +398,11 @@ fn code_promises(doc: &Document, events: &mut [Event], tree: &Tree) {
     }
 }
 
+/// Whether a mention names an armed group (derived.tsv `armed`).
+fn armed(m: &Mention) -> bool {
+    taxonomy::derived_lists("armed", m.actor.role.as_deref().unwrap_or(""))
+}
+
 /// "Ukraine said Russian troops shelled Kharkiv": force that the side it struck reports, or that
 /// a side claims another did ("The US claimed that ISIL had attacked Iraq"), is also that side's
 /// accusation of the doer; force a side claims it did itself ("UNITA claimed that they had
@@ -570,6 +575,10 @@ fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
         for &id in ids {
             let pattern = &p.all[id];
             if pattern.verb && (s.nominal(i) || named) {
+                continue;
+            }
+            // Not worth parsing the sentence for: no armed group to use that force.
+            if pattern.armed_only() && !s.mentions.iter().any(|m| armed(m)) {
                 continue;
             }
             match match_at(s, pattern, i, None).or_else(|| passive_object_match(s, pattern, i)) {
@@ -909,13 +918,7 @@ fn code_match(
     let material = matches!(taxonomy::code(cameo).quad, 2 | 4);
     // "jets struck Syria": force of a verb that names it only when an armed group acts ("struck
     // a deal", "the storm hit Japan").
-    let armed_only = m.pattern.words() == 1
-        && m.word
-            .is_some_and(|w| cues::is(&tree.lemma(w), cues::Class::ArmedOnly));
-    let armed = |k: usize| {
-        let role = s.mentions[k].actor.role.as_deref().unwrap_or("");
-        taxonomy::derived_lists("armed", role)
-    };
+    let armed_only = m.pattern.armed_only();
     let travel = taxonomy::in_class(cameo, CodeClass::Meeting)
         || taxonomy::in_class(cameo, CodeClass::Visit);
     for (i, &src) in sources.iter().enumerate() {
@@ -943,7 +946,7 @@ fn code_match(
         if material && s.mentions[src].rule == crate::actors::PLACE_ADJECTIVE {
             continue;
         }
-        if armed_only && !armed(src) {
+        if armed_only && !armed(s.mentions[src]) {
             continue;
         }
         // "Belarusians protested in Minsk": their own state's place is no target.

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::taxonomy;
+use super::{cues, taxonomy};
 use crate::knowledge;
 
 const PATTERNS: &str = include_str!("../../data/events/patterns.tsv");
@@ -66,6 +66,13 @@ impl Pattern {
             .iter()
             .filter(|i| matches!(i, Item::Word(_)))
             .count()
+    }
+
+    /// Whether it is one verb that names force only when an armed group acts ("struck"; cues
+    /// class `armed-only`).
+    pub fn armed_only(&self) -> bool {
+        let lemma = self.text.split_whitespace().next().unwrap_or("");
+        self.verb && self.words() == 1 && cues::is(lemma, cues::Class::ArmedOnly)
     }
 }
 
