@@ -255,6 +255,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     mark_wanted(&mut out);
     code_promises(doc, &mut out, &tree);
     reported_force(doc, s, &tree, &mut out);
+    rejected_acts(&tree, &mut out);
     drop_intents_to_act_on(&mut out);
     drop_bare_wishes(s, &mut out);
     out
@@ -394,6 +395,45 @@ fn code_promises(doc: &Document, events: &mut [Event], tree: &Tree) {
                 recode(e, code);
                 e.rule += "; said in the future tense: an intention";
             }
+        }
+    }
+}
+
+/// "The Taliban rejected holding talks with the Afghan government", "Pakistan ruled out talks
+/// with India": an act that a rejection (code class `rejecting`) governs, by the same source,
+/// was not done; an act of cooperation or yielding is then the rejection of it
+/// (data/events/refusals.tsv), as "refused to hold talks" is.
+fn rejected_acts(tree: &Tree, events: &mut [Event]) {
+    let rejections: Vec<(usize, Option<String>)> = events
+        .iter()
+        .filter(|e| e.asserted() && taxonomy::in_class(&e.cameo, CodeClass::Rejecting))
+        .filter_map(|e| {
+            Some((
+                tree.word_at(e.evidence.start)?,
+                e.source.actor.side().map(str::to_string),
+            ))
+        })
+        .collect();
+    for x in events.iter_mut() {
+        if taxonomy::in_class(&x.cameo, CodeClass::Rejecting) {
+            continue;
+        }
+        let Some(w) = tree.word_at(x.evidence.start) else {
+            continue;
+        };
+        let side = x.source.actor.side().map(str::to_string);
+        if !rejections
+            .iter()
+            .any(|(r, s)| *s == side && tree.governs(*r, w))
+        {
+            continue;
+        }
+        match taxonomy::refusal_of(&x.cameo) {
+            Some(code) if x.asserted() => {
+                recode(x, code);
+                x.rule += "; rejected: a rejection";
+            }
+            _ => x.hypothetical = true,
         }
     }
 }

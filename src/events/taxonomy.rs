@@ -144,6 +144,7 @@ pub enum CodeClass {
     NoTarget,
     OwnState,
     PlaceTarget,
+    Rejecting,
     ReleaseDemand,
     TerritoryTarget,
     Together,
@@ -154,7 +155,7 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 25] = [
+    const ALL: [CodeClass; 26] = [
         CodeClass::Aimed,
         CodeClass::AtGovernment,
         CodeClass::Blamed,
@@ -173,6 +174,7 @@ impl CodeClass {
         CodeClass::NoTarget,
         CodeClass::OwnState,
         CodeClass::PlaceTarget,
+        CodeClass::Rejecting,
         CodeClass::ReleaseDemand,
         CodeClass::TerritoryTarget,
         CodeClass::Together,
@@ -203,6 +205,7 @@ impl CodeClass {
             CodeClass::NoTarget => "no-target",
             CodeClass::OwnState => "own-state",
             CodeClass::PlaceTarget => "place-target",
+            CodeClass::Rejecting => "rejecting",
             CodeClass::ReleaseDemand => "release-demand",
             CodeClass::TerritoryTarget => "territory-target",
             CodeClass::Together => "together",

@@ -1075,6 +1075,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nBolivian troops launched a missile attack against a military base in Peru.",
         &["BOL PER 190"],
     ),
+    // An act a rejection governs was not done: talks rejected are a rejection of talks.
+    (
+        "March 1, 2022\n\nThe Bolivian government has rejected holding talks with Chile over the disputed border.",
+        &["BOL CHL 125", "BOL CHL 120"],
+    ),
+    (
+        "March 1, 2022\n\nPeru ruled out talks with Chile on Monday, a week after the clashes on the border.",
+        &["PER CHL 120", "PER CHL 125"],
+    ),
     // What a complaint is about was done by someone else.
     (
         "March 1, 2022\n\nChilean officials complained about a raid on a Chilean company in Lima.",
