@@ -1084,6 +1084,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nPeru ruled out talks with Chile on Monday, a week after the clashes on the border.",
         &["PER CHL 120", "PER CHL 125"],
     ),
+    // What an accusation or an allegation says is alleged, not done, however the parse hangs
+    // its clause.
+    (
+        "March 1, 2022\n\nBolivia rejected accusations that it attacked Chile during the night of the elections.",
+        &[],
+    ),
+    (
+        "March 1, 2022\n\nBolivia denied allegations that its forces attacked a Chilean border post last week.",
+        &[],
+    ),
     // What a complaint is about was done by someone else.
     (
         "March 1, 2022\n\nChilean officials complained about a raid on a Chilean company in Lima.",

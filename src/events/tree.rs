@@ -122,12 +122,22 @@ impl<'a> Tree<'a> {
         let mut x = w;
         for _ in 0..MAX_UNREALIZED_CLIMB {
             // "the perception that the U.S. wants to destroy Iraq": believed, not done.
+            // A relative clause whose "that" is its mark, not its subject or object, is the
+            // noun's content ("allegations that its forces attacked a tanker").
+            let content = self.rel(x) == "acl:relcl" && self.kids(x, "mark").next().is_some();
             let believed = self
                 .head(x)
-                .filter(|_| matches!(self.rel(x), "acl" | "ccomp"));
-            if believed.is_some_and(|h| {
-                self.words[h].upos == "NOUN" && cues::is(&self.lemma(h), Class::Belief)
-            }) {
+                .filter(|_| matches!(self.rel(x), "acl" | "ccomp") || content);
+            let belief =
+                |n: usize| self.words[n].upos == "NOUN" && cues::is(&self.lemma(n), Class::Belief);
+            if believed.is_some_and(belief) {
+                return true;
+            }
+            // "rejected accusations that it attacked": the parse may hang the noun's clause on
+            // the verb whose object the noun is; its "that" follows the noun.
+            let that = self.kids(x, "mark").find(|&m| m > 0 && belief(m - 1));
+            let object = |m: usize| self.rel(m - 1) == "obj" && self.head(m - 1) == self.head(x);
+            if self.rel(x) == "ccomp" && that.is_some_and(object) {
                 return true;
             }
             let to = self
