@@ -1094,6 +1094,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nBolivia denied allegations that its forces attacked a Chilean border post last week.",
         &[],
     ),
+    // A measure lifted that was imposed on someone.
+    (
+        "March 1, 2022\n\nChile on Tuesday lifted a travel ban imposed on Bolivian citizens after a six-month review.",
+        &["CHL BOL 0812"],
+    ),
     // What a complaint is about was done by someone else.
     (
         "March 1, 2022\n\nChilean officials complained about a raid on a Chilean company in Lima.",
