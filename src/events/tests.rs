@@ -1099,6 +1099,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nChile on Tuesday lifted a travel ban imposed on Bolivian citizens after a six-month review.",
         &["CHL BOL 0812"],
     ),
+    // Joint exercises begun by two coordinated subjects are held with each other.
+    (
+        "March 1, 2022\n\nChile and Peru began a new round of joint military exercises on Monday in the Atacama desert.",
+        &["CHL PER 062"],
+    ),
     // What a complaint is about was done by someone else.
     (
         "March 1, 2022\n\nChilean officials complained about a raid on a Chilean company in Lima.",
