@@ -264,6 +264,14 @@ impl<'a> Sentence<'a> {
 
     /// Any mention whose first token is `i`, a place too: a pattern's slot makes it an actor
     /// ("called on Mongolia to arrest him").
+    /// Whether token `i` is a pronoun's mention that is also a determiner ("his", "their").
+    pub fn possessive_pronoun(&self, i: usize) -> bool {
+        cues::is(self.word(i), Class::Determiner)
+            && self
+                .slot_at(i)
+                .is_some_and(|k| self.mentions[k].rule == crate::actors::PRONOUN)
+    }
+
     pub fn slot_at(&self, i: usize) -> Option<usize> {
         (0..self.mentions.len()).find(|&k| self.spans[k].0 == i)
     }
@@ -275,6 +283,16 @@ impl<'a> Sentence<'a> {
         let abbreviation = self.tokens.get(next + 1).is_some_and(|t| t.capital);
         if self.word(next) == "(" && abbreviation && self.word(next + 2) == ")" {
             next += 3;
+        }
+        // "called his Lebanese counterpart, Michel Aoun, on Tuesday to": the name of the one
+        // the mention describes, between commas.
+        if self.word(next) == "," {
+            let name = (next + 1..self.tokens.len().min(next + 6))
+                .take_while(|&i| self.tokens[i].capital)
+                .count();
+            if name > 0 && self.word(next + 1 + name) == "," {
+                next += name + 2;
+            }
         }
         if self.word(next) == "'s" {
             next + 1

@@ -786,7 +786,14 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Re
         Item::Target | Item::Source => {
             // "demanded that “India conduct ...": an opening quote before the slot's actor.
             let at = s.past_opening_quote(at);
-            let slot = s.slot_at(at).or_else(|| s.slot_at(s.past_determiner(at)));
+            // "called his Lebanese counterpart": the name after a possessive determiner, not the
+            // pronoun, fills the slot.
+            let owned = s
+                .slot_at(s.past_determiner(at))
+                .filter(|_| s.possessive_pronoun(at));
+            let slot = owned
+                .or_else(|| s.slot_at(at))
+                .or_else(|| s.slot_at(s.past_determiner(at)));
             let Some(k) = slot.or_else(|| s.slot_at(s.past_adjective(at))) else {
                 return false;
             };

@@ -1104,6 +1104,12 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nChile and Peru began a new round of joint military exercises on Monday in the Atacama desert.",
         &["CHL PER 062"],
     ),
+    // The counterpart after "his" fills the slot, and the name between commas after it does
+    // not part the pattern.
+    (
+        "March 1, 2022\n\nThe Bolivian foreign minister called his Chilean counterpart, Antonia Urrejola, on Tuesday to discuss the border.",
+        &["BOL CHL 041"],
+    ),
     // What a complaint is about was done by someone else.
     (
         "March 1, 2022\n\nChilean officials complained about a raid on a Chilean company in Lima.",
