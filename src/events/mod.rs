@@ -555,10 +555,13 @@ fn mark_wanted(events: &mut [Event]) {
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            taxonomy::in_class(&e.cameo, CodeClass::Intention) && ends.contains(&e.evidence.end)
+            let threat = e.cameo == taxonomy::GENERIC_THREAT;
+            let intends = taxonomy::in_class(&e.cameo, CodeClass::Intention) || threat;
+            intends && ends.contains(&e.evidence.end)
         })
         .filter_map(|(i, e)| {
             let end = e.evidence.end;
+            // "threats of opening fire": the threat of that force.
             if let Some(act) = events.iter().find(|x| wanted(end, x) && x.quad_class == 4) {
                 return Some((
                     i,

@@ -77,14 +77,17 @@ pub fn derived_lists(rule: &str, value: &str) -> bool {
     derived(rule).split('|').any(|v| v == value)
 }
 
+/// The code of a threat of no act named: CAMEO's "threaten, not specified below".
+pub const GENERIC_THREAT: &str = "130";
+
 /// The code of a threat to do act `cameo` (data/events/threats.tsv): that of the longest listed
-/// prefix of the act's code, else 130.
+/// prefix of the act's code, else the generic threat.
 pub fn threat_of(cameo: &str) -> &'static str {
     static THREAT_BY_ACT: OnceLock<ByPrefix> = OnceLock::new();
     THREAT_BY_ACT
         .get_or_init(|| ByPrefix::new(THREATS))
         .get(cameo)
-        .unwrap_or("130")
+        .unwrap_or(GENERIC_THREAT)
 }
 
 /// The code of a refusal to do act `cameo` (data/events/refusals.tsv): that of the longest

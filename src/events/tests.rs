@@ -1110,6 +1110,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe Bolivian foreign minister called his Chilean counterpart, Antonia Urrejola, on Tuesday to discuss the border.",
         &["BOL CHL 041"],
     ),
+    // A threat of no act named takes the code of the force it threatens.
+    (
+        "March 1, 2022\n\nBolivia threatened to launch missiles at Chile on Monday, officials in La Paz said.",
+        &["BOL CHL 1384"],
+    ),
     // What a complaint is about was done by someone else.
     (
         "March 1, 2022\n\nChilean officials complained about a raid on a Chilean company in Lima.",
