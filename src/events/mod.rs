@@ -452,7 +452,9 @@ fn armed(m: &Mention) -> bool {
 fn reported_force(doc: &Document, s: &Sentence, tree: &Tree, events: &mut Vec<Event>) {
     let mut found = Vec::new();
     for e in events.iter() {
-        if !e.asserted() || !taxonomy::in_class(&e.cameo, CodeClass::Blamed) {
+        // A recalled act ("seized the Kuril Islands from Japan in August 1945, a Japanese
+        // official said") is history told, not blame laid now.
+        if !e.asserted() || e.historical || !taxonomy::in_class(&e.cameo, CodeClass::Blamed) {
             continue;
         }
         let report = tree

@@ -1026,6 +1026,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nChile said Peruvian troops attacked rebel camps in Bolivia.",
         &["PER BOL 190"],
     ),
+    // History told is no blame laid now.
+    (
+        "March 1, 2022\n\nChilean troops attacked Bolivia in 1879, a Bolivian official said.",
+        &["CHL BOL 190"],
+    ),
     (
         "March 1, 2022\n\nPeruvian troops shelled the Chilean town of Arica on Monday, officials said.",
         &["PER CHL 194"],
