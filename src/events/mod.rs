@@ -443,12 +443,13 @@ fn armed(m: &Mention) -> bool {
     taxonomy::derived_lists("armed", m.actor.role.as_deref().unwrap_or(""))
 }
 
-/// "Ukraine said Russian troops shelled Kharkiv": force that the side it struck reports, or that
-/// a side claims another did ("The US claimed that ISIL had attacked Iraq"), is also that side's
-/// accusation of the doer; force a side claims it did itself ("UNITA claimed that they had
-/// attacked the air base") is also its claim of responsibility (code class `blamed`, cues class
-/// `claiming`). A report of a third side's force ("said Iraqi forces attacked ISIS") blames no
-/// one.
+/// "The US claimed that ISIL had attacked Iraq": force a side claims another did (cues class
+/// `claiming`: claim, allege, admit, acknowledge) is also that side's accusation of the doer;
+/// force a side claims it did itself ("UNITA claimed that they had attacked the air base") is
+/// also its claim of responsibility (code class `blamed`). Force only said to have been used
+/// ("Russian forces shelled Ukrainian positions, Ukraine's general staff said") is the report of
+/// the force, its `claimed_by` the reporter: the attribution of every war report is no
+/// accusation.
 fn reported_force(doc: &Document, s: &Sentence, tree: &Tree, events: &mut Vec<Event>) {
     let mut found = Vec::new();
     for e in events.iter() {
@@ -466,28 +467,29 @@ fn reported_force(doc: &Document, s: &Sentence, tree: &Tree, events: &mut Vec<Ev
         let Some(&k) = reporters.first() else {
             continue;
         };
-        // "..., defense officials said": the words that say where news came from, of no state
-        // their own words name, blame no one.
+        if !cues::is(&tree.lemma(verb), cues::Class::Claiming) {
+            continue;
+        }
+        // "..., officials claimed": the words that say where news came from, of no state their
+        // own words name, blame no one.
         let reporter = actor(s.mentions[k]);
         // The target of the reported act is no reporter of it: the parse misread the clause.
         let inside = (e.target.start, e.target.end) == (reporter.start, reporter.end);
         if crate::actors::state_assumed(&s.mentions[k].rule) || inside {
             continue;
         }
-        let claims = cues::is(&tree.lemma(verb), cues::Class::Claiming);
-        let (doer, done_to) = (&e.source.actor, &e.target.actor);
-        // Sides as states: "Chilean officials said Peruvian troops shelled Arica" blames Peru
-        // for force on Chile; "Afghan officials said the Taliban attacked" blames no other state.
-        let theirs =
-            |a: &Actor| reporter.actor.side().is_some() && a.side() == reporter.actor.side();
-        let blames = doer.side().is_some() && !theirs(doer) && (claims || theirs(done_to));
-        let (code, target, why) = if claims && reporter.actor.code == doer.code {
+        let doer = &e.source.actor;
+        // Sides as states: "Afghan officials claimed the Taliban attacked" blames no other state.
+        let blames = doer.side().is_some()
+            && reporter.actor.side().is_some()
+            && doer.side() != reporter.actor.side();
+        let (code, target, why) = if reporter.actor.code == doer.code {
             ("claim", e.target.clone(), "claimed by its doer")
         } else if blames {
             (
                 "accusation",
                 e.source.clone(),
-                "reported by another: an accusation",
+                "claimed of another: an accusation",
             )
         } else {
             continue;

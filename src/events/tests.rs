@@ -1007,33 +1007,29 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nAt least 26 Chilean police officers were killed and 41 wounded after a Peruvian bomb struck a bus.",
         &[],
     ),
-    // Force reported by the side it struck is also its accusation of the doer; claimed by the
-    // doer, its claim of responsibility; reported of a third side, or by officials of no state
-    // named, blames no one.
+    // Force claimed of another is also the claimer's accusation of the doer; claimed by the
+    // doer, its claim of responsibility; only said, by the side it struck or another, or
+    // claimed by officials of no state named, it is no accusation.
     (
-        "March 1, 2022\n\nBolivia said Chilean troops attacked the town of Oruro on Monday.",
+        "March 1, 2022\n\nBolivia claimed that Chilean troops attacked the town of Oruro on Monday.",
         &["CHL BOL 190", "BOL CHL 112"],
     ),
     (
-        "March 1, 2022\n\nPeruvian troops shelled the Chilean town of Arica on Monday, Chilean officials said.",
-        &["PER CHL 194", "CHL PER 112"],
+        "March 1, 2022\n\nBolivia said Chilean troops attacked the town of Oruro on Monday.",
+        &["CHL BOL 190"],
     ),
     (
         "March 1, 2022\n\nThe Shining Path claimed that it had attacked a Bolivian army base.",
         &["PER BOL 190", "PER BOL 015"],
     ),
     (
-        "March 1, 2022\n\nChile said Peruvian troops attacked rebel camps in Bolivia.",
-        &["PER BOL 190"],
+        "March 1, 2022\n\nPeruvian troops shelled the Chilean town of Arica on Monday, officials claimed.",
+        &["PER CHL 194"],
     ),
     // History told is no blame laid now.
     (
-        "March 1, 2022\n\nChilean troops attacked Bolivia in 1879, a Bolivian official said.",
-        &["CHL BOL 190"],
-    ),
-    (
-        "March 1, 2022\n\nPeruvian troops shelled the Chilean town of Arica on Monday, officials said.",
-        &["PER CHL 194"],
+        "March 1, 2022\n\nChile claimed that Peruvian troops attacked Bolivia in 1879.",
+        &["PER BOL 190"],
     ),
     // The parse lets a pattern's last preposition stand after the rest of the verb's object,
     // where it opens a phrase of the verb; not the "to" of an infinitive.
