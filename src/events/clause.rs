@@ -262,8 +262,6 @@ impl<'a> Sentence<'a> {
         cues::is(self.word(last + 1), Class::Topic)
     }
 
-    /// Any mention whose first token is `i`, a place too: a pattern's slot makes it an actor
-    /// ("called on Mongolia to arrest him").
     /// Whether token `i` is a pronoun's mention that is also a determiner ("his", "their").
     pub fn possessive_pronoun(&self, i: usize) -> bool {
         cues::is(self.word(i), Class::Determiner)
@@ -272,6 +270,8 @@ impl<'a> Sentence<'a> {
                 .is_some_and(|k| self.mentions[k].rule == crate::actors::PRONOUN)
     }
 
+    /// Any mention whose first token is `i`, a place too: a pattern's slot makes it an actor
+    /// ("called on Mongolia to arrest him").
     pub fn slot_at(&self, i: usize) -> Option<usize> {
         (0..self.mentions.len()).find(|&k| self.spans[k].0 == i)
     }

@@ -470,10 +470,10 @@ fn reported_force(doc: &Document, s: &Sentence, tree: &Tree, events: &mut Vec<Ev
         if !cues::is(&tree.lemma(verb), cues::Class::Claiming) {
             continue;
         }
-        // "..., officials claimed": the words that say where news came from, of no state their
-        // own words name, blame no one.
         let reporter = actor(s.mentions[k]);
-        // The target of the reported act is no reporter of it: the parse misread the clause.
+        // "..., officials claimed": the words that say where news came from, of no state their
+        // own words name, blame no one; nor is the target of the act its claimer (the parse
+        // misread the clause).
         let inside = (e.target.start, e.target.end) == (reporter.start, reporter.end);
         if crate::actors::state_assumed(&s.mentions[k].rule) || inside {
             continue;
@@ -505,7 +505,7 @@ fn reported_force(doc: &Document, s: &Sentence, tree: &Tree, events: &mut Vec<Ev
         x.evidence.start = token.start;
         x.evidence.end = token.end;
         x.evidence.trigger = s.slice(token.start, token.end);
-        // Said when the report was made, not when the force was used.
+        // Made when claimed, not when the force was used.
         x.date = date::event_date(doc, s, s.clause(at, at), at, &[]);
         let published = doc.published.as_ref();
         x.historical = published.is_some_and(|p| date::years_before(&x.date.latest, &p.earliest));
@@ -559,13 +559,13 @@ fn mark_wanted(events: &mut [Event]) {
         .iter()
         .enumerate()
         .filter(|(_, e)| {
-            let threat = e.cameo == taxonomy::GENERIC_THREAT;
+            let threat = e.cameo == taxonomy::derived("generic-threat");
             let intends = taxonomy::in_class(&e.cameo, CodeClass::Intention) || threat;
             intends && ends.contains(&e.evidence.end)
         })
         .filter_map(|(i, e)| {
             let end = e.evidence.end;
-            // "threats of opening fire": the threat of that force.
+            // "threatened to launch missiles at Israel": the threat of that force.
             if let Some(act) = events.iter().find(|x| wanted(end, x) && x.quad_class == 4) {
                 return Some((
                     i,

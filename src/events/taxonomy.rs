@@ -77,9 +77,6 @@ pub fn derived_lists(rule: &str, value: &str) -> bool {
     derived(rule).split('|').any(|v| v == value)
 }
 
-/// The code of a threat of no act named: CAMEO's "threaten, not specified below".
-pub const GENERIC_THREAT: &str = "130";
-
 /// The code of a threat to do act `cameo` (data/events/threats.tsv): that of the longest listed
 /// prefix of the act's code, else the generic threat.
 pub fn threat_of(cameo: &str) -> &'static str {
@@ -87,7 +84,7 @@ pub fn threat_of(cameo: &str) -> &'static str {
     THREAT_BY_ACT
         .get_or_init(|| ByPrefix::new(THREATS))
         .get(cameo)
-        .unwrap_or(GENERIC_THREAT)
+        .unwrap_or_else(|| derived("generic-threat"))
 }
 
 /// The code of a refusal to do act `cameo` (data/events/refusals.tsv): that of the longest
@@ -289,7 +286,16 @@ mod tests {
 
     #[test]
     fn every_derived_code_is_a_code() {
-        assert!(codes().contains_key(derived("military-force")));
+        for rule in [
+            "military-force",
+            "asked-to-meet",
+            "street-protest",
+            "accusation",
+            "claim",
+            "generic-threat",
+        ] {
+            assert!(codes().contains_key(derived(rule)), "{rule}");
+        }
         assert_eq!(derived("armed-forces"), "MIL");
     }
 
