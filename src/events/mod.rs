@@ -17,7 +17,9 @@ pub mod taxonomy;
 mod territory;
 mod tree;
 
-use crate::document::{Actor, Document, Event, EventActor, EventEvidence, Mention, Plover};
+use crate::document::{
+    Actor, Document, Event, EventActor, EventDate, EventEvidence, Mention, Plover,
+};
 use clause::{Flags, Index, Sentence};
 use patterns::{patterns, Item, Pattern};
 use taxonomy::CodeClass;
@@ -507,8 +509,7 @@ fn reported_force(doc: &Document, s: &Sentence, tree: &Tree, events: &mut Vec<Ev
         x.evidence.trigger = s.slice(token.start, token.end);
         // Made when claimed, not when the force was used.
         x.date = date::event_date(doc, s, s.clause(at, at), at, &[]);
-        let published = doc.published.as_ref();
-        x.historical = published.is_some_and(|p| date::years_before(&x.date.latest, &p.earliest));
+        x.historical = recalled(doc, &x.date);
         x.planned = false;
         let sides = [mention_rule(s, &x.source), mention_rule(s, &x.target)];
         x.confidence = confidence::of(&x, sides, false);
@@ -625,7 +626,7 @@ fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
                 continue;
             }
             // Not worth parsing the sentence for: no armed group to use that force.
-            if pattern.armed_only() && !s.mentions.iter().any(|m| armed(m)) {
+            if pattern.armed_only && !s.mentions.iter().any(|m| armed(m)) {
                 continue;
             }
             match match_at(s, pattern, i, None).or_else(|| passive_object_match(s, pattern, i)) {
@@ -972,7 +973,7 @@ fn code_match(
     let material = matches!(taxonomy::code(cameo).quad, 2 | 4);
     // "jets struck Syria": force of a verb that names it only when an armed group acts ("struck
     // a deal", "the storm hit Japan").
-    let armed_only = m.pattern.armed_only();
+    let armed_only = m.pattern.armed_only;
     let travel = taxonomy::in_class(cameo, CodeClass::Meeting)
         || taxonomy::in_class(cameo, CodeClass::Visit);
     for (i, &src) in sources.iter().enumerate() {
@@ -1453,7 +1454,7 @@ fn event(
     );
     let published = doc.published.as_ref();
     let planned = flags.planned || published.is_some_and(|p| date.earliest > p.latest);
-    let historical = published.is_some_and(|p| date::years_before(&date.latest, &p.earliest));
+    let historical = recalled(doc, &date);
     let sides = [mention_rule(s, &source), mention_rule(s, &target)];
     let mut e = Event {
         source,
@@ -1497,6 +1498,13 @@ fn event(
     }
     e.confidence = confidence::of(&e, sides, fallback);
     e
+}
+
+/// Whether an event of these days happened years before its article was published: recalled,
+/// not reported.
+fn recalled(doc: &Document, date: &EventDate) -> bool {
+    let published = doc.published.as_ref();
+    published.is_some_and(|p| date::years_before(&date.latest, &p.earliest))
 }
 
 /// Whether a side names a crowd: people outside the state's offices (derived.tsv `people`:

@@ -57,6 +57,9 @@ pub struct Pattern {
     pub cameo: &'static str,
     /// The pattern as written in the data file.
     pub text: &'static str,
+    /// One verb that names force only when an armed group acts ("struck"; cues class
+    /// `armed-only`).
+    pub armed_only: bool,
 }
 
 impl Pattern {
@@ -66,13 +69,6 @@ impl Pattern {
             .iter()
             .filter(|i| matches!(i, Item::Word(_)))
             .count()
-    }
-
-    /// Whether it is one verb that names force only when an armed group acts ("struck"; cues
-    /// class `armed-only`).
-    pub fn armed_only(&self) -> bool {
-        let lemma = self.text.split_whitespace().next().unwrap_or("");
-        self.verb && self.words() == 1 && cues::is(lemma, cues::Class::ArmedOnly)
     }
 }
 
@@ -151,7 +147,10 @@ fn load() -> Patterns {
         for f in first {
             by_first.entry(f.clone()).or_default().push(all.len());
         }
+        let lemma = r[1].split_whitespace().next().unwrap_or("");
+        let one_word = items.iter().filter(|i| matches!(i, Item::Word(_))).count() == 1;
         all.push(Pattern {
+            armed_only: verb && one_word && cues::is(lemma, cues::Class::ArmedOnly),
             verb,
             reported,
             items,

@@ -119,6 +119,8 @@ impl<'a> Tree<'a> {
     /// planned or opposed: under a verb with "to" whose head is not a realizing word ("moves to
     /// widen sanctions", "agreed to impose"; not "decided to impose").
     pub fn unrealized(&self, w: usize) -> bool {
+        let belief =
+            |n: usize| self.words[n].upos == "NOUN" && cues::is(&self.lemma(n), Class::Belief);
         let mut x = w;
         for _ in 0..MAX_UNREALIZED_CLIMB {
             // "the perception that the U.S. wants to destroy Iraq": believed, not done.
@@ -128,8 +130,6 @@ impl<'a> Tree<'a> {
             let believed = self
                 .head(x)
                 .filter(|_| matches!(self.rel(x), "acl" | "ccomp") || content);
-            let belief =
-                |n: usize| self.words[n].upos == "NOUN" && cues::is(&self.lemma(n), Class::Belief);
             if believed.is_some_and(belief) {
                 return true;
             }
@@ -888,9 +888,8 @@ impl<'a> Tree<'a> {
                 return found;
             }
         }
-        // Force on a thing is force on its owner ("attacked a Turkish military base", "an
-        // ISIS group bastion"), or on the state it stands in ("a military base in Saudi
-        // Arabia"), as CAMEO codes the place's state.
+        // Force on a thing is force on its owner, or on the state it stands in, as CAMEO codes
+        // the place's state.
         if !force {
             return Vec::new();
         }
