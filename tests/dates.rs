@@ -164,6 +164,29 @@ fn a_dateline_gives_the_day_and_the_text_the_year() {
 }
 
 #[test]
+fn a_dateline_a_colon_ends_is_no_side() {
+    // "LONDON: ..." as Asian papers print it: the city is where the story was filed, not the
+    // subject of its first sentence.
+    let page = "Britain expels diplomats\n\nLONDON: British Prime Minister Ann Grey expelled 23 \
+                diplomats and suspended high-level contacts with Russia on Wednesday, the \
+                government said in a statement.\n";
+    let doc = extract(page);
+    assert_eq!(doc["dateline"], "London");
+    let events: Vec<(&str, &str)> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["cameo"].as_str().unwrap(),
+                e["source"]["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(events, [("161", "GBRGOV")]);
+}
+
+#[test]
 fn an_update_bounds_the_publication() {
     // 05/06/2021 is 5 June or 6 May; the page was updated on 20 May, so it is 6 May.
     let page = format!(

@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::outlets;
+use crate::places;
 
 /// Who a byline names: people, and an outlet when the byline ends with one.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -200,6 +201,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dateline regex")
 });
 
+/// A dateline of capitals that a colon ends ("NEW DELHI: …", "LONDON, March 14 (PTI): …"), as
+/// Asian and African papers print them; the place must be one the gazetteer knows, since a
+/// colon also ends labels ("BREAKING: …", "WATCH: …").
+static COLON_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu} .'’-]{1,30}?)(?:,\s*(?P<when>[^():]{1,30}?))?\s*(?:\((?P<agency>[^)]{2,40})\)\s*)?:\s+")
+        .expect("colon dateline regex")
+});
+
 /// A dateline in title case, which only an agency in brackets and a dash make one: "Asmara,
 /// Eritrea (PANA) - …", "Moscow (AFP) — …" (a sentence never opens so).
 static TITLE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -222,7 +231,13 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     }
     let capitals = paragraph.chars().take(2).all(char::is_uppercase);
     let caps = if capitals {
-        DATELINE.captures(paragraph)?
+        match DATELINE.captures(paragraph) {
+            Some(caps) => caps,
+            None => COLON_DATELINE.captures(paragraph).filter(|c| {
+                c.name("place")
+                    .is_some_and(|p| places::is_place(p.as_str()))
+            })?,
+        }
     } else {
         TITLE_DATELINE.captures(paragraph)?
     };
@@ -409,6 +424,16 @@ mod tests {
         assert_eq!((d.place.as_str(), d.agency), ("Tokyo", None));
         assert!(dateline("Russia has urged Japan - again - to ...").is_none());
         assert!(dateline("A - B").is_none());
+        // A colon ends a dateline of a place the gazetteer knows, and nothing else.
+        let d = dateline("NEW DELHI: India and China agreed ...").unwrap();
+        assert_eq!((d.place.as_str(), d.chars), ("New Delhi", 11));
+        let d = dateline("LONDON, March 14 (PTI): Britain expelled ...").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.agency.as_deref()),
+            ("London", Some("PTI"))
+        );
+        assert!(dateline("BREAKING: Russia expels ...").is_none());
+        assert!(dateline("WATCH: The minister said ...").is_none());
     }
 
     #[test]

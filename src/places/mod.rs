@@ -531,6 +531,11 @@ pub fn state_of(name: &str) -> Option<String> {
     best(name, &[], &FxHashMap::default())?.country.clone()
 }
 
+/// Whether the gazetteer knows `name` as a place of any kind ("LONDON", "New Delhi").
+pub fn is_place(name: &str) -> bool {
+    !gazetteer().find(name).is_empty()
+}
+
 /// Whether `name` names a territory of the gazetteer that is neither a state nor a city ("the
 /// West Bank", "the Golan Heights").
 pub fn names_territory(name: &str) -> bool {
