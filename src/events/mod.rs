@@ -648,8 +648,10 @@ fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
 
 /// What the parse says of a token, for a pattern whose verb it has read.
 struct Governed<'r> {
-    /// The token stands in a phrase the pattern's verb governs: a gap may reach it.
+    /// The token stands in a phrase the pattern's verb governs.
     phrase: &'r dyn Fn(usize) -> bool,
+    /// Such a phrase, not past a preposition other than "of": a gap may reach it.
+    object: &'r dyn Fn(usize) -> bool,
     /// The token is a preposition of such a phrase ("sent supplies and doctors to Nepal").
     preposition: &'r dyn Fn(usize) -> bool,
 }
@@ -660,6 +662,7 @@ type Reach<'r> = Option<&'r Governed<'r>>;
 /// The farthest a parse could let a gap reach, before parsing.
 const ANYWHERE: Governed = Governed {
     phrase: &|_| true,
+    object: &|_| true,
     preposition: &|_| true,
 };
 
@@ -749,8 +752,12 @@ fn parsed_matches(s: &Sentence, tree: &Tree, gapped: &[(usize, usize)]) -> Vec<M
         let word = |t: usize| s.tokens.get(t).and_then(|tok| tree.word_at(tok.start));
         let phrase = |t: usize| word(t).is_some_and(|w| tree.governs(verb, w));
         let preposition = |t: usize| word(t).is_some_and(|w| tree.is_case(w)) && phrase(t);
+        // A gap spans the verb's object, not past a preposition into another phrase.
+        let object =
+            |t: usize| phrase(t) && !word(t).is_some_and(|w| tree.past_preposition(verb, w));
         let governed = Governed {
             phrase: &phrase,
+            object: &object,
             preposition: &preposition,
         };
         out.extend(match_at(s, &p.all[id], i, Some(&governed)));
@@ -782,7 +789,7 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Re
             Some(governed) => (0..=PARSED_GAP).any(|skip| {
                 let stop = at + skip;
                 stop <= s.tokens.len()
-                    && (governed.phrase)(stop)
+                    && (governed.object)(stop)
                     && match_items(s, &items[1..], stop, m, reach)
             }),
         },
@@ -1237,6 +1244,12 @@ fn arguments(
     let fighting = taxonomy::in_class(m.pattern.cameo, CodeClass::Fighting);
     if targets.is_empty() && m.pattern.verb && place_target && !meeting {
         targets = tree.in_patient(w, fighting);
+    }
+    // "claimed responsibility for the attack, which killed dozens in Kabul": where the thing
+    // the pattern's last preposition names stands.
+    if targets.is_empty() && m.pattern.verb && place_target && !meeting && m.target.is_none() {
+        let last = tree.word_at(s.tokens[m.last].start);
+        targets = last.map(|x| tree.place_within(x)).unwrap_or_default();
     }
     // "launched a missile attack against a military base in Saudi Arabia": force on the thing
     // the pattern's last preposition names.

@@ -1121,6 +1121,26 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nChilean officials complained about a raid on a Chilean company in Lima.",
         &[],
     ),
+    // A claim of responsibility is aimed at the state where the act claimed took place,
+    // however deep in the phrase its place stands.
+    (
+        "March 1, 2022\n\nThe Shining Path claimed responsibility for the bombing, which killed and injured dozens of people in La Paz, Bolivia.",
+        &["PER BOL 015"],
+    ),
+    (
+        "March 1, 2022\n\nThe Shining Path claimed responsibility for a deadly attack targeting tourists at a crowded market in Bolivia's capital.",
+        &["PER BOL 015"],
+    ),
+    // A gap spans the verb's object, not a phrase after it: the tax was suspended, not the
+    // talks; but an amount's preposition does not end the object.
+    (
+        "March 1, 2022\n\nChile suspended a new digital tax on Peruvian companies after talks with Peru on Monday.",
+        &[],
+    ),
+    (
+        "March 1, 2022\n\nChile pledged up to 2 billion dollars in emergency funding to Peru on Monday.",
+        &["CHL PER 070"],
+    ),
 ];
 
 #[test]

@@ -38,6 +38,8 @@ const MAX_UNREALIZED_CLIMB: usize = 8;
 
 /// How many "of" or "for" phrases deep into what an attack falls on its target is looked for.
 const PATIENT_DEPTH: usize = 3;
+/// How deep in a phrase a place may stand and still say where its thing is.
+const PLACE_DEPTH: usize = 6;
 
 pub struct Tree<'a> {
     words: &'a [Word],
@@ -360,6 +362,25 @@ impl<'a> Tree<'a> {
             }
         }
         false
+    }
+
+    /// Whether word `w` stands past a preposition in the phrase of verb `v` it is in
+    /// ("suspended a tax on companies after talks with Washington": "talks" is no object of
+    /// "suspended"), other than "of" or one next to an amount ("imposed a new round of
+    /// sanctions", "requested $50 million in emergency funding", "lend up to $1 billion":
+    /// the object goes on).
+    pub fn past_preposition(&self, v: usize, w: usize) -> bool {
+        let amount = |x: usize| {
+            self.words
+                .get(x)
+                .is_some_and(|w| matches!(w.upos.as_str(), "NUM" | "SYM"))
+        };
+        let parts = |c: usize| {
+            self.words[c].form.eq_ignore_ascii_case("of") || c > 0 && amount(c - 1) || amount(c + 1)
+        };
+        self.steps_up(w)
+            .take_while(|&(x, _)| x != v)
+            .any(|(x, _)| self.kids(x, "case").any(|c| c < w && !parts(c)))
     }
 
     /// Whether the time expression over characters `span` dates a noun that the event word `w`
@@ -923,6 +944,43 @@ impl<'a> Tree<'a> {
             Some(thing) => self.owners(&[thing]),
             None => Vec::new(),
         }
+    }
+
+    /// The state named as where the thing stands that the phrase of preposition `w` names,
+    /// however deep in that phrase ("claimed responsibility for a deadly attack targeting
+    /// non-Muslims at an upscale mall in Kenya's capital": Kenya); none for a word that is no
+    /// preposition. The nearest place phrase wins.
+    pub fn place_within(&self, w: usize) -> Vec<usize> {
+        let Some(thing) = self.head(w).filter(|_| self.is_case(w)) else {
+            return Vec::new();
+        };
+        let mut level = vec![thing];
+        for _ in 0..PLACE_DEPTH {
+            level = level
+                .iter()
+                .flat_map(|&n| self.children[n].iter().copied())
+                .filter(|&c| self.rel(c) != "case" && self.rel(c) != "punct")
+                .collect();
+            let located = level.iter().copied().filter(|&c| {
+                self.case_of(c)
+                    .is_some_and(|p| crate::places::is_locative(&p))
+            });
+            let found = self.owners_or_self(located);
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The actors the words name, else those that own them ("Kenya's capital").
+    fn owners_or_self(&self, words: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let words: Vec<usize> = words.into_iter().collect();
+        let found = self.actors_of(words.iter().copied());
+        if !found.is_empty() {
+            return found;
+        }
+        self.actors_of(words.iter().flat_map(|&n| self.kids(n, "nmod:poss")))
     }
 
     /// Whether the event word at `w` is where people were harmed: an oblique of a verb of
