@@ -149,7 +149,8 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     let no_territory = || territory::last_named(s, 0, s.tokens.len(), territory).is_none();
     // "Rebels bombarded Aleppo": a place of the gazetteer gives a state.
     let no_place = || (0..s.tokens.len()).all(|i| gazetteer_target(s, i, i + 1).is_none());
-    if stateless && no_territory() && no_place() {
+    // With no actor at all, no one acts: the parse could give no event.
+    if s.mentions.is_empty() || stateless && no_territory() && no_place() {
         return Vec::new();
     }
     let (mut matches, gapped) = find_matches(s);
@@ -166,7 +167,13 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
         let forms = &patterns().reporting;
         s.tokens.iter().any(|t| forms.contains(&t.lower))
     };
-    if reported_only && !reporting() {
+    // Its reporter and its clause's subject are two actors of a state or an organization.
+    let two_actors = || {
+        let mut coded = s.mentions.iter().filter(|m| m.actor.side().is_some());
+        let first = coded.next().map(|m| &m.actor.code);
+        coded.any(|m| Some(&m.actor.code) != first)
+    };
+    if reported_only && !(reporting() && two_actors()) {
         return Vec::new();
     }
     // The parse, from the syntax layer when the document has it, else of this sentence alone:

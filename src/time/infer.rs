@@ -22,7 +22,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use rustc_hash::FxHashMap;
 
@@ -665,6 +665,7 @@ static EVENT_CUES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(||
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&words)
         .expect("event cues build");
     (ac, words)
@@ -697,14 +698,20 @@ fn event_clues(tagged: &Tagged, out: &mut Vec<Clue>) {
                     .or_insert(m.start());
             }
         }
+        // Most sentences name no cue of any event.
+        if present.is_empty() {
+            continue;
+        }
         for ev in EVENTS.iter() {
-            let hits: Option<Vec<usize>> = ev
-                .cues
-                .iter()
-                .map(|g| g.iter().filter_map(|w| present.get(w).copied()).min())
-                .collect();
-            let Some(hits) = hits else { continue };
-            let at = s + hits.iter().copied().min().unwrap_or(0);
+            // Where the sentence first names a cue of the event, when it names one of every
+            // group.
+            let first_cue = ev.cues.iter().try_fold(usize::MAX, |first, g| {
+                let hit = g.iter().filter_map(|w| present.get(w).copied()).min()?;
+                Some(first.min(hit))
+            });
+            let Some(first_cue) = first_cue else { continue };
+            // (Every row has a group: the split of its cues' field gives one at least.)
+            let at = s + first_cue;
             let first = found.partition_point(|f| toks[f.start].start < s);
             let here = found[first..]
                 .iter()
@@ -900,6 +907,7 @@ static TITLED: LazyLock<Titled> = LazyLock::new(|| {
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&titles)
         .expect("office titles build");
     Titled {
