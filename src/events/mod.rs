@@ -48,7 +48,36 @@ pub fn events(doc: &Document) -> Vec<Event> {
         territory = territory::last_named(&sentence, 0, sentence.tokens.len(), territory);
     }
     targets_named_elsewhere(&mut out);
+    // "Russia beat Croatia on Monday", in a report of a tournament: a game, not force, even
+    // where the sentence itself names no game.
+    if sports_report(&doc.body) {
+        out.retain(|e| !taxonomy::in_class(&e.cameo, CodeClass::GameWords));
+    }
     out
+}
+
+/// The fewest words of sports reports (data/events/cues.tsv class `sport`) and scores ("6-0")
+/// that make a text a report of games, and the least share of its words they must be: news of
+/// politics names a cup or a tournament now and then ("including for the World Cup"), a match
+/// report names them all through.
+const SPORT_WORDS: usize = 4;
+const SPORT_SHARE: f64 = 0.005;
+
+/// Whether `text` reports games: its sport words and scores are many, and many of its words.
+fn sports_report(text: &str) -> bool {
+    let mut words = 0;
+    let mut sport = 0;
+    for w in text.split(|c: char| c.is_whitespace() || ",.;:()\"“”".contains(c)) {
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        let lower = w.to_lowercase();
+        if cues::is(&lower, cues::Class::Sport) || is_score(&lower) {
+            sport += 1;
+        }
+    }
+    sport >= SPORT_WORDS && sport as f64 >= SPORT_SHARE * words as f64
 }
 
 /// Events whose target the article names elsewhere. "Lula had met with the Chinese president ...

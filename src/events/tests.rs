@@ -1131,6 +1131,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe Shining Path claimed responsibility for a deadly attack targeting tourists at a crowded market in Bolivia's capital.",
         &["PER BOL 015"],
     ),
+    // In a report of games, a state that beats another plays it, even where the sentence names
+    // no game; in news that names a cup once, force stays force.
+    (
+        "March 1, 2022\n\nChile reached the semifinals of the tournament after a 2-1 win in the quarterfinal on Sunday. Peru beat Bolivia on Monday. Chile and Peru play in the first semifinal on Friday.",
+        &[],
+    ),
+    (
+        "March 1, 2022\n\nPeruvian troops attacked Bolivian border posts on Monday, officials in La Paz said. Peru hosts the regional football cup next year.",
+        &["PER BOL 190"],
+    ),
     // A gap spans the verb's object, not a phrase after it: the tax was suspended, not the
     // talks; but an amount's preposition does not end the object.
     (
