@@ -1065,7 +1065,7 @@ fn code_match(
             .chain(&partners)
         {
             let src = actor(s.mentions[src]);
-            let tgt = &another_country(doc, &src, tgt).unwrap_or_else(|| tgt.clone());
+            let tgt = &another_country(doc, cameo, &src, tgt).unwrap_or_else(|| tgt.clone());
             // Groups of no known state on both sides ("militants attacked civilians") say
             // nothing a record of states and organizations can hold.
             let known = src.actor.side().is_some() || tgt.actor.side().is_some();
@@ -1118,9 +1118,18 @@ fn code_match(
 }
 
 /// "US troops remain in Afghanistan, 18 years after Washington invaded the country": a state
-/// acts on "the country" that is its own only by a misreading (it would say "itself"), so the
-/// country is the last other state named before it.
-fn another_country(doc: &Document, src: &EventActor, tgt: &EventActor) -> Option<EventActor> {
+/// uses force on "the country" that is its own only by a misreading (it would say "itself"),
+/// so the country is the last other state named before it. Other acts on one's own country
+/// are common ("helped deliver a food surplus to the country").
+fn another_country(
+    doc: &Document,
+    cameo: &str,
+    src: &EventActor,
+    tgt: &EventActor,
+) -> Option<EventActor> {
+    if !taxonomy::in_class(cameo, CodeClass::Fighting) {
+        return None;
+    }
     let own = src.actor.country.as_deref()?;
     let mentions = &doc.mentions;
     let at = mentions.partition_point(|m| m.start < tgt.start);

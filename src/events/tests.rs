@@ -1141,6 +1141,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nPeruvian troops attacked Bolivian border posts on Monday, officials in La Paz said. Peru hosts the regional football cup next year.",
         &["PER BOL 190"],
     ),
+    // "The country" that is the source's own state is another state only for force ("invaded
+    // the country"): aid to one's own country is common.
+    (
+        "March 1, 2022\n\nPeru signed a trade deal with Bolivia last year. Chile's new farms have delivered food supplies to the country, Chile's farm minister said.",
+        &["PER BOL 057"],
+    ),
+    (
+        "March 1, 2022\n\nPeru signed a trade deal with Bolivia last year. US troops remain in Chile, 18 years after Washington invaded the country.",
+        &["PER BOL 057", "USA CHL 190"],
+    ),
     // A gap spans the verb's object, not a phrase after it: the tax was suspended, not the
     // talks; but an amount's preposition does not end the object.
     (
