@@ -1234,6 +1234,13 @@ fn arguments(
     // elsewhere acts on its subject.
     let mut receivers = Vec::new();
     if m.source.is_none() && (!parsed.sources.is_empty() || parsed.unnamed_subject) {
+        // "a town on the border with Germany, Austria will invite architects": a target the
+        // words paired from a list they took for the subject, before the verb, is none when
+        // the parse has it after a preposition.
+        let before = |k: &usize| s.mentions[*k].end <= s.tokens[m.first].start;
+        if m.pattern.verb && !parsed.passive {
+            targets.retain(|&k| !before(&k) || !tree.after_preposition(k) || m.target == Some(k));
+        }
         sources = parsed.sources;
         fallback = false;
     } else if m.source.is_some() && m.pattern.verb && !parsed.passive {

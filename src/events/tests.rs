@@ -1151,6 +1151,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nPeru signed a trade deal with Bolivia last year. US troops remain in Chile, 18 years after Washington invaded the country.",
         &["PER BOL 057", "USA CHL 190"],
     ),
+    // A state named after a preposition before the subject is no co-subject to pair with it.
+    (
+        "March 1, 2022\n\nIn Arica, a city on the border with Peru, Chile will invite architects to submit plans for a new museum.",
+        &[],
+    ),
     // A gap spans the verb's object, not a phrase after it: the tax was suspended, not the
     // talks; but an amount's preposition does not end the object.
     (

@@ -1025,6 +1025,13 @@ impl<'a> Tree<'a> {
             .find(|&w| self.head(w).is_none_or(|h| self.mention[h] != Some(k)))
     }
 
+    /// Whether mention `k` stands after a preposition of its own ("the border with Germany"):
+    /// no subject of a verb.
+    pub fn after_preposition(&self, k: usize) -> bool {
+        self.mention_head(k)
+            .is_some_and(|w| self.kids(w, "case").next().is_some())
+    }
+
     /// Whether mention `k` is who asked for something, not a side of it: "(met) at the request
     /// of Japan" (the nouns of data/events/cues.tsv class `request`).
     pub fn requester(&self, k: usize) -> bool {
