@@ -362,6 +362,22 @@ impl Run<'_> {
         let mut chars = CharOffsets::new(self.text);
         let mut found = self.found;
         found.sort_by_key(|f| f.start);
+        // "The Afghan Taliban": a state's adjective right before a group of that state says
+        // which group it is; the group is the one actor.
+        let text = self.text;
+        let qualifies = |a: &Found, b: &Found| {
+            a.rule == "adjective"
+                && !b.place
+                && b.rule != "adjective"
+                && text.get(a.end..b.start) == Some(" ")
+                && a.actor.country.is_some()
+                && a.actor.country == b.actor.country
+        };
+        let keep: Vec<bool> = (0..found.len())
+            .map(|i| !found.get(i + 1).is_some_and(|b| qualifies(&found[i], b)))
+            .collect();
+        let mut keep = keep.into_iter();
+        found.retain(|_| keep.next().unwrap_or(true));
         found
             .into_iter()
             .map(|f| Mention {

@@ -627,6 +627,20 @@ fn the_americas_are_not_the_united_states() {
 }
 
 #[test]
+fn a_state_adjective_before_a_group_of_that_state_is_the_group() {
+    let doc = extract(
+        "June 1, 2015\n\nThe Afghan Taliban attacked a base. Afghan and Pakistani troops met.",
+    );
+    let codes: Vec<(&str, &str)> = doc
+        .mentions
+        .iter()
+        .map(|m| (m.text.as_str(), m.actor.code.as_str()))
+        .collect();
+    assert_eq!(&codes[..1], &[("Taliban", "AFGREB")]);
+    assert!(codes.iter().any(|c| c.0 == "Afghan"), "{codes:?}");
+}
+
+#[test]
 fn agencies_named_on_real_news_are_organizations() {
     let doc = extract("June 1, 2015\n\nUNRWA, the World Food Programme and the OPCW met AMISOM.");
     let codes: Vec<&str> = doc.mentions.iter().map(|m| m.actor.code.as_str()).collect();
