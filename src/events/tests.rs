@@ -1156,6 +1156,12 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nIn Arica, a city on the border with Peru, Chile will invite architects to submit plans for a new museum.",
         &[],
     ),
+    // A participle coordinated with a passive verb shares its passive: the subject underwent
+    // both.
+    (
+        "March 1, 2022\n\nThe 40-year-old Peruvian was detained in March and sentenced to two years in prison for spying, officials in Santiago said.",
+        &[],
+    ),
     // A gap spans the verb's object, not a phrase after it: the tax was suspended, not the
     // talks; but an amount's preposition does not end the object.
     (

@@ -502,6 +502,29 @@ impl<'a> Tree<'a> {
             .iter()
             .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass") || agent(c))
             || self.participle_complement(v)
+            || self.shares_passive(v)
+    }
+
+    /// "was evicted in April and sentenced to 50 weeks": a participle (or a past tense in
+    /// "-ed", which the tagger confuses with it) coordinated with a passive verb, with no
+    /// subject or object of its own, shares its passive.
+    fn shares_passive(&self, v: usize) -> bool {
+        let word = &self.words[v];
+        let participle = word.xpos == "VBN" || word.xpos == "VBD" && word.form.ends_with("ed");
+        let own = |rel: &str| {
+            self.children[v]
+                .iter()
+                .any(|&c| self.rel(c).split(':').next() == Some(rel))
+        };
+        participle
+            && self.rel(v) == "conj"
+            && !own("nsubj")
+            && !own("obj")
+            && self.head(v).is_some_and(|h| {
+                self.children[h]
+                    .iter()
+                    .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass"))
+            })
     }
 
     /// A participle with no auxiliary, subject or object of its own that shares a passive
