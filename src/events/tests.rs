@@ -1162,6 +1162,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe 40-year-old Peruvian was detained in March and sentenced to two years in prison for spying, officials in Santiago said.",
         &[],
     ),
+    // "its" right after "after" is the state named last before it.
+    (
+        "March 1, 2022\n\nChile said it will not lift the sanctions imposed on Peru after its invasion of Bolivia in January, officials said.",
+        &["CHL PER 1244", "PER BOL 190"],
+    ),
     // A gap spans the verb's object, not a phrase after it: the tax was suspended, not the
     // talks; but an amount's preposition does not end the object.
     (
