@@ -147,10 +147,12 @@ fn actor_hits(text: &str) -> Vec<Hit> {
     hits
 }
 
-/// Whether a state's name is the start of an institution's name: capitalized words (joined by
-/// "and", "of", "for") that end in a word such as "Centre".
+/// Whether a state's or a person's name is the start of an institution's name: capitalized
+/// words (joined by "and", "of", "for") that end in a word such as "Centre" ("the Harry Truman
+/// Library").
 fn inside_name(text: &str, h: &Hit) -> bool {
-    if anchor_of(h).is_none() {
+    let person = h.senses().iter().any(|s| matches!(s, Sense::Person(_)));
+    if anchor_of(h).is_none() && !person {
         return false;
     }
     let rest = crate::text::after(text, h.end, 60);

@@ -611,10 +611,10 @@ fn a_surname_alone_names_whoever_of_that_surname_holds_office_on_the_day() {
 #[test]
 fn names_inside_treaties_and_institutions_are_not_actors() {
     let doc = extract(
-        "June 1, 2023\n\nMongolia signed the Rome Statute. Mikheev heads the China and Japan Studies Centre.",
+        "June 1, 2023\n\nMongolia signed the Rome Statute. Mikheev heads the China and Japan Studies Centre. Mongolia signed it at the Harry Truman Library.",
     );
     let texts: Vec<&str> = doc.mentions.iter().map(|m| m.text.as_str()).collect();
-    assert_eq!(texts, vec!["Mongolia", "Mikheev"]);
+    assert_eq!(texts, vec!["Mongolia", "Mikheev", "Mongolia"]);
 }
 
 #[test]
