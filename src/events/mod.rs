@@ -1017,8 +1017,9 @@ fn code_match(
     // "jets struck Syria": force of a verb that names it only when an armed group acts ("struck
     // a deal", "the storm hit Japan").
     let armed_only = m.pattern.armed_only;
-    let travel = taxonomy::in_class(cameo, CodeClass::Meeting)
-        || taxonomy::in_class(cameo, CodeClass::Visit);
+    // Meetings, visits and signings: both sides are where it happens, so a state is no
+    // partner of its own government or leader ("Goencz signed Budapest's accession document").
+    let travel = taxonomy::in_class(cameo, CodeClass::Together);
     for (i, &src) in sources.iter().enumerate() {
         // "agreed to restore normalization between Israel and Turkey": of the states named as
         // targets, the source's own is the source's side, not a target.
@@ -1069,7 +1070,8 @@ fn code_match(
             // Groups of no known state on both sides ("militants attacked civilians") say
             // nothing a record of states and organizations can hold.
             let known = src.actor.side().is_some() || tgt.actor.side().is_some();
-            let at_home = (travel || foreign) && own_state(&src.actor, &tgt.actor);
+            let at_home = (travel || foreign) && own_state(&src.actor, &tgt.actor)
+                || travel && own_state(&tgt.actor, &src.actor);
             if same_side(&src.actor, &tgt.actor) || !known || at_home {
                 continue;
             }

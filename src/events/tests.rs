@@ -1167,6 +1167,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nChile said it will not lift the sanctions imposed on Peru after its invasion of Bolivia in January, officials said.",
         &["CHL PER 1244", "PER BOL 190"],
     ),
+    // A state signs, meets or visits no one of its own: "Lima's" is Peru's government.
+    (
+        "March 1, 2022\n\nPeruvian head of state Ana Ruiz signed Lima's accession document on February 10.",
+        &[],
+    ),
     // A gap spans the verb's object, not a phrase after it: the tax was suspended, not the
     // talks; but an amount's preposition does not end the object.
     (
