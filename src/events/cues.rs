@@ -116,8 +116,17 @@ const NAMES: [(&str, Class); 48] = [
 struct Cues {
     /// Each entry, as lowercase words, with its classes.
     entries: Vec<(Vec<&'static str>, Vec<Class>)>,
-    /// The classes of each one-word entry.
-    words: FxHashMap<&'static str, Vec<Class>>,
+    /// The classes of each one-word entry, one bit a class (`bit`): the rules ask of every
+    /// word, so the answer is one lookup and a mask.
+    words: FxHashMap<&'static str, u64>,
+}
+
+// Every class has a bit of a `u64`.
+const _: () = assert!(NAMES.len() <= 64);
+
+/// A class's bit in `Cues::words`.
+fn bit(class: Class) -> u64 {
+    1 << class as u32
 }
 
 fn cues() -> &'static Cues {
@@ -141,9 +150,10 @@ fn cues() -> &'static Cues {
             .collect();
         // Longest first, so that "island chain" is found before "island".
         entries.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut words: FxHashMap<&str, Vec<Class>> = FxHashMap::default();
+        let mut words: FxHashMap<&str, u64> = FxHashMap::default();
         for (w, classes) in entries.iter().filter(|(w, _)| w.len() == 1) {
-            words.entry(w[0]).or_default().extend(classes);
+            *words.entry(w[0]).or_default() |=
+                classes.iter().map(|&c| bit(c)).fold(0, |a, b| a | b);
         }
         Cues { entries, words }
     })
@@ -151,7 +161,7 @@ fn cues() -> &'static Cues {
 
 /// Whether a (lowercase) word is in a class.
 pub fn is(word: &str, class: Class) -> bool {
-    cues().words.get(word).is_some_and(|c| c.contains(&class))
+    cues().words.get(word).is_some_and(|c| c & bit(class) != 0)
 }
 
 /// The entries of a class, words and phrases, longest first.

@@ -67,12 +67,14 @@ const SPORT_SHARE: f64 = 0.005;
 fn sports_report(text: &str) -> bool {
     let mut words = 0;
     let mut sport = 0;
+    let mut lower = String::new();
     for w in text.split(|c: char| c.is_whitespace() || ",.;:()\"“”".contains(c)) {
         if w.is_empty() {
             continue;
         }
         words += 1;
-        let lower = w.to_lowercase();
+        lower.clear();
+        lower.extend(w.chars().flat_map(char::to_lowercase));
         if cues::is(&lower, cues::Class::Sport) || is_score(&lower) {
             sport += 1;
         }
