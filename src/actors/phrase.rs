@@ -543,6 +543,13 @@ impl Run<'_> {
                     None,
                 )));
             }
+            // "demanded the High Representative and the Commission to submit proposals": an
+            // office only one organization has (every holder of terms.tsv the EU's) is that
+            // organization's, whatever state the sentence names.
+            let office = p.agents.iter().find_map(|(_, o, _)| *o);
+            if let Some(org) = office.and_then(organization_of_office) {
+                return Some(Bare::State(Code(org.to_string(), false), "office-of"));
+            }
             if let Some(c) = self.sentence_state(n) {
                 return Some(Bare::State(c, "agent-subject"));
             }
@@ -1022,6 +1029,27 @@ pub(super) fn agent(s: &Sense) -> Option<(&'static str, AgentKind)> {
         Sense::Agent { role, kind } => Some((role, kind)),
         _ => None,
     }
+}
+
+/// The organization every holder of office `o` held it for, when that is one organization and
+/// not a state (the EU's High Representative). Worked out once for all offices.
+fn organization_of_office(o: usize) -> Option<&'static str> {
+    static ORGS: std::sync::LazyLock<Vec<Option<&'static str>>> = std::sync::LazyLock::new(|| {
+        let kb = kb();
+        let mut seen: Vec<Option<Option<&'static str>>> = vec![None; kb.offices.len()];
+        for t in kb.people.iter().flat_map(|p| p.terms.iter()) {
+            let slot = &mut seen[t.office];
+            *slot = match *slot {
+                None => Some(Some(t.country)),
+                Some(Some(c)) if c == t.country => Some(Some(c)),
+                _ => Some(None),
+            };
+        }
+        seen.into_iter()
+            .map(|s| s.flatten().filter(|c| kb.state(c).is_none()))
+            .collect()
+    });
+    ORGS.get(o).copied().flatten()
 }
 
 /// An agent word or an office title: its role, its office and its kind.

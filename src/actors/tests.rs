@@ -475,6 +475,15 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "POLGOV",
         "Adam Nowak",
     ),
+    // An office only one organization has is that organization's, whatever state the
+    // sentence names.
+    (
+        "June 1, 2023\n\nEU leaders condemned Belarus and asked the High Representative to submit proposals.",
+        "High Representative",
+        1,
+        "EUGOV",
+        "Josep Borrell",
+    ),
 ];
 
 #[test]
