@@ -50,8 +50,9 @@ pub fn events(doc: &Document) -> Vec<Event> {
     targets_named_elsewhere(&mut out);
     // "Russia beat Croatia on Monday", in a report of a tournament: a game, not force, even
     // where the sentence itself names no game.
-    if sports_report(&doc.body) {
-        out.retain(|e| !taxonomy::in_class(&e.cameo, CodeClass::GameWords));
+    let game = |e: &Event| taxonomy::in_class(&e.cameo, CodeClass::GameWords);
+    if out.iter().any(game) && sports_report(&doc.body) {
+        out.retain(|e| !game(e));
     }
     out
 }
@@ -1021,7 +1022,7 @@ fn code_match(
     let armed_only = m.pattern.armed_only;
     // Meetings, visits and signings: both sides are where it happens, so a state is no
     // partner of its own government or leader ("Goencz signed Budapest's accession document").
-    let travel = taxonomy::in_class(cameo, CodeClass::Together);
+    let together = taxonomy::in_class(cameo, CodeClass::Together);
     for (i, &src) in sources.iter().enumerate() {
         // "agreed to restore normalization between Israel and Turkey": of the states named as
         // targets, the source's own is the source's side, not a target.
@@ -1072,8 +1073,8 @@ fn code_match(
             // Groups of no known state on both sides ("militants attacked civilians") say
             // nothing a record of states and organizations can hold.
             let known = src.actor.side().is_some() || tgt.actor.side().is_some();
-            let at_home = (travel || foreign) && own_state(&src.actor, &tgt.actor)
-                || travel && own_state(&tgt.actor, &src.actor);
+            let at_home = (together || foreign) && own_state(&src.actor, &tgt.actor)
+                || together && own_state(&tgt.actor, &src.actor);
             if same_side(&src.actor, &tgt.actor) || !known || at_home {
                 continue;
             }
