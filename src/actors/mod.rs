@@ -368,18 +368,20 @@ impl Run<'_> {
         // which group it is; the group is the one actor.
         let text = self.text;
         let qualifies = |a: &Found, b: &Found| {
-            a.rule == "adjective"
+            a.rule == phrase::ADJECTIVE
                 && !b.place
-                && b.rule != "adjective"
+                && b.rule != phrase::ADJECTIVE
                 && text.get(a.end..b.start) == Some(" ")
                 && a.actor.country.is_some()
                 && a.actor.country == b.actor.country
         };
-        let keep: Vec<bool> = (0..found.len())
-            .map(|i| !found.get(i + 1).is_some_and(|b| qualifies(&found[i], b)))
+        let absorbed: Vec<bool> = found
+            .windows(2)
+            .map(|w| qualifies(&w[0], &w[1]))
+            .chain([false])
             .collect();
-        let mut keep = keep.into_iter();
-        found.retain(|_| keep.next().unwrap_or(true));
+        let mut absorbed = absorbed.into_iter();
+        found.retain(|_| !absorbed.next().unwrap_or(false));
         found
             .into_iter()
             .map(|f| Mention {

@@ -606,7 +606,7 @@ impl Run<'_> {
                 a.kb_id = Some(format!("state:{}", kb.states[i].code));
                 let rule = match adjective {
                     true if self.adjective_of_place(p, true) => PLACE_ADJECTIVE,
-                    true => "adjective",
+                    true => ADJECTIVE,
                     false => "name",
                 };
                 (a, rule)
@@ -1124,3 +1124,5 @@ pub(super) const GENERIC_PLACE: &str = "generic-place";
 
 /// The rule of a state's adjective that names a place of it ("in the Kenyan capital").
 pub const PLACE_ADJECTIVE: &str = "place-adjective";
+/// The rule of a state's adjective that names the state ("Afghan").
+pub(super) const ADJECTIVE: &str = "adjective";

@@ -1302,17 +1302,20 @@ fn arguments(
     if targets.is_empty() && m.pattern.verb && place_target && !meeting {
         targets = tree.in_patient(w, fighting);
     }
-    // "claimed responsibility for the attack, which killed dozens in Kabul": where the thing
-    // the pattern's last preposition names stands.
-    if targets.is_empty() && m.pattern.verb && place_target && !meeting && m.target.is_none() {
-        let last = tree.word_at(s.tokens[m.last].start);
-        targets = last.map(|x| tree.place_within(x)).unwrap_or_default();
-    }
-    // "launched a missile attack against a military base in Saudi Arabia": force on the thing
-    // the pattern's last preposition names.
-    if targets.is_empty() && fighting && m.target.is_none() {
-        let last = tree.word_at(s.tokens[m.last].start);
-        targets = last.map(|x| tree.owner_of_phrase(x)).unwrap_or_default();
+    // The thing the pattern's last preposition names: force on it falls on its owner or the
+    // state it stands in ("launched a missile attack against a Turkish military base"); other
+    // acts with places for targets, on where it stands, however deep in the phrase ("claimed
+    // responsibility for the attack, which killed dozens in Kabul").
+    let placed = m.pattern.verb && place_target && !meeting;
+    if targets.is_empty() && m.target.is_none() && (fighting || placed) {
+        if let Some(last) = tree.word_at(s.tokens[m.last].start) {
+            if fighting {
+                targets = tree.owner_of_phrase(last);
+            }
+            if targets.is_empty() && placed {
+                targets = tree.place_within(last);
+            }
+        }
     }
     if targets.is_empty() && taxonomy::in_class(m.pattern.cameo, CodeClass::Aimed) {
         targets = tree.first_in_complement(w, &sources);

@@ -963,10 +963,15 @@ impl<'a> Tree<'a> {
     /// ("an attack against a military base in Saudi Arabia"); none for a word that is no
     /// preposition.
     pub fn owner_of_phrase(&self, w: usize) -> Vec<usize> {
-        match self.head(w).filter(|_| self.is_case(w)) {
+        match self.thing_of(w) {
             Some(thing) => self.owners(&[thing]),
             None => Vec::new(),
         }
+    }
+
+    /// The noun whose preposition `w` is, if it is one.
+    fn thing_of(&self, w: usize) -> Option<usize> {
+        self.head(w).filter(|_| self.is_case(w))
     }
 
     /// The state named as where the thing stands that the phrase of preposition `w` names,
@@ -974,7 +979,7 @@ impl<'a> Tree<'a> {
     /// non-Muslims at an upscale mall in Kenya's capital": Kenya); none for a word that is no
     /// preposition. The nearest place phrase wins.
     pub fn place_within(&self, w: usize) -> Vec<usize> {
-        let Some(thing) = self.head(w).filter(|_| self.is_case(w)) else {
+        let Some(thing) = self.thing_of(w) else {
             return Vec::new();
         };
         let mut level = vec![thing];
