@@ -16,7 +16,7 @@ pub mod coverage;
 pub mod kb;
 pub mod matcher;
 mod phrase;
-pub use phrase::PLACE_ADJECTIVE;
+pub use phrase::{COREFERENCE, PLACE_ADJECTIVE};
 mod refer;
 pub mod resolve;
 

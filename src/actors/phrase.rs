@@ -453,7 +453,7 @@ impl Run<'_> {
                 if let (Some(Who::Known(k)), Some(_)) = (&f.person, days) {
                     actor = resolve::person(&kb().people[*k], days, Hint::default()).0;
                 }
-                return Some((actor, "coreference", why, f.person.clone()));
+                return Some((actor, COREFERENCE, why, f.person.clone()));
             }
         }
         let possessed = matches!(p.anchor, Some(Anchor::State(..))) && self.anchor_possessive(p);
@@ -528,7 +528,7 @@ impl Run<'_> {
                 .or_else(|| self.earlier(n, same_role))
             {
                 let why = super::refers_to(&self.text[f.start..f.end]);
-                let coded = (f.actor.clone(), "coreference", why, f.person.clone());
+                let coded = (f.actor.clone(), COREFERENCE, why, f.person.clone());
                 return Some(Bare::RefersTo(coded));
             }
             // "the Security Council" with none named before: the one organization whose name
@@ -623,7 +623,7 @@ impl Run<'_> {
                 (a, super::SEAT)
             }
             Anchor::Org(i) => (self.org_actor(i)?, "organization"),
-            Anchor::LastCountry | Anchor::LastOrg => (group_actor(&code, None), "coreference"),
+            Anchor::LastCountry | Anchor::LastOrg => (group_actor(&code, None), COREFERENCE),
             Anchor::Possessor(_) => return None,
         })
     }
@@ -1124,5 +1124,7 @@ pub(super) const GENERIC_PLACE: &str = "generic-place";
 
 /// The rule of a state's adjective that names a place of it ("in the Kenyan capital").
 pub const PLACE_ADJECTIVE: &str = "place-adjective";
+/// The rule of a mention that refers to an actor named before ("the country", "its").
+pub const COREFERENCE: &str = "coreference";
 /// The rule of a state's adjective that names the state ("Afghan").
 pub(super) const ADJECTIVE: &str = "adjective";

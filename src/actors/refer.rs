@@ -267,7 +267,7 @@ impl Run<'_> {
         };
         let why = super::refers_to(&self.text[f.start..f.end]);
         let actor = f.actor.clone();
-        self.push_reference(n, (h.start, h.end), actor, "coreference", why, None);
+        self.push_reference(n, (h.start, h.end), actor, COREFERENCE, why, None);
         true
     }
 

@@ -654,21 +654,39 @@ static EVENTS: LazyLock<Vec<KnownEvent>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Every cue word of every event, to find them in one pass.
-static EVENT_CUES: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+/// Every cue word of every event, to find them in one pass, and the events each is a cue of.
+struct EventCues {
+    ac: AhoCorasick,
+    /// The words, in the automaton's pattern order.
+    words: Vec<&'static str>,
+    /// For each word, the events (numbers in `EVENTS`, ascending) it is a cue of: a sentence
+    /// need be tried only for those of the words it names.
+    events: Vec<Vec<usize>>,
+}
+
+static EVENT_CUES: LazyLock<EventCues> = LazyLock::new(|| {
     let mut words: Vec<&'static str> = EVENTS
         .iter()
         .flat_map(|e| e.cues.iter().flatten().copied())
         .collect();
     words.sort_unstable();
     words.dedup();
+    let mut events = vec![Vec::new(); words.len()];
+    for (k, ev) in EVENTS.iter().enumerate() {
+        for w in ev.cues.iter().flatten() {
+            let list: &mut Vec<usize> = &mut events[words.binary_search(w).expect("a cue word")];
+            if list.last() != Some(&k) {
+                list.push(k);
+            }
+        }
+    }
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .kind(Some(AhoCorasickKind::DFA))
         .build(&words)
         .expect("event cues build");
-    (ac, words)
+    EventCues { ac, words, events }
 });
 
 /// The sentences of `text` (from `segment`) as byte ranges.
@@ -682,7 +700,7 @@ fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
 
 fn event_clues(tagged: &Tagged, out: &mut Vec<Clue>) {
     let (text, toks, found) = (tagged.text, &tagged.toks, &tagged.found);
-    let (ac, words) = &*EVENT_CUES;
+    let cues = &*EVENT_CUES;
     let mut seen: Vec<(&str, &str)> = Vec::new();
     for (s, e) in sentence_spans(text) {
         if out.len() >= MAX_CLUES {
@@ -690,19 +708,19 @@ fn event_clues(tagged: &Tagged, out: &mut Vec<Clue>) {
         }
         let sentence = &text[s..e];
         let mut present: FxHashMap<&str, usize> = FxHashMap::default();
-        for m in ac.find_iter(sentence) {
+        let mut candidates: Vec<usize> = Vec::new();
+        for m in cues.ac.find_iter(sentence) {
             let edge = |i: usize| super::is_word_edge(sentence, i);
             if edge(m.start()) && edge(m.end()) {
-                present
-                    .entry(words[m.pattern().as_usize()])
-                    .or_insert(m.start());
+                let k = m.pattern().as_usize();
+                present.entry(cues.words[k]).or_insert(m.start());
+                candidates.extend(&cues.events[k]);
             }
         }
         // Most sentences name no cue of any event.
-        if present.is_empty() {
-            continue;
-        }
-        for ev in EVENTS.iter() {
+        candidates.sort_unstable();
+        candidates.dedup();
+        for ev in candidates.iter().map(|&k| &EVENTS[k]) {
             // Where the sentence first names a cue of the event, when it names one of every
             // group.
             let first_cue = ev.cues.iter().try_fold(usize::MAX, |first, g| {
