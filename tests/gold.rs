@@ -67,7 +67,14 @@ fn examples_meet_their_gold() {
     let e = &report.events;
     // 11 places events in provinces and states ("in the Donetsk region", "in Texas").
     assert!(e.gold_places >= 13, "{}", e.places_line());
-    assert!(e.gold_places_near >= 11, "{}", e.places_line());
+    assert!(e.gold_places_near >= 14, "{}", e.places_line());
+    // Every event whose text names its place is placed there.
+    assert_eq!(
+        e.gold_places_named_near,
+        e.gold_places_named,
+        "{}",
+        e.places_line()
+    );
     assert_eq!(
         e.gold_places_near,
         e.gold_places_placed,

@@ -65,6 +65,10 @@ pub struct EventCounts {
     pub gold_places_placed: usize,
     pub gold_places_country: usize,
     pub gold_places_near: usize,
+    /// Of those, the ones whose document names the gold place (the measure: events
+    /// whose text says where), and of them those within 50 km.
+    pub gold_places_named: usize,
+    pub gold_places_named_near: usize,
     /// Predictions and the matched among them, by confidence band (see `BANDS`).
     pub bands: [(usize, usize); BANDS.len()],
     /// Required gold events no prediction matched, by why (see `cause`).
@@ -115,6 +119,8 @@ impl EventCounts {
         self.gold_places_placed += o.gold_places_placed;
         self.gold_places_country += o.gold_places_country;
         self.gold_places_near += o.gold_places_near;
+        self.gold_places_named += o.gold_places_named;
+        self.gold_places_named_near += o.gold_places_named_near;
         for (mine, theirs) in self.bands.iter_mut().zip(&o.bands) {
             mine.0 += theirs.0;
             mine.1 += theirs.1;
@@ -130,13 +136,15 @@ impl EventCounts {
     /// "places: ..." of `annals eval`.
     pub fn places_line(&self) -> String {
         format!(
-            "places: {} of {} events placed; of {} matched events whose gold names a place, {} placed, {} in its state, {} within 50 km",
+            "places: {} of {} events placed; of {} matched events whose gold names a place, {} placed, {} in its state, {} within 50 km; of the {} whose text names that place, {} within 50 km",
             self.placed,
             self.predicted,
             self.gold_places,
             self.gold_places_placed,
             self.gold_places_country,
-            self.gold_places_near
+            self.gold_places_near,
+            self.gold_places_named,
+            self.gold_places_named_near
         )
     }
 
@@ -216,7 +224,7 @@ pub fn score(
                 used[i] = true;
                 counts.matched += 1;
                 counts.matched_required += usize::from(g.required);
-                count_place(g, scored[j], &mut counts);
+                count_place(g, scored[j], &doc.body, &mut counts);
                 if tight(g, scored[j]) {
                     counts.tight += 1;
                 } else {
@@ -406,8 +414,10 @@ fn overlaps(g: &GoldEvent, e: &Event) -> bool {
 }
 
 /// Whether a matched event is placed where its gold says (its state, and within 50 km of the
-/// place the gazetteer gives the gold's name for the gold's sides).
-fn count_place(g: &GoldEvent, e: &Event, counts: &mut EventCounts) {
+/// place the gazetteer gives the gold's name for the gold's sides), and whether `body` names
+/// that place at all (a gold place known only from elsewhere, "Beijing" for a meeting in China
+/// the article never places, is no miss of the measure).
+fn count_place(g: &GoldEvent, e: &Event, body: &str, counts: &mut EventCounts) {
     let sides = [
         g.source.get(..3).unwrap_or(""),
         g.target.get(..3).unwrap_or(""),
@@ -421,6 +431,8 @@ fn count_place(g: &GoldEvent, e: &Event, counts: &mut EventCounts) {
     };
     counts.gold_places += 1;
     let gold_name = g.location.as_deref().unwrap_or_default();
+    let named = body.to_lowercase().contains(&gold_name.to_lowercase());
+    counts.gold_places_named += usize::from(named);
     let Some(p) = &e.place else {
         let line = format!(
             "{} unplaced vs gold {gold_name}  {:?}",
@@ -434,6 +446,7 @@ fn count_place(g: &GoldEvent, e: &Event, counts: &mut EventCounts) {
     let km = places::km((p.lat, p.lon), (gold.0, gold.1));
     if km <= 50.0 {
         counts.gold_places_near += 1;
+        counts.gold_places_named_near += usize::from(named);
     } else {
         counts.misplaced.push(format!(
             "{} {} ({}, {km:.0} km away) vs gold {gold_name}  {:?}",

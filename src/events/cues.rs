@@ -60,9 +60,10 @@ pub enum Class {
     Host,
     Claiming,
     ArmedOnly,
+    OnLand,
 }
 
-const NAMES: [(&str, Class); 48] = [
+const NAMES: [(&str, Class); 49] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -111,6 +112,7 @@ const NAMES: [(&str, Class); 48] = [
     ("host", Class::Host),
     ("claiming", Class::Claiming),
     ("armed-only", Class::ArmedOnly),
+    ("on-land", Class::OnLand),
 ];
 
 struct Cues {

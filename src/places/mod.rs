@@ -18,6 +18,7 @@ use crate::document::{Document, Event, Place, PlaceBasis, PlaceKind};
 use crate::events::cues::{self, Class};
 use crate::events::taxonomy::{self, CodeClass};
 use crate::knowledge;
+use crate::time::Days;
 use gazetteer::{gazetteer, Entry};
 
 /// Places every event of `doc` that its words or its dateline allow.
@@ -43,29 +44,25 @@ pub fn place_events(doc: &mut Document) {
 /// article's meeting, visit or agreement of the same two sides, on the same days (a day or
 /// two, not a year), did ("signed in Asmara").
 fn place_by_venue(events: &mut [Event]) {
-    let narrow = |e: &Event| {
-        let days = crate::merge::days(&e.date.earliest, &e.date.latest);
-        days.is_some_and(|(a, b)| (b - a).num_days() <= 2)
-    };
-    let venues: Vec<(Vec<&str>, &str, &str, Place)> = events
+    let venues: Vec<(Vec<&str>, Days, Place)> = events
         .iter()
-        .filter(|v| !v.historical && taxonomy::in_class(&v.cameo, CodeClass::Venue) && narrow(v))
+        .filter(|v| !v.historical && taxonomy::in_class(&v.cameo, CodeClass::Venue))
         .filter_map(|v| {
             let p = v.place.clone().filter(|p| p.basis == PlaceBasis::Clause)?;
-            Some((pair(v), v.date.earliest.as_str(), v.date.latest.as_str(), p))
+            Some((pair(v), venue_days(v)?, p))
         })
         .collect();
     let found: Vec<Option<Place>> = events
         .iter()
         .map(|e| {
-            if e.place.is_some() || e.historical || !narrow(e) {
+            if e.place.is_some() || e.historical {
                 return None;
             }
-            let (from, to) = (e.date.earliest.as_str(), e.date.latest.as_str());
+            let (from, to) = venue_days(e)?;
             let sides = pair(e);
-            let (_, _, _, p) = venues
+            let (_, _, p) = venues
                 .iter()
-                .find(|(s, a, b, _)| *s == sides && *a <= to && from <= *b)?;
+                .find(|(s, (a, b), _)| *s == sides && *a <= to && from <= *b)?;
             Some(Place {
                 basis: PlaceBasis::Article,
                 ..p.clone()
@@ -77,6 +74,24 @@ fn place_by_venue(events: &mut [Event]) {
             e.place = p;
         }
     }
+}
+
+/// Days before its report a current event may be from when only the report's date dates it:
+/// news tells what happened in the last days ("where he met Chinese Premier Li Qiang", in a
+/// report of the next day).
+const REPORTED_WITHIN: u64 = 2;
+
+/// The days an event may be from, for finding its venue: a day or two (`None` when wider), and
+/// the days just before for one dated only by its report.
+fn venue_days(e: &Event) -> Option<Days> {
+    let (a, b) = crate::merge::days(&e.date.earliest, &e.date.latest)?;
+    if (b - a).num_days() > 2 {
+        return None;
+    }
+    if e.date.stated() {
+        return Some((a, b));
+    }
+    Some((a.checked_sub_days(chrono::Days::new(REPORTED_WITHIN))?, b))
 }
 
 /// The two sides of an event, in either order.
@@ -131,6 +146,14 @@ fn place_of(
         .find_map(|n| Some(n.entry(&sides, article)?.place(PlaceBasis::Clause)))
     {
         return Some(p);
+    }
+    // "Russia's invasion of Ukraine": in Ukraine, as an invasion of 2003 was in Iraq.
+    let word = e.evidence.trigger.split_whitespace().next().unwrap_or("");
+    if cues::is(&word.to_lowercase(), Class::OnLand) {
+        let invaded = e.target.actor.country.as_deref();
+        if let Some(country) = invaded.and_then(|c| gazetteer().country(c)) {
+            return Some(country.place(PlaceBasis::Clause));
+        }
     }
     // What the Security Council does, it does in New York, in 2006 as today.
     if let Some(p) = seat(&e.source.actor.code) {

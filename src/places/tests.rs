@@ -292,3 +292,46 @@ fn a_fight_is_where_the_sentence_says_the_fighting_was() {
         );
     }
 }
+
+#[test]
+fn a_venue_dated_by_its_report_places_the_days_before() {
+    // The meeting has no date of its own: the report's day stands for "lately", so the
+    // signing of the day before happened where it did.
+    let text = "Mongolia and China agree on rail links\n\nOctober 12, 2023\n\n\
+        Mongolian and Chinese officials signed an agreement on October 11 to build two railway crossings.\n\n\
+        The deal was reached during a visit by Mongolia's prime minister to Beijing, where he met Chinese Premier Li Qiang.";
+    let raw = ingest::decode("case.txt", text.as_bytes()).expect("decodes");
+    let doc = pipeline::extract(&raw, &Context::default());
+    let signed = doc
+        .events
+        .iter()
+        .find(|e| e.cameo == "057")
+        .expect("a signing");
+    let p = signed.place.as_ref().expect("placed");
+    assert_eq!((p.name.as_str(), p.basis), ("Beijing", PlaceBasis::Article));
+    // A week before, the venue is no longer the signing's.
+    let text = text.replace("on October 11", "on October 4");
+    let raw = ingest::decode("case.txt", text.as_bytes()).expect("decodes");
+    let doc = pipeline::extract(&raw, &Context::default());
+    let signed = doc
+        .events
+        .iter()
+        .find(|e| e.cameo == "057")
+        .expect("a signing");
+    assert_eq!(signed.place, None);
+}
+
+#[test]
+fn an_invasion_happens_in_the_state_invaded() {
+    let p = one("March 22, 2022\n\nThe crisis stems from Russia's invasion of Ukraine, Japanese Prime Minister Fumio Kishida told parliament on Tuesday.");
+    assert_eq!(
+        (p.country.as_deref(), p.kind),
+        (Some("UKR"), PlaceKind::Country)
+    );
+    // Taking land is placed on the land taken, not the state it was taken from.
+    let p = places("March 22, 2022\n\nRussia seized Crimea on Friday after weeks of unrest.");
+    assert!(
+        p.iter().flatten().all(|p| p.kind != PlaceKind::Country),
+        "{p:?}"
+    );
+}
