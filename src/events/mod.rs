@@ -243,6 +243,11 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     // "the cancellation of talks": a verb's pattern on a word the parse reads as a noun, or
     // the other way round, is not that event; nor on an adjective that is no participle
     // ("to provide free flu shots" frees no one; "the detained journalist" was detained).
+    let force: Vec<usize> = matches
+        .iter()
+        .filter(|m| taxonomy::in_class(m.pattern.cameo, CodeClass::Fighting))
+        .filter_map(|m| m.word)
+        .collect();
     matches.retain(|m| {
         let upos = m.word.map(|w| tree.upos(w));
         let participle = is_participle(&s.tokens[m.first].lower)
@@ -276,7 +281,18 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
             && m.word.is_some_and(|w| {
                 cues::is(&tree.lemma(w), cues::Class::Transitive) && !tree.is_passive(w)
             });
-        !wrong && !other_sense && object && !by_itself
+        // "sent drones to attack Kyiv": a pattern's last word after its object ("send * drones
+        // to") that marks the infinitive of force opens no phrase of the target's: Kyiv is
+        // attacked, not sent anything ("sent aid to help Nepal" did send it; "wants Putin to
+        // attack" names its target in its slot).
+        let slot = m.target.is_some() || m.source.is_some();
+        let infinitive = m.last > m.first + 1
+            && !slot
+            && tree
+                .word_at(s.tokens[m.last].start)
+                .and_then(|w| tree.infinitive_of(w))
+                .is_some_and(|v| force.contains(&v));
+        !wrong && !other_sense && object && !by_itself && !infinitive
     });
     let meetings: Vec<usize> = matches
         .iter()
@@ -321,6 +337,24 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     drop_intents_to_act_on(&mut out);
     drop_bare_wishes(s, &mut out);
     out
+}
+
+/// Whether mention `k` is a word of match `m`'s own pattern that names armed forces of no
+/// state: "deployed troops to the border" deploys the source's own, it does not act on troops.
+/// "expelled 23 Russian diplomats" names its target's state, and "will not accept any Rohingya
+/// refugees" the people it acts on: both keep their target.
+fn own_word(s: &Sentence, m: &Match, k: usize) -> bool {
+    let mention = s.mentions[k];
+    let armed = mention.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
+    let inside = s.tokens[m.first].start < mention.start && mention.end <= s.tokens[m.last].end;
+    let words = || {
+        let last = s.tokens.iter().rfind(|t| t.end <= mention.end);
+        m.pattern.items.iter().any(|item| match (item, last) {
+            (Item::Word(forms), Some(t)) => forms.contains(&t.lower),
+            _ => false,
+        })
+    };
+    armed && inside && mention.actor.side().is_none() && words()
 }
 
 /// Whether an event of `pattern` in `s`, whose actors are all one, could take its other side
@@ -980,7 +1014,11 @@ fn code_match(
     let Some((sources, targets, fallback)) = arguments(s, tree, m, clause) else {
         return;
     };
-    let mut targets: Vec<EventActor> = targets.iter().map(|&k| actor(s.mentions[k])).collect();
+    let mut targets: Vec<EventActor> = targets
+        .iter()
+        .filter(|&&k| !own_word(s, m, k))
+        .map(|&k| actor(s.mentions[k]))
+        .collect();
     let hypothetical = m
         .word
         .is_some_and(|w| tree.unrealized(w) || tree.in_condition(w) || tree.means_of_possible(w));

@@ -34,6 +34,25 @@ const CASES: &[(&str, &[&str])] = &[
         "May 9, 2023\n\nKenya's foreign ministry summoned Somalia's ambassador on Tuesday to protest against the shelling of border villages, officials said.",
         &["KEN SOM 114"],
     ),
+    // A call between the sides the subject names.
+    (
+        "June 17, 2020\n\nThe foreign ministers of India and China spoke by phone on Wednesday.",
+        &["IND CHN 041"],
+    ),
+    // Military aid by the kind of arms sent; not when the arms are sent to attack, nor is
+    // a deploying state's own troops its target.
+    (
+        "March 1, 2023\n\nGermany sent Leopard tanks to Ukraine on Wednesday.",
+        &["DEU UKR 072"],
+    ),
+    (
+        "March 1, 2023\n\nRussia sent drones to attack Kyiv on Monday, officials in the city said.",
+        &[],
+    ),
+    (
+        "March 1, 2023\n\nIndia deployed additional troops to the border on Monday, officials said.",
+        &[],
+    ),
     // One actor named: the other side is a place, a territory, the source's government or
     // one the article names elsewhere (sentences with one actor are parsed only for these).
     (

@@ -117,6 +117,12 @@ impl<'a> Tree<'a> {
         &self.words[w].upos
     }
 
+    /// The verb whose infinitive word `w` ("to") marks: "attack" in "sent drones to attack Kyiv".
+    pub fn infinitive_of(&self, w: usize) -> Option<usize> {
+        let verb = self.head(w).filter(|&h| self.upos(h) == "VERB");
+        verb.filter(|_| self.rel(w) == "mark")
+    }
+
     /// Whether the event word at `w` stands in an infinitive that only says what is wanted,
     /// planned or opposed: under a verb with "to" whose head is not a realizing word ("moves to
     /// widen sanctions", "agreed to impose"; not "decided to impose").
