@@ -53,6 +53,28 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2023\n\nIndia deployed additional troops to the border on Monday, officials said.",
         &[],
     ),
+    // Talks cut off are talks reduced, not held; an offensive of arms is force, a charm
+    // offensive none; fire exchanged with someone is force.
+    (
+        "June 1, 2023\n\nChina cut off military talks with the United States on Friday.",
+        &["CHN USA 164"],
+    ),
+    (
+        "June 1, 2023\n\nRussia launched a military offensive in eastern Ukraine on Monday.",
+        &["RUS UKR 190"],
+    ),
+    (
+        "June 1, 2023\n\nChina launched a charm offensive in Vietnam on Monday, officials said.",
+        &[],
+    ),
+    (
+        "June 1, 2023\n\nIndian troops exchanged fire with Pakistani soldiers along the border on Sunday.",
+        &["IND PAK 190"],
+    ),
+    (
+        "June 1, 2023\n\nThe US blacklisted Chinese chipmaker SMIC on Friday, officials said.",
+        &["USA CHN 163"],
+    ),
     // One actor named: the other side is a place, a territory, the source's government or
     // one the article names elsewhere (sentences with one actor are parsed only for these).
     (
