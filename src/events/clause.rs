@@ -18,6 +18,8 @@ pub struct Token {
     pub word: bool,
     /// Written with a capital first letter.
     pub capital: bool,
+    /// The cue classes of data/events/cues.tsv its lowercase form is in.
+    pub classes: cues::Classes,
 }
 
 pub struct Sentence<'a> {
@@ -122,7 +124,7 @@ impl<'a> Sentence<'a> {
         let word = |i: usize| tokens[i].lower.as_str();
         let boundaries: Vec<usize> = (0..tokens.len())
             .filter(outside)
-            .filter(|&i| cues::is(word(i), Class::Clause) || cues::is(word(i), Class::Mark))
+            .filter(|&i| tokens[i].classes.has(Class::Clause) || tokens[i].classes.has(Class::Mark))
             .collect();
         let ends = (0..tokens.len())
             .filter(outside)
@@ -160,6 +162,11 @@ impl<'a> Sentence<'a> {
         self.tokens.get(i).map_or("", |t| t.lower.as_str())
     }
 
+    /// Whether token `i` is a word of a cue class (none past the end).
+    pub fn is(&self, i: usize, class: Class) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.classes.has(class))
+    }
+
     /// Whether token `i` is a word written with a capital.
     pub fn capitalized(&self, i: usize) -> bool {
         self.tokens.get(i).is_some_and(|t| t.word && t.capital)
@@ -191,11 +198,7 @@ impl<'a> Sentence<'a> {
             let t = self.timexes.iter().find(|t| t.start == start)?;
             Some(self.tokens.partition_point(|tok| tok.end <= t.end))
         };
-        at(i).or_else(|| {
-            cues::is(self.word(i), Class::Preposition)
-                .then(|| at(i + 1))
-                .flatten()
-        })
+        at(i).or_else(|| self.is(i, Class::Preposition).then(|| at(i + 1)).flatten())
     }
 
     /// Whether token `i` is part of a time expression ("March" in "in March").
@@ -214,7 +217,7 @@ impl<'a> Sentence<'a> {
 
     /// The token after a determiner at `i` ("the United States"), else `i`.
     pub fn past_determiner(&self, i: usize) -> usize {
-        i + usize::from(cues::is(self.word(i), Class::Determiner))
+        i + usize::from(self.is(i, Class::Determiner))
     }
 
     /// Past a determiner and one adjective in lower case before a name: "called new Australian
@@ -225,8 +228,8 @@ impl<'a> Sentence<'a> {
             t.word
                 && !t.capital
                 && t.lower.starts_with(char::is_alphabetic)
-                && !cues::is(&t.lower, Class::Preposition)
-                && !cues::is(&t.lower, Class::Clause)
+                && !t.classes.has(Class::Preposition)
+                && !t.classes.has(Class::Clause)
         });
         i + usize::from(adjective)
     }
@@ -259,12 +262,12 @@ impl<'a> Sentence<'a> {
     /// Whether a word of class `topic` (cues.tsv) follows token `last`: what a quarrel is about
     /// ("clashed over trade").
     pub fn topic_after(&self, last: usize) -> bool {
-        cues::is(self.word(last + 1), Class::Topic)
+        self.is(last + 1, Class::Topic)
     }
 
     /// Whether token `i` is a pronoun's mention that is also a determiner ("his", "their").
     pub fn possessive_pronoun(&self, i: usize) -> bool {
-        cues::is(self.word(i), Class::Determiner)
+        self.is(i, Class::Determiner)
             && self
                 .slot_at(i)
                 .is_some_and(|k| self.mentions[k].rule == crate::actors::PRONOUN)
@@ -352,7 +355,7 @@ impl<'a> Sentence<'a> {
 
     fn after_preposition(&self, k: usize) -> bool {
         let first = self.spans[k].0;
-        first > 0 && cues::is(self.word(first - 1), Class::Preposition)
+        first > 0 && self.is(first - 1, Class::Preposition)
     }
 
     /// The subject of a clause: its first actor not governed by a preposition, before `to`.
@@ -376,14 +379,13 @@ impl<'a> Sentence<'a> {
     /// pattern's last word when that is a preposition: in "halted aid to Serbia", Serbia (which
     /// the actors stage reads as a place after "to") is who the aid was for.
     pub fn object(&self, from: usize, to: usize, places: bool) -> Vec<usize> {
-        let governed = from > 0 && cues::is(self.word(from - 1), Class::Preposition);
+        let governed = from > 0 && self.is(from - 1, Class::Preposition);
         let k = (0..self.mentions.len()).find(|&k| {
             let (a, _) = self.spans[k];
             a >= from
                 && a < to
                 && a <= from + 3
-                && (from..a)
-                    .all(|i| self.tokens[i].word && !cues::is(self.word(i), Class::Coordinator))
+                && (from..a).all(|i| self.tokens[i].word && !self.is(i, Class::Coordinator))
                 && (places || (governed && a == from) || !self.mentions[k].place)
         });
         match k {
@@ -413,7 +415,7 @@ impl<'a> Sentence<'a> {
                 && self.word(self.spans[k].0.wrapping_sub(1)) != "of"
                 && end <= verb
                 && verb - end <= 2
-                && (end..verb).all(|i| cues::is(self.word(i), Class::Auxiliary))
+                && (end..verb).all(|i| self.is(i, Class::Auxiliary))
         })
     }
 
@@ -434,7 +436,7 @@ impl<'a> Sentence<'a> {
         // "the signing", "this fighting"; and after an article, any form: "the wounded"; but
         // not a guest's participle ("the visiting minister").
         let before = self.word(verb - 1);
-        if cues::is(self.word(verb), Class::Guest) {
+        if self.is(verb, Class::Guest) {
             return false;
         }
         cues::is(before, Class::Article)
@@ -445,7 +447,7 @@ impl<'a> Sentence<'a> {
     /// before a reduced relative ("a region occupied by Japan"); empty when no actor stands
     /// there. `None`: a place stands there, or the clause has no subject.
     pub fn patient(&self, verb: usize, clause_start: usize) -> Option<Vec<usize>> {
-        let be = (1..=2).any(|d| verb >= d && cues::is(self.word(verb - d), Class::Be));
+        let be = (1..=2).any(|d| verb >= d && self.is(verb - d, Class::Be));
         if be {
             let (found, fallback) = self.subject(clause_start, verb);
             return (!found.is_empty() && !fallback).then_some(found);
@@ -466,18 +468,17 @@ impl<'a> Sentence<'a> {
             !self.mentions[k].place
                 && end <= noun
                 && noun - end <= 2
-                && (end..noun)
-                    .all(|i| self.tokens[i].word && !cues::is(self.word(i), Class::Preposition))
+                && (end..noun).all(|i| self.tokens[i].word && !self.is(i, Class::Preposition))
         })
     }
 
     /// "over the annexation", "after an attack": the noun at `noun` is the clause's background.
     pub fn background(&self, noun: usize) -> bool {
         let mut i = noun;
-        while i > 0 && cues::is(self.word(i - 1), Class::Determiner) {
+        while i > 0 && self.is(i - 1, Class::Determiner) {
             i -= 1;
         }
-        i > 0 && cues::is(self.word(i - 1), Class::Background)
+        i > 0 && self.is(i - 1, Class::Background)
     }
 
     /// The agent of a passive verb: "by" and an actor, before the clause's end.
@@ -504,7 +505,7 @@ impl<'a> Sentence<'a> {
         if !patterns().participles.contains(self.word(verb)) {
             return false;
         }
-        let be = (1..=2).any(|d| verb >= d && cues::is(self.word(verb - d), Class::Be));
+        let be = (1..=2).any(|d| verb >= d && self.is(verb - d, Class::Be));
         be || !self.agent_after(last, end.min(last + 3)).is_empty()
     }
 
@@ -534,8 +535,7 @@ impl<'a> Sentence<'a> {
         let wanted = verb
             && trigger >= 2
             && self.word(trigger - 1) == "to"
-            && !(trigger.saturating_sub(4)..trigger - 1)
-                .any(|i| cues::is(self.word(i), Class::Realizing));
+            && !(trigger.saturating_sub(4)..trigger - 1).any(|i| self.is(i, Class::Realizing));
         let negated = before.iter().any(|w| cues::is(w, Class::Negation));
         let refusal = before.iter().any(|w| cues::is(w, Class::Refusal));
         Flags {
@@ -552,7 +552,7 @@ impl<'a> Sentence<'a> {
     /// Who says so, when the words stand in reported speech: the actor before a speech verb
     /// that comes before them ("Medvedev said ..."), or around one after them ("..., Mori said").
     pub fn speaker(&self, first: usize, last: usize) -> Option<usize> {
-        let speech = |i: &usize| cues::is(self.word(*i), Class::Speech) && !self.in_mention(*i);
+        let speech = |i: &usize| self.is(*i, Class::Speech) && !self.in_mention(*i);
         let closest_before = |to: usize, from: usize| {
             (0..self.mentions.len()).rev().find(|&k| {
                 self.spans[k].1 < to && self.spans[k].0 >= from && !self.mentions[k].place
@@ -635,8 +635,10 @@ fn tokenize(text: &str, offset: usize) -> Vec<Token> {
 }
 
 fn push(out: &mut Vec<Token>, chars: &[char], start: usize, word: bool) {
+    let lower = chars.iter().collect::<String>().to_lowercase();
     out.push(Token {
-        lower: chars.iter().collect::<String>().to_lowercase(),
+        classes: cues::classes(&lower),
+        lower,
         start,
         end: start + chars.len(),
         word,

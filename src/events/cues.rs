@@ -163,7 +163,23 @@ fn cues() -> &'static Cues {
 
 /// Whether a (lowercase) word is in a class.
 pub fn is(word: &str, class: Class) -> bool {
-    cues().words.get(word).is_some_and(|c| c & bit(class) != 0)
+    classes(word).has(class)
+}
+
+/// The classes a (lowercase) word is in: looked up once for a sentence's token, asked of
+/// many times by the rules.
+pub fn classes(word: &str) -> Classes {
+    Classes(cues().words.get(word).copied().unwrap_or(0))
+}
+
+/// A word's classes, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Classes(u64);
+
+impl Classes {
+    pub fn has(self, class: Class) -> bool {
+        self.0 & bit(class) != 0
+    }
 }
 
 /// The entries of a class, words and phrases, longest first.

@@ -156,7 +156,7 @@ fn modifies_other(s: &Sentence, t: &Timex, trigger: usize) -> bool {
     let Some(i) = s.tokens.iter().position(|k| k.start == t.start) else {
         return false;
     };
-    let article = i > 0 && cues::is(&s.tokens[i - 1].lower, Class::Indefinite);
+    let article = i > 0 && s.is(i - 1, Class::Indefinite);
     article && !(trigger > i && trigger <= i + 5)
 }
 

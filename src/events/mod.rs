@@ -250,8 +250,8 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
         .collect();
     matches.retain(|m| {
         let upos = m.word.map(|w| tree.upos(w));
-        let participle = is_participle(&s.tokens[m.first].lower)
-            || cues::is(&s.tokens[m.first].lower, cues::Class::Guest);
+        let participle =
+            is_participle(&s.tokens[m.first].lower) || s.is(m.first, cues::Class::Guest);
         let wrong = match (m.pattern.verb, upos) {
             (true, Some("NOUN")) | (false, Some("VERB")) => true,
             (true, Some("ADJ")) => !participle,
@@ -275,7 +275,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
         let preposition = s
             .tokens
             .get(m.first + 1)
-            .is_some_and(|t| cues::is(&t.lower, cues::Class::Preposition));
+            .is_some_and(|t| t.classes.has(cues::Class::Preposition));
         let by_itself = m.pattern.verb
             && preposition
             && m.word.is_some_and(|w| {
@@ -325,7 +325,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     // Cup" after cutting off contacts).
     if s.tokens
         .iter()
-        .any(|t| cues::is(&t.lower, cues::Class::Sport) || is_score(&t.lower))
+        .any(|t| t.classes.has(cues::Class::Sport) || is_score(&t.lower))
     {
         out.retain(|e| !taxonomy::in_class(&e.cameo, CodeClass::GameWords));
     }
@@ -387,7 +387,7 @@ fn side_elsewhere(pattern: &Pattern, s: &Sentence, place: bool, territory: bool)
 /// "The Security Council will hold an emergency meeting at the request of Japan": what was
 /// asked for is a meeting, so the request is an appeal to meet (data/events/derived.tsv).
 fn asked_to_meet(s: &Sentence, tree: &Tree, m: &Match, meetings: &[usize], events: &mut [Event]) {
-    let request = cues::is(&s.tokens[m.first].lower, cues::Class::Request);
+    let request = s.is(m.first, cues::Class::Request);
     let Some((_, act)) = m
         .word
         .filter(|_| request)
@@ -451,7 +451,7 @@ fn fought_in_court(s: &Sentence, e: &Event) -> bool {
     let to = (last + AFTER).min(s.tokens.len());
     s.tokens[from..to]
         .iter()
-        .any(|t| cues::is(&t.lower, cues::Class::Legal))
+        .any(|t| t.classes.has(cues::Class::Legal))
 }
 
 /// A game's score: "6-0", "2-1" (not a vote of fifteen members, "15-0").
@@ -1295,7 +1295,7 @@ fn arguments(
         return shallow;
     };
     // "The council will meet at the request of Japan": Japan asked the council.
-    if !m.pattern.verb && cues::is(&s.tokens[m.first].lower, cues::Class::Request) {
+    if !m.pattern.verb && s.is(m.first, cues::Class::Request) {
         let (sides, _) = tree.request_sides(w)?;
         let (mut sources, mut targets) = (sides.sources, sides.targets);
         pair_up(m.pattern.cameo, &mut sources, &mut targets);
@@ -1410,15 +1410,15 @@ fn arguments(
         targets = tree.origin_phrases(w);
     }
     // "Abe and Trump agreed to raise pressure on North Korea": they agreed with each other.
-    if sources.len() == 2 && cues::is(&s.tokens[m.first].lower, cues::Class::Joint) {
+    if sources.len() == 2 && s.is(m.first, cues::Class::Joint) {
         targets.clear();
     }
     // "both sides blamed each other", "Indian and Chinese soldiers clashed": each side the
     // other's target. A reciprocal trigger that names no partner ("with") takes none from the
     // words after it ("got into a scuffle, and 20 Indian personnel were killed").
     let reciprocal = m.target.is_none()
-        && !cues::is(&s.tokens[m.last].lower, cues::Class::Preposition)
-        && (m.first..=m.last).any(|i| cues::is(&s.tokens[i].lower, cues::Class::Reciprocal));
+        && !s.is(m.last, cues::Class::Preposition)
+        && (m.first..=m.last).any(|i| s.is(i, cues::Class::Reciprocal));
     // "The two ministers clashed over trade": a quarrel, perhaps no force at all.
     if reciprocal && s.topic_after(m.last) {
         return None;

@@ -60,7 +60,7 @@ pub fn at(s: &Sentence, i: usize, last: Option<Territory>) -> Option<(Territory,
         return Some((*territory, w.len()));
     }
     let territory = last?;
-    let refers = i > 0 && cues::is(&s.tokens[i - 1].lower, Class::Refers);
+    let refers = i > 0 && s.is(i - 1, Class::Refers);
     if !refers {
         return None;
     }
