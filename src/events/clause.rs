@@ -279,6 +279,13 @@ impl<'a> Sentence<'a> {
         (0..self.mentions.len()).find(|&k| self.spans[k].0 == i)
     }
 
+    /// Whether a state's or an actor's name (not a place's) ends right before token `i`.
+    pub fn name_before(&self, i: usize) -> bool {
+        (0..self.mentions.len()).any(|k| {
+            self.spans[k].1 + 1 == i && !self.mentions[k].place && self.capitalized(self.spans[k].0)
+        })
+    }
+
     /// The token after a mention, past its abbreviation in brackets and a possessive "'s".
     pub fn after_mention(&self, k: usize) -> usize {
         let mut next = self.spans[k].1 + 1;

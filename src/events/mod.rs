@@ -252,8 +252,12 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
         let upos = m.word.map(|w| tree.upos(w));
         let participle =
             is_participle(&s.tokens[m.first].lower) || s.is(m.first, cues::Class::Guest);
+        // "Iran shot down a US drone": the tagger may read a past form that is also a noun
+        // ("shot", "cut") as the noun right after a name; there it is the name's verb.
+        let named_verb = participle && s.name_before(m.first);
         let wrong = match (m.pattern.verb, upos) {
-            (true, Some("NOUN")) | (false, Some("VERB")) => true,
+            (true, Some("NOUN")) => !named_verb,
+            (false, Some("VERB")) => true,
             (true, Some("ADJ")) => !participle,
             _ => false,
         };

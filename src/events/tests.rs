@@ -75,6 +75,11 @@ const CASES: &[(&str, &[&str])] = &[
         "June 1, 2023\n\nThe US blacklisted Chinese chipmaker SMIC on Friday, officials said.",
         &["USA CHN 163"],
     ),
+    // The tagger reads "shot" after a name as the noun: there it is the name's verb.
+    (
+        "June 20, 2019\n\nIran shot down a US drone on Thursday, officials said.",
+        &["IRN USA 195"],
+    ),
     // One actor named: the other side is a place, a territory, the source's government or
     // one the article names elsewhere (sentences with one actor are parsed only for these).
     (
