@@ -80,6 +80,16 @@ const CASES: &[(&str, &[&str])] = &[
         "June 20, 2019\n\nIran shot down a US drone on Thursday, officials said.",
         &["IRN USA 195"],
     ),
+    // A state strikes too when what it hits is a target, or what it hits with is a weapon;
+    // a deal struck is none.
+    (
+        "June 1, 2023\n\nIsrael struck Hamas targets in Gaza on Sunday, officials said.",
+        &["ISR PSE 190"],
+    ),
+    (
+        "June 1, 2023\n\nRussia hit Ukrainian power plants with missiles on Monday, officials said.",
+        &["RUS UKR 195"],
+    ),
     // One actor named: the other side is a place, a territory, the source's government or
     // one the article names elsewhere (sentences with one actor are parsed only for these).
     (
