@@ -90,6 +90,20 @@ const CASES: &[(&str, &[&str])] = &[
         "June 1, 2023\n\nRussia hit Ukrainian power plants with missiles on Monday, officials said.",
         &["RUS UKR 195"],
     ),
+    // Bans and embargoes imposed, imports halted; an ambassador ordered out; ties restored
+    // between the sides the subject names.
+    (
+        "June 1, 2023\n\nThe European Union imposed a ban on Russian oil imports on Friday.",
+        &["EU RUS 163"],
+    ),
+    (
+        "June 1, 2023\n\nChina halted imports of Japanese seafood on Thursday, officials said.",
+        &["CHN JPN 163"],
+    ),
+    (
+        "June 1, 2023\n\nEthiopia and Eritrea restored diplomatic ties on Monday, officials said.",
+        &["ETH ERI 051"],
+    ),
     // One actor named: the other side is a place, a territory, the source's government or
     // one the article names elsewhere (sentences with one actor are parsed only for these).
     (
