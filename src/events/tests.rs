@@ -104,6 +104,11 @@ const CASES: &[(&str, &[&str])] = &[
         "June 1, 2023\n\nEthiopia and Eritrea restored diplomatic ties on Monday, officials said.",
         &["ETH ERI 051"],
     ),
+    // Backing a bid endorses it.
+    (
+        "June 1, 2023\n\nFrance backed India's bid for a permanent seat on the Security Council on Monday.",
+        &["FRA IND 051"],
+    ),
     // One actor named: the other side is a place, a territory, the source's government or
     // one the article names elsewhere (sentences with one actor are parsed only for these).
     (
