@@ -371,7 +371,7 @@ impl Run<'_> {
                     return;
                 };
                 let role = if p.former { Some("ELI") } else { role };
-                let mut actor = group_actor(&c, role);
+                let mut actor = group_actor(&c, self.seat_role(&p, role));
                 actor.name = Some(name.clone());
                 actor.office = office.map(|o| kb().offices[o].id.to_string());
                 let why = "not in the base: coded from the title".to_string();
@@ -422,6 +422,25 @@ impl Run<'_> {
         });
     }
 
+    /// The role of a phrase's people: those of a body that sits in one place are that body's
+    /// ("a Taliban spokesman", "Hezbollah officials": the armed groups'; "a Pentagon spokesman":
+    /// the military's), not their state's government, unless the phrase names a government
+    /// ("the Taliban government").
+    fn seat_role(&self, p: &Phrase, role: Option<&'static str>) -> Option<&'static str> {
+        let Some(Anchor::Seat(i)) = p.anchor.filter(|_| !p.former) else {
+            return role;
+        };
+        let last = self.text[p.start..p.end].rsplit(' ').next().unwrap_or("");
+        let governs = kb()
+            .government_words
+            .contains(&last.to_lowercase().as_str());
+        if governs {
+            role
+        } else {
+            Some(kb().seats[i].role)
+        }
+    }
+
     /// A phrase of agent words without a name: "Japan's military", "the Russian leader",
     /// "a former Russian president", "the ministry".
     pub(super) fn agent_actor(
@@ -467,6 +486,7 @@ impl Run<'_> {
         // VGTRK (media), while "NATO forces" is NATOMIL.
         let role =
             role.filter(|r| !matches!(p.anchor, Some(Anchor::Org(i)) if kb().orgs[i].kind == *r));
+        let role = self.seat_role(p, role);
         let mut actor = group_actor(&country, role);
         actor.office = office.map(|o| kb().offices[o].id.to_string());
         let mut who = None;
