@@ -1547,7 +1547,12 @@ fn gazetteer_target(s: &Sentence, from: usize, to: usize) -> Option<EventActor> 
     (1..=run).rev().find_map(|len| {
         let (start, end) = (s.tokens[first].start, s.tokens[first + len - 1].end);
         let name = s.slice(start, end);
-        let state = crate::places::state_of(&name)?;
+        // The start of a longer name only when the place is well known ("Kabul Airport").
+        let state = if len == run {
+            crate::places::state_of(&name)?
+        } else {
+            crate::places::prominent_state_of(&name)?
+        };
         Some(EventActor {
             actor: Actor {
                 code: state.clone(),

@@ -109,6 +109,16 @@ const CASES: &[(&str, &[&str])] = &[
         "June 1, 2023\n\nFrance backed India's bid for a permanent seat on the Security Council on Monday.",
         &["FRA IND 051"],
     ),
+    // The first word of a longer name is a place only when the place is well known: "Kabul
+    // Airport" is in Kabul, "Pan Am" is no town of Myanmar.
+    (
+        "June 1, 2023\n\nRebels attacked Kabul Airport on Monday, officials said.",
+        &[" AFG 190"],
+    ),
+    (
+        "June 1, 2023\n\nMilitants attacked a Pan Am jet on Monday, officials said.",
+        &[],
+    ),
     // One actor named: the other side is a place, a territory, the source's government or
     // one the article names elsewhere (sentences with one actor are parsed only for these).
     (

@@ -554,6 +554,19 @@ pub fn state_of(name: &str) -> Option<String> {
     best(name, &[], &FxHashMap::default())?.country.clone()
 }
 
+/// Cities of at least this many people are known well enough to be named as the first word of
+/// a longer name ("Kabul Airport"); smaller towns of that word are another name's start ("Pan
+/// Am" is no town of Myanmar).
+const PROMINENT: u64 = 100_000;
+
+/// The state of the place `name` means, when it is a state, a province, a landmark, a capital
+/// or a city of `PROMINENT` people or more.
+pub fn prominent_state_of(name: &str) -> Option<String> {
+    let e = best(name, &[], &FxHashMap::default())?;
+    let prominent = e.kind != PlaceKind::City || e.capital || e.population >= PROMINENT;
+    e.country.clone().filter(|_| prominent)
+}
+
 /// Whether the gazetteer knows `name` as a place of any kind ("LONDON", "New Delhi").
 pub fn is_place(name: &str) -> bool {
     !gazetteer().find(name).is_empty()
