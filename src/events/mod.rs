@@ -210,7 +210,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
     }
     // One actor named, however often: an event needs a second side, and only some codes take
     // it from elsewhere than a name (a place, a territory, the source's own people or
-    // government, no one). Without one of those, parsing gives nothing (a third of the
+    // government, no one). Without one of those, parsing gives nothing (a fifth of the
     // sentences parsed on real news).
     let one_actor = s
         .mentions

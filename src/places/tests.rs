@@ -300,25 +300,19 @@ fn a_venue_dated_by_its_report_places_the_days_before() {
     let text = "Mongolia and China agree on rail links\n\nOctober 12, 2023\n\n\
         Mongolian and Chinese officials signed an agreement on October 11 to build two railway crossings.\n\n\
         The deal was reached during a visit by Mongolia's prime minister to Beijing, where he met Chinese Premier Li Qiang.";
-    let raw = ingest::decode("case.txt", text.as_bytes()).expect("decodes");
-    let doc = pipeline::extract(&raw, &Context::default());
-    let signed = doc
-        .events
-        .iter()
-        .find(|e| e.cameo == "057")
-        .expect("a signing");
-    let p = signed.place.as_ref().expect("placed");
+    let signing = |text: &str| -> Option<Place> {
+        let raw = ingest::decode("case.txt", text.as_bytes()).expect("decodes");
+        let doc = pipeline::extract(&raw, &Context::default());
+        let signed = doc.events.into_iter().find(|e| e.cameo == "057");
+        signed.expect("a signing").place
+    };
+    let p = signing(text).expect("placed");
     assert_eq!((p.name.as_str(), p.basis), ("Beijing", PlaceBasis::Article));
     // A week before, the venue is no longer the signing's.
-    let text = text.replace("on October 11", "on October 4");
-    let raw = ingest::decode("case.txt", text.as_bytes()).expect("decodes");
-    let doc = pipeline::extract(&raw, &Context::default());
-    let signed = doc
-        .events
-        .iter()
-        .find(|e| e.cameo == "057")
-        .expect("a signing");
-    assert_eq!(signed.place, None);
+    assert_eq!(
+        signing(&text.replace("on October 11", "on October 4")),
+        None
+    );
 }
 
 #[test]
