@@ -327,6 +327,13 @@ impl Kb {
         base.any(|b| code.starts_with(b))
     }
 
+    /// Whether `word` (any case) names a government (government_words.txt: "administration").
+    pub fn names_government(&self, word: &str) -> bool {
+        self.government_words
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word))
+    }
+
     /// Whether an organization code names news media (kind MED: "the Associated Press").
     pub fn is_media(&self, code: &str) -> bool {
         self.orgs.iter().any(|o| o.code == code && o.kind == "MED")

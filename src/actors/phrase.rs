@@ -247,10 +247,7 @@ impl Run<'_> {
             return None;
         }
         let word = next.surface.text.as_str();
-        let government = kb()
-            .government_words
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word))
+        let government = kb().names_government(word)
             && agent_word(next).is_some_and(|(_, office, _)| office.is_none());
         if !government {
             return None;
@@ -430,11 +427,7 @@ impl Run<'_> {
         let Some(Anchor::Seat(i)) = p.anchor.filter(|_| !p.former) else {
             return role;
         };
-        let last = self.text[p.start..p.end].rsplit(' ').next().unwrap_or("");
-        let governs = kb()
-            .government_words
-            .contains(&last.to_lowercase().as_str());
-        if governs {
+        if p.head.is_some_and(|h| kb().names_government(h)) {
             role
         } else {
             Some(kb().seats[i].role)

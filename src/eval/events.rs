@@ -197,6 +197,8 @@ pub fn score(
     let predicted = &doc.events;
     let scored: Vec<&Event> = predicted.iter().filter(|e| e.asserted()).collect();
     let mut used = vec![false; gold.len()];
+    // Whether the text names a gold place, asked of each matched event.
+    let body = doc.body.to_lowercase();
     let mut counts = EventCounts {
         predicted: scored.len(),
         placed: scored.iter().filter(|e| e.place.is_some()).count(),
@@ -224,7 +226,7 @@ pub fn score(
                 used[i] = true;
                 counts.matched += 1;
                 counts.matched_required += usize::from(g.required);
-                count_place(g, scored[j], &doc.body, &mut counts);
+                count_place(g, scored[j], &body, &mut counts);
                 if tight(g, scored[j]) {
                     counts.tight += 1;
                 } else {
@@ -414,8 +416,8 @@ fn overlaps(g: &GoldEvent, e: &Event) -> bool {
 }
 
 /// Whether a matched event is placed where its gold says (its state, and within 50 km of the
-/// place the gazetteer gives the gold's name for the gold's sides), and whether `body` names
-/// that place at all (a gold place known only from elsewhere, "Beijing" for a meeting in China
+/// place the gazetteer gives the gold's name for the gold's sides), and whether `body`
+/// (lowercased) names that place at all (a gold place known only from elsewhere, "Beijing" for a meeting in China
 /// the article never places, is no miss of the measure).
 fn count_place(g: &GoldEvent, e: &Event, body: &str, counts: &mut EventCounts) {
     let sides = [
@@ -431,7 +433,7 @@ fn count_place(g: &GoldEvent, e: &Event, body: &str, counts: &mut EventCounts) {
     };
     counts.gold_places += 1;
     let gold_name = g.location.as_deref().unwrap_or_default();
-    let named = body.to_lowercase().contains(&gold_name.to_lowercase());
+    let named = body.contains(&gold_name.to_lowercase());
     counts.gold_places_named += usize::from(named);
     let Some(p) = &e.place else {
         let line = format!(

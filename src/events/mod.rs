@@ -437,7 +437,7 @@ pub fn is_participle(word: &str) -> bool {
 }
 
 /// The first word of an event's trigger, lowercased: what the cue classes are asked of.
-fn trigger_word(e: &Event) -> String {
+pub fn trigger_word(e: &Event) -> String {
     let first = e.evidence.trigger.split_whitespace().next().unwrap_or("");
     first.to_lowercase()
 }

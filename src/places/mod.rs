@@ -148,8 +148,7 @@ fn place_of(
         return Some(p);
     }
     // "Russia's invasion of Ukraine": in Ukraine, as an invasion of 2003 was in Iraq.
-    let word = e.evidence.trigger.split_whitespace().next().unwrap_or("");
-    if cues::is(&word.to_lowercase(), Class::OnLand) {
+    if cues::is(&crate::events::trigger_word(e), Class::OnLand) {
         let invaded = e.target.actor.country.as_deref();
         if let Some(country) = invaded.and_then(|c| gazetteer().country(c)) {
             return Some(country.place(PlaceBasis::Clause));
