@@ -15,6 +15,8 @@ pub struct Hit {
     pub start: usize,
     pub end: usize,
     pub surface: &'static Surface,
+    /// The surface's index in the base, for its spellings in other cases.
+    id: usize,
     /// Followed by `'s` or `’s` ("Japan's military"); `end` stops before it.
     pub possessive: bool,
     /// Where the words after it start: past the possessive, if any.
@@ -35,6 +37,18 @@ impl Hit {
     /// The first sense that `pick` accepts.
     pub fn find<T>(&self, pick: impl Fn(&Sense) -> Option<T>) -> Option<T> {
         self.senses().iter().find_map(pick)
+    }
+
+    /// The first sense that `pick` accepts of the same letters as a common noun, where the base
+    /// also has them in lowercase: "Congress" alone is the US Congress, but after "Brazilian" it
+    /// is the word "congress".
+    pub fn find_common<T>(&self, pick: impl Fn(&Sense) -> Option<T>) -> Option<T> {
+        let surfaces = &kb().surfaces;
+        let common = CASE_VARIANTS[self.id]
+            .iter()
+            .map(|&i| &surfaces[i])
+            .filter(|s| s.case == Case::Any);
+        common.flat_map(|s| &s.senses).find_map(pick)
     }
 }
 
@@ -98,12 +112,14 @@ fn hit_at(text: &str, start: usize, end: usize, reported: usize) -> Option<Hit> 
     let fitting = std::iter::once(reported)
         .chain(CASE_VARIANTS[reported].iter().copied())
         .find(|&i| case_fits(&surfaces[i], found));
-    let surface = fitting.map(|i| &surfaces[i])?;
+    let id = fitting?;
+    let surface = &surfaces[id];
     let next = possessive_end(text, end, &surface.text);
     Some(Hit {
         start,
         end,
         surface,
+        id,
         possessive: next.is_some(),
         next: next.unwrap_or(end),
     })

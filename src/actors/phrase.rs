@@ -89,7 +89,11 @@ impl Run<'_> {
                 j += 1;
                 continue;
             }
-            let Some(word) = agent_word(&hits[j]) else {
+            // "the Brazilian Congress", "Colombia's Congress": after a state, a seat's name that
+            // is also a common noun ("congress") is that state's body, not the seat's.
+            let of_state = matches!(p.anchor, Some(Anchor::State(..))) && p.agents.is_empty();
+            let common = || of_state.then(|| hits[j].find_common(agent_sense)).flatten();
+            let Some(word) = agent_word(&hits[j]).or_else(common) else {
                 break;
             };
             p.agents.push(word);
@@ -1067,13 +1071,17 @@ fn organization_of_office(o: usize) -> Option<&'static str> {
 
 /// An agent word or an office title: its role, its office and its kind.
 pub(super) fn agent_word(h: &Hit) -> Option<(&'static str, Option<usize>, AgentKind)> {
-    h.find(|s| match *s {
+    h.find(agent_sense)
+}
+
+fn agent_sense(s: &Sense) -> Option<(&'static str, Option<usize>, AgentKind)> {
+    match *s {
         Sense::Office(o) => Some((kb().offices[o].role, Some(o), AgentKind::Group)),
         Sense::Agent { role, kind } if kind != AgentKind::Former && kind != AgentKind::Then => {
             Some((role, None, kind))
         }
         _ => None,
-    })
+    }
 }
 
 /// What "the ministry" or "the spokesman" must match: the office, else the last word.

@@ -8,6 +8,28 @@ use crate::pipeline;
 
 /// (article, mention text, n-th mention with that text, code, person or "").
 const CASES: &[(&str, &str, usize, &str, &str)] = &[
+    // "Congress" alone is the US Congress; after a state's name or adjective, that state's.
+    (
+        "May 2, 2019\n\nThe Peruvian Congress voted on Monday to remove the president.",
+        "Peruvian Congress",
+        1,
+        "PERLEG",
+        "",
+    ),
+    (
+        "May 2, 2019\n\nColombia's Congress approved the peace deal on Monday.",
+        "Colombia's Congress",
+        1,
+        "COLLEG",
+        "",
+    ),
+    (
+        "May 2, 2019\n\nCongress approved the budget on Monday.",
+        "Congress",
+        1,
+        "USALEG",
+        "",
+    ),
     // The voice of a body that sits in one place is that body's, not its state's government.
     (
         "May 2, 2019\n\nA Taliban spokesman said the group would keep attacking US forces.",

@@ -549,10 +549,14 @@ fn rejected_acts(tree: &Tree, events: &mut [Event]) {
             continue;
         };
         let side = x.source.actor.side().map(str::to_string);
-        if !rejections
-            .iter()
-            .any(|(r, s)| *s == side && tree.governs(*r, w))
-        {
+        let governing = || rejections.iter().filter(|(r, _)| tree.governs(*r, w));
+        if !governing().any(|(_, s)| *s == side) {
+            // "Hungary blocked new EU sanctions on Russia": another's act, named by a noun
+            // that a rejection governs, is a proposal turned down, not an act done.
+            let turned_down = governing().any(|(r, _)| tree.names_closely(*r, w));
+            if tree.upos(w) == "NOUN" && turned_down {
+                x.hypothetical = true;
+            }
             continue;
         }
         match taxonomy::refusal_of(&x.cameo) {
@@ -750,8 +754,9 @@ fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
             if pattern.verb && (s.nominal(i) || named) {
                 continue;
             }
-            // Not worth parsing the sentence for: no armed group to use that force.
-            if pattern.armed_only && !s.mentions.iter().any(|m| armed(m)) {
+            // Not worth parsing the sentence for: no armed group or crowd to use that force.
+            let force = |m: &&Mention| armed(m) || rioters(&m.actor, &m.text);
+            if pattern.armed_only && !s.mentions.iter().any(force) {
                 continue;
             }
             match match_at(s, pattern, i, None).or_else(|| passive_object_match(s, pattern, i)) {
@@ -1053,7 +1058,12 @@ fn code_match(
     // West Darfur") falls on its people, as below.
     let meeting = taxonomy::in_class(cameo, CodeClass::Meeting);
     if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::PlaceTarget) && !meeting {
-        let place = gazetteer_target(s, m.last + 1, clause.1);
+        // "struck Kharkiv with drones": the place may be the object in the pattern's gap.
+        let gap_object = m.pattern.verb && matches!(m.pattern.items.get(1), Some(Item::Gap));
+        let object = gap_object.then(|| gazetteer_target(s, m.first + 1, m.last));
+        let place = object
+            .flatten()
+            .or_else(|| gazetteer_target(s, m.last + 1, clause.1));
         let home = |p: &EventActor| {
             taxonomy::in_class(cameo, CodeClass::OwnState)
                 && first.is_some_and(|a| a.country == p.actor.country)
@@ -1138,7 +1148,8 @@ fn code_match(
         if material && s.mentions[src].rule == crate::actors::PLACE_ADJECTIVE {
             continue;
         }
-        if armed_only && !armed(s.mentions[src]) {
+        let mention = s.mentions[src];
+        if armed_only && !armed(mention) && !rioters(&mention.actor, &mention.text) {
             continue;
         }
         // "Belarusians protested in Minsk": their own state's place is no target.
@@ -1172,6 +1183,9 @@ fn code_match(
             // "Thousands of Nigerians protested": a crowd's protest is dissent in the streets
             // (14), not an official complaint (114).
             let street = taxonomy::in_class(cameo, CodeClass::Complaint) && crowd(s, &src);
+            // "Protesters stormed the Congress": a crowd's force is a riot (145).
+            let riot =
+                taxonomy::in_class(cameo, CodeClass::Rioting) && rioters(&src.actor, &src.text);
             let mut e = event(
                 doc,
                 s,
@@ -1197,6 +1211,10 @@ fn code_match(
             if street {
                 recode(&mut e, taxonomy::derived("street-protest"));
                 e.rule += "; by people: a demonstration";
+            }
+            if riot {
+                recode(&mut e, taxonomy::derived("riot"));
+                e.rule += "; by people: a riot";
             }
             // "refused to lift the curfew", "would not release the prisoners": a rejection,
             // made when it is said, of someone ("will not retreat from the world" rejects no
@@ -1684,6 +1702,14 @@ fn crowd(s: &Sentence, side: &EventActor) -> bool {
         None => mention_rule(s, side) == Some("adjective"),
     };
     people && side.text.ends_with('s')
+}
+
+/// Whether an actor is a crowd of people who riot when they use force (derived.tsv `rioters`:
+/// "protesters", "students", in the plural); not a state's people by name ("the Soviets
+/// invaded"), nor an opposition that may be armed.
+fn rioters(actor: &Actor, text: &str) -> bool {
+    let role = actor.role.as_deref();
+    role.is_some_and(|r| taxonomy::derived_lists("rioters", r)) && text.ends_with('s')
 }
 
 /// The rule of the mention an event side was taken from (none for a territory or no target).

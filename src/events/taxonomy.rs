@@ -146,6 +146,7 @@ pub enum CodeClass {
     PlaceTarget,
     Rejecting,
     ReleaseDemand,
+    Rioting,
     TerritoryTarget,
     Together,
     Undoing,
@@ -155,7 +156,7 @@ pub enum CodeClass {
 }
 
 impl CodeClass {
-    const ALL: [CodeClass; 26] = [
+    const ALL: [CodeClass; 27] = [
         CodeClass::Aimed,
         CodeClass::AtGovernment,
         CodeClass::Blamed,
@@ -176,6 +177,7 @@ impl CodeClass {
         CodeClass::PlaceTarget,
         CodeClass::Rejecting,
         CodeClass::ReleaseDemand,
+        CodeClass::Rioting,
         CodeClass::TerritoryTarget,
         CodeClass::Together,
         CodeClass::Undoing,
@@ -207,6 +209,7 @@ impl CodeClass {
             CodeClass::PlaceTarget => "place-target",
             CodeClass::Rejecting => "rejecting",
             CodeClass::ReleaseDemand => "release-demand",
+            CodeClass::Rioting => "rioting",
             CodeClass::TerritoryTarget => "territory-target",
             CodeClass::Together => "together",
             CodeClass::Undoing => "undoing",
@@ -290,6 +293,7 @@ mod tests {
             "military-force",
             "asked-to-meet",
             "street-protest",
+            "riot",
             "accusation",
             "claim",
             "generic-threat",

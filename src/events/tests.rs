@@ -1285,6 +1285,39 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nChile pledged up to 2 billion dollars in emergency funding to Peru on Monday.",
         &["CHL PER 070"],
     ),
+    // A crowd's force is a riot, also by a verb that names force only when an armed group
+    // uses it; a state's people by name ("the Soviets") are no crowd.
+    (
+        "January 9, 2023\n\nProtesters stormed the Brazilian Congress on Sunday, police said.",
+        &["BRA BRA 145"],
+    ),
+    (
+        "January 9, 2023\n\nStudents attacked the Iranian embassy in Kabul on Sunday, police said.",
+        &["AFG IRN 145"],
+    ),
+    (
+        "January 9, 2023\n\nIn 1968 the Soviets invaded Czechoslovakia, the minister recalled on Sunday.",
+        &["SUN CSK 190"],
+    ),
+    // A place that is the object in a pattern's gap is the target's state.
+    (
+        "May 2, 2024\n\nRussia struck Kharkiv with drones overnight, officials said on Thursday.",
+        &["RUS UKR 195"],
+    ),
+    // Another's act that a rejection names is a proposal turned down; what is only feared or
+    // alleged ("accusations of attacks") is not done either.
+    (
+        "May 2, 2024\n\nHungary vetoed new EU sanctions against Russia on Thursday, diplomats said.",
+        &["HUN EU 1246"],
+    ),
+    (
+        "May 2, 2024\n\nTurkey refused to commit to any assistance to the US-led war against Iraq on Thursday, officials said.",
+        &["TUR USA 120", "USA IRQ 190"],
+    ),
+    (
+        "May 2, 2024\n\nRussia rejected Ukraine's accusations of attacks on civilians on Thursday.",
+        &["RUS UKR 016"],
+    ),
 ];
 
 #[test]

@@ -135,9 +135,11 @@ impl<'a> Tree<'a> {
             // A relative clause whose "that" is its mark, not its subject or object, is the
             // noun's content ("allegations that its forces attacked a tanker").
             let content = self.rel(x) == "acl:relcl" && self.kids(x, "mark").next().is_some();
+            // "accusations of attacks on civilians", "the risk of war": the same with "of".
+            let of = self.rel(x) == "nmod" && self.case_of(x).as_deref() == Some("of");
             let believed = self
                 .head(x)
-                .filter(|_| matches!(self.rel(x), "acl" | "ccomp") || content);
+                .filter(|_| matches!(self.rel(x), "acl" | "ccomp") || content || of);
             if believed.is_some_and(belief) {
                 return true;
             }
@@ -368,6 +370,13 @@ impl<'a> Tree<'a> {
             }
         }
         false
+    }
+
+    /// Whether verb `v` is the head of word `w` or of its head: what it names ("blocked new
+    /// sanctions", "refused to back sanctions"), not what that names in turn ("refused to
+    /// commit to assistance to the war").
+    pub fn names_closely(&self, v: usize, w: usize) -> bool {
+        self.steps_up(w).take(2).any(|(_, h)| h == v)
     }
 
     /// Whether word `w` stands past a preposition in the phrase of verb `v` it is in
