@@ -712,7 +712,12 @@ impl Run<'_> {
     /// Where the text goes on after " of " and a portfolio in capitals at `end`: "of Health",
     /// "of Foreign Affairs", "of Trade and Industry" (up to four words).
     fn past_portfolio(&self, end: usize) -> Option<usize> {
-        let rest = self.text[end..].strip_prefix(" of ")?;
+        // "Minister of Foreign Affairs and Expatriates of Jordan": an office whose name holds
+        // its portfolio may name a second one.
+        let after = &self.text[end..];
+        let rest = after
+            .strip_prefix(" of ")
+            .or_else(|| after.strip_prefix(" and "))?;
         let mut at = self.text.len() - rest.len();
         let mut last = None;
         for word in rest.split(' ').take(4) {

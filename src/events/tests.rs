@@ -1299,6 +1299,11 @@ const CASES: &[(&str, &[&str])] = &[
         "January 9, 2023\n\nIn 1968 the Soviets invaded Czechoslovakia, the minister recalled on Sunday.",
         &["SUN CSK 190"],
     ),
+    // A meal together is a meeting.
+    (
+        "May 2, 2024\n\nPutin had a working dinner with Erdogan in Sochi on Thursday.",
+        &["RUS TUR 040"],
+    ),
     // A place that is the object in a pattern's gap is the target's state.
     (
         "May 2, 2024\n\nRussia struck Kharkiv with drones overnight, officials said on Thursday.",
