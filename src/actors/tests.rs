@@ -30,13 +30,13 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "USALEG",
         "",
     ),
-    // A state's official name, after an office with two portfolios.
+    // A state's official name, after an office with two portfolios: its holder on the day.
     (
         "May 2, 2019\n\nLavrov held talks with the Minister of Foreign Affairs and Expatriates of the Hashemite Kingdom of Jordan in Moscow.",
         "Minister of Foreign Affairs",
         1,
         "JORGOV",
-        "",
+        "Ayman Safadi",
     ),
     // The voice of a body that sits in one place is that body's, not its state's government.
     (
