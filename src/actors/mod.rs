@@ -342,7 +342,14 @@ impl Run<'_> {
                 _ => continue,
             };
             if let Some(state) = state {
-                f.actor = group_actor(&Code(state, true), f.actor.role.as_deref());
+                // A titled stranger keeps his name and office ("opposition leader Kizza Besigye").
+                let placed = group_actor(&Code(state, true), f.actor.role.as_deref());
+                let (name, office) = (f.actor.name.take(), f.actor.office.take());
+                f.actor = Actor {
+                    name,
+                    office,
+                    ..placed
+                };
                 f.rule = phrase::GENERIC_PLACE;
             }
         }

@@ -368,20 +368,22 @@ impl Run<'_> {
             }
             Some((Who::Unknown(name), ..)) => {
                 // "Foreign Minister Jan Nowak of Poland": the state may follow the name.
-                let Some(c) = country.or_else(|| self.of_object(p.end)) else {
-                    return;
+                let why = "not in the base: coded from the title".to_string();
+                let (mut actor, rule) = match country.or_else(|| self.of_object(p.end)) {
+                    Some(c) => {
+                        let role = if p.former { Some("ELI") } else { role };
+                        (group_actor(&c, self.seat_role(&p, role)), "role-appositive")
+                    }
+                    // "opposition leader Kizza Besigye", "police chief Ali Khan": the title of
+                    // a group that is an actor with no state named is placed as the group is.
+                    None => match group_rule(&p) {
+                        Some(rule) => (stateless(role), rule),
+                        None => return,
+                    },
                 };
-                let role = if p.former { Some("ELI") } else { role };
-                let mut actor = group_actor(&c, self.seat_role(&p, role));
                 actor.name = Some(name.clone());
                 actor.office = office.map(|o| kb().offices[o].id.to_string());
-                let why = "not in the base: coded from the title".to_string();
-                (
-                    actor,
-                    "role-appositive",
-                    why,
-                    Some(Who::Unknown(name.clone())),
-                )
+                (actor, rule, why, Some(Who::Unknown(name.clone())))
             }
             None if !p.agents.is_empty() => {
                 match self.agent_actor(n, &p, country, role, office, days) {
@@ -407,7 +409,7 @@ impl Run<'_> {
                 .or(actor.org.clone())
                 .unwrap_or_default();
         }
-        if rule == "role-appositive" {
+        if matches!(who, Some(Who::Unknown(_))) {
             self.strangers.push(self.found.len());
         }
         self.push(Found {
@@ -1134,6 +1136,17 @@ pub(super) const GENERIC: &str = "generic";
 
 /// The same for a group of a state's own politics ("protesters").
 pub(super) const DOMESTIC: &str = "domestic";
+
+/// The rule that places a phrase whose role is that of a group named with no state (the kinds
+/// `generic` and `domestic` of agents.tsv and offices.tsv): "opposition leader", "rebels".
+fn group_rule(p: &Phrase) -> Option<&'static str> {
+    let (_, office, kind) = p.agents.iter().find(|(role, _, _)| !role.is_empty())?;
+    match (office.map(|o| kb().offices[o].kind), kind) {
+        (Some("generic"), _) | (None, AgentKind::Generic) => Some(GENERIC),
+        (Some("domestic"), _) | (None, AgentKind::Domestic) => Some(DOMESTIC),
+        _ => None,
+    }
+}
 
 /// A group of no known state, coded as Phoenix codes it: `---REB`.
 pub(super) fn stateless(role: Option<&str>) -> Actor {

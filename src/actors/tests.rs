@@ -30,6 +30,22 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "USALEG",
         "",
     ),
+    // The leader of an opposition or of rebels the base does not know is placed as the group
+    // would be: where the sentence says, else the state it is about.
+    (
+        "May 2, 2019\n\nGovernment troops attacked followers of rebel leader Riek Machar in Juba.",
+        "rebel leader Riek Machar",
+        1,
+        "SSDREB",
+        "Riek Machar",
+    ),
+    (
+        "May 2, 2019\n\nRussian police detained supporters of opposition leader Alexei Navalny on Saturday.",
+        "opposition leader Alexei Navalny",
+        1,
+        "RUSPTY",
+        "Alexei Navalny",
+    ),
     // A state's official name, after an office with two portfolios: its holder on the day.
     (
         "May 2, 2019\n\nLavrov held talks with the Minister of Foreign Affairs and Expatriates of the Hashemite Kingdom of Jordan in Moscow.",
