@@ -36,6 +36,7 @@ pub enum Class {
     Circumstance,
     Harmed,
     Request,
+    Addressed,
     Including,
     Topic,
     Quantity,
@@ -63,7 +64,7 @@ pub enum Class {
     OnLand,
 }
 
-const NAMES: [(&str, Class); 49] = [
+const NAMES: [(&str, Class); 50] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -88,6 +89,7 @@ const NAMES: [(&str, Class); 49] = [
     ("circumstance", Class::Circumstance),
     ("harmed", Class::Harmed),
     ("request", Class::Request),
+    ("addressed", Class::Addressed),
     ("including", Class::Including),
     ("topic", Class::Topic),
     ("quantity", Class::Quantity),

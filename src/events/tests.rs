@@ -1299,6 +1299,20 @@ const CASES: &[(&str, &[&str])] = &[
         "January 9, 2023\n\nIn 1968 the Soviets invaded Czechoslovakia, the minister recalled on Sunday.",
         &["SUN CSK 190"],
     ),
+    // Tariffs are trade sanctions, imposed and eased; a demand's infinitive is not the
+    // demander's act.
+    (
+        "May 2, 2019\n\nChina slapped retaliatory tariffs on American soybeans on Friday.",
+        &["CHN USA 163"],
+    ),
+    (
+        "May 2, 2019\n\nThe U.S. rolled back tariffs on Chinese goods on Friday, officials said.",
+        &["USA CHN 085"],
+    ),
+    (
+        "May 2, 2019\n\nThe talks stalled on Friday over Beijing's demands to roll back tariffs on Chinese goods.",
+        &[],
+    ),
     // A meal together is a meeting.
     (
         "May 2, 2024\n\nPutin had a working dinner with Erdogan in Sochi on Thursday.",

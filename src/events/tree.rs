@@ -1301,8 +1301,13 @@ impl<'a> Tree<'a> {
             "acl:relcl" if self.names_place(h) => Vec::new(),
             "acl:relcl" => vec![h],
             // "Pyongyang's threats of opening fire", "Russia's decision to impose": the noun's
-            // agent.
-            "acl" | "advcl" if self.words[h].upos == "NOUN" => self.noun_agent_words(h),
+            // agent; not of a demand, which the one asked is to fulfil.
+            "acl" | "advcl" if self.words[h].upos == "NOUN" => {
+                if cues::is(&self.lemma(h), Class::Addressed) {
+                    return Vec::new();
+                }
+                self.noun_agent_words(h)
+            }
             // "urged Japan to withdraw": the object controls; "agreed to impose": the subject.
             "xcomp" => match self.kids(h, "obj").next() {
                 Some(o) => vec![o],
