@@ -1313,6 +1313,20 @@ const CASES: &[(&str, &[&str])] = &[
         "May 2, 2019\n\nThe talks stalled on Friday over Beijing's demands to roll back tariffs on Chinese goods.",
         &[],
     ),
+    // Relations broken with or without "off"; prisoners swapped between the two subjects;
+    // visas suspended.
+    (
+        "May 2, 2019\n\nVenezuela broke diplomatic relations with Colombia on Saturday.",
+        &["VEN COL 161"],
+    ),
+    (
+        "May 2, 2019\n\nRussia and Ukraine swapped dozens of prisoners on Friday, officials said.",
+        &["RUS UKR 0841", "UKR RUS 0841"],
+    ),
+    (
+        "May 2, 2019\n\nIndia suspended visas for Canadian citizens on Thursday, officials said.",
+        &["IND CAN 172"],
+    ),
     // A meal together is a meeting.
     (
         "May 2, 2024\n\nPutin had a working dinner with Erdogan in Sochi on Thursday.",
