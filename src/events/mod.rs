@@ -1336,8 +1336,21 @@ fn arguments(
             if !tree.is_case(last) {
                 at_last.retain(|&k| !crate::actors::state_assumed(&s.mentions[k].rule));
             }
+            // "ordered the French ambassador to leave the country": an object that ends in a
+            // word of the pattern, before a last word that is no preposition, is the target
+            // ("joined the West in denouncing" names no West).
+            let inside = |k: &usize| {
+                let mention = s.mentions[*k];
+                let last_word = mention.text.rsplit(' ').next().unwrap_or("");
+                mention.start >= s.tokens[m.first].end
+                    && mention.end <= s.tokens[end].start
+                    && m.pattern.names_after_first(&last_word.to_lowercase())
+            };
+            let held = !tree.is_case(last)
+                && !parsed.targets.is_empty()
+                && parsed.targets.iter().all(inside);
             // "spoke to X over the phone": the last word ends the pattern, not the target.
-            if !at_last.is_empty() {
+            if !at_last.is_empty() && !held {
                 parsed.targets = at_last;
             }
         }
@@ -1455,6 +1468,9 @@ fn arguments(
     if !m.pattern.verb && fighting && with && m.word.is_some_and(|w| tree.harmed_in(w)) {
         std::mem::swap(&mut sources, &mut targets);
     }
+    // "condemned the military aid to Taiwan": a group's word the parse reads as an adjective.
+    sources.retain(|&k| !tree.adjective(k));
+    targets.retain(|&k| !tree.adjective(k));
     pair_up(m.pattern.cameo, &mut sources, &mut targets);
     // A name used as a place ("after touring the capital Dar es Salaam and meeting with") is
     // where something happened, never who did it.

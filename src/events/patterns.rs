@@ -63,6 +63,18 @@ pub struct Pattern {
 }
 
 impl Pattern {
+    /// Whether a word after its first is `word` (in lowercase): "ambassador" of "order *
+    /// ambassador|envoy to leave".
+    pub fn names_after_first(&self, word: &str) -> bool {
+        let later = self.items.iter().skip(1);
+        later
+            .filter_map(|i| match i {
+                Item::Word(forms) => Some(forms),
+                _ => None,
+            })
+            .any(|forms| forms.iter().any(|f| f == word))
+    }
+
     /// How many literal words it has: the more, the more specific.
     pub fn words(&self) -> usize {
         self.items

@@ -1327,6 +1327,16 @@ const CASES: &[(&str, &[&str])] = &[
         "May 2, 2019\n\nIndia suspended visas for Canadian citizens on Thursday, officials said.",
         &["IND CAN 172"],
     ),
+    // An ambassador the pattern names is its target, not "the country" after it; a group's
+    // word read as an adjective is no actor.
+    (
+        "May 2, 2024\n\nNiger's military junta ordered the French ambassador to leave the country on Thursday.",
+        &["NER FRA 174"],
+    ),
+    (
+        "May 2, 2024\n\nJapan protested on Thursday over the military drills near the islands.",
+        &[],
+    ),
     // A meal together is a meeting.
     (
         "May 2, 2024\n\nPutin had a working dinner with Erdogan in Sochi on Thursday.",

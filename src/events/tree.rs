@@ -65,6 +65,13 @@ pub struct Sides {
     pub passive: bool,
 }
 
+/// Whether a mention is one word of lower case, a group's word with no name ("military"): the
+/// parse may read it as an adjective ("protested over the military drills"), which names no
+/// actor.
+fn bare_word(text: &str) -> bool {
+    text.chars().all(|c| c.is_lowercase())
+}
+
 impl<'a> Tree<'a> {
     pub fn new(parsed: &'a Parsed, s: &'a Sentence<'a>) -> Tree<'a> {
         let words = parsed.words.as_slice();
@@ -83,6 +90,7 @@ impl<'a> Tree<'a> {
                 let near = before.saturating_sub(MENTIONS_BACK)..before;
                 near.into_iter()
                     .find(|&k| w.end <= s.mentions[k].end && s.mentions[k].start <= w.start)
+                    .filter(|&k| !bare_word(&s.mentions[k].text) || w.deprel != "amod")
             })
             .collect();
         Tree {
@@ -91,6 +99,14 @@ impl<'a> Tree<'a> {
             children,
             mention,
         }
+    }
+
+    /// Whether mention `k` is a group's word with no name that the parse reads as an
+    /// adjective ("the military drills"): no actor.
+    pub fn adjective(&self, k: usize) -> bool {
+        let m = self.s.mentions[k];
+        let word = self.word_at(m.start).map(|w| &self.words[w]);
+        bare_word(&m.text) && word.is_some_and(|w| w.deprel == "amod")
     }
 
     /// The word that starts at or holds character `at`.
