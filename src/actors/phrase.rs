@@ -519,6 +519,13 @@ impl Run<'_> {
         if let Some(c) = of_state {
             return Some(Bare::State(c, "agent-of"));
         }
+        // "a Security Council resolution": a name in capitals does so whatever its article.
+        let name = &self.text[p.start..p.end];
+        if determiner == Some(false) && name.split(' ').all(|w| w.starts_with(char::is_uppercase)) {
+            if let Some(found) = self.org_named_by_end(&name.to_lowercase()) {
+                return Some(found);
+            }
+        }
         if determiner == Some(true) {
             // Only courts fall back to an organization of their role: "the foreign minister"
             // after "the European Union" is no official of the EU.
@@ -553,14 +560,8 @@ impl Run<'_> {
             // "the Security Council" with none named before: the one organization whose name
             // ends with the words ("UN Security Council"). Two words at least: "the council" or
             // "the assembly" may be a state's own.
-            if let Some(i) = org_ending_with(words) {
-                let why = format!("the only organization named \"… {words}\"");
-                return Some(Bare::RefersTo((
-                    self.org_actor(i)?,
-                    "organization",
-                    why,
-                    None,
-                )));
+            if let Some(found) = self.org_named_by_end(words) {
+                return Some(found);
             }
             // "demanded the High Representative and the Commission to submit proposals": an
             // office only one organization has (every holder of terms.tsv the EU's) is that
@@ -735,6 +736,14 @@ impl Run<'_> {
             at += word.len() + 1;
         }
         last
+    }
+
+    /// The one organization whose name ends with `words` (lowercase, two words at least).
+    fn org_named_by_end(&self, words: &str) -> Option<Bare> {
+        let i = org_ending_with(words)?;
+        let why = format!("the only organization named \"… {words}\"");
+        let actor = self.org_actor(i)?;
+        Some(Bare::RefersTo((actor, "organization", why, None)))
     }
 
     /// "the government of Shinzo Abe", "the leaders of Mongolia": the country of the name after

@@ -46,6 +46,15 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "RUSPTY",
         "Alexei Navalny",
     ),
+    // The end of one organization's name in capitals is that organization, whatever its
+    // article.
+    (
+        "May 2, 2019\n\nRussia vetoed a Security Council resolution condemning the annexation.",
+        "Security Council",
+        1,
+        "UNSC",
+        "",
+    ),
     // A state's official name, after an office with two portfolios: its holder on the day.
     (
         "May 2, 2019\n\nLavrov held talks with the Minister of Foreign Affairs and Expatriates of the Hashemite Kingdom of Jordan in Moscow.",
