@@ -1337,6 +1337,15 @@ const CASES: &[(&str, &[&str])] = &[
         "May 2, 2024\n\nJapan protested on Thursday over the military drills near the islands.",
         &[],
     ),
+    // Aid announced or approved, and aid packages, by the clause's subject.
+    (
+        "May 2, 2024\n\nBritain announced a new package of military aid for Ukraine on Thursday.",
+        &["GBR UKR 072"],
+    ),
+    (
+        "May 2, 2024\n\nThe European Commission announced on Monday that it had suspended humanitarian aid to Kabul.",
+        &["EU AFG 162"],
+    ),
     // A meal together is a meeting.
     (
         "May 2, 2024\n\nPutin had a working dinner with Erdogan in Sochi on Thursday.",
