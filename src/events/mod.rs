@@ -1309,7 +1309,7 @@ fn arguments(
             t.role.is_none() && sources.iter().any(|&k| voices(k, t))
         };
         targets.retain(|t| !own_state(t));
-        pair_up(m.pattern.cameo, &mut sources, &mut targets);
+        pair_up(s, m.pattern.cameo, &mut sources, &mut targets);
         return (!sources.is_empty()).then_some((sources, targets, false));
     }
     let shallow = shallow_arguments(s, m, clause);
@@ -1320,7 +1320,7 @@ fn arguments(
     if !m.pattern.verb && s.is(m.first, cues::Class::Request) {
         let (sides, _) = tree.request_sides(w)?;
         let (mut sources, mut targets) = (sides.sources, sides.targets);
-        pair_up(m.pattern.cameo, &mut sources, &mut targets);
+        pair_up(s, m.pattern.cameo, &mut sources, &mut targets);
         return (!sources.is_empty() && !targets.is_empty()).then_some((sources, targets, false));
     }
     let mediation = taxonomy::in_class(m.pattern.cameo, CodeClass::Mediation);
@@ -1454,8 +1454,9 @@ fn arguments(
     let reciprocal = m.target.is_none()
         && !s.is(m.last, cues::Class::Preposition)
         && (m.first..=m.last).any(|i| s.is(i, cues::Class::Reciprocal));
-    // "The two ministers clashed over trade": a quarrel, perhaps no force at all.
-    if reciprocal && s.topic_after(m.last) {
+    // "The two ministers clashed over trade": a quarrel, perhaps no force at all (words traded
+    // over something are still words).
+    if reciprocal && fighting && s.topic_after(m.last) {
         return None;
     }
     if sources.len() == 2 && (s.reciprocal_after(m.last) || reciprocal) {
@@ -1463,7 +1464,6 @@ fn arguments(
     }
     // "20 Indian soldiers were killed in clashes with Chinese troops": the fight was done to
     // the dead, by the side named with it.
-    let fighting = taxonomy::in_class(m.pattern.cameo, CodeClass::Fighting);
     let with = s.tokens[m.last].lower == "with";
     if !m.pattern.verb && fighting && with && m.word.is_some_and(|w| tree.harmed_in(w)) {
         std::mem::swap(&mut sources, &mut targets);
@@ -1471,7 +1471,7 @@ fn arguments(
     // "condemned the military aid to Taiwan": a group's word the parse reads as an adjective.
     sources.retain(|&k| !tree.adjective(k));
     targets.retain(|&k| !tree.adjective(k));
-    pair_up(m.pattern.cameo, &mut sources, &mut targets);
+    pair_up(s, m.pattern.cameo, &mut sources, &mut targets);
     // A name used as a place ("after touring the capital Dar es Salaam and meeting with") is
     // where something happened, never who did it.
     sources.retain(|&k| !s.mentions[k].place);
@@ -1551,15 +1551,20 @@ fn shallow_arguments(
     if targets.is_empty() && symmetric {
         targets = s.partner(m.last + 1, clause.1);
     }
-    pair_up(cameo, &mut sources, &mut targets);
+    pair_up(s, cameo, &mut sources, &mut targets);
     Some((sources, targets, fallback))
 }
 
 /// "The two leaders held talks", "Japan and Russia signed a treaty": a mutual event whose two
 /// sides are both named as its subject, with no target, is between them. Applied to the
 /// shallow analysis's own sides, and again once the parse's are merged in.
-fn pair_up(cameo: &str, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
-    if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::Mutual) && sources.len() == 2 {
+fn pair_up(s: &Sentence, cameo: &str, sources: &mut Vec<usize>, targets: &mut Vec<usize>) {
+    // "Japan and the Philippines signed a defence pact allowing troops to deploy": a group of
+    // no state named after the words is no partner beside two states.
+    let stateless = targets
+        .iter()
+        .all(|&k| s.mentions[k].actor.side().is_none());
+    if stateless && taxonomy::in_class(cameo, CodeClass::Mutual) && sources.len() == 2 {
         *targets = vec![sources.pop().expect("two")];
     }
 }

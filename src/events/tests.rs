@@ -1346,6 +1346,25 @@ const CASES: &[(&str, &[&str])] = &[
         "May 2, 2024\n\nThe European Commission announced on Monday that it had suspended humanitarian aid to Kabul.",
         &["EU AFG 162"],
     ),
+    // A part of a state names the state; accusations traded go both ways, whatever they are
+    // over; a member suspended; a stateless group named after a pact is no partner of the two
+    // states that signed it.
+    (
+        "May 2, 2024\n\nRussia recognized the independence of two breakaway regions of Georgia on Tuesday.",
+        &["RUS GEO 054"],
+    ),
+    (
+        "May 2, 2024\n\nThailand and Cambodia traded accusations over the border clash on Tuesday.",
+        &["THA KHM 112", "KHM THA 112"],
+    ),
+    (
+        "May 2, 2024\n\nThe African Union suspended Niger from all its activities on Tuesday.",
+        &["AU NER 161"],
+    ),
+    (
+        "May 2, 2024\n\nJapan and the Philippines signed a defence pact allowing troops to deploy on each other's territory.",
+        &["JPN PHL 057"],
+    ),
     // A meal together is a meeting.
     (
         "May 2, 2024\n\nPutin had a working dinner with Erdogan in Sochi on Thursday.",
