@@ -385,8 +385,26 @@ impl Run<'_> {
             .find(',')
             .map(|i| at + i + 1);
         let opening = comma.filter(|_| recent.iter().all(|f| f.sentence != n || f.start > at));
+        // Not a name after a pronoun subject: "During his visit, he met Premier Li Qiang" is
+        // the visitor's visit, whom "he" names.
+        let pronoun_between = |c: usize, end: usize| {
+            let i = self.hits.partition_point(|h| h.start < c);
+            self.hits[i..]
+                .iter()
+                .take_while(|h| h.start < end)
+                .any(|h| {
+                    matches!(
+                        h.find(coref_kind),
+                        Some((CorefKind::He | CorefKind::She, _))
+                    )
+                })
+        };
         let subject = |f: &Found| {
-            opening.is_some_and(|c| f.start >= c && self.text[c..f.start].trim().len() < 30)
+            opening.is_some_and(|c| {
+                f.start >= c
+                    && self.text[c..f.start].trim().len() < 30
+                    && !pronoun_between(c, f.start)
+            })
         };
         let mut before = people(&|f| f.sentence == n && f.start < at);
         if object && before.len() > 1 {

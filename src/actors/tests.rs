@@ -46,6 +46,15 @@ const CASES: &[(&str, &str, usize, &str, &str)] = &[
         "RUSPTY",
         "Alexei Navalny",
     ),
+    // A pronoun in an opening phrase is the main clause's subject, which may be a pronoun
+    // itself: then not the name after it.
+    (
+        "November 5, 2022\n\nThe German chancellor arrived in Beijing on Sunday. During his visit, he met Premier Li Keqiang.",
+        "his",
+        1,
+        "DEUGOV",
+        "Olaf Scholz",
+    ),
     // The end of one organization's name in capitals is that organization, whatever its
     // article.
     (
