@@ -357,7 +357,7 @@ impl Run<'_> {
 
     /// The one person a pronoun can stand for: the only person of that sex named earlier in its
     /// sentence, else the only one in the sentence before, else the only one later in its
-    /// sentence ("During his visit, President Putin ..."). An `object` pronoun ("him") is not
+    /// sentence past the comma of an opening phrase ("During his visit, President Putin ..."). An `object` pronoun ("him") is not
     /// its clause's subject, which is most often the sentence's first person: "Trump called
     /// Erdogan and urged him to" is Erdogan.
     pub(super) fn pronoun_target(
@@ -399,6 +399,10 @@ impl Run<'_> {
                     )
                 })
         };
+        // A name later in the sentence only past the comma of an opening phrase that holds the
+        // pronoun, with no other pronoun between: "he met Premier Li" is not Li.
+        let forward =
+            |start: usize| self.text[at..start].contains(',') && !pronoun_between(at + 1, start);
         let subject = |f: &Found| {
             opening.is_some_and(|c| {
                 f.start >= c
@@ -417,7 +421,7 @@ impl Run<'_> {
                 .take(1)
                 .collect(),
             people(&|f| n > 0 && f.sentence + 1 == n),
-            people(&|f| f.sentence == n && f.start > at),
+            people(&|f| f.sentence == n && f.start > at && forward(f.start)),
         ];
         let people = scopes.into_iter().find(|s| !s.is_empty())?;
         let first = people[0];
