@@ -357,9 +357,9 @@ impl Run<'_> {
 
     /// The one person a pronoun can stand for: the only person of that sex named earlier in its
     /// sentence, else the only one in the sentence before, else the only one later in its
-    /// sentence past the comma of an opening phrase ("During his visit, President Putin ..."). An `object` pronoun ("him") is not
-    /// its clause's subject, which is most often the sentence's first person: "Trump called
-    /// Erdogan and urged him to" is Erdogan.
+    /// sentence past the comma of an opening phrase ("During his visit, President Putin ...").
+    /// An `object` pronoun ("him") is not its clause's subject, which is most often the
+    /// sentence's first person: "Trump called Erdogan and urged him to" is Erdogan.
     pub(super) fn pronoun_target(
         &self,
         n: usize,

@@ -1722,7 +1722,12 @@ fn crowd(s: &Sentence, side: &EventActor) -> bool {
         Some(role) => taxonomy::derived_lists("people", role),
         None => mention_rule(s, side) == Some("adjective"),
     };
-    people && side.text.ends_with('s')
+    people && plural(&side.text)
+}
+
+/// Whether a group's words are in the plural ("protesters"): a crowd, not one person.
+fn plural(text: &str) -> bool {
+    text.ends_with('s')
 }
 
 /// Whether an actor is a crowd of people who riot when they use force (derived.tsv `rioters`:
@@ -1730,7 +1735,7 @@ fn crowd(s: &Sentence, side: &EventActor) -> bool {
 /// invaded"), nor an opposition that may be armed.
 fn rioters(actor: &Actor, text: &str) -> bool {
     let role = actor.role.as_deref();
-    role.is_some_and(|r| taxonomy::derived_lists("rioters", r)) && text.ends_with('s')
+    role.is_some_and(|r| taxonomy::derived_lists("rioters", r)) && plural(text)
 }
 
 /// The rule of the mention an event side was taken from (none for a territory or no target).

@@ -10,7 +10,7 @@
 use super::clause::Sentence;
 use super::cues::{self, Class};
 use super::patterns::Reported;
-use crate::document::{Parsed, Word};
+use crate::document::{Mention, Parsed, Word};
 
 /// Relations inside a phrase that may name the phrase's actor, in the order they are tried.
 /// How deep below its verb a gap's word may stand ("provided [nearly 25,000 tons of
@@ -65,11 +65,10 @@ pub struct Sides {
     pub passive: bool,
 }
 
-/// Whether a mention is one word of lower case, a group's word with no name ("military"): the
-/// parse may read it as an adjective ("protested over the military drills"), which names no
-/// actor.
-fn bare_word(text: &str) -> bool {
-    text.chars().all(|c| c.is_lowercase())
+/// Whether a mention is a group's word of lower case with no name ("military") that the parse
+/// reads as an adjective ("protested over the military drills"): it names no actor.
+fn adjective_mention(m: &Mention, word: &Word) -> bool {
+    m.text.chars().all(|c| c.is_lowercase()) && word.deprel == "amod"
 }
 
 impl<'a> Tree<'a> {
@@ -90,7 +89,7 @@ impl<'a> Tree<'a> {
                 let near = before.saturating_sub(MENTIONS_BACK)..before;
                 near.into_iter()
                     .find(|&k| w.end <= s.mentions[k].end && s.mentions[k].start <= w.start)
-                    .filter(|&k| !bare_word(&s.mentions[k].text) || w.deprel != "amod")
+                    .filter(|&k| !adjective_mention(s.mentions[k], w))
             })
             .collect();
         Tree {
@@ -101,12 +100,12 @@ impl<'a> Tree<'a> {
         }
     }
 
-    /// Whether mention `k` is a group's word with no name that the parse reads as an
-    /// adjective ("the military drills"): no actor.
+    /// Whether mention `k` is a group's word that the parse reads as an adjective
+    /// ([`adjective_mention`]).
     pub fn adjective(&self, k: usize) -> bool {
         let m = self.s.mentions[k];
         let word = self.word_at(m.start).map(|w| &self.words[w]);
-        bare_word(&m.text) && word.is_some_and(|w| w.deprel == "amod")
+        word.is_some_and(|w| adjective_mention(m, w))
     }
 
     /// The word that starts at or holds character `at`.
