@@ -1310,6 +1310,10 @@ const CASES: &[(&str, &[&str])] = &[
         &["USA CHN 085"],
     ),
     (
+        "May 2, 2019\n\nCanada lifted tariffs on American steel on Friday, officials said.",
+        &["CAN USA 085"],
+    ),
+    (
         "May 2, 2019\n\nThe talks stalled on Friday over Beijing's demands to roll back tariffs on Chinese goods.",
         &[],
     ),
