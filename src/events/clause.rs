@@ -442,12 +442,11 @@ impl<'a> Sentence<'a> {
         }
         // "the signing", "this fighting"; and after an article, any form: "the wounded"; but
         // not a guest's participle ("the visiting minister").
-        let before = self.word(verb - 1);
         if self.is(verb, Class::Guest) {
             return false;
         }
-        cues::is(before, Class::Article)
-            || self.word(verb).ends_with("ing") && cues::is(before, Class::Determiner)
+        self.is(verb - 1, Class::Article)
+            || self.word(verb).ends_with("ing") && self.is(verb - 1, Class::Determiner)
     }
 
     /// What a passive verb acts on: the subject of a "was invaded" clause, or the actor just

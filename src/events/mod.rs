@@ -350,15 +350,17 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
 fn own_word(s: &Sentence, m: &Match, k: usize) -> bool {
     let mention = s.mentions[k];
     let armed = mention.actor.role.as_deref() == Some(taxonomy::derived("armed-forces"));
-    let inside = s.tokens[m.first].start < mention.start && mention.end <= s.tokens[m.last].end;
-    let words = || {
-        let last = s.tokens.iter().rfind(|t| t.end <= mention.end);
-        m.pattern.items.iter().any(|item| match (item, last) {
-            (Item::Word(forms), Some(t)) => forms.contains(&t.lower),
-            _ => false,
-        })
-    };
-    armed && inside && mention.actor.side().is_none() && words()
+    armed && mention.actor.side().is_none() && named_by_pattern(s, m, k)
+}
+
+/// Whether mention `k` stands inside match `m`, after its first word, and ends in a word of
+/// its pattern: "troops" of "deployed troops to", "French ambassador" of "ordered the French
+/// ambassador to leave".
+fn named_by_pattern(s: &Sentence, m: &Match, k: usize) -> bool {
+    let mention = s.mentions[k];
+    let inside = s.tokens[m.first].end <= mention.start && mention.end <= s.tokens[m.last].end;
+    let last_word = s.tokens.iter().rfind(|t| t.end <= mention.end);
+    inside && last_word.is_some_and(|t| m.pattern.names_after_first(&t.lower))
 }
 
 /// Whether an event of `pattern` in `s`, whose actors are all one, could take its other side
@@ -1124,11 +1126,10 @@ fn code_match(
     // partner of its own government or leader ("Goencz signed Budapest's accession document").
     let together = taxonomy::in_class(cameo, CodeClass::Together);
     for (i, &src) in sources.iter().enumerate() {
+        let mention = s.mentions[src];
         // "agreed to restore normalization between Israel and Turkey": of the states named as
         // targets, the source's own is the source's side, not a target.
-        let foreign = targets
-            .iter()
-            .any(|t| !own_state(&s.mentions[src].actor, &t.actor));
+        let foreign = targets.iter().any(|t| !own_state(&mention.actor, &t.actor));
         let partners: Vec<EventActor> = if pairwise {
             sources[i + 1..]
                 .iter()
@@ -1139,21 +1140,20 @@ fn code_match(
         };
         // A news agency reports events; it does not do them ("The Associated Press reported
         // that ...").
-        let media = s.mentions[src].actor.org.as_deref();
+        let media = mention.actor.org.as_deref();
         if media.is_some_and(|o| crate::actors::kb::kb().is_media(o)) {
             continue;
         }
         // "bombs exploded in the Kenyan capital, killing dozens": force used in a state's
         // place is not that state's (a statement made there may be).
-        if material && s.mentions[src].rule == crate::actors::PLACE_ADJECTIVE {
+        if material && mention.rule == crate::actors::PLACE_ADJECTIVE {
             continue;
         }
-        let mention = s.mentions[src];
         if armed_only && !armed(mention) && !rioters(&mention.actor, &mention.text) {
             continue;
         }
         // "Belarusians protested in Minsk": their own state's place is no target.
-        let own = |t: &EventActor| same_side(&s.mentions[src].actor, &t.actor);
+        let own = |t: &EventActor| same_side(&mention.actor, &t.actor);
         // "Lula's visit included ...", "demanded the release of Raman Pratasevich": a visit
         // whose visitor the noun names and whose destination no words name, or a release
         // demanded of no one named, waits for the article's other events to name its target
@@ -1339,16 +1339,9 @@ fn arguments(
             // "ordered the French ambassador to leave the country": an object that ends in a
             // word of the pattern, before a last word that is no preposition, is the target
             // ("joined the West in denouncing" names no West).
-            let inside = |k: &usize| {
-                let mention = s.mentions[*k];
-                let last_word = mention.text.rsplit(' ').next().unwrap_or("");
-                mention.start >= s.tokens[m.first].end
-                    && mention.end <= s.tokens[end].start
-                    && m.pattern.names_after_first(&last_word.to_lowercase())
-            };
             let held = !tree.is_case(last)
                 && !parsed.targets.is_empty()
-                && parsed.targets.iter().all(inside);
+                && parsed.targets.iter().all(|&k| named_by_pattern(s, m, k));
             // "spoke to X over the phone": the last word ends the pattern, not the target.
             if !at_last.is_empty() && !held {
                 parsed.targets = at_last;
