@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
-use super::{ratio, Prf};
+use super::{cause, ratio, Prf};
 use crate::document::{Document, Event, EventActor};
 use crate::places;
 use crate::time::iso_day;
@@ -247,7 +247,7 @@ pub fn score(
     }
     for (i, g) in gold.iter().enumerate() {
         if !used[i] && g.required {
-            let why = cause(g, aliases, doc);
+            let why = miss_cause(g, aliases, doc);
             *counts.causes.entry(why).or_default() += 1;
             counts.missed.push(format!(
                 "[{why}] {} {} {} {}..{}  {}",
@@ -285,7 +285,11 @@ pub fn score(
 /// sides), `no actor` (its sentence has no mention of one side), `side not linked` (both sides
 /// are named and an event word was found in the sentence, but not between them), `no frame`
 /// (no event word of the sentence gave an event).
-fn cause(g: &GoldEvent, aliases: &HashMap<String, Vec<String>>, doc: &Document) -> &'static str {
+fn miss_cause(
+    g: &GoldEvent,
+    aliases: &HashMap<String, Vec<String>>,
+    doc: &Document,
+) -> &'static str {
     let direct = |e: &Event| orientation(g, e, aliases).0;
     let reversed = |e: &Event| orientation(g, e, aliases).1;
     // The sentence that holds the gold's evidence, else the whole body: a prediction counts
@@ -306,17 +310,17 @@ fn cause(g: &GoldEvent, aliases: &HashMap<String, Vec<String>>, doc: &Document) 
         .filter(|e| index.is_none_or(|i| e.evidence.sentence == i))
         .collect();
     if here.iter().any(|e| !e.asserted() && matches(g, e, aliases)) {
-        return "flagged";
+        return cause::FLAGGED;
     }
     let scored = || here.iter().filter(|e| e.asserted());
     if scored().any(|e| root_ok(g, e) && (direct(e) || reversed(e)) && !overlaps(g, e)) {
-        return "wrong date";
+        return cause::WRONG_DATE;
     }
     if scored().any(|e| root_ok(g, e) && reversed(e) && overlaps(g, e)) {
-        return "wrong direction";
+        return cause::WRONG_DIRECTION;
     }
     if scored().any(|e| (direct(e) || reversed(e)) && overlaps(g, e)) {
-        return "wrong root";
+        return cause::WRONG_ROOT;
     }
     let named = |side: &str| {
         doc.mentions.iter().any(|m| {
@@ -325,12 +329,12 @@ fn cause(g: &GoldEvent, aliases: &HashMap<String, Vec<String>>, doc: &Document) 
         })
     };
     if !named(&g.source) || !named(&g.target) {
-        return "no actor";
+        return cause::NO_ACTOR;
     }
     if !here.is_empty() {
-        "side not linked"
+        cause::SIDE_NOT_LINKED
     } else {
-        "no frame"
+        cause::NO_FRAME
     }
 }
 
@@ -345,18 +349,18 @@ fn extra_cause(
     aliases: &HashMap<String, Vec<String>>,
 ) -> &'static str {
     if e.date.earliest.is_empty() {
-        return "no date";
+        return cause::NO_DATE;
     }
     let sides = |g: &GoldEvent| orientation(g, e, aliases);
     let any = |test: &dyn Fn(&GoldEvent) -> bool| gold.iter().any(|g| test(g));
     if any(&|g| root_ok(g, e) && (sides(g).0 || sides(g).1) && !overlaps(g, e)) {
-        return "wrong date";
+        return cause::WRONG_DATE;
     }
     if any(&|g| root_ok(g, e) && sides(g).1 && overlaps(g, e)) {
-        return "wrong direction";
+        return cause::WRONG_DIRECTION;
     }
     if any(&|g| (sides(g).0 || sides(g).1) && overlaps(g, e)) {
-        return "wrong root";
+        return cause::WRONG_ROOT;
     }
     let one_side = |g: &GoldEvent| {
         let same = |gold: &str, got: &EventActor| same_actor(gold, key(got), aliases);
@@ -365,9 +369,9 @@ fn extra_cause(
             .any(|a| same(&g.source, a) || same(&g.target, a))
     };
     if any(&|g| root_ok(g, e) && one_side(g) && overlaps(g, e)) {
-        return "wrong side";
+        return cause::WRONG_SIDE;
     }
-    "not in gold"
+    cause::NOT_IN_GOLD
 }
 
 fn key(a: &EventActor) -> &str {

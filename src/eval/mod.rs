@@ -10,6 +10,28 @@ pub mod petrarch;
 pub mod plover;
 pub mod timeml;
 
+/// Why an expected event was missed, or why a prediction matched none: the words every
+/// evaluation of events prints (docs/evaluation.md, "Events").
+pub mod cause {
+    /// Coded, but negated or hypothetical.
+    pub const FLAGGED: &str = "flagged";
+    pub const WRONG_DATE: &str = "wrong date";
+    pub const WRONG_DIRECTION: &str = "wrong direction";
+    /// Between the same sides under another root.
+    pub const WRONG_ROOT: &str = "wrong root";
+    /// Its sentence names no actor of one side.
+    pub const NO_ACTOR: &str = "no actor";
+    /// Both sides named and an event coded in the sentence, not between them.
+    pub const SIDE_NOT_LINKED: &str = "side not linked";
+    /// No event word of the sentence gave an event.
+    pub const NO_FRAME: &str = "no frame";
+    /// A prediction with no date can match nothing.
+    pub const NO_DATE: &str = "no date";
+    /// Of the right root, sharing one side.
+    pub const WRONG_SIDE: &str = "wrong side";
+    pub const NOT_IN_GOLD: &str = "not in gold";
+}
+
 use std::collections::HashMap;
 use std::fmt::Write;
 use std::path::Path;

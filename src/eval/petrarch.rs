@@ -19,8 +19,8 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::events::{band, bands_line, BANDS};
-use super::{attr, ratio, Prf};
-use crate::document::{Event, EventActor};
+use super::{attr, cause, ratio, Prf};
+use crate::document::{Actor, Document, Event, EventActor};
 use crate::{knowledge, pipeline};
 
 const SIDES: &str = include_str!("../../data/eval/phoenix_sides.tsv");
@@ -55,8 +55,7 @@ pub struct Row {
     pub text: String,
     /// `ROOT SRC>TGT` of each matched expected event.
     pub matched: Vec<String>,
-    /// Each missed expected event, with why: `no event`, `other root` (an event with the
-    /// dyad under another root) or `other dyad` (the root with other actors).
+    /// Each missed expected event, with why (see `why_missed`).
     pub missed: Vec<String>,
     pub extra: Vec<String>,
 }
@@ -161,14 +160,14 @@ pub fn score(file: &str, records: &[Record]) -> Report {
     };
     for r in records {
         let doc = pipeline::extract_clean(&r.id, &r.text, r.date);
-        let predicted: Vec<&Event> = doc.events.iter().filter(|e| e.asserted()).collect();
-        let row = score_record(r, &predicted, &mut report);
+        let row = score_record(r, &doc, &mut report);
         report.rows.push(row);
     }
     report
 }
 
-fn score_record(r: &Record, predicted: &[&Event], report: &mut Report) -> Row {
+fn score_record(r: &Record, doc: &Document, report: &mut Report) -> Row {
+    let predicted: Vec<&Event> = doc.events.iter().filter(|e| e.asserted()).collect();
     let mut row = Row {
         id: r.id.clone(),
         text: r.text.clone(),
@@ -183,7 +182,7 @@ fn score_record(r: &Record, predicted: &[&Event], report: &mut Report) -> Row {
         report.all.expected += 1;
         let found = (0..predicted.len()).find(|&j| !used[j] && fits(c, predicted[j]));
         let Some(j) = found else {
-            let why = why_missed(c, predicted);
+            let why = why_missed(c, doc);
             *report.reasons.entry(why.to_string()).or_default() += 1;
             row.missed
                 .push(format!("{} {}>{} ({why})", c.code, c.source, c.target));
@@ -227,34 +226,59 @@ fn fits(c: &Coded, e: &Event) -> bool {
 }
 
 fn dyad(c: &Coded, e: &Event) -> bool {
-    let direct = same(&c.source, &e.source) && same(&c.target, &e.target);
+    let (source, target) = (&e.source.actor, &e.target.actor);
+    let direct = same(&c.source, source) && same(&c.target, target);
     let either_way =
-        super::undirected(&e.root) && same(&c.source, &e.target) && same(&c.target, &e.source);
+        super::undirected(&e.root) && same(&c.source, target) && same(&c.target, source);
     direct || either_way
 }
 
-fn why_missed(c: &Coded, predicted: &[&Event]) -> &'static str {
-    if predicted.is_empty() {
-        "no event"
-    } else if predicted.iter().any(|e| dyad(c, e)) {
-        "other root"
-    } else if predicted.iter().any(|e| e.root == c.root()) {
-        "other dyad"
+/// Why an expected event was missed, the first that applies, in the gold files' words
+/// (`eval::events`): `flagged` (coded, but negated or hypothetical), `wrong direction` (its
+/// root between its sides the other way round), `wrong root` (another root between its sides),
+/// `no actor` (the sentence names no actor of one side), `side not linked` (both are named and
+/// an event was coded, not between them), `no frame` (no event word gave an event).
+fn why_missed(c: &Coded, doc: &Document) -> &'static str {
+    let (asserted, flagged): (Vec<&Event>, Vec<&Event>) =
+        doc.events.iter().partition(|e| e.asserted());
+    let reversed =
+        |e: &&Event| same(&c.source, &e.target.actor) && same(&c.target, &e.source.actor);
+    if flagged.iter().any(|e| fits(c, e)) {
+        cause::FLAGGED
+    } else if asserted.iter().any(|e| e.root == c.root() && reversed(e)) {
+        cause::WRONG_DIRECTION
+    } else if asserted.iter().any(|e| dyad(c, e)) {
+        cause::WRONG_ROOT
+    } else if ![&c.source, &c.target]
+        .iter()
+        .all(|side| doc.mentions.iter().any(|m| same(side, &m.actor)))
+    {
+        cause::NO_ACTOR
+    } else if !asserted.is_empty() {
+        cause::SIDE_NOT_LINKED
     } else {
-        "other event"
+        cause::NO_FRAME
     }
 }
 
-/// Why a prediction matched no expected event of its sentence: `other root` (one between the
-/// same sides under another root), `other dyad` (one of its root between other sides), `not
-/// expected` (PETRARCH codes nothing like it).
+/// Why a prediction matched no expected event of its sentence, in the gold files' words: `wrong
+/// root` (one between the same sides under another root), `wrong side` (one of its root that
+/// shares a side), `not in gold` (PETRARCH codes nothing like it).
 fn why_extra(e: &Event, expected: &[Coded]) -> &'static str {
+    let shares_side = |c: &Coded| {
+        [&e.source, &e.target]
+            .iter()
+            .any(|a| same(&c.source, &a.actor) || same(&c.target, &a.actor))
+    };
     if expected.iter().any(|c| dyad(c, e)) {
-        "other root"
-    } else if expected.iter().any(|c| c.root() == e.root) {
-        "other dyad"
+        cause::WRONG_ROOT
+    } else if expected
+        .iter()
+        .any(|c| c.root() == e.root && shares_side(c))
+    {
+        cause::WRONG_SIDE
     } else {
-        "not expected"
+        cause::NOT_IN_GOLD
     }
 }
 
@@ -265,12 +289,12 @@ fn prefixes() -> &'static HashMap<&'static str, &'static str> {
 }
 
 /// Whether a Phoenix code names the actor Annals found, at the level Annals codes.
-fn same(phoenix: &str, got: &EventActor) -> bool {
+fn same(phoenix: &str, got: &Actor) -> bool {
     let prefix = phoenix.get(..3).unwrap_or(phoenix);
     match prefixes().get(prefix).copied() {
         Some("anyone") => true,
-        Some(_) => got.actor.country.is_none() && got.actor.org.is_some(),
-        None => got.actor.country.as_deref() == Some(prefix),
+        Some(_) => got.country.is_none() && got.org.is_some(),
+        None => got.country.as_deref() == Some(prefix),
     }
 }
 
@@ -385,10 +409,10 @@ Berlin.
         assert_eq!(report.all.expected, 2);
         assert_eq!(report.all.matched, 1);
         assert_eq!(report.all.exact, 0, "the root matched, not the code");
-        assert_eq!(report.reasons.get("other root"), Some(&1));
+        assert_eq!(report.reasons.get("wrong root"), Some(&1));
         assert!(report
             .table(true)
-            .contains("MISS  042 RUS>JPN (other root)"));
+            .contains("MISS  042 RUS>JPN (wrong root)"));
     }
 
     fn record(text: &str, code: &str, source: &str, target: &str) -> Record {

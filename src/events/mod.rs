@@ -156,6 +156,9 @@ struct Match<'p> {
     /// The pattern's last word when its words after the object follow the object, before the
     /// verb ("Sanctions on Iran were imposed by the EU": "on").
     tail: Option<usize>,
+    /// The object stands before the verb as the noun of the verb's relative clause, in the
+    /// active ("the sanctions the EU imposed on Iran"), not as its passive subject.
+    relative: bool,
 }
 
 impl<'p> Match<'p> {
@@ -170,6 +173,7 @@ impl<'p> Match<'p> {
             word: None,
             object: None,
             tail: None,
+            relative: false,
         }
     }
 }
@@ -269,10 +273,15 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
                 cues::is(&tree.lemma(w), cues::Class::Intransitive)
                     && (tree.has_object(w) || tree.is_passive(w))
             });
-        // "Sanctions were imposed on Iran": the object the words found must be the verb's.
+        // "Sanctions were imposed on Iran", "the sanctions the EU imposed on Iran": the object
+        // the words found must be the verb's.
         let object = m.object.is_none_or(|k| {
             let noun = tree.word_at(s.tokens[k].start);
-            m.word.zip(noun).is_some_and(|(v, n)| tree.undergoes(v, n))
+            let verb_of = |(v, n)| match m.relative {
+                true => tree.relative_object(v, n),
+                false => tree.undergoes(v, n),
+            };
+            m.word.zip(noun).is_some_and(verb_of)
         });
         // "are returning to Havana": no one returned by anyone (a preposition right after the
         // verb, which is not a passive).
@@ -761,7 +770,7 @@ fn find_matches(s: &Sentence) -> (Vec<Match<'static>>, Vec<(usize, usize)>) {
             if pattern.armed_only && !s.mentions.iter().any(force) {
                 continue;
             }
-            match match_at(s, pattern, i, None).or_else(|| passive_object_match(s, pattern, i)) {
+            match match_at(s, pattern, i, None).or_else(|| object_first_match(s, pattern, i)) {
                 Some(m) => out.push(m),
                 // Kept for the parse only when its words follow within a parsed gap's reach
                 // ("handed over more than $4 million worth of new medical equipment to").
@@ -834,30 +843,45 @@ fn by_agent(s: &Sentence, at: usize, m: &mut Match) -> Option<usize> {
 /// largest banks were imposed").
 const OBJECT_REACH: usize = 8;
 
-/// A verb pattern matched in the passive with its object as the subject: "Sanctions were
-/// imposed on Iran by the EU" for "impose * sanctions on", "Sanctions on Iran were imposed",
-/// "the sanctions imposed on Iran". The parse must confirm that the object undergoes the verb
-/// (`sentence_events`).
-fn passive_object_match<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Option<Match<'p>> {
+/// A verb pattern matched with its object before the verb: as the passive's subject
+/// ("Sanctions were imposed on Iran by the EU" for "impose * sanctions on", "Sanctions on Iran
+/// were imposed", "the sanctions imposed on Iran"), or as the noun an active relative clause
+/// on the verb modifies ("the sanctions (that) the EU imposed on Iran", "the talks Japan held
+/// with Russia"). The parse must confirm that the object is the verb's (`sentence_events`).
+fn object_first_match<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Option<Match<'p>> {
     let skip = usize::from(pattern.items.get(1) == Some(&Item::Gap));
     let Some(Item::Word(forms)) = pattern.items.get(1 + skip) else {
         return None;
     };
     let rest = &pattern.items[2 + skip..];
-    let clause = s.clause(i, i);
-    let from = clause.0.max(i.saturating_sub(OBJECT_REACH));
-    let k = (from..i)
-        .rev()
-        .find(|&k| forms.contains(&s.tokens[k].lower))?;
+    let reach = i.saturating_sub(OBJECT_REACH);
+    let object_in = |from: usize| {
+        (from..i)
+            .rev()
+            .find(|&k| forms.contains(&s.tokens[k].lower))
+    };
     // A reduced relative stands right after its noun ("the sanctions imposed on Iran").
-    if !s.passive(i, i, s.tokens.len()) && k + 1 != i {
-        return None;
-    }
+    let reduced = i
+        .checked_sub(1)
+        .is_some_and(|k| forms.contains(&s.tokens[k].lower));
+    let passive = reduced || s.passive(i, i, s.tokens.len());
+    let k = match passive {
+        // "the sanctions that were imposed": past the clause's opening word.
+        true => object_in(s.clause(i, i).0.max(reach))
+            .or_else(|| object_in(reach).filter(|&k| opens_clause_after(s, k)))?,
+        // An active relative clause, a clause of its own, names its subject between its noun
+        // and its verb.
+        false => object_in(reach).filter(|&k| (k + 1..i).any(|t| s.mention_at(t).is_some()))?,
+    };
     let mut m = Match {
         object: Some(k),
+        relative: !passive,
         ..Match::at(pattern, i)
     };
-    let at = by_agent(s, i + 1, &mut m).unwrap_or(i + 1);
+    let at = match passive {
+        true => by_agent(s, i + 1, &mut m).unwrap_or(i + 1),
+        false => i + 1,
+    };
     // The rest of the pattern after the object first ("Evidence against Russia was
     // presented", "Sanctions on Iran were lifted on Monday": not the day's "on").
     let mut before = Match { last: k, ..m };
@@ -870,6 +894,13 @@ fn passive_object_match<'p>(s: &Sentence, pattern: &'p Pattern, i: usize) -> Opt
         });
     }
     match_items(s, rest, at, &mut m, None).then_some(m)
+}
+
+/// Whether the first word after token `k` (past a comma) opens a clause: "the sanctions,
+/// which were imposed".
+fn opens_clause_after(s: &Sentence, k: usize) -> bool {
+    let next = (k + 1..s.tokens.len()).find(|&t| s.tokens[t].word);
+    next.is_some_and(|t| t <= k + 2 && s.is(t, cues::Class::Clause))
 }
 
 /// The gapped verb patterns the words alone did not match, matched again with gaps that reach
@@ -1487,9 +1518,11 @@ fn shallow_arguments(
     let places = taxonomy::in_class(cameo, CodeClass::PlaceTarget);
     // "Sanctions were imposed on Iran by the EU": the agent acts on whom the pattern's last
     // words name; with no agent, no one named did it.
-    if m.object.is_some() {
+    if let Some(object) = m.object {
+        // "the sanctions the EU imposed on Iran": the relative clause's subject.
         let sources = match m.source {
             Some(k) => s.compound(k),
+            None if m.relative => s.subject(object + 1, m.first).0,
             None => s.agent_after(m.last, clause.1),
         };
         let mut targets = match m.target {
@@ -1693,7 +1726,9 @@ fn event(
         // Set by the pipeline once every event is coded: the rule is the merge's.
         merge_key: String::new(),
     };
-    if m.object.is_some() {
+    if m.relative {
+        e.rule += "; in a relative clause on its object";
+    } else if m.object.is_some() {
         e.rule += "; in the passive, its object the subject";
     }
     e.confidence = confidence::of(&e, sides, fallback);

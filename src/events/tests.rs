@@ -943,6 +943,21 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nSanctions were imposed on Iran last year.",
         &[],
     ),
+    // A pattern's object as the noun of a relative clause on its verb, active or passive:
+    // the clause's subject, or its "by" agent, did it.
+    (
+        "March 1, 2022\n\nThe sanctions that the European Union imposed on Iran were lifted. The treaty which Japan signed with Russia is still valid.",
+        &["EU IRN 163", "JPN RUS 057"],
+    ),
+    (
+        "March 1, 2022\n\nOfficials discussed the talks, which Japan held with Russia in Moscow. The sanctions, which were imposed on Syria by Canada in 2012, ended.",
+        &["JPN RUS 040", "CAN SYR 163"],
+    ),
+    // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
+    (
+        "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",
+        &["CAN JPN 111"],
+    ),
     // A past participle the parser hangs on the verb before it as a complement is passive:
     // its noun was jailed, by no one named.
     (

@@ -857,6 +857,19 @@ impl<'a> Tree<'a> {
         self.patient(v).contains(&w)
     }
 
+    /// Whether verb `v` is an active relative clause on noun `n` that leaves its object to
+    /// `n`: "the sanctions (that) the EU imposed on Iran", "the talks Japan held with Russia".
+    /// A relative pronoun may stand as its object ("that", "which").
+    pub fn relative_object(&self, v: usize, n: usize) -> bool {
+        // "the talks, which Japan held with Russia": the pronoun's noun, where the parse hangs
+        // the clause elsewhere.
+        let pronoun = |o: usize| self.relative(o) && self.antecedent(o) == Some(n);
+        let relative_clause = self.rel(v) == "acl:relcl" && self.head(v) == Some(n);
+        !self.is_passive(v)
+            && (relative_clause && self.kids(v, "obj").all(|o| self.relative(o))
+                || self.kids(v, "obj").any(pronoun))
+    }
+
     /// Whether noun `n` names an act (not a text, whose author may be named around it) or a
     /// weapon, and no actor in an "of" phrase.
     fn doerless(&self, n: usize) -> bool {
@@ -877,6 +890,12 @@ impl<'a> Tree<'a> {
         let mut x = v;
         for _ in 0..MAX_CLIMB {
             let subjects: Vec<usize> = self.kids(x, "nsubj:pass").collect();
+            // "the sanctions that were imposed": the noun the relative pronoun stands for.
+            if let [who] = subjects[..] {
+                if self.relative(who) && self.rel(x) == "acl:relcl" {
+                    return self.head(x).into_iter().collect();
+                }
+            }
             if !subjects.is_empty() {
                 return subjects;
             }
