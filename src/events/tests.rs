@@ -953,6 +953,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nOfficials discussed the talks, which Japan held with Russia in Moscow. The sanctions, which were imposed on Syria by Canada in 2012, ended.",
         &["JPN RUS 040", "CAN SYR 163"],
     ),
+    // Light verbs with words between them and their noun: the same events.
+    (
+        "March 1, 2022\n\nChina and India held fresh talks on Monday. Japan expressed deep sympathy for the victims in Turkey.",
+        &["CHN IND 040", "JPN TUR 018"],
+    ),
+    (
+        "March 1, 2022\n\nThe foreign minister of China held telephone talks with India on Monday. Japan offered its condolences to Peru.",
+        &["CHN IND 041", "JPN PER 018"],
+    ),
     // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
     (
         "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",
