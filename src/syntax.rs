@@ -161,15 +161,46 @@ pub fn parse(body: &str, sentences: &[Span]) -> Vec<Parsed> {
         .collect()
 }
 
+/// The words tagged and parsed. A wire dateline that opens the sentence ("MOSCOW (AP) - ") is
+/// parsed apart, as the treebanks have it, a sentence of its own: parsed with the rest, its
+/// place became a second subject of the verb. Its root is hung on the sentence's as
+/// `parataxis`, so that the words stay one tree.
+fn annotate(text: &str, spans: &[(usize, usize)], forms: &[&str]) -> Vec<conllu::Token> {
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    let dateline = crate::clean::dateline_chars(text)
+        .and_then(|chars| text.char_indices().nth(chars))
+        .map(|(byte, _)| spans.partition_point(|&(a, _)| a < byte));
+    let Some(k) = dateline.filter(|&k| k > 0 && k < forms.len()) else {
+        return model().annotate(forms);
+    };
+    let mut rest = model().annotate(&forms[k..]);
+    for t in &mut rest {
+        if t.head > 0 {
+            t.head += k;
+        }
+    }
+    let root = rest
+        .iter()
+        .position(|t| t.head == 0)
+        .map_or(k + 1, |r| k + r + 1);
+    let mut words = model().annotate(&forms[..k]);
+    for t in &mut words {
+        if t.head == 0 {
+            t.head = root;
+            t.deprel = "parataxis".to_string();
+        }
+    }
+    words.extend(rest);
+    words
+}
+
 /// One sentence's text, whose first character is character `first` of the body.
 pub fn parse_sentence(text: &str, first: usize) -> Parsed {
     let spans = tokenize::tokenize(text);
     let forms: Vec<&str> = spans.iter().map(|(a, b)| &text[*a..*b]).collect();
-    let tokens = if forms.is_empty() {
-        Vec::new()
-    } else {
-        model().annotate(&forms)
-    };
+    let tokens = annotate(text, &spans, &forms);
     // Character offsets, counted on from the last word's end.
     let (mut byte, mut char) = (0, first);
     let mut at = |b: usize| {

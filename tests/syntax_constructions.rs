@@ -266,6 +266,24 @@ const ROWS: &[Row] = &[
             "Beijing > meet obl",
         ],
     ),
+    // A wire dateline is parsed apart, its place no subject of the verb; the AP writes its dash
+    // as an underscore.
+    row(
+        "TOKYO (Reuters) - Japan imposed new sanctions on Russia.",
+        &[
+            "TOKYO > imposed parataxis",
+            "Japan > imposed nsubj",
+            "sanctions > imposed obj",
+        ],
+    ),
+    row(
+        "MOSCOW (AP)_ Ukraine and Russia signed a plan Friday.",
+        &[
+            "MOSCOW > signed parataxis",
+            "Ukraine > signed nsubj",
+            "Russia > Ukraine conj",
+        ],
+    ),
     // Headline style without articles or auxiliaries.
     row(
         "Japan protests Russian drills near disputed islands",

@@ -197,7 +197,7 @@ pub struct Dateline {
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu} .'’-]{1,40}?)(?:,\s*(?P<when>[^()\-–—]{1,40}?))?\s*(?:\((?P<agency>[^)]{2,40})\)\s*)?[-–—]+\s")
+    Regex::new(r"^(?P<place>\p{Lu}[\p{Lu} .'’-]{1,40}?)(?:,\s*(?P<when>[^()\-–—]{1,40}?))?\s*(?:\((?P<agency>[^)]{2,40})\)\s*)?[-–—_]+\s")
         .expect("dateline regex")
 });
 
@@ -212,7 +212,7 @@ static COLON_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A dateline in title case, which only an agency in brackets and a dash make one: "Asmara,
 /// Eritrea (PANA) - …", "Moscow (AFP) — …" (a sentence never opens so).
 static TITLE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})(?:,\s*\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})?\s*\((?P<agency>\p{Lu}[^)]{1,39})\)\s*[-–—]+\s")
+    Regex::new(r"^(?P<place>\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2})(?:,\s*\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})?\s*\((?P<agency>\p{Lu}[^)]{1,39})\)\s*[-–—_]+\s")
         .expect("title-case dateline regex")
 });
 
@@ -220,7 +220,8 @@ static TITLE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 static PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[[^\]\s]{1,30}\]\s*").expect("placeholder regex"));
 
-/// "ULAN BATOR (Reuters) - …", "MOSCOW, March 22 (AP) — …", "TOKYO — …".
+/// "ULAN BATOR (Reuters) - …", "MOSCOW, March 22 (AP) — …", "TOKYO — …", and the AP's
+/// underscore for a dash: "MOSCOW (AP)_ …".
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let skipped = PLACEHOLDER.find(paragraph).map_or(0, |m| m.end());
     let whole = paragraph;
@@ -417,6 +418,8 @@ mod tests {
         );
         assert_eq!(d.chars, "Asmara, Eritrea (PANA) - ".chars().count());
         assert!(dateline("Moscow (AFP) — The Kremlin said ...").is_some());
+        let d = dateline("MOSCOW (AP)_ Presidents Leonid Kuchma ...").unwrap();
+        assert_eq!((d.place.as_str(), d.chars), ("Moscow", 13));
         // Title case without an agency is a sentence.
         assert!(dateline("Moscow - the capital - said ...").is_none());
         assert!(dateline("Japan (the country) - and ...").is_none());

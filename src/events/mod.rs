@@ -103,7 +103,12 @@ fn targets_named_elsewhere(events: &mut Vec<Event>) {
             return None;
         }
         match class_of(e)? {
-            CodeClass::Visit if taxonomy::in_class(&x.cameo, CodeClass::Mutual) => {
+            // Its partners: whom the visitor met, agreed with or visited.
+            CodeClass::Visit
+                if [CodeClass::Mutual, CodeClass::Visit]
+                    .iter()
+                    .any(|&c| taxonomy::in_class(&x.cameo, c)) =>
+            {
                 match (from == Some(own), to == Some(own)) {
                     (true, false) if to.is_some() => Some(x.target.clone()),
                     (false, true) if from.is_some() => Some(x.source.clone()),

@@ -962,6 +962,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe foreign minister of China held telephone talks with India on Monday. Japan offered its condolences to Peru.",
         &["CHN IND 041", "JPN PER 018"],
     ),
+    // Two who visit together visit the place's state, not each other.
+    (
+        "March 1, 2022\n\nThe foreign ministers of Japan and Russia arrived in Geneva on Sunday.",
+        &["JPN CHE 042", "RUS CHE 042"],
+    ),
     // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
     (
         "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",

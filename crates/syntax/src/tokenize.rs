@@ -31,13 +31,14 @@ pub fn tokenize(text: &str) -> Vec<(usize, usize)> {
 const OPENING: &[char] = &[
     '(', '[', '{', '"', '\'', '`', '“', '‘', '«', '<', '*', '$', '£', '€',
 ];
-/// Characters split off its end.
+/// Characters split off its end. (An underscore too: wire stories of the AP write their
+/// dateline's dash as one, "MOSCOW (AP)_ Presidents ...".)
 const CLOSING: &[char] = &[
-    ')', ']', '}', '"', '\'', '”', '’', '»', '>', '.', ',', ';', ':', '!', '?', '…', '*',
+    ')', ']', '}', '"', '\'', '”', '’', '»', '>', '.', ',', ';', ':', '!', '?', '…', '*', '_',
 ];
 
 /// Marks whose runs are one word.
-const RUNS: &[char] = &['!', '?', '.', '*'];
+const RUNS: &[char] = &['!', '?', '.', '*', '_'];
 
 /// Words the treebanks split in two, and where.
 const SPLIT_WORDS: &[(&str, usize)] = &[("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)];
@@ -254,6 +255,22 @@ mod tests {
         assert_eq!(
             words("“Yes,” he said…"),
             ["“", "Yes", ",", "”", "he", "said", "…"]
+        );
+        // An AP dateline's dash; a rule of underscores and a file name stay whole.
+        assert_eq!(
+            words("MOSCOW (AP)_ Presidents met. _____ Lisa_resume.doc"),
+            [
+                "MOSCOW",
+                "(",
+                "AP",
+                ")",
+                "_",
+                "Presidents",
+                "met",
+                ".",
+                "_____",
+                "Lisa_resume.doc"
+            ]
         );
     }
 
