@@ -62,9 +62,10 @@ pub enum Class {
     Claiming,
     ArmedOnly,
     OnLand,
+    Publishing,
 }
 
-const NAMES: [(&str, Class); 50] = [
+const NAMES: [(&str, Class); 51] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -115,6 +116,7 @@ const NAMES: [(&str, Class); 50] = [
     ("claiming", Class::Claiming),
     ("armed-only", Class::ArmedOnly),
     ("on-land", Class::OnLand),
+    ("publishing", Class::Publishing),
 ];
 
 struct Cues {

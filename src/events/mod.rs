@@ -288,6 +288,12 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
             };
             m.word.zip(noun).is_some_and(verb_of)
         });
+        // "released a report accusing Ukraine": a text made public, no one freed.
+        let published = m.pattern.verb
+            && m.word.is_some_and(|w| {
+                cues::is(&tree.lemma(w), cues::Class::Publishing)
+                    && tree.acts_on(w, cues::Class::Authored)
+            });
         // "are returning to Havana": no one returned by anyone (a preposition right after the
         // verb, which is not a passive).
         let preposition = s
@@ -310,7 +316,7 @@ fn sentence_events(doc: &Document, s: &Sentence, territory: Option<Territory>) -
                 .word_at(s.tokens[m.last].start)
                 .and_then(|w| tree.infinitive_of(w))
                 .is_some_and(|v| force.contains(&v));
-        !wrong && !other_sense && object && !by_itself && !infinitive
+        !wrong && !other_sense && !published && object && !by_itself && !infinitive
     });
     let meetings: Vec<usize> = matches
         .iter()
@@ -980,6 +986,11 @@ fn match_items(s: &Sentence, items: &[Item], at: usize, m: &mut Match, reach: Re
             let Some(k) = slot.or_else(|| s.slot_at(s.past_adjective(at))) else {
                 return false;
             };
+            // "pledged to deepen cooperation during a visit by Pedro Sanchez": who does something
+            // "by" is a doer, never the target.
+            if matches!(item, Item::Target) && at > 0 && s.word_is(at - 1, "by") {
+                return false;
+            }
             if matches!(item, Item::Target) {
                 m.target = Some(k);
             } else {

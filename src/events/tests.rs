@@ -967,6 +967,24 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe foreign ministers of Japan and Russia arrived in Geneva on Sunday.",
         &["JPN CHE 042", "RUS CHE 042"],
     ),
+    // A text that accuses with no author named is its sender's; a text released frees no one.
+    (
+        "March 1, 2022\n\nSouth Africa filed a case at the International Court of Justice accusing Israel of genocide.",
+        &["ZAF ISR 112"],
+    ),
+    (
+        "March 1, 2022\n\nRussia released a report accusing Ukraine of shelling.",
+        &["RUS UKR 112"],
+    ),
+    // A visit "by" someone "to" a place; who does something "by" is no target.
+    (
+        "March 1, 2022\n\nGreece and Turkey signed a declaration during a visit by Erdogan to Athens.",
+        &["GRC TUR 057", "TUR GRC 042"],
+    ),
+    (
+        "March 1, 2022\n\nMorocco and Spain pledged to deepen cooperation during a visit by Pedro Sanchez to Rabat.",
+        &["MAR ESP 030"],
+    ),
     // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
     (
         "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",

@@ -857,6 +857,13 @@ impl<'a> Tree<'a> {
         self.patient(v).contains(&w)
     }
 
+    /// Whether what verb `v` acts on, its object or the subject of its passive, is a noun of
+    /// `class`: "released a report", "the video was released".
+    pub fn acts_on(&self, v: usize, class: Class) -> bool {
+        let mut things = self.kids(v, "obj").chain(self.patient(v));
+        things.any(|o| cues::is(&self.lemma(o), class))
+    }
+
     /// Whether verb `v` is an active relative clause on noun `n` that leaves its object to
     /// `n`: "the sanctions (that) the EU imposed on Iran", "the talks Japan held with Russia".
     /// A relative pronoun may stand as its object ("that", "which").
@@ -1340,7 +1347,17 @@ impl<'a> Tree<'a> {
                 if cues::is(&self.lemma(h), Class::Addressed) {
                     return Vec::new();
                 }
-                self.noun_agent_words(h)
+                let agent = self.noun_agent_words(h);
+                // "filed a case accusing Israel", "issued a statement condemning the attack":
+                // a text that does something with no author named is its sender's.
+                let gerund = self.words[v].xpos == "VBG" && self.rel(v) == "acl";
+                match self
+                    .head(h)
+                    .filter(|_| gerund && agent.is_empty() && self.rel(h) == "obj")
+                {
+                    Some(verb) => self.subject(verb, depth + 1),
+                    None => agent,
+                }
             }
             // "urged Japan to withdraw": the object controls; "agreed to impose": the subject.
             "xcomp" => match self.kids(h, "obj").next() {
