@@ -391,10 +391,7 @@ fn named_by_pattern(s: &Sentence, m: &Match, k: usize) -> bool {
 fn side_elsewhere(pattern: &Pattern, s: &Sentence, place: bool, territory: bool) -> bool {
     let class = |c| taxonomy::in_class(pattern.cameo, c);
     let actor = &s.mentions[0].actor;
-    let challenger = || {
-        let role = actor.role.as_deref().unwrap_or("");
-        taxonomy::derived_lists("challengers", role)
-    };
+    let challenger = || challenger(actor);
     let referred = || {
         s.mentions
             .iter()
@@ -1130,11 +1127,9 @@ fn code_match(
     // opposition or people demand, criticize or reject of no one named, their government is
     // asked or blamed for.
     if targets.is_empty() && taxonomy::in_class(cameo, CodeClass::AtGovernment) {
-        let challenger = |a: &&Actor| {
-            let role = a.role.as_deref().unwrap_or("");
-            taxonomy::derived_lists("challengers", role)
-        };
-        let own = first.filter(challenger).and_then(|a| a.country.clone());
+        let own = first
+            .filter(|a| challenger(a))
+            .and_then(|a| a.country.clone());
         let government = own.map(|c| role_of(c, taxonomy::derived("state-voice")));
         targets.extend(government.map(|a| unnamed(a, trigger)));
     }
@@ -1172,6 +1167,12 @@ fn code_match(
     // Meetings, visits and signings: both sides are where it happens, so a state is no
     // partner of its own government or leader ("Goencz signed Budapest's accession document").
     let together = taxonomy::in_class(cameo, CodeClass::Together);
+    // "summoned the U.S. ambassador to protest the arrest of a Russian citizen": a government
+    // complains of, blames or makes demands of others, never of its own state (its rebels and
+    // opposition do).
+    let grievance = [CodeClass::AtGovernment, CodeClass::Complaint]
+        .iter()
+        .any(|&c| taxonomy::in_class(cameo, c));
     for (i, &src) in sources.iter().enumerate() {
         let mention = s.mentions[src];
         // "agreed to restore normalization between Israel and Turkey": of the states named as
@@ -1221,7 +1222,8 @@ fn code_match(
             // Groups of no known state on both sides ("militants attacked civilians") say
             // nothing a record of states and organizations can hold.
             let known = src.actor.side().is_some() || tgt.actor.side().is_some();
-            let at_home = (together || foreign) && own_state(&src.actor, &tgt.actor)
+            let voice = grievance && !challenger(&src.actor);
+            let at_home = (together || foreign || voice) && own_state(&src.actor, &tgt.actor)
                 || together && own_state(&tgt.actor, &src.actor);
             if same_side(&src.actor, &tgt.actor) || !known || at_home {
                 continue;
@@ -1316,6 +1318,13 @@ fn another_country(
 /// Whether two actors are one side, so that no event can pass between them: the same state or
 /// organization in the same role. A government and its own state, rebels or opposition are two
 /// sides ("Serbia's president promised to democratize Serbia").
+/// Whether an actor is one of its state's challengers (data/events/derived.tsv): rebels, the
+/// opposition, its people.
+fn challenger(actor: &Actor) -> bool {
+    let role = actor.role.as_deref().unwrap_or("");
+    taxonomy::derived_lists("challengers", role)
+}
+
 fn same_side(a: &Actor, b: &Actor) -> bool {
     a.side().is_some() && a.side() == b.side() && a.role == b.role
 }

@@ -985,6 +985,15 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nMorocco and Spain pledged to deepen cooperation during a visit by Pedro Sanchez to Rabat.",
         &["MAR ESP 030"],
     ),
+    // "A rebel group" is a group of rebels; a government's grievance is never with its own state.
+    (
+        "March 1, 2022\n\nColombia's government and the ELN rebel group signed a ceasefire deal in Havana.",
+        &["COL COL 057"],
+    ),
+    (
+        "March 1, 2022\n\nThe Russian foreign ministry summoned the U.S. ambassador to protest the arrest of a Russian citizen.",
+        &["RUS USA 114"],
+    ),
     // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
     (
         "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",
