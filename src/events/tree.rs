@@ -804,6 +804,14 @@ impl<'a> Tree<'a> {
         if targets.is_empty() {
             targets = self.actors_of(self.obliques(v, "obl"));
         }
+        // "Japan condemned the destruction of the dam by Russian forces": a verb that reacts to
+        // an act is aimed at whoever did it.
+        if targets.is_empty() && cues::is(&self.lemma(v), Class::Reacting) {
+            let acts = self
+                .kids(v, "obj")
+                .filter(|&o| self.words[o].upos == "NOUN");
+            targets = acts.flat_map(|o| self.noun_agents(o)).collect();
+        }
         // "condemned as unacceptable allegations by Rwanda": the parser takes the shifted
         // object for the "as" phrase; whoever did what it names is the target.
         if targets.is_empty() {
@@ -953,12 +961,27 @@ impl<'a> Tree<'a> {
             self.kids(n, "amod")
                 .chain(self.kids(n, "compound"))
                 .collect(),
-            self.nominals_with(n, "by").collect(),
+            self.nominals_with(n, "by")
+                .chain(self.misplaced_agents(n))
+                .collect(),
         ];
         kinds
             .into_iter()
             .find(|words| !self.actors_of(words.iter().copied()).is_empty())
             .unwrap_or_default()
+    }
+
+    /// "the storming of the mosque by Israeli police": the "by" phrase of an act noun's "of"
+    /// phrase, where the parser hangs it on the thing acted on rather than on the act.
+    fn misplaced_agents(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
+        // (A noun in "-ing" names an act too: "the storming", "the shelling".)
+        let lemma = self.lemma(n);
+        let act = super::patterns::is_act_noun(&lemma) || lemma.ends_with("ing");
+        let things: Vec<usize> = match act {
+            true => self.nominals_with(n, "of").collect(),
+            false => Vec::new(),
+        };
+        things.into_iter().flat_map(|c| self.nominals_with(c, "by"))
     }
 
     /// The actors inside the phrase that verb `w` acts on, when its head is no actor: the
@@ -993,7 +1016,17 @@ impl<'a> Tree<'a> {
         if !force {
             return Vec::new();
         }
-        self.owners(&objects)
+        let owners = self.owners(&objects);
+        if !owners.is_empty() || objects.is_empty() {
+            return owners;
+        }
+        // "shelled Kurdish positions in northern Syria", the place read as the verb's: where
+        // the thing it hit stands.
+        let located = self.kids(w, "obl").filter(|&c| {
+            self.case_of(c)
+                .is_some_and(|p| crate::places::is_locative(&p))
+        });
+        self.actors_of(located)
     }
 
     /// The owners of the things `things` name ("a Turkish military base", "an ISIS group
@@ -1273,9 +1306,13 @@ impl<'a> Tree<'a> {
             targets = between;
         }
         // "The Russian government ignored a UK ultimatum": a noun with its own agent, the
-        // object of someone else's verb, was aimed at that verb's subject.
-        if targets.is_empty() && own_agent && self.rel(n) == "obj" {
-            if let Some(v) = self.head(n).filter(|&v| verb(v)) {
+        // object of someone else's verb, was aimed at that verb's subject. Not when the noun
+        // names what it was aimed at ("the Israeli attack on a school"), nor when the verb
+        // only reacts to it ("Norway condemned the Israeli raid").
+        let aimed_elsewhere = self.obliques(n, "nmod").next().is_some();
+        if targets.is_empty() && own_agent && self.rel(n) == "obj" && !aimed_elsewhere {
+            let reacting = |v: &usize| cues::is(&self.lemma(*v), Class::Reacting);
+            if let Some(v) = self.head(n).filter(|&v| verb(v) && !reacting(&v)) {
                 targets = self.actors_of(self.subject(v, 0));
                 targets.retain(|t| !sources.contains(t));
             }
