@@ -570,6 +570,15 @@ impl Run<'_> {
             if let Some(org) = office.and_then(organization_of_office) {
                 return Some(Bare::State(Code(org.to_string(), false), "office-of"));
             }
+            // "was summoned to the foreign ministry in Vilnius": a body that stands in a
+            // state's place is that state's, whatever state the sentence named first.
+            let placed = self
+                .object_of(p.end, " in ")
+                .filter(|c| c.1)
+                .or_else(|| self.place_after(p.end, " in "));
+            if let Some(c) = placed.filter(|_| role == Some("GOV")) {
+                return Some(Bare::State(c, "agent-place"));
+            }
             if let Some(c) = self.sentence_state(n) {
                 return Some(Bare::State(c, "agent-subject"));
             }

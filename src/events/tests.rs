@@ -1008,6 +1008,12 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nNorway condemned the Israeli attack on a school.",
         &["NOR ISR 111"],
     ),
+    // Summoned to a ministry: the ministry, the state of the place it stands in, summoned.
+    // A vow to retaliate is a threat.
+    (
+        "March 1, 2022\n\nThe Chinese ambassador was summoned to the foreign ministry in Vilnius. Iran vowed to retaliate against Israel.",
+        &["LTU CHN 114", "IRN ISR 130"],
+    ),
     // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
     (
         "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",
