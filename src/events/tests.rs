@@ -1014,6 +1014,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe Chinese ambassador was summoned to the foreign ministry in Vilnius. Iran vowed to retaliate against Israel.",
         &["LTU CHN 114", "IRN ISR 130"],
     ),
+    // A deal brokered between two sides is a mediation between them; relations upgraded.
+    (
+        "March 1, 2022\n\nEgypt brokered a ceasefire between Israel and Hamas. Vietnam and the United States upgraded their relations.",
+        &["EGY ISR 045", "EGY PSE 045", "VNM USA 051"],
+    ),
     // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
     (
         "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",
