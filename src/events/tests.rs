@@ -1019,6 +1019,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nEgypt brokered a ceasefire between Israel and Hamas. Vietnam and the United States upgraded their relations.",
         &["EGY ISR 045", "EGY PSE 045", "VNM USA 051"],
     ),
+    // A gap reaches past what a counted sum is "in".
+    (
+        "March 1, 2022\n\nThe Chinese government sent 22.5 million dollars in relief supplies to Yemen.",
+        &["CHN YEM 073"],
+    ),
     // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
     (
         "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",

@@ -408,9 +408,14 @@ impl<'a> Tree<'a> {
         let parts = |c: usize| {
             self.words[c].form.eq_ignore_ascii_case("of") || c > 0 && amount(c - 1) || amount(c + 1)
         };
+        // "sent 22.5 million dollars in relief supplies": what a counted sum is in.
+        let counted = |x: usize| {
+            self.head(x)
+                .is_some_and(|h| self.kids(h, "nummod").next().is_some())
+        };
         self.steps_up(w)
             .take_while(|&(x, _)| x != v)
-            .any(|(x, _)| self.kids(x, "case").any(|c| c < w && !parts(c)))
+            .any(|(x, _)| !counted(x) && self.kids(x, "case").any(|c| c < w && !parts(c)))
     }
 
     /// Whether the time expression over characters `span` dates a noun that the event word `w`
