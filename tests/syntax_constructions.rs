@@ -284,6 +284,17 @@ const ROWS: &[Row] = &[
             "Russia > Ukraine conj",
         ],
     ),
+    // A trailing report whose subject the parser gave to the clause before it: the verb read
+    // as a participle is the clause's, the place after it its object.
+    row(
+        "Russian forces shelled Kharkiv, Kyiv said.",
+        &[
+            "shelled > said ccomp",
+            "forces > shelled nsubj",
+            "Kharkiv > shelled obj",
+            "Kyiv > said nsubj",
+        ],
+    ),
     // Headline style without articles or auxiliaries.
     row(
         "Japan protests Russian drills near disputed islands",

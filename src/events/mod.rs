@@ -1146,6 +1146,7 @@ fn code_match(
     }
     // "condemns North Korea's launches on July 5": the parse says whose day a date is.
     let matched = (s.tokens[m.first].start, s.tokens[m.last].end);
+    let claimant = m.word.and_then(|w| tree.claimant(w));
     let others: Vec<usize> = match m.word {
         Some(w) => s
             .timexes
@@ -1245,6 +1246,11 @@ fn code_match(
             );
             if e.location.is_none() {
                 e.location = seized.map(str::to_string);
+            }
+            // Who says so, as the parse reads it; the words around the trigger where it reads
+            // no one.
+            if let Some(k) = claimant {
+                e.claimed_by = Some(actor(s.mentions[k]));
             }
             // The words before "to protest" make it only wanted; the parse may say it is
             // done by the act before it.

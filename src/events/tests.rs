@@ -1519,6 +1519,30 @@ fn extract(text: &str) -> crate::document::Document {
 }
 
 #[test]
+fn the_parse_says_who_claims_an_event() {
+    let doc = extract(
+        "March 22, 2022\n\nRussian forces shelled Kharkiv, Kyiv said. According to Ukrainian officials, Russian troops attacked Odesa on Monday. In Lviv, Ukraine's foreign minister said Russian jets had bombed Kherson.",
+    );
+    let claims: Vec<(&str, Option<&str>)> = doc
+        .events
+        .iter()
+        .map(|e| {
+            let by = e.claimed_by.as_ref().map(|a| a.actor.code.as_str());
+            (e.evidence.trigger.as_str(), by)
+        })
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            ("shelled", Some("UKRGOV")),
+            ("attacked", Some("UKRGOV")),
+            ("bombed", Some("UKRGOV"))
+        ],
+        "{claims:?}"
+    );
+}
+
+#[test]
 fn flags_dates_and_speakers() {
     let doc = extract(
         "March 22, 2022\n\nJapan will impose sanctions on Russia next week, Foreign Minister Yoshimasa Hayashi said.\n\nIn 1956, the Soviet Union and Japan issued a joint declaration, which ended the state of war.",

@@ -723,6 +723,34 @@ impl<'a> Tree<'a> {
         Some((r, self.actors_of(self.subject(r, 0))))
     }
 
+    /// Who says what word `w` says was done: the subject of the verb that reports its clause
+    /// ("Ukraine said Russian troops attacked ...", "shelled Kharkiv, officials said"), else
+    /// whom an "according to" phrase of its clause or a clause above it names ("Russian
+    /// forces shelled Kharkiv, according to the Ukrainian military").
+    pub fn claimant(&self, w: usize) -> Option<usize> {
+        // A place says nothing ("In Cape Town, police spokesman Rod Beer said").
+        let speaker = |actors: Vec<usize>| actors.into_iter().find(|&k| !self.s.mentions[k].place);
+        // "defended the party's actions, saying ...": a participle after the clause says more
+        // of its own; it reports only what it governs.
+        let elaborates = |r: usize| {
+            self.rel(r) == "advcl" && self.words[r].xpos == "VBG" && !self.descends(w, r)
+        };
+        let reporter = self.reporter(w).filter(|&(r, _)| !elaborates(r));
+        if let Some(k) = reporter.and_then(|(_, a)| speaker(a)) {
+            return Some(k);
+        }
+        let according = |c: usize| {
+            self.kids(c, "case")
+                .any(|p| self.words[p].form.eq_ignore_ascii_case("according"))
+        };
+        let mut up = std::iter::successors(Some(w), |&x| self.head(x)).take(MAX_GOVERNED_DEPTH);
+        up.find_map(|x| {
+            let phrases = self.kids(x, "obl").chain(self.kids(x, "advcl"));
+            let named: Vec<usize> = phrases.filter(|&c| according(c)).collect();
+            speaker(self.actors_of(named))
+        })
+    }
+
     /// The character where word `w` starts.
     pub fn start(&self, w: usize) -> usize {
         self.words[w].start

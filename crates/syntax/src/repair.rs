@@ -508,15 +508,33 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         let says = tokens[top].head > 0
             && CLAUSE_VERBS.contains(&tokens[tokens[top].head - 1].lemma.to_lowercase().as_str());
         let said = tokens[top].deprel == "obj" && says && object && !detached;
-        let clausal = CLAUSAL.contains(&tokens[top].deprel.as_str()) || adverbial || said;
+        // "Russian forces shelled Kharkiv, Kyiv said", read with the forces the subject of
+        // "said" and Kharkiv its complement: a verb that takes a clause and has a subject of
+        // its own after the participle has none before it.
+        let reporter = tokens[top].head.checked_sub(1).filter(|&r| r > v && says);
+        let resubjected = tokens[top].deprel == "nsubj"
+            && reporter.is_some_and(|r| kids(r).any(|(k, t)| k > v && t.deprel == "nsubj"));
+        let clausal =
+            CLAUSAL.contains(&tokens[top].deprel.as_str()) || adverbial || said || resubjected;
         if !nominal || !(root || clausal) {
             continue;
         }
         // The clause's own dependents (its punctuation, its "said" clause) stay with the verb.
         let (head, mut rel) = (tokens[top].head, tokens[top].deprel.clone());
         // With no "after", "when" to make it adverbial, what a verb says is its complement.
-        if said || adverbial && !kids(top).any(|(_, t)| t.deprel == "mark") {
+        if said || resubjected || adverbial && !kids(top).any(|(_, t)| t.deprel == "mark") {
             rel = "ccomp".to_string();
+        }
+        // The reporting verb's nominal between the two is the participle's object.
+        if let Some(r) = reporter.filter(|_| resubjected) {
+            let nominal = |t: &Token| matches!(t.upos.as_str(), "NOUN" | "PROPN");
+            for k in v + 1..r {
+                let read_as_clause = matches!(tokens[k].deprel.as_str(), "ccomp" | "obj" | "dep");
+                if tokens[k].head == r + 1 && read_as_clause && nominal(&tokens[k]) {
+                    tokens[k].head = v + 1;
+                    tokens[k].deprel = "obj".to_string();
+                }
+            }
         }
         tokens[v].head = head;
         tokens[v].deprel = rel;
