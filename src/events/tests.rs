@@ -1024,6 +1024,16 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nThe Chinese government sent 22.5 million dollars in relief supplies to Yemen.",
         &["CHN YEM 073"],
     ),
+    // Fire exchanged between two subjects; a base struck; a city encircled; condemnation drawn
+    // from someone is theirs.
+    (
+        "March 1, 2022\n\nArmenian and Azerbaijani forces exchanged fire along the border. Ukraine struck a Russian air base with drones.",
+        &["ARM AZE 190", "AZE ARM 190", "UKR RUS 190"],
+    ),
+    (
+        "March 1, 2022\n\nNorth Korea launched a spy satellite, drawing condemnation from Japan.",
+        &["JPN PRK 111"],
+    ),
     // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
     (
         "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",
