@@ -528,11 +528,11 @@ fn verb_of_a_verbless_clause(tokens: &mut [Token]) {
         // The reporting verb's nominal between the two is the participle's object.
         if let Some(r) = reporter.filter(|_| resubjected) {
             let nominal = |t: &Token| matches!(t.upos.as_str(), "NOUN" | "PROPN");
-            for k in v + 1..r {
-                let read_as_clause = matches!(tokens[k].deprel.as_str(), "ccomp" | "obj" | "dep");
-                if tokens[k].head == r + 1 && read_as_clause && nominal(&tokens[k]) {
-                    tokens[k].head = v + 1;
-                    tokens[k].deprel = "obj".to_string();
+            for t in tokens.iter_mut().take(r).skip(v + 1) {
+                let read_as_clause = matches!(t.deprel.as_str(), "ccomp" | "obj" | "dep");
+                if t.head == r + 1 && read_as_clause && nominal(t) {
+                    t.head = v + 1;
+                    t.deprel = "obj".to_string();
                 }
             }
         }
