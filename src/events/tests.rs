@@ -1034,6 +1034,11 @@ const CASES: &[(&str, &[&str])] = &[
         "March 1, 2022\n\nNorth Korea launched a spy satellite, drawing condemnation from Japan.",
         &["JPN PRK 111"],
     ),
+    // Irregular verbs in every form (data/events/verbs.tsv): paid, left, found.
+    (
+        "March 1, 2022\n\nJapan paid compensation to South Korea. Putin left for Beijing on Monday. A Dutch court found Russia responsible for the downing of the plane.",
+        &["JPN KOR 0842", "RUS CHN 042", "NLD RUS 112"],
+    ),
     // Another verb's relative clause does not impose: Canada criticized Japan's sanctions.
     (
         "March 1, 2022\n\nThe sanctions that Canada criticized were imposed by Japan last year.",
