@@ -572,11 +572,8 @@ impl Run<'_> {
             }
             // "was summoned to the foreign ministry in Vilnius": a body that stands in a
             // state's place is that state's, whatever state the sentence named first.
-            let placed = self
-                .object_of(p.end, " in ")
-                .filter(|c| c.1)
-                .or_else(|| self.place_after(p.end, " in "));
-            if let Some(c) = placed.filter(|_| role == Some("GOV")) {
+            let placed = || self.placed_after(p.end, " in ");
+            if let Some(c) = (role == Some("GOV")).then(placed).flatten() {
                 return Some(Bare::State(c, "agent-place"));
             }
             if let Some(c) = self.sentence_state(n) {
@@ -612,10 +609,9 @@ impl Run<'_> {
         }
         // "dissidents from Myanmar", "rebels in the Ivory Coast", "police in Sialkot" (a
         // city or a province of the gazetteer).
-        let placed = [" from ", " in "].into_iter().find_map(|prep| {
-            let named = self.object_of(p.end, prep).filter(|c| c.1);
-            named.or_else(|| self.place_after(p.end, prep))
-        });
+        let placed = [" from ", " in "]
+            .into_iter()
+            .find_map(|prep| self.placed_after(p.end, prep));
         if let Some(c) = placed {
             return Some(Bare::State(c, GENERIC_PLACE));
         }
@@ -691,6 +687,14 @@ impl Run<'_> {
                 .hits
                 .get(i + 1)
                 .is_some_and(|h| h.possessive && anchor_of(h).is_some())
+    }
+
+    /// The state a phrase ending at byte `end` is placed in by `preposition` and a name after
+    /// it: a state's own name, else a city or a province of the gazetteer ("rebels in Darfur",
+    /// "the foreign ministry in Vilnius").
+    fn placed_after(&self, end: usize, preposition: &str) -> Option<Code> {
+        let named = self.object_of(end, preposition).filter(|c| c.1);
+        named.or_else(|| self.place_after(end, preposition))
     }
 
     /// The state of the place of the gazetteer named right after `preposition` and an optional

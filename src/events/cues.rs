@@ -63,9 +63,10 @@ pub enum Class {
     ArmedOnly,
     OnLand,
     Publishing,
+    Attributing,
 }
 
-const NAMES: [(&str, Class); 51] = [
+const NAMES: [(&str, Class); 52] = [
     ("preposition", Class::Preposition),
     ("target-preposition", Class::TargetPreposition),
     ("clause", Class::Clause),
@@ -117,6 +118,7 @@ const NAMES: [(&str, Class); 51] = [
     ("armed-only", Class::ArmedOnly),
     ("on-land", Class::OnLand),
     ("publishing", Class::Publishing),
+    ("attributing", Class::Attributing),
 ];
 
 struct Cues {

@@ -1240,17 +1240,12 @@ fn code_match(
                 doc,
                 s,
                 m,
-                (clause, &flags, &others),
+                (clause, &flags, &others, claimant),
                 (src, tgt.clone()),
                 fallback,
             );
             if e.location.is_none() {
                 e.location = seized.map(str::to_string);
-            }
-            // Who says so, as the parse reads it; the words around the trigger where it reads
-            // no one.
-            if let Some(k) = claimant {
-                e.claimed_by = Some(actor(s.mentions[k]));
             }
             // The words before "to protest" make it only wanted; the parse may say it is
             // done by the act before it.
@@ -1321,9 +1316,6 @@ fn another_country(
     })
 }
 
-/// Whether two actors are one side, so that no event can pass between them: the same state or
-/// organization in the same role. A government and its own state, rebels or opposition are two
-/// sides ("Serbia's president promised to democratize Serbia").
 /// Whether an actor is one of its state's challengers (data/events/derived.tsv): rebels, the
 /// opposition, its people.
 fn challenger(actor: &Actor) -> bool {
@@ -1331,6 +1323,9 @@ fn challenger(actor: &Actor) -> bool {
     taxonomy::derived_lists("challengers", role)
 }
 
+/// Whether two actors are one side, so that no event can pass between them: the same state or
+/// organization in the same role. A government and its own state, rebels or opposition are two
+/// sides ("Serbia's president promised to democratize Serbia").
 fn same_side(a: &Actor, b: &Actor) -> bool {
     a.side().is_some() && a.side() == b.side() && a.role == b.role
 }
@@ -1696,7 +1691,7 @@ fn event(
     doc: &Document,
     s: &Sentence,
     m: &Match,
-    (clause, flags, others): ((usize, usize), &Flags, &[usize]),
+    (clause, flags, others, claimant): ((usize, usize), &Flags, &[usize], Option<usize>),
     (source, target): (EventActor, EventActor),
     fallback: bool,
 ) -> Event {
@@ -1734,7 +1729,11 @@ fn event(
         planned,
         hypothetical: flags.hypothetical,
         negated: flags.negated,
-        claimed_by: s.speaker(m.first, m.last).map(|k| actor(s.mentions[k])),
+        // Who says so, as the parse reads it; the words around the trigger where it reads no
+        // one.
+        claimed_by: claimant
+            .or_else(|| s.speaker(m.first, m.last))
+            .map(|k| actor(s.mentions[k])),
         location: s.location(m.pattern.cameo, clause),
         place: None,
         evidence: EventEvidence {

@@ -739,9 +739,10 @@ impl<'a> Tree<'a> {
         if let Some(k) = reporter.and_then(|(_, a)| speaker(a)) {
             return Some(k);
         }
+        // (cues class `attributing`: "according".)
         let according = |c: usize| {
             self.kids(c, "case")
-                .any(|p| self.words[p].form.eq_ignore_ascii_case("according"))
+                .any(|p| cues::is(&self.words[p].form.to_lowercase(), Class::Attributing))
         };
         let mut up = std::iter::successors(Some(w), |&x| self.head(x)).take(MAX_GOVERNED_DEPTH);
         up.find_map(|x| {
@@ -989,17 +990,22 @@ impl<'a> Tree<'a> {
     /// The words that name who does what noun `n` names, the first kind that names an actor:
     /// possessors, then nationalities and compounds, then "by" phrases.
     fn noun_agent_words(&self, n: usize) -> Vec<usize> {
-        let kinds: [Vec<usize>; 3] = [
-            self.kids(n, "nmod:poss").collect(),
+        // Each kind read only when the ones before it name no actor.
+        let possessors = || self.kids(n, "nmod:poss").collect();
+        let modifiers = || {
             self.kids(n, "amod")
                 .chain(self.kids(n, "compound"))
-                .collect(),
+                .collect()
+        };
+        let agents = || {
             self.nominals_with(n, "by")
                 .chain(self.misplaced_agents(n))
-                .collect(),
-        ];
+                .collect()
+        };
+        let kinds: [&dyn Fn() -> Vec<usize>; 3] = [&possessors, &modifiers, &agents];
         kinds
-            .into_iter()
+            .iter()
+            .map(|kind| kind())
             .find(|words| !self.actors_of(words.iter().copied()).is_empty())
             .unwrap_or_default()
     }
@@ -1010,11 +1016,9 @@ impl<'a> Tree<'a> {
         // (A noun in "-ing" names an act too: "the storming", "the shelling".)
         let lemma = self.lemma(n);
         let act = super::patterns::is_act_noun(&lemma) || lemma.ends_with("ing");
-        let things: Vec<usize> = match act {
-            true => self.nominals_with(n, "of").collect(),
-            false => Vec::new(),
-        };
-        things.into_iter().flat_map(|c| self.nominals_with(c, "by"))
+        self.nominals_with(n, "of")
+            .filter(move |_| act)
+            .flat_map(|c| self.nominals_with(c, "by"))
     }
 
     /// The actors inside the phrase that verb `w` acts on, when its head is no actor: the
